@@ -1,0 +1,165 @@
+import type Parser from 'tree-sitter';
+import type { Finding, Fix } from '../findings/finding.js';
+import { FingerprintIndex } from '../findings/fingerprint.js';
+import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
+import type { CompiledRules } from '../rules/compile-rules.js';
+import { PREDICATES } from '../rules/predicates/index.js';
+import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
+import type { Rule } from '../rules/rule.js';
+import { fillTemplate, shortCode } from './fill-template.js';
+import { ImportMap } from './import-map.js';
+import { parsePython } from './python-parser.js';
+import { isInsideError, type SyntaxNode } from './syntax.js';
+
+/** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
+export interface SourceScan {
+  findings: Finding[];
+  /** Parse trouble and rule crashes, each naming the rule; the file's other findings still count. */
+  errors: string[];
+  lines: number;
+}
+
+/**
+ * Parses `source` once and runs every compiled rule in ONE query pass over the tree, then applies
+ * each rule's `where:` predicates, suppression comments and fingerprints. Matches inside ERROR
+ * nodes are dropped: tree-sitter's recovery guessed there.
+ */
+export function scanSource(path: string, source: string, compiled: CompiledRules): SourceScan {
+  const tree = parsePython(source);
+  const lines = source.split('\n');
+  const matches = compiled.query.matches(tree.rootNode);
+  const imports = new ImportMap();
+  const comments = new Map<number, SuppressionComment>();
+  for (const match of matches) {
+    if (compiled.ruleOfPattern[match.pattern] !== null) continue;
+    for (const capture of match.captures) {
+      if (capture.name === 'import') imports.add(capture.node);
+      else if (capture.name === 'comment') {
+        const suppression = parseSuppression(capture.node.text);
+        if (suppression) comments.set(capture.node.startPosition.row + 1, suppression);
+      }
+    }
+  }
+
+  const ctx: PredicateContext = { path, imports };
+  const hasErrors = tree.rootNode.hasError;
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const raw: Omit<Finding, 'fingerprint'>[] = [];
+  for (const match of matches) {
+    const rule = compiled.ruleOfPattern[match.pattern];
+    if (!rule) continue;
+    const captures = groupCaptures(match);
+    const node = captures.get('finding')?.[0];
+    if (!node) continue;
+    const key = `${rule.id}:${node.startIndex}:${node.endIndex}`;
+    if (seen.has(key)) continue;
+    if (hasErrors && isInsideError(node)) continue;
+    let bindings: Bindings | null;
+    try {
+      bindings = evaluateWhere(rule, captures, ctx);
+    } catch (error) {
+      errors.push(`rule ${rule.id} (${rule.file}) failed at line ${node.startPosition.row + 1}: ${(error as Error).message}`);
+      continue;
+    }
+    if (!bindings) continue;
+    seen.add(key);
+    raw.push(toFinding(rule, node, captures, bindings, path, lines, comments));
+  }
+  if (hasErrors) errors.unshift('syntax errors: tree-sitter recovered; findings inside the unparsable parts were dropped');
+
+  raw.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  const fingerprints = new FingerprintIndex(path);
+  const findings = raw.map((f) => ({ ...f, fingerprint: fingerprints.next(f.ruleId, lines[f.line - 1] ?? '') }));
+  return { findings, errors, lines: lines.length };
+}
+
+function groupCaptures(match: Parser.QueryMatch): Map<string, SyntaxNode[]> {
+  const captures = new Map<string, SyntaxNode[]>();
+  for (const { name, node } of match.captures) {
+    const list = captures.get(name);
+    if (list) list.push(node);
+    else captures.set(name, [node]);
+  }
+  return captures;
+}
+
+/**
+ * Applies `where:`: every predicate must hold. On a capture with several nodes a predicate holds
+ * when any node passes (negated: when none does); on a missing capture, only negated ones hold.
+ * Returns the bindings predicates made, or null when the match is rejected.
+ */
+function evaluateWhere(rule: Rule, captures: Map<string, SyntaxNode[]>, ctx: PredicateContext): Bindings | null {
+  const bindings: Bindings = {};
+  for (const [capture, calls] of Object.entries(rule.where)) {
+    const nodes = captures.get(capture) ?? [];
+    for (const call of calls) {
+      const predicate = PREDICATES.get(call.name)!;
+      let passed = false;
+      for (const node of nodes) {
+        const result = predicate.test(node, call.arg, ctx);
+        if (result === false) continue;
+        passed = true;
+        if (typeof result === 'object') Object.assign(bindings, result);
+        break;
+      }
+      if (passed === call.negated) return null;
+    }
+  }
+  return bindings;
+}
+
+function toFinding(
+  rule: Rule,
+  node: SyntaxNode,
+  captures: Map<string, SyntaxNode[]>,
+  bindings: Bindings,
+  path: string,
+  lines: string[],
+  comments: Map<number, SuppressionComment>,
+): Omit<Finding, 'fingerprint'> {
+  const values: Record<string, string> = {};
+  for (const [name, nodes] of captures) values[name] = shortCode(nodes[0]!.text);
+  Object.assign(values, bindings);
+  const line = node.startPosition.row + 1;
+  const endLine = node.endPosition.row + 1;
+  const codes = [rule.id, ...rule.bandit, ...rule.ruff];
+  let suppressed: Finding['suppressed'] = null;
+  for (let l = line; l <= endLine && !suppressed; l++) {
+    const comment = comments.get(l);
+    if (comment && suppresses(comment, codes)) suppressed = { comment: comment.text, ...(comment.reason ? { reason: comment.reason } : {}) };
+  }
+  const finding: Omit<Finding, 'fingerprint'> = {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    title: rule.title,
+    severity: rule.severity,
+    confidence: rule.confidence,
+    cwe: rule.cwe,
+    bandit: rule.bandit[0] ?? null,
+    ruff: rule.ruff[0] ?? null,
+    path,
+    line,
+    column: node.startPosition.column + 1,
+    endLine,
+    endColumn: node.endPosition.column + 1,
+    message: fillTemplate(rule.message, values),
+    scope: 'file',
+    suppressed,
+  };
+  if (rule.fix) finding.fix = buildFix(rule.fix, node, captures, lines);
+  return finding;
+}
+
+/** Replaces the `@finding` node's text inside its whole lines, as a GitHub suggestion needs. */
+function buildFix(template: string, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix {
+  const values: Record<string, string> = {};
+  for (const [name, nodes] of captures) values[name] = nodes[0]!.text;
+  const startLine = node.startPosition.row + 1;
+  const endLine = node.endPosition.row + 1;
+  const first = lines[startLine - 1] ?? '';
+  const last = lines[endLine - 1] ?? '';
+  const prefix = first.slice(0, node.startPosition.column);
+  const suffix = last.slice(node.endPosition.column).replace(/\r$/, '');
+  return { startLine, endLine, replacement: prefix + fillTemplate(template, values) + suffix };
+}

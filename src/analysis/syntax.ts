@@ -1,0 +1,42 @@
+import Parser from 'tree-sitter';
+
+/** The tree-sitter node type, named once so the rest of the code does not import tree-sitter for it. */
+export type SyntaxNode = Parser.SyntaxNode;
+
+/** Visits `root` and every descendant in document order, with a cursor: no recursion, so 10,000 levels of nesting cannot overflow the stack. Return false from `visit` to skip a node's children. */
+export function walkDescendants(root: SyntaxNode, visit: (node: SyntaxNode) => boolean | void): void {
+  const cursor = root.walk();
+  let depth = 0;
+  for (;;) {
+    const descend = visit(cursor.currentNode) !== false;
+    if (descend && cursor.gotoFirstChild()) {
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (depth === 0) return;
+      if (cursor.gotoNextSibling()) break;
+      cursor.gotoParent();
+      depth--;
+    }
+  }
+}
+
+/** True when `node` or one of its ancestors is an ERROR node: tree-sitter's recovery guessed there. */
+export function isInsideError(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'ERROR') return true;
+  return false;
+}
+
+/** The nearest ancestor (or the node itself) whose type is one of `types`. */
+export function closestOfType(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) if (types.includes(n.type)) return n;
+  return null;
+}
+
+/** Strips redundant parentheses: `((x))` → `x`. */
+export function unwrapParens(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}

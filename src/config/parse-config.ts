@@ -1,0 +1,124 @@
+import { LEVELS, type Level } from '../findings/finding.js';
+import { DEFAULT_CONFIG, type DiffsecConfig, type Threshold } from './config.js';
+
+/** An invalid setting: names the key and the problem. */
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    readonly problem: string,
+  ) {
+    super(`diffsec config: '${key}' ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates a parsed `diffsec.yml` (snake_case keys) over the defaults. An unknown key is an error
+ * naming it, so a misspelt setting never passes silently.
+ *
+ * ```yaml
+ * rules: { disable: [DS301], only: null, severity: { DS105: low } }
+ * include: ['**\/*.py']
+ * exclude: ['migrations/**']
+ * fail_on: { severity: high, confidence: medium }
+ * report: { severity: low, confidence: low }
+ * max_comments: 30
+ * review_drafts: false
+ * inline_comments: true
+ * max_file_bytes: 1000000
+ * ```
+ */
+export function parseConfig(raw: unknown): DiffsecConfig {
+  if (raw === null || raw === undefined) return structuredClone(DEFAULT_CONFIG);
+  const doc = mapping(raw, '(root)');
+  const config = structuredClone(DEFAULT_CONFIG);
+  for (const [key, value] of Object.entries(doc)) {
+    switch (key) {
+      case 'rules': {
+        const rules = mapping(value, 'rules');
+        for (const [k, v] of Object.entries(rules)) {
+          if (k === 'disable') config.rules.disable = ruleIds(v, 'rules.disable');
+          else if (k === 'only') config.rules.only = v === null ? null : ruleIds(v, 'rules.only');
+          else if (k === 'severity') {
+            const overrides = mapping(v, 'rules.severity');
+            for (const [id, level] of Object.entries(overrides)) {
+              if (!/^DS\d{3}$/.test(id)) throw new ConfigError(`rules.severity.${id}`, 'is not a rule id like DS101');
+              config.rules.severity[id] = levelOf(level, `rules.severity.${id}`);
+            }
+          } else throw new ConfigError(`rules.${k}`, 'is not a known key (known: disable, only, severity)');
+        }
+        break;
+      }
+      case 'include':
+        config.include = strings(value, key);
+        break;
+      case 'exclude':
+        config.exclude = [...DEFAULT_CONFIG.exclude, ...strings(value, key)];
+        break;
+      case 'fail_on':
+        config.failOn = threshold(value, key, config.failOn);
+        break;
+      case 'report':
+        config.report = threshold(value, key, config.report);
+        break;
+      case 'max_comments':
+        config.maxComments = integer(value, key, 0, 1000);
+        break;
+      case 'review_drafts':
+        config.reviewDrafts = boolean(value, key);
+        break;
+      case 'inline_comments':
+        config.inlineComments = boolean(value, key);
+        break;
+      case 'max_file_bytes':
+        config.maxFileBytes = integer(value, key, 1, 100_000_000);
+        break;
+      default:
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes)');
+    }
+  }
+  return config;
+}
+
+function mapping(value: unknown, key: string): Record<string, unknown> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(key, 'must be a mapping');
+  return value as Record<string, unknown>;
+}
+
+function strings(value: unknown, key: string): string[] {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new ConfigError(key, 'must be a list of non-empty strings');
+  return value as string[];
+}
+
+function ruleIds(value: unknown, key: string): string[] {
+  const ids = strings(value, key);
+  const bad = ids.find((id) => !/^DS\d{3}$/.test(id));
+  if (bad) throw new ConfigError(key, `has '${bad}', which is not a rule id like DS101`);
+  return ids;
+}
+
+function levelOf(value: unknown, key: string): Level {
+  if (!LEVELS.includes(value as Level)) throw new ConfigError(key, `must be one of ${LEVELS.join(', ')} (got ${JSON.stringify(value)})`);
+  return value as Level;
+}
+
+function threshold(value: unknown, key: string, base: Threshold): Threshold {
+  const doc = mapping(value, key);
+  const out = { ...base };
+  for (const [k, v] of Object.entries(doc)) {
+    if (k === 'severity') out.severity = levelOf(v, `${key}.severity`);
+    else if (k === 'confidence') out.confidence = levelOf(v, `${key}.confidence`);
+    else throw new ConfigError(`${key}.${k}`, 'is not a known key (known: severity, confidence)');
+  }
+  return out;
+}
+
+function integer(value: unknown, key: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) throw new ConfigError(key, `must be a whole number from ${min} to ${max}`);
+  return value as number;
+}
+
+function boolean(value: unknown, key: string): boolean {
+  if (typeof value !== 'boolean') throw new ConfigError(key, 'must be true or false');
+  return value;
+}

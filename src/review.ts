@@ -1,0 +1,130 @@
+import { decodeSource } from './analysis/decode-source.js';
+import { scanSource } from './analysis/scan-source.js';
+import type { DiffsecConfig, Threshold } from './config/config.js';
+import { matchesAnyGlob } from './config/glob.js';
+import type { FileDiff, FileStatus } from './diff/file-diff.js';
+import { changedLines } from './diff/line-set.js';
+import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
+import { scopeOf } from './findings/scope.js';
+import { compileRules, type CompiledRules } from './rules/compile-rules.js';
+import type { Rule } from './rules/rule.js';
+import { selectRules } from './rules/select-rules.js';
+
+/** A file the source says changed (or, for a scan of paths, exists). */
+export interface ChangedFile {
+  path: string;
+  previousPath?: string;
+  status: FileStatus;
+  /** The file's diff; null when its changed lines are unknown, so the whole file is in scope. */
+  diff: FileDiff | null;
+}
+
+/** A file's bytes at the head, or why they could not be had. */
+export type FileContent = { path: string; bytes: Uint8Array } | { path: string; error: string };
+
+/** Where the pipeline's inputs come from: GitHub, a local git repository, or paths. */
+export interface ReviewSource {
+  listFiles(): Promise<ChangedFile[]>;
+  /** Yields each requested file's content as it arrives; a source may batch its requests. */
+  readFiles(paths: string[]): AsyncIterable<FileContent>;
+}
+
+export interface ReviewStats {
+  /** Files analysed (not skipped). */
+  files: number;
+  lines: number;
+  durationMs: number;
+  /** Findings outside the changed lines: counted, not reported. */
+  outsideDiff: number;
+  /** Findings below the `report` threshold: counted, not reported. */
+  belowThreshold: number;
+}
+
+export interface ReviewResult {
+  /** In-scope findings (scope `changed` or `file`), suppressed ones included and marked, by path and line. */
+  findings: Finding[];
+  skipped: SkippedFile[];
+  /** Rule crashes and parse trouble, by file; the rest of the review still stands. */
+  errors: string[];
+  stats: ReviewStats;
+  rules: Rule[];
+}
+
+export interface ReviewOptions {
+  config: DiffsecConfig;
+  rules: readonly Rule[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** True when a finding reaches a severity-and-confidence threshold. */
+export function reaches(finding: Pick<Finding, 'severity' | 'confidence'>, threshold: Threshold): boolean {
+  return levelRank(finding.severity) >= levelRank(threshold.severity) && levelRank(finding.confidence) >= levelRank(threshold.confidence);
+}
+
+/** The pipeline shared by the CLI and the app: list, select, read, scan, scope. */
+export async function runReview(source: ReviewSource, options: ReviewOptions): Promise<ReviewResult> {
+  const started = performance.now();
+  const { config } = options;
+  const rules = selectRules(options.rules, config);
+  const compiled = compileRules(rules);
+
+  // 1. What changed, and which of it is Python we were asked to look at.
+  const listed = await source.listFiles();
+  const selected = listed.filter((f) => matchesAnyGlob(f.path, config.include) && !matchesAnyGlob(f.path, config.exclude));
+  const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
+  const toRead = selected.filter((f) => f.status !== 'removed');
+  const byPath = new Map(toRead.map((f) => [f.path, f]));
+
+  // 2. Read and scan each file, yielding to the event loop between files so the native binding frees trees.
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
+  let done = 0;
+  for await (const content of source.readFiles(toRead.map((f) => f.path))) {
+    const file = byPath.get(content.path);
+    options.onProgress?.(++done, toRead.length);
+    if (!file) continue;
+    if ('error' in content) {
+      skipped.push({ path: content.path, reason: content.error });
+      continue;
+    }
+    const decoded = decodeSource(content.bytes, config.maxFileBytes);
+    if ('skip' in decoded) {
+      skipped.push({ path: content.path, reason: decoded.skip });
+      continue;
+    }
+    let scan;
+    try {
+      scan = scanFile(file, decoded.text, compiled, config, stats);
+    } catch (error) {
+      // A crash in the engine loses this file only, and says so.
+      skipped.push({ path: content.path, reason: `analysis failed: ${(error as Error).message}` });
+      continue;
+    }
+    findings.push(...scan.findings);
+    errors.push(...scan.errors.map((e) => `${file.path}: ${e}`));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  // 3. Stable order for every renderer.
+  findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
+  skipped.sort((a, b) => a.path.localeCompare(b.path));
+  stats.durationMs = Math.round(performance.now() - started);
+  return { findings, skipped, errors, stats, rules };
+}
+
+/** Scans one file and scopes its findings against its diff; updates the counters. */
+function scanFile(file: ChangedFile, text: string, compiled: CompiledRules, config: DiffsecConfig, stats: ReviewStats): { findings: Finding[]; errors: string[] } {
+  const scan = scanSource(file.path, text, compiled);
+  stats.files++;
+  stats.lines += scan.lines;
+  const changed = file.diff ? changedLines(file.diff) : null;
+  const kept: Finding[] = [];
+  for (const finding of scan.findings) {
+    finding.scope = scopeOf(finding, changed);
+    if (finding.scope === 'outside') stats.outsideDiff++;
+    else if (!reaches(finding, config.report)) stats.belowThreshold++;
+    else kept.push(finding);
+  }
+  return { findings: kept, errors: scan.errors };
+}

@@ -1,0 +1,26 @@
+import { stringValue } from '../../analysis/string-literal.js';
+import { expectString, type Predicate } from './predicate.js';
+
+const compiled = new Map<string, RegExp>();
+
+/** The capture is a constant string whose value matches a JavaScript regular expression. */
+export const matchesString: Predicate = {
+  name: 'matches-string',
+  description: 'The captured constant string\'s value (quotes and prefix removed) matches the given JavaScript regular expression.',
+  checkArg(arg) {
+    if (typeof arg !== 'string') return 'takes a regular expression as a string';
+    try {
+      new RegExp(arg);
+      return null;
+    } catch (error) {
+      return `is not a valid regular expression: ${(error as Error).message}`;
+    }
+  },
+  test(node, arg) {
+    const value = stringValue(node);
+    if (value === null) return false;
+    let pattern = compiled.get(arg as string);
+    if (!pattern) compiled.set(arg as string, (pattern = new RegExp(arg as string)));
+    return pattern.test(value);
+  },
+};

@@ -1,0 +1,14 @@
+import { matchesNamePattern } from './name-pattern.js';
+import { expectStringList, type Predicate } from './predicate.js';
+
+/** The capture is a name or attribute chain that, after import aliases, is one of the listed names. */
+export const resolvesTo: Predicate = {
+  name: 'resolves-to',
+  description:
+    'The captured name or attribute chain, resolved through the file\'s imports (`import subprocess as sp`, `from os import system`), is one of the listed dotted names; a trailing `*` matches a prefix.',
+  checkArg: expectStringList,
+  test(node, arg, ctx) {
+    const name = ctx.imports.qualifiedName(node);
+    return name !== null && matchesNamePattern(name, arg as string[]);
+  },
+};

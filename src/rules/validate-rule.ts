@@ -1,0 +1,127 @@
+import { LEVELS, type Level } from '../findings/finding.js';
+import { PREDICATES } from './predicates/index.js';
+import { FAMILIES, type Family, type PredicateCall, type Rule, type RuleDocs } from './rule.js';
+import { RuleError } from './rule-error.js';
+
+const KNOWN_FIELDS = new Set([
+  'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'fix', 'docs',
+]);
+const DOC_FIELDS = ['why', 'fix', 'bad', 'good'] as const;
+
+/**
+ * Turns a parsed YAML document into a Rule, or throws RuleError naming the file, the field and
+ * the reason. `family` comes from the folder the file sits in.
+ */
+export function validateRule(doc: unknown, file: string, family: string): Rule {
+  const fail = (field: string, reason: string): never => {
+    throw new RuleError(file, field, reason);
+  };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) fail('(root)', 'must be a mapping of rule fields');
+  const raw = doc as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!KNOWN_FIELDS.has(key)) fail(key, `unknown field (known: ${[...KNOWN_FIELDS].join(', ')})`);
+
+  const text = (field: string): string => {
+    const value = raw[field];
+    if (typeof value !== 'string' || value.trim() === '') fail(field, 'is required and must be a non-empty string');
+    return (value as string).trim();
+  };
+  const level = (field: string): Level => {
+    const value = raw[field];
+    if (!LEVELS.includes(value as Level)) fail(field, `must be one of ${LEVELS.join(', ')} (got ${JSON.stringify(value)})`);
+    return value as Level;
+  };
+  const codes = (field: string, pattern: RegExp): string[] => {
+    const value = raw[field] ?? [];
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && pattern.test(v))) {
+      fail(field, `must be a list of codes like ${pattern.source}`);
+    }
+    return value as string[];
+  };
+
+  const id = text('id');
+  if (!/^DS\d{3}$/.test(id)) fail('id', `must be DS followed by three digits (got '${id}')`);
+  const name = text('name');
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name)) fail('name', `must be kebab-case (got '${name}')`);
+  if (!(FAMILIES as readonly string[]).includes(family)) fail('(folder)', `'${family}' is not a family (${FAMILIES.join(', ')})`);
+  const cwe = text('cwe');
+  if (!/^CWE-\d+$/.test(cwe)) fail('cwe', `must look like CWE-78 (got '${cwe}')`);
+  const query = text('query');
+  const message = text('message');
+
+  const rule: Rule = {
+    id,
+    name,
+    title: text('title'),
+    family: family as Family,
+    severity: level('severity'),
+    confidence: level('confidence'),
+    cwe,
+    bandit: codes('bandit', /^B\d{3}$/),
+    ruff: codes('ruff', /^S\d{3}$/),
+    message,
+    query,
+    where: validateWhere(raw.where, fail),
+    docs: validateDocs(raw.docs, fail),
+    file,
+  };
+  if (raw.fix !== undefined) rule.fix = text('fix');
+
+  const captures = new Set([...query.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!));
+  if (!captures.has('finding')) fail('query', 'must capture the reported node as @finding');
+  for (const capture of Object.keys(rule.where)) {
+    if (!captures.has(capture)) fail(`where.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
+  }
+  const bound = new Set(Object.values(rule.where).flat().flatMap((call) => PREDICATES.get(call.name)?.binds ?? []));
+  for (const template of [['message', message], ['fix', rule.fix ?? '']] as const) {
+    for (const [, placeholder] of template[1].matchAll(/\{([\w.-]+)\}/g)) {
+      if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
+        fail(template[0], `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
+      }
+    }
+  }
+  return rule;
+}
+
+function validateWhere(value: unknown, fail: (field: string, reason: string) => never): Record<string, PredicateCall[]> {
+  if (value === undefined) return {};
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('where', 'must map capture names to predicates');
+  const out: Record<string, PredicateCall[]> = {};
+  for (const [capture, predicates] of Object.entries(value as Record<string, unknown>)) {
+    out[capture] = predicateCalls(predicates, `where.${capture}`, false, fail);
+  }
+  return out;
+}
+
+function predicateCalls(value: unknown, field: string, negated: boolean, fail: (field: string, reason: string) => never): PredicateCall[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(field, 'must map predicate names to arguments');
+  const calls: PredicateCall[] = [];
+  for (const [name, arg] of Object.entries(value as Record<string, unknown>)) {
+    if (name === 'not' && !negated) {
+      calls.push(...predicateCalls(arg, `${field}.not`, true, fail));
+      continue;
+    }
+    const predicate = PREDICATES.get(name);
+    if (!predicate) fail(`${field}.${name}`, `unknown predicate (known: ${[...PREDICATES.keys()].join(', ')})`);
+    const problem = predicate!.checkArg(arg);
+    if (problem) fail(`${field}.${name}`, problem);
+    calls.push({ name, arg, negated });
+  }
+  return calls;
+}
+
+function validateDocs(value: unknown, fail: (field: string, reason: string) => never): RuleDocs {
+  if (!value || typeof value !== 'object') fail('docs', `is required, with ${DOC_FIELDS.join(', ')} and references`);
+  const docs = value as Record<string, unknown>;
+  for (const field of DOC_FIELDS) {
+    if (typeof docs[field] !== 'string' || (docs[field] as string).trim() === '') fail(`docs.${field}`, 'is required and must be a non-empty string');
+  }
+  const references = docs.references ?? [];
+  if (!Array.isArray(references) || !references.every((r) => typeof r === 'string')) fail('docs.references', 'must be a list of URLs');
+  return {
+    why: (docs.why as string).trim(),
+    fix: (docs.fix as string).trim(),
+    bad: (docs.bad as string).replace(/\s+$/, ''),
+    good: (docs.good as string).replace(/\s+$/, ''),
+    references: references as string[],
+  };
+}
