@@ -1,0 +1,88 @@
+import { scanSource } from '../../src/analysis/scan-source.js';
+import { compileRules } from '../../src/rules/compile-rules.js';
+import { PREDICATES } from '../../src/rules/predicates/index.js';
+import type { Predicate } from '../../src/rules/predicates/predicate.js';
+import { makeRule } from '../helpers/make-rule.js';
+
+const osSystem = compileRules([makeRule()]);
+
+describe('scanSource', () => {
+  it('reports a located finding whose message names the call and the argument', () => {
+    const { findings } = scanSource('app.py', 'import os as o\n\no.system(cmd)\n', osSystem);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      ruleId: 'DS901',
+      path: 'app.py',
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 14,
+      message: '`o.system` runs `cmd` through a shell.',
+      scope: 'file',
+      suppressed: null,
+      bandit: 'B605',
+      ruff: 'S605',
+    });
+  });
+
+  it('runs several rules in one pass and attributes each match to its rule', () => {
+    const evalRule = makeRule({ id: 'DS902', name: 'eval-call', where: { callee: { 'resolves-to': ['eval'] } } });
+    const both = compileRules([makeRule(), evalRule]);
+    const { findings } = scanSource('a.py', 'import os\nos.system(a)\neval(b)\nprint(c)\n', both);
+    expect(findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['DS901', 2],
+      ['DS902', 3],
+    ]);
+  });
+
+  it('marks suppressed findings instead of dropping them', () => {
+    const source = 'import os\nos.system(a)  # nosec B605\nos.system(b)  # noqa: S605\nos.system(c)  # nosec B101\nos.system(d)  # diffsec: ignore[DS901] fixed input\n';
+    const { findings } = scanSource('a.py', source, osSystem);
+    expect(findings.map((f) => f.suppressed)).toEqual([
+      { comment: '# nosec B605' },
+      { comment: '# noqa: S605' },
+      null,
+      { comment: '# diffsec: ignore[DS901] fixed input', reason: 'fixed input' },
+    ]);
+  });
+
+  it('keeps fingerprints when code moves and separates identical lines', () => {
+    const a = scanSource('a.py', 'import os\nos.system(x)\nos.system(x)\n', osSystem).findings.map((f) => f.fingerprint);
+    const b = scanSource('a.py', 'import os\n\n\n# moved\nos.system(x)\nos.system(x)\n', osSystem).findings.map((f) => f.fingerprint);
+    expect(a).toEqual(b);
+    expect(new Set(a).size).toBe(2);
+  });
+
+  it('drops matches inside ERROR nodes and says the file had syntax errors', () => {
+    const source = 'import os\nos.system(good)\ndef broken(:\n    os.system(bad) +\n';
+    const scan = scanSource('a.py', source, osSystem);
+    expect(scan.findings.map((f) => f.line)).toEqual([2]);
+    expect(scan.errors[0]).toMatch(/syntax errors/);
+  });
+
+  it('survives 10,000 levels of nesting', () => {
+    const depth = 10_000;
+    const source = `import os\nx = ${'('.repeat(depth)}os.system(y)${')'.repeat(depth)}\n`;
+    const scan = scanSource('deep.py', source, osSystem);
+    expect(scan.findings.map((f) => f.line)).toEqual([2]);
+  });
+
+  it('names the rule when a predicate crashes and keeps the other findings', () => {
+    const boom: Predicate = { name: 'boom', description: 'throws', checkArg: () => null, test: () => { throw new Error('kaput'); } };
+    (PREDICATES as Map<string, Predicate>).set('boom', boom);
+    try {
+      const crashing = makeRule({ id: 'DS903', name: 'crashing', where: { callee: { boom: true } } });
+      const scan = scanSource('a.py', 'import os\nos.system(x)\n', compileRules([crashing, makeRule()]));
+      expect(scan.findings.map((f) => f.ruleId)).toEqual(['DS901']);
+      expect(scan.errors).toEqual([expect.stringContaining('rule DS903 (rules/test/DS901-os-system-call.yaml) failed at line 2: kaput')]);
+    } finally {
+      (PREDICATES as Map<string, Predicate>).delete('boom');
+    }
+  });
+
+  it('builds a whole-line fix from the fix template', () => {
+    const rule = makeRule({ fix: 'subprocess.run({command})' });
+    const { findings } = scanSource('a.py', 'import os\nif x: os.system(cmd)  # why\n', compileRules([rule]));
+    expect(findings[0]!.fix).toEqual({ startLine: 2, endLine: 2, replacement: 'if x: subprocess.run(cmd)  # why' });
+  });
+});

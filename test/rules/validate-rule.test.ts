@@ -1,0 +1,71 @@
+import { compileRules } from '../../src/rules/compile-rules.js';
+import { RuleError } from '../../src/rules/rule-error.js';
+import { validateRule } from '../../src/rules/validate-rule.js';
+import { makeRule, ruleDoc } from '../helpers/make-rule.js';
+
+const FILE = 'rules/x/DS901-os-system-call.yaml';
+
+function errorOf(overrides: Record<string, unknown>): string {
+  try {
+    validateRule(ruleDoc(overrides), FILE, 'input-validation');
+  } catch (error) {
+    expect(error).toBeInstanceOf(RuleError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a RuleError');
+}
+
+describe('validateRule', () => {
+  it('accepts a complete rule', () => {
+    expect(makeRule()).toMatchObject({ id: 'DS901', family: 'input-validation', bandit: ['B605'] });
+  });
+
+  it.each([
+    [{ id: 'X1' }, "field 'id': must be DS followed by three digits (got 'X1')"],
+    [{ severity: 'critical' }, "field 'severity': must be one of low, medium, high (got \"critical\")"],
+    [{ name: 'Use_Safe' }, "field 'name': must be kebab-case"],
+    [{ cwe: '78' }, "field 'cwe': must look like CWE-78"],
+    [{ title: '' }, "field 'title': is required"],
+    [{ bandit: ['602'] }, "field 'bandit': must be a list of codes"],
+    [{ colour: 'red' }, "field 'colour': unknown field"],
+    [{ query: '(call) @call' }, "field 'query': must capture the reported node as @finding"],
+    [{ where: { nothere: { 'is-constant-string': true } } }, "field 'where.nothere': names a capture the query does not have"],
+    [{ where: { callee: { 'resolves-too': ['x'] } } }, "field 'where.callee.resolves-too': unknown predicate"],
+    [{ where: { callee: { 'resolves-to': 'os.system' } } }, "field 'where.callee.resolves-to': takes a non-empty list of strings"],
+    [{ message: 'bad {missing}' }, "field 'message': placeholder {missing} is neither a capture nor bound by a predicate"],
+    [{ docs: { why: 'w', fix: 'f', bad: 'b' } }, "field 'docs.good': is required"],
+  ])('rejects %j naming the field', (overrides, message) => {
+    const error = errorOf(overrides);
+    expect(error.startsWith(`${FILE}: `)).toBe(true);
+    expect(error).toContain(message);
+  });
+
+  it('accepts placeholders bound by a predicate', () => {
+    const rule = validateRule(
+      ruleDoc({ message: '{secret} is logged', where: { command: { 'mentions-secret': true } } }),
+      FILE,
+      'secrets',
+    );
+    expect(rule.message).toBe('{secret} is logged');
+  });
+
+  it('rejects a folder that is not a family', () => {
+    expect(() => validateRule(ruleDoc(), FILE, 'misc')).toThrow("field '(folder)': 'misc' is not a family");
+  });
+});
+
+describe('compileRules', () => {
+  it('names the rule file and the query line of a bad node type', () => {
+    const bad = makeRule({ query: '(call\n  function: (identifer) @callee\n  arguments: (_) @command) @finding' });
+    expect(() => compileRules([bad])).toThrow("rules/test/DS901-os-system-call.yaml: field 'query': unknown node type at line 2 of the query: function: (identifer) @callee");
+  });
+
+  it('maps every pattern of the combined query to its rule', () => {
+    const twoPatterns = makeRule({ id: 'DS902', name: 'two', query: '(call) @finding\n(string) @finding', where: {}, message: 'two patterns' });
+    const compiled = compileRules([makeRule(), twoPatterns]);
+    const owners = compiled.ruleOfPattern.map((r) => r?.id ?? null);
+    expect(owners.filter((o) => o === 'DS901')).toHaveLength(1);
+    expect(owners.filter((o) => o === 'DS902')).toHaveLength(2);
+    expect(owners.filter((o) => o === null).length).toBeGreaterThanOrEqual(2);
+  });
+});
