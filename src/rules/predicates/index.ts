@@ -1,4 +1,5 @@
 import { hasKeyword } from './has-keyword.js';
+import { integerValuePredicate } from './integer-value.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -21,5 +22,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     keywordResolvesTo,
     isTestFile,
     matchesString,
+    integerValuePredicate,
   ].map((p) => [p.name, p]),
 );

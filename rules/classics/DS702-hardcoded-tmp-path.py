@@ -1,0 +1,25 @@
+"""Writes scratch files; docstrings may mention /tmp/example without being flagged."""
+import os
+import shutil
+import tempfile
+
+from oslo_config import cfg
+
+opts = [
+    cfg.StrOpt("lock_path", default="/var/tmp/nova-locks"),  # expect: DS702
+    cfg.StrOpt("state_path", default="/var/lib/nova"),  # ok: DS702 service-owned directory
+]
+
+
+def scratch(name, output):
+    with open("/tmp/nova-console.log", "w") as f:  # expect: DS702
+        f.write(output)
+    shutil.copy(name, f"/tmp/{name}.bak")  # expect: DS702
+    os.makedirs("/dev/shm/nova/cache", exist_ok=True)  # expect: DS702
+    workdir = tempfile.mkdtemp(dir="/tmp")  # ok: DS702 mkdtemp makes a private directory in /tmp
+    with open("/tmpfiles.d/nova.conf") as conf:  # ok: DS702 not the temporary directory
+        conf.read()
+    default_dir = "/tmp/nova"  # ok: DS702 a constant, not yet used as a path
+    with tempfile.NamedTemporaryFile(dir=workdir) as tmp:  # ok: DS702 random name
+        tmp.write(b"x")
+    return default_dir

@@ -1,0 +1,26 @@
+import hashlib
+import hashlib as hl
+from hashlib import sha1
+
+from Crypto.Hash import MD5, SHA256
+from cryptography.hazmat.primitives import hashes
+from oslo_utils.secretutils import md5
+
+
+def digests(data, secret, name):
+    a = hashlib.md5(secret + data).hexdigest()  # expect: DS601
+    b = hl.sha1(data).digest()  # expect: DS601
+    c = sha1(data)  # expect: DS601
+    d = hashlib.new("md5", data)  # expect: DS601
+    e = hl.new("SHA1")  # expect: DS601
+    f = hashes.Hash(hashes.SHA1())  # expect: DS601
+    g = MD5.new(data)  # expect: DS601
+    h = md5(data)  # expect: DS601
+    ok1 = hashlib.md5(data, usedforsecurity=False).hexdigest()  # ok: DS601 declared a checksum
+    ok2 = hashlib.sha256(data).hexdigest()  # ok: DS601 strong hash
+    ok3 = hashlib.new("sha256", data)  # ok: DS601 strong hash by name
+    ok4 = hashes.Hash(hashes.SHA256())  # ok: DS601 strong hash
+    ok5 = SHA256.new(data)  # ok: DS601 strong hash
+    ok6 = md5(data, usedforsecurity=False)  # ok: DS601 oslo wrapper told it is not for security
+    ok7 = hashlib.new(name, data)  # ok: DS601 algorithm chosen elsewhere
+    return a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7

@@ -1,0 +1,63 @@
+import { integerValue, integerValuePredicate } from '../../../src/rules/predicates/integer-value.js';
+import { assignedValue } from '../../helpers/parse.js';
+
+const evaluate = (source: string) => {
+  const { node, imports } = assignedValue(source);
+  return integerValue(node, imports);
+};
+const passes = (source: string, arg: unknown) => {
+  const { node, imports } = assignedValue(source);
+  return integerValuePredicate.test(node, arg, { path: 'app.py', imports });
+};
+
+describe('integer-value', () => {
+  it.each([
+    ['x = 511', 511],
+    ['x = 0o777', 0o777],
+    ['x = 0O640', 0o640],
+    ['x = 0x1ff', 0o777],
+    ['x = 0b110', 6],
+    ['x = 1_024', 1024],
+    ['x = 0777', 0o777],
+    ['x = (0o600)', 0o600],
+    ['x = -3', -3],
+    ['x = 0o777 & ~0o022', 0o755],
+    ['x = 1 << 10', 1024],
+  ])('evaluates %s', (source, value) => {
+    expect(evaluate(`${source}\n`)).toBe(value);
+  });
+
+  it('reads stat bits through the imports', () => {
+    expect(evaluate('import stat\nx = stat.S_IRUSR | stat.S_IWUSR | stat.S_IWOTH\n')).toBe(0o602);
+    expect(evaluate('from stat import S_IRWXG as G, S_IRWXU\nx = S_IRWXU | G\n')).toBe(0o770);
+    expect(evaluate('import stat as st\nx = st.S_IRWXU + st.S_IRGRP\n')).toBe(0o740);
+  });
+
+  it.each(['x = mode', 'from os import stat\nx = stat.S_IWOTH', 'x = os.S_IWOTH | 1', 'x = 1.5', 'x = 10j', 'x = get_mode() | 0o600', 'x = "0o777"', 'x = 2 ** 10'])(
+    '%s has no constant value',
+    (source) => {
+      // `stat` bound to `os.stat` is not the stat module, so its attributes are unknown.
+      expect(evaluate(`${source}\n`)).toBeNull();
+    },
+  );
+
+  it('tests below, at-least and any-bits, all of which must hold', () => {
+    expect(passes('x = 1024\n', { below: 2048 })).toBe(true);
+    expect(passes('x = 2048\n', { below: 2048 })).toBe(false);
+    expect(passes('x = 65537\n', { 'at-least': 65537 })).toBe(true);
+    expect(passes('x = 3\n', { 'at-least': 65537 })).toBe(false);
+    expect(passes('x = 0o666\n', { 'any-bits': 0o022 })).toBe(true);
+    expect(passes('x = 0o644\n', { 'any-bits': 0o022 })).toBe(false);
+    expect(passes('x = 0o664\n', { 'any-bits': 0o022, below: 0o600 })).toBe(false);
+    expect(passes('x = size\n', { below: 2048 })).toBe(false);
+  });
+
+  it('rejects arguments it cannot apply', () => {
+    expect(integerValuePredicate.checkArg({ below: 2048 })).toBeNull();
+    expect(integerValuePredicate.checkArg({ 'any-bits': 18, 'at-least': 1 })).toBeNull();
+    expect(integerValuePredicate.checkArg(true)).toMatch(/takes/);
+    expect(integerValuePredicate.checkArg({})).toMatch(/takes/);
+    expect(integerValuePredicate.checkArg({ above: 1 })).toMatch(/takes/);
+    expect(integerValuePredicate.checkArg({ below: '2048' })).toMatch(/integers/);
+  });
+});
