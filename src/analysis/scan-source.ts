@@ -57,7 +57,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     if (hasErrors && isInsideError(node)) continue;
     let bindings: Bindings | null;
     try {
-      bindings = evaluateWhere(rule, captures, ctx);
+      bindings = evaluateWhere(rule, captures, compiled.capturesOfPattern[match.pattern]!, ctx);
     } catch (error) {
       errors.push(`rule ${rule.id} (${rule.file}) failed at line ${node.startPosition.row + 1}: ${(error as Error).message}`);
       continue;
@@ -85,13 +85,15 @@ function groupCaptures(match: Parser.QueryMatch): Map<string, SyntaxNode[]> {
 }
 
 /**
- * Applies `where:`: every predicate must hold. On a capture with several nodes a predicate holds
- * when any node passes (negated: when none does); on a missing capture, only negated ones hold.
- * Returns the bindings predicates made, or null when the match is rejected.
+ * Applies `where:`: every predicate must hold. Predicates on a capture the matched pattern does
+ * not have are skipped, so one rule may hold several patterns. On a capture with several nodes a
+ * predicate holds when any node passes (negated: when none does); on an optional capture absent
+ * from the match, only negated ones hold. Returns the predicates' bindings, or null to reject.
  */
-function evaluateWhere(rule: Rule, captures: Map<string, SyntaxNode[]>, ctx: PredicateContext): Bindings | null {
+function evaluateWhere(rule: Rule, captures: Map<string, SyntaxNode[]>, patternCaptures: Set<string>, ctx: PredicateContext): Bindings | null {
   const bindings: Bindings = {};
   for (const [capture, calls] of Object.entries(rule.where)) {
+    if (!patternCaptures.has(capture)) continue;
     const nodes = captures.get(capture) ?? [];
     for (const call of calls) {
       const predicate = PREDICATES.get(call.name)!;

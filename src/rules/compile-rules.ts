@@ -16,6 +16,8 @@ export interface CompiledRules {
   query: Parser.Query;
   /** Pattern index → the rule it belongs to, or null for an internal pattern. */
   ruleOfPattern: (Rule | null)[];
+  /** Pattern index → the capture names that pattern has; `where:` applies to a pattern only through these. */
+  capturesOfPattern: Set<string>[];
 }
 
 /**
@@ -39,13 +41,17 @@ export function compileRules(rules: Rule[]): CompiledRules {
   }
   const query = new Parser.Query(python, source);
   const ruleOfPattern: (Rule | null)[] = [];
+  const capturesOfPattern: Set<string>[] = [];
+  const bytes = Buffer.from(source);
   for (let i = 0, count = countPatterns(query); i < count; i++) {
     const offset = query.startIndexForPattern(i);
     let owner: Rule | null = null;
     for (const start of starts) if (start.offset <= offset) owner = start.rule;
     ruleOfPattern.push(owner);
+    const text = bytes.subarray(offset, query.endIndexForPattern(i)).toString();
+    capturesOfPattern.push(new Set([...text.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!)));
   }
-  return { rules, query, ruleOfPattern };
+  return { rules, query, ruleOfPattern, capturesOfPattern };
 }
 
 function countPatterns(query: Parser.Query): number {

@@ -86,3 +86,15 @@ describe('scanSource', () => {
     expect(findings[0]!.fix).toEqual({ startLine: 2, endLine: 2, replacement: 'if x: subprocess.run(cmd)  # why' });
   });
 });
+
+describe('scanSource with a rule of several patterns', () => {
+  it('applies where: predicates only to the patterns that have the capture', () => {
+    const rule = makeRule({
+      query: '(call function: (_) @callee arguments: (argument_list . (_) @command)) @finding\n(assignment left: (identifier) @target right: (string) @command) @finding',
+      where: { callee: { 'resolves-to': ['os.system'] } },
+      message: 'runs {command}',
+    });
+    const { findings } = scanSource('a.py', 'import os\nos.system(a)\nprint(b)\nx = "ls"\n', compileRules([rule]));
+    expect(findings.map((f) => f.line)).toEqual([2, 4]);
+  });
+});
