@@ -40,6 +40,20 @@ export class ImportMap {
     }
   }
 
+  /**
+   * Local names bound to something with one of `words` as a dotted part, under another name
+   * (`from subprocess import call as run_it` gives `run_it` for `call`). A word ending in `*`
+   * matches parts that start with it.
+   */
+  aliasesOf(words: readonly string[]): string[] {
+    const matches = (part: string) => words.some((w) => (w.endsWith('*') ? part.startsWith(w.slice(0, -1)) : part === w));
+    const aliases: string[] = [];
+    for (const [local, target] of this.bindings) {
+      if (!matches(local) && target.split('.').some(matches)) aliases.push(local);
+    }
+    return aliases;
+  }
+
   /** What a local name refers to; names that no import binds stand for themselves (builtins, locals). */
   resolveName(name: string): string {
     return this.bindings.get(name) ?? name;

@@ -2,14 +2,14 @@ import type Parser from 'tree-sitter';
 import type { Finding, Fix } from '../findings/finding.js';
 import { FingerprintIndex } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
-import type { CompiledRules } from '../rules/compile-rules.js';
+import { SUPPRESSION_WORDS, wordRegExp, type CompiledRules, type GatedRule } from '../rules/compile-rules.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { parsePython } from './python-parser.js';
-import { isInsideError, type SyntaxNode } from './syntax.js';
+import { enclosingStatement, isInsideError, type SyntaxNode } from './syntax.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
 export interface SourceScan {
@@ -27,11 +27,18 @@ export interface SourceScan {
 export function scanSource(path: string, source: string, compiled: CompiledRules): SourceScan {
   const tree = parsePython(source);
   const lines = source.split('\n');
-  const matches = compiled.query.matches(tree.rootNode);
   const imports = new ImportMap();
   const comments = new Map<number, SuppressionComment>();
-  for (const match of matches) {
-    if (compiled.ruleOfPattern[match.pattern] !== null) continue;
+
+  // 1. One pass of the combined query: imports, suppression comments and the ungated rules.
+  const combined = SUPPRESSION_WORDS.some((w) => source.includes(w)) ? compiled.always : compiled.alwaysWithoutComments;
+  const candidates: Candidate[] = [];
+  for (const match of combined.query.matches(tree.rootNode)) {
+    const rule = combined.ruleOfPattern[match.pattern];
+    if (rule) {
+      candidates.push({ rule, match, patternCaptures: combined.capturesOfPattern[match.pattern]! });
+      continue;
+    }
     for (const capture of match.captures) {
       if (capture.name === 'import') imports.add(capture.node);
       else if (capture.name === 'comment') {
@@ -40,15 +47,16 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
       }
     }
   }
+  // 2. Word-gated rules, only at the statements where one of their words (or an alias of it) occurs.
+  for (const gated of compiled.gated) candidates.push(...runGatedRule(gated, source, tree.rootNode, imports));
 
+  // 3. Predicates, suppression and fingerprints.
   const ctx: PredicateContext = { path, imports };
   const hasErrors = tree.rootNode.hasError;
   const errors: string[] = [];
   const seen = new Set<string>();
   const raw: Omit<Finding, 'fingerprint'>[] = [];
-  for (const match of matches) {
-    const rule = compiled.ruleOfPattern[match.pattern];
-    if (!rule) continue;
+  for (const { rule, match, patternCaptures } of candidates) {
     const captures = groupCaptures(match);
     const node = captures.get('finding')?.[0];
     if (!node) continue;
@@ -57,7 +65,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     if (hasErrors && isInsideError(node)) continue;
     let bindings: Bindings | null;
     try {
-      bindings = evaluateWhere(rule, captures, compiled.capturesOfPattern[match.pattern]!, ctx);
+      bindings = evaluateWhere(rule, captures, patternCaptures, ctx);
     } catch (error) {
       errors.push(`rule ${rule.id} (${rule.file}) failed at line ${node.startPosition.row + 1}: ${(error as Error).message}`);
       continue;
@@ -72,6 +80,34 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   const fingerprints = new FingerprintIndex(path);
   const findings = raw.map((f) => ({ ...f, fingerprint: fingerprints.next(f.ruleId, lines[f.line - 1] ?? '') }));
   return { findings, errors, lines: lines.length };
+}
+
+/** A query match waiting for its rule's predicates. */
+interface Candidate {
+  rule: Rule;
+  match: Parser.QueryMatch;
+  patternCaptures: Set<string>;
+}
+
+/** Runs a gated rule's query from each statement holding one of its words, once per statement. */
+function runGatedRule(gated: GatedRule, source: string, root: SyntaxNode, imports: ImportMap): Candidate[] {
+  const aliases = imports.aliasesOf(gated.words);
+  const words = aliases.length ? [...gated.words, ...aliases] : gated.words;
+  if (!words.some((w) => source.includes(w.replace(/\*$/, '')))) return [];
+  const pattern = aliases.length ? wordRegExp(words) : gated.wordPattern;
+  const candidates: Candidate[] = [];
+  // Occurrences come in text order: one inside the statement last queried is already covered.
+  let coveredUntil = -1;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(source); found; found = pattern.exec(source)) {
+    if (found.index < coveredUntil) continue;
+    const statement = enclosingStatement(root.descendantForIndex(found.index));
+    coveredUntil = statement.endIndex;
+    for (const match of gated.query.query.matches(statement)) {
+      candidates.push({ rule: gated.rule, match, patternCaptures: gated.query.capturesOfPattern[match.pattern]! });
+    }
+  }
+  return candidates;
 }
 
 function groupCaptures(match: Parser.QueryMatch): Map<string, SyntaxNode[]> {

@@ -40,3 +40,13 @@ export function unwrapParens(node: SyntaxNode): SyntaxNode {
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
   return n;
 }
+
+const STATEMENT_OUTSIDE_SUFFIX = new Set(['function_definition', 'class_definition', 'decorated_definition']);
+
+/** The innermost statement holding `node` (simple or compound), or the module. */
+export function enclosingStatement(node: SyntaxNode): SyntaxNode {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if (n.type.endsWith('_statement') || STATEMENT_OUTSIDE_SUFFIX.has(n.type) || !n.parent) return n;
+  }
+  return node;
+}

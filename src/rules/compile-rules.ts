@@ -1,45 +1,112 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
+import { isRootedBelowStatements, requiredTokens } from './required-tokens.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
-/** Patterns the scanner needs for itself, run in the same pass as the rules. */
-const INTERNAL_QUERY = `
-(import_statement) @import
-(import_from_statement) @import
-(comment) @comment
-`;
+const IMPORT_PATTERNS = '(import_statement) @import\n(import_from_statement) @import\n';
+const COMMENT_PATTERN = '(comment) @comment\n';
 
-/** All enabled rules as ONE tree-sitter query: one pass over a tree serves every rule. */
-export interface CompiledRules {
-  rules: Rule[];
+/** One combined tree-sitter query: a single pass over a tree serves every rule in it. */
+export interface CompiledQuery {
   query: Parser.Query;
-  /** Pattern index → the rule it belongs to, or null for an internal pattern. */
+  /** Pattern index → the rule it belongs to, or null for an internal pattern (imports, comments). */
   ruleOfPattern: (Rule | null)[];
   /** Pattern index → the capture names that pattern has; `where:` applies to a pattern only through these. */
   capturesOfPattern: Set<string>[];
 }
 
 /**
- * Compiles each rule's query alone first, so a syntax error names the rule's file and the line
- * inside its `query`, then builds the combined query.
+ * A rule run only where one of its words occurs: its query is started at the statement holding
+ * each occurrence. Rules whose patterns all need a word and sit below statement level qualify.
  */
-export function compileRules(rules: Rule[]): CompiledRules {
+export interface GatedRule {
+  rule: Rule;
+  query: CompiledQuery;
+  /** Words one of which every match contains (last parts of `resolves-to` names, `#eq?` literals). */
+  words: string[];
+  /** The same words as one regular expression, matching whole identifiers. */
+  wordPattern: RegExp;
+}
+
+/** Validated rules, split into the one combined query and the word-gated rules. */
+export interface CompiledRules {
+  rules: Rule[];
+  /** Imports, comments and every rule that cannot be gated: one pass over each tree. */
+  always: CompiledQuery;
+  /** The same without the comment pattern, for sources with no suppression comment at all. */
+  alwaysWithoutComments: CompiledQuery;
+  gated: GatedRule[];
+}
+
+/** Comments matter only when they may suppress something. */
+export const SUPPRESSION_WORDS = ['nosec', 'noqa', 'diffsec'];
+
+/**
+ * Compiles each rule's query alone, so a syntax error names the rule's file and the line inside
+ * its `query`; then splits rules into the combined query and the word-gated ones (Semgrep's
+ * prefilter idea: a pattern that matches every call should run only where its name occurs).
+ * `gate: false` puts every rule in the combined query (used to test that gating loses nothing).
+ */
+export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): CompiledRules {
+  const ungated: Rule[] = [];
+  const gated: GatedRule[] = [];
   for (const rule of rules) {
+    let alone: Parser.Query;
     try {
-      new Parser.Query(python, rule.query);
+      alone = new Parser.Query(python, rule.query);
     } catch (error) {
       throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
     }
+    const words = options.gate === false ? null : gateWords(alone, rule);
+    if (words) gated.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), words, wordPattern: wordRegExp(words) });
+    else ungated.push(rule);
   }
-  let source = INTERNAL_QUERY;
+  return { rules, always: combine(ungated, true), alwaysWithoutComments: combine(ungated, false), gated };
+}
+
+/** The words gating a rule, or null when some pattern could match without any word or above statement level. */
+function gateWords(query: Parser.Query, rule: Rule): string[] | null {
+  const bytes = Buffer.from(rule.query);
+  const words = new Set<string>();
+  for (let i = 0; i < countPatterns(query); i++) {
+    const text = bytes.subarray(query.startIndexForPattern(i), query.endIndexForPattern(i)).toString();
+    if (!isRootedBelowStatements(text)) return null;
+    // Any one necessary condition will do; the one with the longest shortest word is likely the rarest.
+    const conditions = requiredTokens(text, rule).filter((c) => c.every((w) => w.length > 0));
+    if (conditions.length === 0) return null;
+    const best = conditions.reduce((a, b) => (Math.min(...b.map((w) => w.length)) > Math.min(...a.map((w) => w.length)) ? b : a));
+    for (const w of best) words.add(w);
+  }
+  return [...words];
+}
+
+/**
+ * Matches any of `words` where it stands as a whole word (`\b` only on sides that are word
+ * characters); a word ending in `*` matches as a prefix (`exec*` finds `execv`).
+ */
+export function wordRegExp(words: readonly string[]): RegExp {
+  const alternatives = [...new Set(words)].map((word) => {
+    const prefix = word.endsWith('*');
+    const w = prefix ? word.slice(0, -1) : word;
+    return (/^\w/.test(w) ? '\\b' : '') + w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (!prefix && /\w$/.test(w) ? '\\b' : '');
+  });
+  return new RegExp(alternatives.join('|'), 'g');
+}
+
+function combine(rules: Rule[], comments: boolean): CompiledQuery {
+  let source = IMPORT_PATTERNS + (comments ? COMMENT_PATTERN : '');
   const starts: { offset: number; rule: Rule }[] = [];
   for (const rule of rules) {
     source += '\n';
     starts.push({ offset: Buffer.byteLength(source), rule });
     source += rule.query;
   }
-  const query = new Parser.Query(python, source);
+  return describePatterns(new Parser.Query(python, source), source, starts);
+}
+
+/** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */
+function describePatterns(query: Parser.Query, source: string, starts: { offset: number; rule: Rule }[]): CompiledQuery {
   const ruleOfPattern: (Rule | null)[] = [];
   const capturesOfPattern: Set<string>[] = [];
   const bytes = Buffer.from(source);
@@ -51,7 +118,7 @@ export function compileRules(rules: Rule[]): CompiledRules {
     const text = bytes.subarray(offset, query.endIndexForPattern(i)).toString();
     capturesOfPattern.push(new Set([...text.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!)));
   }
-  return { rules, query, ruleOfPattern, capturesOfPattern };
+  return { query, ruleOfPattern, capturesOfPattern };
 }
 
 function countPatterns(query: Parser.Query): number {

@@ -62,8 +62,8 @@ describe('compileRules', () => {
 
   it('maps every pattern of the combined query to its rule', () => {
     const twoPatterns = makeRule({ id: 'DS902', name: 'two', query: '(call) @finding\n(string) @finding', where: {}, message: 'two patterns' });
-    const compiled = compileRules([makeRule(), twoPatterns]);
-    const owners = compiled.ruleOfPattern.map((r) => r?.id ?? null);
+    const compiled = compileRules([makeRule(), twoPatterns], { gate: false });
+    const owners = compiled.always.ruleOfPattern.map((r) => r?.id ?? null);
     expect(owners.filter((o) => o === 'DS901')).toHaveLength(1);
     expect(owners.filter((o) => o === 'DS902')).toHaveLength(2);
     expect(owners.filter((o) => o === null).length).toBeGreaterThanOrEqual(2);
