@@ -48,7 +48,10 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     }
   }
   // 2. Word-gated rules, only at the statements where one of their words (or an alias of it) occurs.
-  for (const gated of compiled.gated) candidates.push(...runGatedRule(gated, source, tree.rootNode, imports));
+  const has = memoizedIncludes(source);
+  for (const gated of compiled.gated) {
+    if (gated.fileMayMatch(has)) candidates.push(...runGatedRule(gated, source, tree.rootNode, imports));
+  }
 
   // 3. Predicates, suppression and fingerprints.
   const ctx: PredicateContext = { path, imports };
@@ -90,6 +93,16 @@ interface Candidate {
 }
 
 /** Runs a gated rule's query from each statement holding one of its words, once per statement. */
+/** `source.includes`, remembered: rules share name parts (`cryptography`, `requests`…). */
+function memoizedIncludes(source: string): (text: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (text) => {
+    let found = known.get(text);
+    if (found === undefined) known.set(text, (found = source.includes(text)));
+    return found;
+  };
+}
+
 function runGatedRule(gated: GatedRule, source: string, root: SyntaxNode, imports: ImportMap): Candidate[] {
   const aliases = imports.aliasesOf(gated.words);
   const words = aliases.length ? [...gated.words, ...aliases] : gated.words;

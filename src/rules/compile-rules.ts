@@ -1,6 +1,6 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
-import { isRootedBelowStatements, requiredTokens } from './required-tokens.js';
+import { isRootedBelowStatements, requiredTokens, type Term } from './required-tokens.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
@@ -27,6 +27,8 @@ export interface GatedRule {
   words: string[];
   /** The same words as one regular expression, matching whole identifiers. */
   wordPattern: RegExp;
+  /** Whether a file holds what some pattern of the rule needs at all (all parts of a name, say); `has` tells whether the file contains a text. */
+  fileMayMatch(has: (text: string) => boolean): boolean;
 }
 
 /** Validated rules, split into the one combined query and the word-gated rules. */
@@ -58,27 +60,33 @@ export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): C
     } catch (error) {
       throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
     }
-    const words = options.gate === false ? null : gateWords(alone, rule);
-    if (words) gated.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), words, wordPattern: wordRegExp(words) });
+    const gate = options.gate === false ? null : gateOf(alone, rule);
+    if (gate) gated.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), words: gate.words, wordPattern: wordRegExp(gate.words), fileMayMatch: gate.fileMayMatch });
     else ungated.push(rule);
   }
   return { rules, always: combine(ungated, true), alwaysWithoutComments: combine(ungated, false), gated };
 }
 
-/** The words gating a rule, or null when some pattern could match without any word or above statement level. */
-function gateWords(query: Parser.Query, rule: Rule): string[] | null {
+/** How a rule is gated, or null when some pattern could match without any word or above statement level. */
+function gateOf(query: Parser.Query, rule: Rule): { words: string[]; fileMayMatch: (has: (text: string) => boolean) => boolean } | null {
   const bytes = Buffer.from(rule.query);
   const words = new Set<string>();
+  const patterns: Term[][][] = [];
   for (let i = 0; i < countPatterns(query); i++) {
     const text = bytes.subarray(query.startIndexForPattern(i), query.endIndexForPattern(i)).toString();
     if (!isRootedBelowStatements(text)) return null;
-    // Any one necessary condition will do; the one with the longest shortest word is likely the rarest.
-    const conditions = requiredTokens(text, rule).filter((c) => c.every((w) => w.length > 0));
+    const conditions = requiredTokens(text, rule);
     if (conditions.length === 0) return null;
-    const best = conditions.reduce((a, b) => (Math.min(...b.map((w) => w.length)) > Math.min(...a.map((w) => w.length)) ? b : a));
-    for (const w of best) words.add(w);
+    patterns.push(conditions);
+    // Any one condition will do at statement level; the one with the longest shortest word is likely the rarest.
+    const shortest = (c: Term[]) => Math.min(...c.map((t) => t.word.length));
+    const best = conditions.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
+    for (const term of best) words.add(term.word);
   }
-  return [...words];
+  return {
+    words: [...words],
+    fileMayMatch: (has) => patterns.some((conditions) => conditions.every((terms) => terms.some((term) => term.parts.every(has)))),
+  };
 }
 
 /**

@@ -1,29 +1,42 @@
 import type { Rule } from './rule.js';
 
 /**
- * Prefiltering, as Semgrep does: words a file must contain for one query pattern to possibly
- * match. Each inner list is one necessary condition (the file holds at least one of its words);
- * all must hold. An empty list means the pattern may match any file.
+ * One way a pattern's necessary condition can be met. `word` is what a matching statement must
+ * show (a name's last part, or a literal); `parts` are what the file must contain somewhere (every
+ * dotted part of a name, which the call or its import spells out; or the literal).
+ */
+export interface Term {
+  word: string;
+  parts: string[];
+}
+
+/**
+ * Prefiltering, as Semgrep does: what a file must contain for one query pattern to possibly
+ * match. Each condition is a list of terms one of which must be met; all conditions must hold.
+ * No condition means the pattern may match any file.
  *
  * Sources, each sound on its own:
  * - a positive `resolves-to` in `where:` on a capture of the pattern: the last part of one of the
- *   names is written somewhere in the file (in the call, or in the import that aliased it);
+ *   names is written at the match (or in the import that aliased it), and every part somewhere;
  * - `#eq?` / `#any-of?` with literal strings on a capture that every match of the pattern has
- *   (not inside an alternation `[…]` or under `?` / `*`: the binding lets a missing capture pass).
+ *   (not only inside some alternation branches or under `?` / `*`: the binding lets a missing
+ *   capture pass).
  */
-export function requiredTokens(patternText: string, rule: Rule): string[][] {
+export function requiredTokens(patternText: string, rule: Rule): Term[][] {
   const { mandatory, present, predicates } = analysePattern(patternText);
-  const conditions: string[][] = [];
+  const conditions: Term[][] = [];
   for (const [capture, calls] of Object.entries(rule.where)) {
     if (!present.has(capture)) continue;
     for (const call of calls) {
       if (call.name !== 'resolves-to' || call.negated) continue;
-      const words = (call.arg as string[]).map(lastWord);
-      if (words.every((w) => w.length > 0)) conditions.push(words);
+      const terms = (call.arg as string[]).map((name) => ({ word: lastWord(name), parts: name.split('.').map((p) => p.replace(/\*$/, '')).filter(Boolean) }));
+      if (terms.every((t) => t.word.length > 0)) conditions.push(terms);
     }
   }
   for (const p of predicates) {
-    if ((p.operator === 'eq?' || p.operator === 'any-of?') && mandatory.has(p.capture) && p.strings.length > 0) conditions.push(p.strings);
+    if ((p.operator === 'eq?' || p.operator === 'any-of?') && mandatory.has(p.capture) && p.strings.length > 0 && p.strings.every(Boolean)) {
+      conditions.push(p.strings.map((literal) => ({ word: literal, parts: [literal] })));
+    }
   }
   return conditions;
 }

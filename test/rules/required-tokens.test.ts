@@ -29,7 +29,14 @@ describe('requiredTokens', () => {
   it('takes the last part of resolves-to names and literal #eq? strings on mandatory captures', () => {
     const rule = makeRule({ where: { callee: { 'resolves-to': ['os.system', 'os.exec*', 'requests.api.*'] } } });
     const pattern = '(call function: (_) @callee arguments: (argument_list (keyword_argument name: (identifier) @k) (#eq? @k "shell"))) @finding';
-    expect(requiredTokens(pattern, rule)).toEqual([['system', 'exec*', 'api'], ['shell']]);
+    expect(requiredTokens(pattern, rule)).toEqual([
+      [
+        { word: 'system', parts: ['os', 'system'] },
+        { word: 'exec*', parts: ['os', 'exec'] },
+        { word: 'api', parts: ['requests', 'api'] },
+      ],
+      [{ word: 'shell', parts: ['shell'] }],
+    ]);
   });
 
   it('ignores negated predicates, optional captures and #match?', () => {
