@@ -11,6 +11,18 @@ const SECRET_NOUNS = new Set([
 /** `<qualifier>_key` is a secret only with one of these qualifiers: `api_key`, not `cache_key`. */
 const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'auth', 'encryption', 'signing', 'master', 'session']);
 
+/**
+ * `<qualifier>_token` is NOT a secret with one of these qualifiers: pagination and sync cursors
+ * (`next_token`, `starting_token`, `input_token`), parser and stream markers (`end_token`,
+ * `current_token`, `lookahead_token`), idempotency and
+ * optimistic-lock tokens (`idempotency_token`, `change_token`), semaphore tickets.
+ */
+const HANDLE_TOKEN_QUALIFIERS = new Set([
+  'next', 'page', 'pagination', 'continuation', 'starting', 'start', 'end', 'done', 'default', 'sync',
+  'cancellation', 'cancel', 'acquire', 'idempotency', 'change', 'update', 'resume', 'marker',
+  'current', 'last', 'first', 'prev', 'previous', 'lookahead', 'peek', 'input', 'output',
+]);
+
 /** Splits `adminPassword`, `ADMIN_PASSWORD`, `_admin-password2` into lower-case words. */
 export function nameWords(name: string): string[] {
   return name
@@ -25,6 +37,7 @@ export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (!last) return false;
+  if (last === 'token' && words.length >= 2 && HANDLE_TOKEN_QUALIFIERS.has(words[words.length - 2]!)) return false;
   if (SECRET_NOUNS.has(last)) return true;
   if (last === 'key' && words.length >= 2) return KEY_QUALIFIERS.has(words[words.length - 2]!);
   return false;

@@ -9,6 +9,11 @@ describe('isSecretName', () => {
     '%s is not',
     (name) => expect(isSecretName(name)).toBe(false),
   );
+  it.each(['next_token', 'NextToken', 'starting_token', 'page_token', 'continuation_token', 'end_token', 'idempotency_token', 'acquire_token'])(
+    '%s is a cursor or marker, not a secret',
+    (name) => expect(isSecretName(name)).toBe(false),
+  );
+  it.each(['access_token', 'refresh_token', 'csrf_token', 'id_token', 'session_token'])('%s is still a secret', (name) => expect(isSecretName(name)).toBe(true));
   it('splits camel case and separators', () => {
     expect(nameWords('adminAPIKey_v2')).toEqual(['admin', 'apikey', 'v']);
   });

@@ -1,22 +1,38 @@
+import { catchesBroadlyPredicate } from './catches-broadly.js';
+import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
+import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
 import { isTestFile } from './is-test-file.js';
 import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
+import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
+import { onlyContains } from './only-contains.js';
 import type { Predicate } from './predicate.js';
+import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
+import { revealsExceptionPredicate } from './reveals-exception.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
   [
     resolvesTo,
+    flowsIntoSecretName,
     isConstantStringPredicate,
     isFormattedStringPredicate,
     isSecretNamePredicate,
+    isLoggerPredicate,
+    couldBeCredentialPredicate,
+    revealsExceptionPredicate,
+    reachesCaller,
+    catchesBroadlyPredicate,
+    onlyContains,
+    notClosedOnEveryPath,
     mentionsSecret,
     hasKeyword,
     keywordResolvesTo,

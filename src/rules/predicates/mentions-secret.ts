@@ -1,18 +1,23 @@
 import { DEFAULT_SANITIZERS } from '../../analysis/sanitizers.js';
 import { isSecretName } from '../../analysis/secret-names.js';
+import { isSyntaxToken } from '../../analysis/syntax-token.js';
 import { type SyntaxNode, walkDescendants } from '../../analysis/syntax.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { nameOf } from './is-secret-name.js';
 import type { Predicate } from './predicate.js';
 
-/** Subtrees whose value cannot reveal a secret: tests and comparisons give booleans. */
-const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'lambda']);
+/**
+ * Subtrees whose value cannot reveal a secret: comparisons and `not` give booleans. (`and`/`or`
+ * are not neutral: `password or ''` is the password.)
+ */
+const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda']);
 
 /**
  * Finds the first secret-named value used inside `node`: an identifier or attribute (`password`,
  * `self.auth_token`), a subscript by a secret key (`creds['password']`), or a dict entry with a
- * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap.
+ * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap; callee and
+ * keyword names, other fields of a secret-named object and a parser's tokens are not values.
  */
 export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): SyntaxNode | null {
   let found: SyntaxNode | null = null;
@@ -29,34 +34,61 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // `f(password=x)` passes x; the keyword name itself is the secret's label.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        if (name && isSecretName(name.text) && value && !isSanitizedValue(value, imports, sanitizers)) found = value;
+        if (name && isSecretName(name.text) && value && isPlainValue(value)) found = value;
         return !found;
       }
       case 'pair': {
         const key = n.childForFieldName('key');
         const value = n.childForFieldName('value');
         const keyName = key ? nameOf(key) : null;
-        if (keyName && isSecretName(keyName) && value && !isSanitizedValue(value, imports, sanitizers)) found = n;
+        if (keyName && isSecretName(keyName) && value && isPlainValue(value)) found = n;
         return !found;
       }
       case 'subscript': {
         const index = n.childForFieldName('subscript');
         const keyName = index ? nameOf(index) : null;
         if (keyName && isSecretName(keyName)) found = n;
-        return false;
+        // A slice of a secret is part of it (`token[:8]`); another key of a secret-named mapping
+        // is another field (`token['expires_at']`).
+        return !found && index?.type === 'slice';
       }
       case 'attribute':
       case 'identifier': {
+        // The name part of `obj.attr` was judged with the attribute itself.
+        if (isAttributeName(n)) return false;
+        // A callee's name says what a function does, not what value it holds (`generate_password()`);
+        // a keyword's name is a label (`token='***'` shows no token).
+        const callee = isCallee(n);
         const name = nameOf(n);
-        if (name && isSecretName(name)) found = n;
-        // An attribute's object may itself be secret (`password.encode`): keep looking inside.
-        return n.type === 'attribute' && !found;
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n)) found = n;
+        // A method called on a secret derives from it (`password.encode()`); reading another
+        // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
+        return n.type === 'attribute' && callee && !found;
       }
       default:
         return true;
     }
   });
   return found;
+}
+
+/** True when `node` is the function part of a call: `f` in `f(x)`, `a.b` in `a.b(x)`. */
+function isCallee(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  const fn = parent?.type === 'call' ? parent.childForFieldName('function') : null;
+  return fn !== null && fn.startIndex === node.startIndex && fn.endIndex === node.endIndex;
+}
+
+/** True when `node` is the name part of an attribute: `password` in `self.password`. */
+function isAttributeName(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  return parent?.type === 'attribute' && parent.childForFieldName('attribute')?.startIndex === node.startIndex;
+}
+
+/** True when `node` is the name of a keyword argument: `token` in `f(token='***')`. */
+function isKeywordName(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  return parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.startIndex === node.startIndex;
 }
 
 function isSanitizer(callee: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): boolean {
@@ -66,11 +98,17 @@ function isSanitizer(callee: SyntaxNode, imports: ImportMap, sanitizers: readonl
   return matchesNamePattern(qualified, sanitizers) || matchesNamePattern(last, sanitizers);
 }
 
-function isSanitizedValue(value: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): boolean {
-  if (value.type === 'none' || value.type === 'true' || value.type === 'false') return true;
-  if (value.type === 'string' && !value.namedChildren.some((c) => c.type === 'interpolation')) return true;
-  const fn = value.type === 'call' ? value.childForFieldName('function') : null;
-  return fn !== null && isSanitizer(fn, imports, sanitizers);
+/**
+ * True when a value stored under a secret label counts as the secret itself: not a constant, and
+ * not a call, whose result is judged by what it is given instead — `{'credentials':
+ * context.to_policy_values()}` holds roles and ids, `{'password': password.decode()}` is still
+ * found through `password` (but `{'password': pw.decode()}` is missed), and a sanitizer's result
+ * is clean.
+ */
+function isPlainValue(value: SyntaxNode): boolean {
+  if (value.type === 'none' || value.type === 'true' || value.type === 'false') return false;
+  if (value.type === 'string' && !value.namedChildren.some((c) => c.type === 'interpolation')) return false;
+  return value.type !== 'call';
 }
 
 /**
@@ -80,7 +118,7 @@ function isSanitizedValue(value: SyntaxNode, imports: ImportMap, sanitizers: rea
 export const mentionsSecret: Predicate = {
   name: 'mentions-secret',
   description:
-    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
+    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`) and a parser\'s tokens do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
   binds: ['secret'],
   checkArg: (arg) =>
     arg === true || (Array.isArray(arg) && arg.every((x) => typeof x === 'string')) ? null : 'takes `true` or a list of sanitizer names',

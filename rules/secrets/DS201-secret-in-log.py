@@ -1,0 +1,45 @@
+import logging as std_logging
+
+from oslo_log import log as logging
+from oslo_utils import strutils
+
+LOG = logging.getLogger(__name__)
+logger = std_logging.getLogger("app")
+
+
+class Driver(object):
+    def __init__(self, conf):
+        self.log = LOG
+        self.auth_token = conf.token
+        self.credentials = conf.credentials
+
+    def login(self, user, password, body, token_type, creds, secret):
+        LOG.debug("Logging in %s with %s", user, password)  # expect: DS201
+        LOG.info("Token: %s", self.auth_token)  # expect: DS201
+        self.log.warning("login body %(body)s", {"body": body, "password": password})  # expect: DS201
+        logger.error(f"bad credentials {creds['password']}")  # expect: DS201
+        std_logging.info("secret %s", secret)  # expect: DS201
+        LOG.exception("failed for %s", self.credentials)  # expect: DS201
+        logging.getLogger(__name__).critical("key %s", api_key(password))  # expect: DS201
+        LOG.log(std_logging.DEBUG, "pw=%s", password or "")  # expect: DS201
+        LOG.debug(  # expect: DS201
+            "Connecting with %(user)s / %(pw)s",
+            {"user": user, "pw": password},
+        )
+        LOG.debug("login %(a)s", {"a": user, "password": password.decode()})  # expect: DS201
+        LOG.debug("slice %s", self.auth_token[:8])  # expect: DS201
+        LOG.debug("policy %(c)s", {"credentials": context.to_policy_values()})  # ok: DS201 a call's result is judged by its arguments
+        LOG.debug("Body: %s", strutils.mask_password(body))  # ok: DS201 masked by oslo_utils
+        LOG.debug("Body: %s", strutils.mask_dict_password({"password": password}))  # ok: DS201 masked dict
+        LOG.info("password set for %s", user)  # ok: DS201 the word in a constant message is not a value
+        LOG.debug("%s", token_type)  # ok: DS201 token_type is not a secret
+        LOG.debug("password given: %s", password is not None)  # ok: DS201 a comparison gives a boolean
+        LOG.debug("password length %d", len(password))  # ok: DS201 len() reveals no secret
+        LOG.debug("user %s", creds.username)  # ok: DS201 another field of the credentials object
+        LOG.debug("secret ref %s", secret.secret_ref)  # ok: DS201 a reference, not the secret
+        LOG.debug("new password generated: %s", generate_password is None)  # ok: DS201 comparison
+        LOG.debug("calling %s", self._get_token_url())  # ok: DS201 token_url is not a secret
+        print("password %s" % password)  # ok: DS201 not a logger (another rule's business)
+        cache.info("key %s", password)  # ok: DS201 cache is not a logger
+        LOG.debug("fetching page after %s", self.next_token)  # ok: DS201 a pagination cursor
+        LOG.debug("body %s", {"user": user, "password": "***"})  # ok: DS201 constant mask

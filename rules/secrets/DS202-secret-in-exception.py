@@ -1,0 +1,53 @@
+from oslo_utils import strutils
+
+from nova import exception
+from nova.i18n import _
+
+
+def connect(user, password, token, conf, creds, body):
+    if not user:
+        raise ValueError("Invalid login %s:%s" % (user, password))  # expect: DS202
+    if not token:
+        raise exception.Unauthorized(f"token {token} rejected")  # expect: DS202
+    if conf.admin_password is None:
+        raise RuntimeError("bad admin password: " + conf.admin_password)  # expect: DS202
+    if not creds:
+        raise exception.InvalidInput(reason=creds["password"])  # expect: DS202
+    if not body:
+        raise exception.AuthFailed(user=user, password=password)  # expect: DS202
+    if len(token) < 8:
+        raise ValueError(  # expect: DS202
+            "token too short: {}".format(token)
+        ) from None
+    if conf.strict:
+        raise exception.InvalidInput(reason=_("bad secret %s") % conf.secret)  # expect: DS202
+    if conf.key:
+        raise exception.AuthFailed(api_key=conf.value)  # expect: DS202
+    if user == "root":
+        raise ValueError("Invalid login for user %s" % user)  # ok: DS202 only the user is named
+    if not password:
+        raise ValueError("password is required")  # ok: DS202 the word in a constant message is not a value
+    if body:
+        raise exception.Invalid(strutils.mask_password(body))  # ok: DS202 masked by oslo_utils
+    if len(password) < 8:
+        raise ValueError("password has %d characters, needs 8" % len(password))  # ok: DS202 len() reveals no secret
+    if creds:
+        raise exception.Forbidden(user=creds.username)  # ok: DS202 another field of the credentials object
+    if token == "expired":
+        raise exception.InvalidToken(token="***")  # ok: DS202 the keyword labels a constant mask
+    if token.type == "EOF":
+        raise UnexpectedToken(token, expected=body)  # ok: DS202 a bare positional value: a parser's token as often as a secret
+    if not conf:
+        raise ParseError(token_history=conf.last_token)  # ok: DS202 not a message keyword
+    if conf.lexer:
+        raise SyntaxError("unexpected %s at line %d" % (token, token.line))  # ok: DS202 a lexer's token: its line is read
+    if conf.pages:
+        raise ValueError(f"bad page marker {conf.next_token}")  # ok: DS202 a pagination cursor, not a credential
+    error = ValueError("bad %s" % user)
+    raise error  # ok: DS202 no constructor call here, and no secret
+
+
+def rev_parse(rev):
+    for token in rev.split("^"):
+        if not token:
+            raise ValueError("Invalid token: %r" % token)  # ok: DS202 a bare token inside a parser is a piece of syntax

@@ -1,0 +1,50 @@
+import os
+
+from oslo_config import cfg
+
+DB_PASSWORD = "s3cret"  # expect: DS204
+ADMIN_TOKEN: str = "ADMIN"  # expect: DS204
+UPDATING_PASSWORD = "updating_password"  # ok: DS204 a state name that spells the field, not a password
+CHANGE_PASSWORD = "changePassword"  # ok: DS204 an action name
+TOKEN_HEADER = "X-Auth-Token"  # ok: DS204 token_header is not a secret name
+END_TOKEN = "\r\n\r\n"  # ok: DS204 escapes only: a delimiter
+DONE_TOKEN = "done."  # ok: DS204 a generic token name with a word, not a credential
+GITHUB_TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"  # expect: DS204
+api_key = os.environ.get("API_KEY", "")  # ok: DS204 read from the environment
+opts = [cfg.StrOpt("admin_password", secret=True, default="")]  # ok: DS204 empty default
+
+
+class Client(object):
+    password = None  # ok: DS204 None means unset
+
+    def __init__(self, user, password="changeme", *, token: str = "devstack"):  # expect: DS204, DS204
+        self.user = user
+        self.password = password
+        self.auth_token = "0123456789abcdef"  # expect: DS204
+        self.token = ""  # ok: DS204 empty string means unset
+        self.masked_password = "***"  # ok: DS204 a mask
+        self.creds = {"username": user, "password": "hunter2"}  # expect: DS204
+        self.creds["password"] = "password123"  # expect: DS204
+        self.creds["password_hint"] = "pet name"  # ok: DS204 password_hint is not a secret name
+        self.session = connect(user=user, api_key="AKIAIOSFODNN7EXAMPLE")  # expect: DS204
+        self.options = {"agent_token": "fake_token"}  # ok: DS204 a dummy spelled like its key
+        self.headers = {"Access-Control-Allow-Credentials": "true"}  # ok: DS204 a header name, not a credential
+        self.types = {"AWS::IAM::AccessKey": "72c2d9dd90025459"}  # ok: DS204 a type name as key
+        self.ACCESS_KEY = "aws_access_key_id"  # ok: DS204 the name of the setting that holds the key
+        self.kind = dict(auth_type="password")  # ok: DS204 auth_type is not a secret name
+        self.endpoint = Endpoint(default_token="Bearer")  # ok: DS204 a token type, not a token
+
+    def check(self, password, secret, token):
+        if password == "admin":  # expect: DS204
+            return True
+        if "letmein" != secret:  # expect: DS204
+            return False
+        if token == "async":  # ok: DS204 a lexer's token compared with a keyword
+            return False
+        if token == "ab12cd34ef56":  # expect: DS204
+            return False
+        if secret != "NONE":  # ok: DS204 a sentinel
+            return False
+        if password == "":  # ok: DS204 an emptiness test
+            return False
+        return password == self.password  # ok: DS204 no constant

@@ -1,0 +1,45 @@
+import { nameWords } from './secret-names.js';
+import { type SyntaxNode, walkDescendants } from './syntax.js';
+
+/** Fields of a lexer's or parser's token, which a credential does not have. */
+const SYNTAX_TOKEN_FIELDS = new Set(['start', 'end', 'kind', 'line', 'lineno', 'col', 'column', 'pos', 'start_pos', 'end_pos', 'string', 'prev', 'next']);
+
+/** Names of parsing code, where a `token` is a piece of syntax. */
+const PARSER_NAME = /pars|lex|tokeni[sz]|scan|grammar/i;
+
+/** The last name of an identifier or attribute chain. */
+function lastName(node: SyntaxNode): string {
+  return node.type === 'attribute' ? (node.childForFieldName('attribute')?.text ?? '') : node.text;
+}
+
+/**
+ * True when `node` names a lexer's or parser's token rather than a credential: its statement
+ * also reads a syntax field of it (`token.start`, `self._lexer.token.line`), or it is a bare
+ * `token` inside a parser (a function or class named `rev_parse`, `Lexer`, `tokenize`…).
+ */
+export function isSyntaxToken(node: SyntaxNode): boolean {
+  const words = nameWords(lastName(node));
+  if (words[words.length - 1] !== 'token') return false;
+  let statement = node.parent;
+  while (statement && !statement.type.endsWith('_statement') && statement.type !== 'block') statement = statement.parent;
+  if (!statement) return false;
+  if (node.type === 'identifier' && words.length === 1 && insideParser(statement)) return true;
+  let syntax = false;
+  walkDescendants(statement, (n) => {
+    if (syntax) return false;
+    if (n.type === 'attribute' && n.childForFieldName('object')?.text === node.text) {
+      syntax = SYNTAX_TOKEN_FIELDS.has(n.childForFieldName('attribute')?.text ?? '');
+    }
+    return !syntax;
+  });
+  return syntax;
+}
+
+/** True when a function or class around `node` is named like parsing code. */
+function insideParser(node: SyntaxNode): boolean {
+  for (let n: SyntaxNode | null = node; n; n = n.parent) {
+    if ((n.type === 'function_definition' || n.type === 'class_definition') && PARSER_NAME.test(n.childForFieldName('name')?.text ?? '')) return true;
+  }
+  return false;
+}
+

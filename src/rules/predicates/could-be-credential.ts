@@ -1,0 +1,77 @@
+import { nameWords } from '../../analysis/secret-names.js';
+import { stringValue } from '../../analysis/string-literal.js';
+import type { SyntaxNode } from '../../analysis/syntax.js';
+import { nameOf } from './is-secret-name.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+/** A string that reads as a name, not a password: letters and separators only, no digits. */
+const NAME_LIKE = /^[A-Za-z][A-Za-z_.:-]*$/;
+
+/** Some letter or digit outside an escape: not "", "***" (a mask) or "\r\n" (a delimiter). */
+const HAS_CONTENT = /^(?!(?:\\[A-Za-z0-9]|[^A-Za-z0-9])*$)/;
+
+/** Qualifiers that make `<qualifier>_token` a credential whatever its value looks like: `admin_token = 'ADMIN'`. */
+const CREDENTIAL_TOKENS = new Set([
+  'admin', 'auth', 'access', 'api', 'refresh', 'bearer', 'session', 'csrf', 'xsrf', 'secret', 'private', 'service',
+  'oauth', 'id', 'bot', 'personal', 'github', 'gitlab', 'slack', 'registration', 'reset', 'security', 'user',
+]);
+
+/** What any other token (a lexer's, a parser's, a cursor) must look like to be a credential: no spaces, 8+ characters, a digit or 16+. */
+const TOKEN_SHAPED = /^(?=\S{8,}$)(?=.*\d|.{16,})/;
+
+/** Values that mean "no value" or a switch, not a credential. */
+const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default']);
+
+/**
+ * The name a value is given to: an assignment's target (or its subscript key), a parameter or
+ * keyword name, a dict key, or the other side of a comparison.
+ */
+function targetOf(value: SyntaxNode): SyntaxNode | null {
+  const parent = value.parent;
+  if (!parent) return null;
+  switch (parent.type) {
+    case 'assignment': {
+      const left = parent.childForFieldName('left');
+      return left?.type === 'subscript' ? left.childForFieldName('subscript') : left;
+    }
+    case 'default_parameter':
+    case 'typed_default_parameter':
+    case 'keyword_argument':
+      return parent.childForFieldName('name');
+    case 'pair':
+      return parent.childForFieldName('key');
+    case 'comparison_operator':
+      return parent.namedChildren.find((c) => c.startIndex !== value.startIndex) ?? null;
+    default:
+      return null;
+  }
+}
+
+/**
+ * True when the constant string `value` could be a credential for the name it is given to. Not:
+ * empty strings, masks, delimiters, one- or two-character flags and sentinels (`'NONE'`); names
+ * with the target's own noun in them, which are keys, labels and dummies (`UPDATING_PASSWORD =
+ * 'updating_password'`, `ACCESS_KEY = 'aws_access_key_id'`, `{'agent_token': 'fake_token'}`); and
+ * for a token that is not plainly a credential (`token`, `problematic_token`: often a lexer's), values
+ * not shaped like one (`token == 'async'`, `problematic_token = '<EOF>'`).
+ * `password = 'changeme'` and `admin_token = 'ADMIN'` are.
+ */
+export function couldBeCredential(value: SyntaxNode): boolean {
+  const text = stringValue(value);
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase())) return false;
+  const target = targetOf(value);
+  const targetWords = nameWords((target && nameOf(target)) ?? '');
+  const noun = targetWords[targetWords.length - 1];
+  if (NAME_LIKE.test(text) && noun !== undefined && nameWords(text).includes(noun)) return false;
+  if (noun === 'token' && !CREDENTIAL_TOKENS.has(targetWords[targetWords.length - 2] ?? '')) return TOKEN_SHAPED.test(text);
+  return true;
+}
+
+/** The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with. */
+export const couldBeCredentialPredicate: Predicate = {
+  name: 'could-be-credential',
+  description:
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name containing the target\'s own noun (`UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+  checkArg: expectTrue,
+  test: (node) => couldBeCredential(node),
+};

@@ -1,0 +1,53 @@
+import { couldBeCredential, couldBeCredentialPredicate } from '../../../src/rules/predicates/could-be-credential.js';
+import { parsePython } from '../../../src/analysis/python-parser.js';
+
+/** The last constant string in the snippet: the value given to a name. */
+const lastString = (source: string) => {
+  const strings = parsePython(`${source}\n`).rootNode.descendantsOfType('string');
+  return strings[strings.length - 1]!;
+};
+const could = (source: string) => couldBeCredential(lastString(source));
+
+describe('could-be-credential', () => {
+  it.each([
+    'password = "s3cret"',
+    'password = "changeme"',
+    'password = "secret"',
+    'password = "password123"',
+    'admin_token = "ADMIN"',
+    'def f(password="hunter2"): pass',
+    'f(api_key="AKIAIOSFODNN7EXAMPLE")',
+    'x = {"password": "guest"}',
+    'creds["password"] = "letmein"',
+    'ok = password == "admin"',
+    'ok = "admin" != password',
+    'token = "ab12cd34ef56"',
+    'token = "0123456789abcdef0123"',
+  ])('%s could be a credential', (source) => {
+    expect(could(source)).toBe(true);
+  });
+
+  it.each([
+    ['password = ""', 'empty: unset'],
+    ['password = "***"', 'a mask'],
+    ['end = "\\r\\n\\r\\n"', 'escapes only'],
+    ['password = "x"', 'a one-character flag'],
+    ['ok = credentials != "NONE"', 'a sentinel'],
+    ['password = "True"', 'a sentinel'],
+    ['UPDATING_PASSWORD = "updating_password"', 'a state name spelled like its field'],
+    ['CHANGE_PASSWORD = "changePassword"', 'an action name'],
+    ['ACCESS_KEY = "aws_access_key_id"', 'the name of the setting holding the key'],
+    ['x = {"agent_token": "fake_token"}', 'a dummy spelled like its key'],
+    ['ok = token == "async"', 'a lexer token compared with a keyword'],
+    ['problematic_token = "<EOF>"', 'a parser marker, not token-shaped'],
+    ['token = "some words here"', 'spaces: not token-shaped'],
+  ])('%s is not: %s', (source) => {
+    expect(could(source)).toBe(false);
+  });
+
+  it('needs a constant string', () => {
+    expect(could('password = f"{prefix}-pw"')).toBe(false);
+    expect(couldBeCredentialPredicate.checkArg(true)).toBeNull();
+    expect(couldBeCredentialPredicate.checkArg('yes')).toMatch(/takes/);
+  });
+});

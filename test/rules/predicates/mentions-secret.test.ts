@@ -1,0 +1,66 @@
+import { mentionsSecret } from '../../../src/rules/predicates/mentions-secret.js';
+import { assignedValue } from '../../helpers/parse.js';
+
+/** Runs the predicate on the value of the snippet's last assignment: the `{secret}` it binds, or false. */
+const secretIn = (source: string, arg: unknown = true) => {
+  const { node, imports } = assignedValue(`${source}\n`);
+  const result = mentionsSecret.test(node, arg, { path: 'app.py', imports });
+  return typeof result === 'object' ? result.secret : result;
+};
+
+describe('mentions-secret', () => {
+  it.each([
+    ['x = "%s" % password', 'password'],
+    ['x = f"token {self.auth_token}"', 'self.auth_token'],
+    ['x = "%s" % creds["password"]', 'creds["password"]'],
+    ['x = {"user": u, "password": pw}', '"password"'],
+    ['x = f(password=pw)', 'pw'],
+    ['x = password.encode()', 'password'],
+    ['x = self.password.strip().lower()', 'self.password'],
+    ['x = password or ""', 'password'],
+    ['x = token[:8]', 'token'],
+  ])('%s uses %s', (source, secret) => {
+    expect(secretIn(source)).toBe(secret);
+  });
+
+  it.each([
+    ['x = "password set for %s" % user', 'a secret word in a constant string is not a value'],
+    ['x = "%s" % token_type', 'token_type is not a secret'],
+    ['x = password is None', 'a comparison gives a boolean'],
+    ['x = not password', '`not` gives a boolean'],
+    ['x = len(password)', 'len() is a sanitizer'],
+    ['from oslo_utils import strutils\nx = strutils.mask_password(body % password)', 'mask_password hides what it wraps'],
+    ['x = mask_dict_password({"password": pw})', 'a bare imported sanitizer counts too'],
+    ['x = generate_password()', 'a callee names what a function does'],
+    ['x = self._get_token()', 'a method callee likewise'],
+    ['x = credentials.username', 'another field of a secret-named object'],
+    ['x = secret.secret_ref', 'a reference, not the secret'],
+    ['x = token["expires_at"]', 'another key of a secret-named mapping'],
+    ['x = f(token="***")', 'a keyword naming a constant mask'],
+    ['x = {"password": "***"}', 'a dict entry holding a constant'],
+    ['x = {"credentials": context.to_policy_values()}', 'a call under a secret key is judged by its arguments'],
+    ['x = "%s" % next_token', 'a pagination cursor'],
+    ['x = "%s at %d" % (token, token.line)', 'a lexer token: its line is read'],
+  ])('%s is clean: %s', (source) => {
+    expect(secretIn(source)).toBe(false);
+  });
+
+  it('judges a call under a secret key by what it is given', () => {
+    expect(secretIn('x = {"password": password.decode()}')).toBe('password');
+    expect(secretIn('x = {"password": decode(password)}')).toBe('password');
+    // The price of sparing `{"credentials": context.to_policy_values()}`.
+    expect(secretIn('x = {"password": pw.decode()}')).toBe(false);
+  });
+
+  it('treats a bare token as syntax inside parsing code only', () => {
+    expect(secretIn('def rev_parse(rev):\n    x = "bad %s" % token')).toBe(false);
+    expect(secretIn('def login(rev):\n    x = "bad %s" % token')).toBe('token');
+  });
+
+  it('takes extra sanitizers', () => {
+    expect(secretIn('x = scrub(password)')).toBe('password');
+    expect(secretIn('x = scrub(password)', ['scrub'])).toBe(false);
+    expect(mentionsSecret.checkArg(['scrub'])).toBeNull();
+    expect(mentionsSecret.checkArg('scrub')).toMatch(/takes/);
+  });
+});
