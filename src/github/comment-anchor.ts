@@ -1,0 +1,27 @@
+import type { FileDiff } from '../diff/file-diff.js';
+import { changedLines, hunkIndexOf } from '../diff/line-set.js';
+import type { Finding } from '../findings/finding.js';
+
+/** Where an inline comment goes: `line`, and `startLine` for a range inside one hunk. */
+export interface CommentAnchor {
+  startLine: number;
+  line: number;
+}
+
+/**
+ * Anchors a finding on the changed lines of its span (GitHub answers 422 "line must be part of
+ * the diff" for any other line, and fails the whole review): a range from the first to the last
+ * changed line when both lie in one hunk, else the last changed line alone. Null when no line of
+ * the span is a changed line of a known diff.
+ */
+export function anchorFor(finding: Pick<Finding, 'line' | 'endLine'>, diff: FileDiff | null): CommentAnchor | null {
+  if (!diff) return null;
+  const changed = changedLines(diff);
+  const inSpan: number[] = [];
+  for (let l = finding.line; l <= finding.endLine; l++) if (changed.has(l)) inSpan.push(l);
+  if (inSpan.length === 0) return null;
+  const first = inSpan[0]!;
+  const last = inSpan[inSpan.length - 1]!;
+  if (first < last && hunkIndexOf(diff, first) === hunkIndexOf(diff, last)) return { startLine: first, line: last };
+  return { startLine: last, line: last };
+}

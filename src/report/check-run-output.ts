@@ -1,0 +1,95 @@
+import type { Finding, SkippedFile } from '../findings/finding.js';
+import type { ReviewStats } from '../review.js';
+
+/** GitHub rejects check-run summary and text over 65,535 characters. */
+export const CHECK_OUTPUT_LIMIT = 65_535;
+
+/** What the check run says about a finding that did not become an inline comment. */
+export interface NotInline {
+  finding: Finding;
+  why: string;
+}
+
+export interface CheckRunInput {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  errors: string[];
+  stats: ReviewStats;
+  /** Findings that reached the fail_on threshold. */
+  failing: number;
+  notInline: NotInline[];
+  /** Notes for the reader: a capped file list, diffs that were unknown, a newer push. */
+  notes: string[];
+  /** `https://github.com/o/r/blob/<sha>` for file links. */
+  blobUrl: string;
+}
+
+/** The check run's title, e.g. `3 security findings (1 high)` or `No security findings in the changed lines`. */
+export function checkRunTitle(findings: Finding[]): string {
+  const active = findings.filter((f) => !f.suppressed);
+  if (active.length === 0) return 'No security findings in the changed lines';
+  const high = active.filter((f) => f.severity === 'high').length;
+  return `${active.length} security finding${active.length === 1 ? '' : 's'}${high ? ` (${high} high)` : ''}`;
+}
+
+/**
+ * The check run's summary in markdown: counts, a table of every finding with a link to its line,
+ * findings not posted inline and why, suppressed findings, skipped files, errors and notes. Cut
+ * under GitHub's limit with "N more" said, never cut mid-row.
+ */
+export function renderCheckRunSummary(input: CheckRunInput): string {
+  const active = input.findings.filter((f) => !f.suppressed);
+  const suppressed = input.findings.filter((f) => f.suppressed);
+  const head = [
+    `diffsec reviewed ${input.stats.files} Python file${input.stats.files === 1 ? '' : 's'} (${input.stats.lines} lines): ` +
+      `${active.length} finding${active.length === 1 ? '' : 's'} on the changed lines, ${input.failing} at or above the failure threshold; ` +
+      `${suppressed.length} suppressed, ${input.stats.outsideDiff} outside the diff, ${input.stats.belowThreshold} below the report threshold, ${input.skipped.length} file${input.skipped.length === 1 ? '' : 's'} skipped.`,
+  ];
+  for (const note of input.notes) head.push('', `> ${note}`);
+  const sections: { title: string; header: string[]; rows: string[] }[] = [
+    {
+      title: '### Findings',
+      header: ['| rule | severity | confidence | location | message |', '|---|---|---|---|---|'],
+      rows: active.map((f) => `| ${f.ruleId} | ${f.severity} | ${f.confidence} | ${link(input.blobUrl, f)} | ${cell(f.message)} |`),
+    },
+    {
+      title: '### Not posted as inline comments',
+      header: ['| rule | location | why |', '|---|---|---|'],
+      rows: input.notInline.map(({ finding, why }) => `| ${finding.ruleId} | ${link(input.blobUrl, finding)} | ${cell(why)} |`),
+    },
+    {
+      title: '### Suppressed',
+      header: ['| rule | location | comment |', '|---|---|---|'],
+      rows: suppressed.map((f) => `| ${f.ruleId} | ${link(input.blobUrl, f)} | ${cell(f.suppressed!.comment)} |`),
+    },
+    {
+      title: '### Skipped files',
+      header: ['| file | reason |', '|---|---|'],
+      rows: input.skipped.map((s) => `| ${cell(s.path)} | ${cell(s.reason)} |`),
+    },
+    { title: '### Errors', header: [], rows: input.errors.map((e) => `- ${e}`) },
+  ];
+  let out = head.join('\n');
+  const budget = CHECK_OUTPUT_LIMIT - 200;
+  for (const section of sections) {
+    if (section.rows.length === 0) continue;
+    out += `\n\n${section.title}\n\n${section.header.join('\n')}${section.header.length ? '\n' : ''}`;
+    for (let i = 0; i < section.rows.length; i++) {
+      const row = section.rows[i]!;
+      if (out.length + row.length + 1 > budget) {
+        out += `\n… and ${section.rows.length - i} more (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`;
+        return out;
+      }
+      out += `${row}\n`;
+    }
+  }
+  return out;
+}
+
+function link(blobUrl: string, f: Finding): string {
+  return `[${cell(f.path)}:${f.line}](${blobUrl}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line})`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

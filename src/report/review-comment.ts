@@ -1,0 +1,43 @@
+import type { Finding } from '../findings/finding.js';
+import type { Rule } from '../rules/rule.js';
+
+/** The hidden marker a review comment carries, so a later push does not post the same finding again. */
+export function fingerprintMarker(finding: Pick<Finding, 'ruleId' | 'fingerprint'>): string {
+  return `<!-- diffsec:fp=${finding.ruleId}:${finding.fingerprint} -->`;
+}
+
+/** Every fingerprint marker in a comment body, as `RULE:HASH`. */
+export function markersIn(body: string): string[] {
+  return [...body.matchAll(/<!-- diffsec:fp=([A-Z]+\d+:[0-9a-f]+) -->/g)].map((m) => m[1]!);
+}
+
+/** The link for a CWE id like `CWE-78`. */
+export function cweUrl(cwe: string): string {
+  return `https://cwe.mitre.org/data/definitions/${cwe.replace(/^CWE-/, '')}.html`;
+}
+
+/**
+ * The body of one inline review comment: rule, levels, the specific message, why and how to fix
+ * (from the rule's docs), a CWE link, a suggestion block when the finding has a mechanical fix
+ * covering exactly the commented lines, and the hidden fingerprint marker.
+ */
+export function renderReviewComment(finding: Finding, rule: Rule | undefined, commented: { startLine: number; endLine: number }): string {
+  const lines = [
+    `**${finding.ruleId} ${finding.title}** · severity **${finding.severity}** · confidence ${finding.confidence}`,
+    '',
+    finding.message,
+  ];
+  if (rule) lines.push('', `<details><summary>Why it matters and how to fix it</summary>`, '', rule.docs.why, '', `**Fix:** ${rule.docs.fix}`, '', '</details>');
+  const fix = finding.fix;
+  if (fix && fix.startLine === commented.startLine && fix.endLine === commented.endLine) {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(fix.replacement) + 1));
+    lines.push('', `${fence}suggestion`, fix.replacement, fence);
+  }
+  const aliases = [finding.bandit && `Bandit ${finding.bandit}`, finding.ruff && `Ruff ${finding.ruff}`].filter(Boolean).join(', ');
+  lines.push('', `[${finding.cwe}](${cweUrl(finding.cwe)})${aliases ? ` · ${aliases}` : ''} · silence with \`# diffsec: ignore[${finding.ruleId}] reason\``, fingerprintMarker(finding));
+  return lines.join('\n');
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+}
