@@ -89,7 +89,8 @@ export class GitHubSource implements ReviewSource {
         const blob = blobs[i];
         if (!blob) yield { path, error: 'not found at the head commit' };
         else if (blob.isBinary) yield { path, error: 'binary file (GitHub reports it as binary)' };
-        else if (blob.text !== null && !blob.isTruncated) yield { path, bytes: Buffer.from(blob.text, 'utf8') };
+        // GraphQL hands text over as UTF-8; a replacement character may hide bytes that were not UTF-8, so read those raw.
+        else if (blob.text !== null && !blob.isTruncated && !blob.text.includes('\uFFFD')) yield { path, bytes: Buffer.from(blob.text, 'utf8') };
         else yield await this.readBlob(path);
       }
     }
