@@ -1,0 +1,76 @@
+import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { diffsecApp } from '../github/app.js';
+import { examplePullRequestFiles } from './example-pull-request.js';
+import { GitHubApiDouble } from './github-api-double.js';
+import { renderDemoReport } from './render-demo-report.js';
+
+const OWNER = 'acme';
+const REPO = 'inventory';
+const HEAD = '4f2c1d0e9b8a7f6e5d4c3b2a19080706f5e4d3c2';
+const WEBHOOK_SECRET = 'diffsec-demo-secret';
+
+/**
+ * `diffsec demo`: the whole webhook path with no GitHub account. Starts the real app in a real
+ * Probot webhook server on loopback, against a loopback GitHub API double seeded with the bundled
+ * example pull request; delivers a signed pull_request.opened webhook; prints the review and the
+ * check run as GitHub would show them. Exit 0 when the demo ran (whatever it found).
+ */
+export async function runDemo(_argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const github = new GitHubApiDouble(OWNER, REPO).addPullRequest({
+    number: 7,
+    headSha: HEAD,
+    files: examplePullRequestFiles().map((f) => ({ path: f.path, status: 'modified' as const, patch: f.patch, content: f.content })),
+  });
+  await github.start();
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+  const probot = new Probot({
+    appId: 1,
+    privateKey,
+    secret: WEBHOOK_SECRET,
+    baseUrl: github.url,
+    logLevel: 'warn',
+    // The throttle paces writes a second apart for GitHub's secondary limits; the double has none.
+    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false } })),
+  });
+  const middleware = await createNodeMiddleware(diffsecApp(), { probot, webhooksPath: '/api/github/webhooks' });
+  const server = createServer((req, res) => void middleware(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as AddressInfo).port;
+    const body = JSON.stringify(pullRequestOpened());
+    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'pull_request',
+        'x-github-delivery': '00000000-0000-4000-8000-000000000007',
+        'x-hub-signature-256': `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(body).digest('hex')}`,
+      },
+      body,
+    });
+    if (!response.ok) {
+      process.stderr.write(`demo: the app answered the webhook with HTTP ${response.status}\n`);
+      return 2;
+    }
+    out.write(renderDemoReport(github, `${OWNER}/${REPO}`, 7));
+    return 0;
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await github.stop();
+  }
+}
+
+function pullRequestOpened() {
+  const repository = { id: 1, name: REPO, full_name: `${OWNER}/${REPO}`, owner: { login: OWNER, id: 1, type: 'Organization' }, private: false, default_branch: 'main' };
+  return {
+    action: 'opened',
+    number: 7,
+    installation: { id: 1 },
+    repository,
+    sender: { login: 'dev', id: 2, type: 'User' },
+    pull_request: { number: 7, state: 'open', draft: false, title: 'Export inventory snapshots to the backup host', head: { sha: HEAD, ref: 'export', repo: repository }, base: { sha: '0'.repeat(40), ref: 'main', repo: repository } },
+  };
+}
