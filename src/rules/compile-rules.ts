@@ -31,7 +31,14 @@ export interface GatedRule {
   fileMayMatch(has: (text: string) => boolean): boolean;
 }
 
-/** Validated rules, split into the one combined query and the word-gated rules. */
+/** A rule that runs only inside nodes of some types: its query is started at each such node. */
+export interface ScopedRule {
+  rule: Rule;
+  query: CompiledQuery;
+  types: Set<string>;
+}
+
+/** Validated rules, split into the one combined query, the word-gated and the scoped rules. */
 export interface CompiledRules {
   rules: Rule[];
   /** Imports, comments and every rule that cannot be gated: one pass over each tree. */
@@ -39,6 +46,9 @@ export interface CompiledRules {
   /** The same without the comment pattern, for sources with no suppression comment at all. */
   alwaysWithoutComments: CompiledQuery;
   gated: GatedRule[];
+  scoped: ScopedRule[];
+  /** One combined query for several gated rules at once (cached by rule set), for files where their words abound. */
+  combinedOf(rules: readonly Rule[]): CompiledQuery;
 }
 
 /** Comments matter only when they may suppress something. */
@@ -53,6 +63,7 @@ export const SUPPRESSION_WORDS = ['nosec', 'noqa', 'diffsec'];
 export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): CompiledRules {
   const ungated: Rule[] = [];
   const gated: GatedRule[] = [];
+  const scoped: ScopedRule[] = [];
   for (const rule of rules) {
     let alone: Parser.Query;
     try {
@@ -60,11 +71,33 @@ export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): C
     } catch (error) {
       throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
     }
+    if (rule.inside) {
+      for (const type of rule.inside) {
+        try {
+          new Parser.Query(python, `(${type}) @scope`);
+        } catch {
+          throw new RuleError(rule.file, 'inside', `'${type}' is not a node type of the Python grammar`);
+        }
+      }
+      scoped.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), types: new Set(rule.inside) });
+      continue;
+    }
     const gate = options.gate === false ? null : gateOf(alone, rule);
     if (gate) gated.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), words: gate.words, wordPattern: wordRegExp(gate.words), fileMayMatch: gate.fileMayMatch });
     else ungated.push(rule);
   }
-  return { rules, always: combine(ungated, true), alwaysWithoutComments: combine(ungated, false), gated };
+  const scopes = [...new Set(scoped.flatMap((r) => [...r.types]))];
+  const combinations = new Map<string, CompiledQuery>();
+  const combinedOf = (subset: readonly Rule[]): CompiledQuery => {
+    const key = subset.map((r) => r.id).join(',');
+    let query = combinations.get(key);
+    if (!query) {
+      if (combinations.size >= 64) combinations.delete(combinations.keys().next().value!);
+      combinations.set(key, (query = describePatterns(...joinQueries(subset))));
+    }
+    return query;
+  };
+  return { rules, always: combine(ungated, true, scopes), alwaysWithoutComments: combine(ungated, false, scopes), gated, scoped, combinedOf };
 }
 
 /** How a rule is gated, or null when some pattern could match without any word or above statement level. */
@@ -102,15 +135,20 @@ export function wordRegExp(words: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'g');
 }
 
-function combine(rules: Rule[], comments: boolean): CompiledQuery {
-  let source = IMPORT_PATTERNS + (comments ? COMMENT_PATTERN : '');
+function combine(rules: Rule[], comments: boolean, scopes: string[]): CompiledQuery {
+  return describePatterns(...joinQueries(rules, IMPORT_PATTERNS + (comments ? COMMENT_PATTERN : '') + scopes.map((type) => `(${type}) @scope\n`).join('')));
+}
+
+/** Compiles rules' queries as one, after `prefix` (internal patterns), remembering where each rule starts. */
+function joinQueries(rules: readonly Rule[], prefix = ''): [Parser.Query, string, { offset: number; rule: Rule }[]] {
+  let source = prefix;
   const starts: { offset: number; rule: Rule }[] = [];
   for (const rule of rules) {
     source += '\n';
     starts.push({ offset: Buffer.byteLength(source), rule });
     source += rule.query;
   }
-  return describePatterns(new Parser.Query(python, source), source, starts);
+  return [new Parser.Query(python, source), source, starts];
 }
 
 /** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */

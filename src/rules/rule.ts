@@ -46,6 +46,8 @@ export interface Rule {
   query: string;
   /** Predicates per capture name, all of which must hold. */
   where: Record<string, PredicateCall[]>;
+  /** When set, the query runs only inside nodes of these types (e.g. `except_clause`), started at each. */
+  inside?: string[];
   /** Optional mechanical fix: a template over captures, replacing the `@finding` node's text. */
   fix?: string;
   docs: RuleDocs;

@@ -4,7 +4,7 @@ import { FAMILIES, type Family, type PredicateCall, type Rule, type RuleDocs } f
 import { RuleError } from './rule-error.js';
 
 const KNOWN_FIELDS = new Set([
-  'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'fix', 'docs',
+  'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'inside', 'fix', 'docs',
 ]);
 const DOC_FIELDS = ['why', 'fix', 'bad', 'good'] as const;
 
@@ -65,6 +65,12 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
     file,
   };
   if (raw.fix !== undefined) rule.fix = text('fix');
+  if (raw.inside !== undefined) {
+    if (!Array.isArray(raw.inside) || raw.inside.length === 0 || !raw.inside.every((t) => typeof t === 'string' && /^[a-z_]+$/.test(t))) {
+      fail('inside', 'must be a list of node type names such as except_clause');
+    }
+    rule.inside = raw.inside as string[];
+  }
 
   const captures = new Set([...query.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!));
   if (!captures.has('finding')) fail('query', 'must capture the reported node as @finding');

@@ -98,3 +98,28 @@ describe('scanSource with a rule of several patterns', () => {
     expect(findings.map((f) => f.line)).toEqual([2, 4]);
   });
 });
+
+describe('scanSource with a scoped rule', () => {
+  it('runs the query only inside the named node types', () => {
+    const rule = makeRule({ inside: ['except_clause'], where: {} , message: 'inside except: {command}' });
+    const source = 'import os\nos.system(a)\ntry:\n    pass\nexcept Exception:\n    os.system(b)\n    try:\n        pass\n    except ValueError:\n        os.system(c)\n';
+    const compiled = compileRules([rule]);
+    expect(compiled.scoped).toHaveLength(1);
+    expect(scanSource('a.py', source, compiled).findings.map((f) => f.line)).toEqual([6, 10]);
+  });
+
+  it('rejects a node type the grammar does not have', () => {
+    expect(() => compileRules([makeRule({ inside: ['except_clauses'] })])).toThrow("field 'inside': 'except_clauses' is not a node type of the Python grammar");
+  });
+});
+
+describe('scanSource with gated rules whose words abound', () => {
+  it('finds the same as an ungated scan when one pass serves them', () => {
+    const rule = makeRule({ where: { callee: { 'resolves-to': ['os.system'] } } });
+    const source = 'import os\n' + Array.from({ length: 20 }, (_, i) => `os.system(c${i})  # system`).join('\n') + '\n';
+    const gated = scanSource('a.py', source, compileRules([rule])).findings.map((f) => f.line);
+    const plain = scanSource('a.py', source, compileRules([rule], { gate: false })).findings.map((f) => f.line);
+    expect(gated).toEqual(plain);
+    expect(gated).toHaveLength(20);
+  });
+});
