@@ -7,7 +7,8 @@ import { withRetries, type Sleep } from './with-retries.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
 export const FILE_LIST_CAP = 3000;
-const BLOBS_PER_QUERY = 25;
+/** Files per GraphQL read: 3 queries for a 300-file pull request, within the 15-call budget of a review. */
+const BLOBS_PER_QUERY = 100;
 
 export interface PullRequestRef {
   owner: string;

@@ -23,7 +23,7 @@ describe('the files of a pull request', () => {
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     const pages = github.requests.filter((r) => r.path.endsWith('/pulls/2/files')).map((r) => r.query.page ?? '1');
     expect(pages).toEqual(['1', '2']);
-    expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(6);
+    expect(github.requests.filter((r) => r.path === '/graphql')).toHaveLength(2);
     expect((github.reviews[0]!.body.comments as { path: string }[]).map((c) => c.path)).toEqual(['pkg/zz_bad.py']);
   });
 
