@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import type { CliIo } from './cli-io.js';
+import { gitSource } from './git-source.js';
+import { defaultBase, repositoryRoot, resolveCommit } from './git-refs.js';
+import { parseCommandArgs } from './parse-args.js';
+import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
+import { reviewAndReport } from './review-and-report.js';
+import { UsageError } from './usage-error.js';
+import { DIFF_USAGE } from './usage.js';
+
+const DIFF_OPTIONS = {
+  ...REPORT_OPTIONS,
+  repo: { type: 'string' },
+  base: { type: 'string' },
+  head: { type: 'string' },
+  worktree: { type: 'boolean' },
+} as const;
+
+/** `diffsec diff`: reviews the lines changed between two commits (or a commit and the working tree); returns the exit code. */
+export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseCommandArgs('diff', argv, DIFF_OPTIONS, false);
+  if (values.help) {
+    io.stdout.write(DIFF_USAGE);
+    return 0;
+  }
+  if (values.worktree && values.head !== undefined) throw new UsageError('diffsec diff: --worktree compares with the working tree; it cannot be used with --head');
+  const settings = await reportSettings('diff', values, io);
+  const root = await repositoryRoot(resolve(io.cwd, values.repo ?? '.'));
+  const head = values.worktree ? null : await resolveCommit(root, values.head ?? 'HEAD', '--head');
+  const base = values.base !== undefined ? await resolveCommit(root, values.base, '--base') : await defaultBase(root, head ?? 'HEAD');
+  const source = gitSource({ root, base, head, maxFileBytes: settings.config.maxFileBytes });
+  return reviewAndReport(source, settings, io);
+}

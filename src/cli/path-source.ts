@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { matchesAnyGlob } from '../config/glob.js';
+import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import { readAhead } from './read-ahead.js';
+import { UsageError } from './usage-error.js';
+
+/** Folders never walked: version control, virtualenvs, caches, other ecosystems' dependencies. */
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', '.venv', 'venv', 'node_modules', '__pycache__', '.tox', '.nox']);
+
+export interface PathSourceOptions {
+  /** Files and folders to review, relative to `cwd` or absolute. */
+  paths: readonly string[];
+  cwd: string;
+  /** The config's globs: only matching files are listed, and excluded folders are not entered. */
+  include: readonly string[];
+  exclude: readonly string[];
+  /** Larger files are reported as too large without being read. */
+  maxFileBytes: number;
+}
+
+/**
+ * A ReviewSource over files on disk (`diffsec scan`): each file is `added` with no diff, so every
+ * finding has scope `file`. Folders are walked in name order without following symbolic links
+ * (a link can point out of the tree, or loop); paths named on the command line are followed.
+ * Paths are reported relative to `cwd` with `/`, or absolute when outside it. Files are read
+ * lazily in readFiles, a few ahead of the scanner, never all at once.
+ */
+export function pathSource(options: PathSourceOptions): ReviewSource {
+  const onDisk = new Map<string, string>();
+  return {
+    async listFiles(): Promise<ChangedFile[]> {
+      for (const given of options.paths) {
+        const absolute = resolve(options.cwd, given);
+        const info = await stat(absolute).catch(() => null);
+        if (!info) throw new UsageError(`${given}: no such file or folder`);
+        if (info.isDirectory()) await walk(absolute, options, onDisk);
+        else onDisk.set(displayPath(absolute, options.cwd), absolute);
+      }
+      return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null }));
+    },
+    readFiles(paths: string[]): AsyncIterable<FileContent> {
+      return readAhead(paths, 8, (path) => readOne(path, onDisk.get(path) ?? resolve(options.cwd, path), options.maxFileBytes));
+    },
+  };
+}
+
+async function walk(dir: string, options: PathSourceOptions, found: Map<string, string>): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const absolute = join(dir, entry.name);
+    const path = displayPath(absolute, options.cwd);
+    if (entry.isDirectory()) {
+      if (SKIPPED_DIRS.has(entry.name) || existsSync(join(absolute, 'pyvenv.cfg'))) continue;
+      // A folder glob like `migrations/**` matches the folder's path with a trailing slash.
+      if (matchesAnyGlob(path, options.exclude) || matchesAnyGlob(`${path}/`, options.exclude)) continue;
+      await walk(absolute, options, found);
+    } else if (entry.isFile() && matchesAnyGlob(path, options.include) && !matchesAnyGlob(path, options.exclude)) {
+      found.set(path, absolute);
+    }
+  }
+}
+
+async function readOne(path: string, absolute: string, maxBytes: number): Promise<FileContent> {
+  try {
+    // Checked before reading so a huge file is never loaded; the wording matches decodeSource's.
+    const { size } = await stat(absolute);
+    if (size > maxBytes) return { path, error: `too large: ${size} bytes, over the limit of ${maxBytes} (max_file_bytes)` };
+    return { path, bytes: await readFile(absolute) };
+  } catch (error) {
+    return { path, error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+}
+
+function displayPath(absolute: string, cwd: string): string {
+  const rel = relative(cwd, absolute);
+  const path = rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? absolute : rel;
+  return path.split(sep).join('/');
+}

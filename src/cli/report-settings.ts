@@ -1,0 +1,76 @@
+import { resolve } from 'node:path';
+import { DEFAULT_CONFIG, type DiffsecConfig } from '../config/config.js';
+import { LEVELS } from '../findings/finding.js';
+import type { Rule } from '../rules/rule.js';
+import { selectRules } from '../rules/select-rules.js';
+import type { CliIo } from './cli-io.js';
+import { loadConfigFile } from './load-config-file.js';
+import { loadRuleSet } from './load-rule-set.js';
+import { levelOption } from './parse-args.js';
+import { UsageError } from './usage-error.js';
+
+/** The parseArgs spec of the options `scan` and `diff` share. */
+export const REPORT_OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string' },
+  'min-severity': { type: 'string' },
+  'min-confidence': { type: 'string' },
+  'fail-on-severity': { type: 'string' },
+  'fail-on-confidence': { type: 'string' },
+  config: { type: 'string' },
+  rules: { type: 'string', multiple: true },
+  'no-bundled-rules': { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** What a review command needs besides its source: settings, rules and where and how to report. */
+export interface ReportSettings {
+  config: DiffsecConfig;
+  rules: Rule[];
+  format: Format;
+  /** Absolute path of `--output`, or undefined for stdout. */
+  output?: string;
+  /** ANSI colour in text output: stdout is a TTY, no --output, no --no-color, NO_COLOR unset. */
+  color: boolean;
+}
+
+/** The report options' parsed values, as parseArgs gives them. */
+export interface ReportFlags {
+  format?: string;
+  output?: string;
+  'min-severity'?: string;
+  'min-confidence'?: string;
+  'fail-on-severity'?: string;
+  'fail-on-confidence'?: string;
+  config?: string;
+  rules?: string[];
+  'no-bundled-rules'?: boolean;
+  'no-color'?: boolean;
+}
+
+/**
+ * Builds the settings from the flags: the config file (or the defaults), then the command-line
+ * thresholds over it, then the rules, checked against the config's rule ids up front so a typo
+ * there is a usage error rather than a crash mid-review.
+ */
+export async function reportSettings(command: string, flags: ReportFlags, io: CliIo): Promise<ReportSettings> {
+  const format = levelOption(command, 'format', flags.format, FORMATS) ?? 'text';
+  const config = flags.config ? await loadConfigFile(flags.config, io.cwd) : structuredClone(DEFAULT_CONFIG);
+  config.report.severity = levelOption(command, 'min-severity', flags['min-severity'], LEVELS) ?? config.report.severity;
+  config.report.confidence = levelOption(command, 'min-confidence', flags['min-confidence'], LEVELS) ?? config.report.confidence;
+  config.failOn.severity = levelOption(command, 'fail-on-severity', flags['fail-on-severity'], LEVELS) ?? config.failOn.severity;
+  config.failOn.confidence = levelOption(command, 'fail-on-confidence', flags['fail-on-confidence'], LEVELS) ?? config.failOn.confidence;
+  const rules = loadRuleSet(flags.rules ?? [], !flags['no-bundled-rules'], io.cwd);
+  try {
+    selectRules(rules, config);
+  } catch (error) {
+    throw new UsageError(`${flags.config ? `--config ${flags.config}` : 'config'}: ${(error as Error).message.replace(/^diffsec config /, '')}`);
+  }
+  const noColor = flags['no-color'] || (io.env.NO_COLOR ?? '') !== '';
+  const output = flags.output ? resolve(io.cwd, flags.output) : undefined;
+  return { config, rules, format, ...(output ? { output } : {}), color: format === 'text' && !output && !noColor && io.stdout.isTTY === true };
+}

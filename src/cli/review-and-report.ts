@@ -1,0 +1,44 @@
+import { writeFile } from 'node:fs/promises';
+import { reaches, runReview, type ReviewResult, type ReviewSource } from '../review.js';
+import { renderJson } from '../report/render-json.js';
+import { renderSarif } from '../report/render-sarif.js';
+import { renderText } from '../report/render-text.js';
+import type { CliIo } from './cli-io.js';
+import { progressBar } from './progress-bar.js';
+import type { ReportSettings } from './report-settings.js';
+import { toolVersion } from './tool-version.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * Runs the review of `source`, writes the report to --output or stdout, and returns the exit
+ * code: 1 when an unsuppressed finding reaches the config's fail_on threshold, else 0.
+ */
+export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo): Promise<number> {
+  const bar = progressBar(io.stderr);
+  let result: ReviewResult;
+  try {
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update });
+  } finally {
+    bar.finish();
+  }
+  const report = render(result, settings);
+  if (settings.output) {
+    try {
+      await writeFile(settings.output, report);
+    } catch (error) {
+      throw new UsageError(`--output ${settings.output}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+  } else io.stdout.write(report);
+  return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
+}
+
+function render(result: ReviewResult, settings: ReportSettings): string {
+  switch (settings.format) {
+    case 'json':
+      return renderJson(result, { toolVersion: toolVersion() });
+    case 'sarif':
+      return renderSarif(result, { toolVersion: toolVersion() });
+    case 'text':
+      return renderText(result, { color: settings.color });
+  }
+}

@@ -1,0 +1,96 @@
+import type { Finding, Level } from '../findings/finding.js';
+import type { ReviewResult } from '../review.js';
+import type { Rule } from '../rules/rule.js';
+
+export interface SarifOptions {
+  /** diffsec's own version, for `tool.driver.version`. */
+  toolVersion: string;
+}
+
+/** GitHub buckets security-severity as critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0, low > 0. */
+const SECURITY_SEVERITY: Record<Level, string> = { high: '8.0', medium: '5.5', low: '3.0' };
+/** Severity decides the level: code scanning's default gate fails on `error`. */
+const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
+
+/**
+ * Renders a review as one SARIF 2.1.0 run that GitHub code scanning accepts: every rule that ran
+ * (so code scanning can tell "ran and found nothing" and close fixed alerts) with its docs as
+ * help, one result per in-scope finding (suppressed ones carry an `inSource` suppression), and
+ * skipped files and errors as tool notifications. Paths stay relative, against `%SRCROOT%`.
+ *
+ * The finding's fingerprint goes in `partialFingerprints.primaryLocationLineHash`, the key GitHub
+ * matches alerts on: it is content-based like GitHub's own, so alerts survive code moving, and it
+ * works for API uploads that compute nothing. The upload-sarif action keeps a value it finds but
+ * logs that it differs from the hash it would have computed. Pure.
+ */
+export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'>, options: SarifOptions): string {
+  const rules = [...result.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const indexOf = new Map(rules.map((r, i) => [r.id, i]));
+  const notifications = [
+    ...result.skipped.map((s) => ({ level: 'warning', message: { text: `Skipped ${s.path}: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(s.path) } }] })),
+    ...result.errors.map((e) => ({ level: 'warning', message: { text: e } })),
+  ];
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'diffsec', version: options.toolVersion, semanticVersion: options.toolVersion, rules: rules.map(toDescriptor) } },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        results: result.findings.map((f) => toResult(f, indexOf.get(f.ruleId))),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function toDescriptor(rule: Rule): Record<string, unknown> {
+  const { why, fix, bad, good, references } = rule.docs;
+  const text = [why, `How to fix: ${fix}`, `Example:\n${bad.trimEnd()}`, `Use instead:\n${good.trimEnd()}`, ...(references.length ? [`References:\n${references.join('\n')}`] : [])].join('\n\n');
+  const markdown = [
+    '## Why is this bad', '', why, '', '## How to fix it', '', fix, '',
+    '## Example', '', '```python', bad.trimEnd(), '```', '', 'Use instead:', '', '```python', good.trimEnd(), '```',
+    ...(references.length ? ['', '## References', '', ...references.map((r) => `- ${r}`)] : []),
+  ].join('\n');
+  return {
+    id: rule.id,
+    name: rule.name,
+    shortDescription: { text: rule.title },
+    fullDescription: { text: why },
+    help: { text, markdown },
+    defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+    properties: {
+      tags: ['security', `external/cwe/${rule.cwe.toLowerCase()}`, rule.family],
+      precision: rule.confidence,
+      'security-severity': SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: artifact(f.path),
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { primaryLocationLineHash: f.fingerprint },
+    ...(f.suppressed
+      ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason ?? `suppressed by ${f.suppressed.comment}`, properties: { comment: f.suppressed.comment } }] }
+      : {}),
+    properties: { severity: f.severity, confidence: f.confidence, scope: f.scope },
+  };
+}
+
+/** A relative path becomes a URI against %SRCROOT%; an absolute one (a scan outside the cwd) a file: URI. */
+function artifact(path: string): { uri: string; uriBaseId?: string } {
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  return path.startsWith('/') ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: '%SRCROOT%' };
+}
