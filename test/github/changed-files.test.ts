@@ -1,12 +1,8 @@
 import { GitHubApiDouble, type DoubleFile } from '../../src/demo/github-api-double.js';
-import { AppHarness, HEAD, OWNER, REPO, addedFile, examplePayload, pullRequestPayload } from './harness.js';
+import { AppHarness, HEAD, OWNER, REPO, addedFile, examplePayload, lastCheckRun, pullRequestPayload } from './harness.js';
 
 const VULNERABLE = ['import subprocess', 'subprocess.call(cmd, shell=True)'];
 
-function lastCheck(github: GitHubApiDouble) {
-  const run = [...github.checkRuns.values()].at(-1)!;
-  return { conclusion: run.conclusion, ...(run.output as { title: string; summary: string; annotations?: unknown[] }) };
-}
 
 describe('the files of a pull request', () => {
   let app: AppHarness;
@@ -43,7 +39,7 @@ describe('the files of a pull request', () => {
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect(github.requests.filter((r) => r.path.endsWith('/pulls/2') && r.method === 'GET')).toHaveLength(2);
     expect(github.reviews).toEqual([]);
-    const out = lastCheck(github);
+    const out = lastCheckRun(github);
     expect(out.conclusion).toBe('failure');
     expect(out.summary).toContain('GitHub gave no diff for huge.py');
     expect(out.summary).toContain('no changed line of a known diff to comment on');
@@ -64,7 +60,7 @@ describe('the files of a pull request', () => {
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect((github.reviews[0]!.body.comments as { path: string }[]).map((c) => c.path)).toEqual(['new_name.py']);
-    const out = lastCheck(github);
+    const out = lastCheckRun(github);
     expect(out.summary).toContain('| gone.py | removed by this change |');
     expect(out.summary).toContain('| blob.py | binary file (GitHub reports it as binary) |');
     expect(out.summary).toContain('| latin.py | not valid UTF-8 (first bad byte at offset 1) |');
@@ -94,7 +90,7 @@ describe('the files of a pull request', () => {
     expect(github.checkRunUpdates.map((u) => (u.body.output as { title: string }).title)).toEqual(Array(3).fill('120 security findings (120 high)'));
     expect(github.checkRunUpdates.map((u) => u.body.status ?? null)).toEqual([null, null, 'completed']);
     expect((github.reviews[0]!.body.comments as unknown[]).length).toBe(30);
-    expect(lastCheck(github).summary).toContain('over the limit of 30 inline comments per review (max_comments)');
+    expect(lastCheckRun(github).summary).toContain('over the limit of 30 inline comments per review (max_comments)');
   });
 
   it('re-runs the review when the check run is re-requested', async () => {

@@ -1,15 +1,11 @@
 import { GitHubApiDouble } from '../../src/demo/github-api-double.js';
 import { PREDICATES } from '../../src/rules/predicates/index.js';
 import type { Predicate } from '../../src/rules/predicates/predicate.js';
-import { AppHarness, HEAD, OWNER, REPO, addedFile, pullRequestPayload } from './harness.js';
+import { AppHarness, HEAD, OWNER, REPO, addedFile, lastCheckRun, pullRequestPayload } from './harness.js';
 
 const VULNERABLE = ['import subprocess', 'subprocess.call(cmd, shell=True)'];
 const base = `/repos/${OWNER}/${REPO}`;
 
-function checkOutput(github: GitHubApiDouble) {
-  const run = [...github.checkRuns.values()].at(-1)!;
-  return { conclusion: run.conclusion, status: run.status, ...(run.output as { title: string; summary: string }) };
-}
 
 describe('when GitHub or the analysis fails', () => {
   let app: AppHarness;
@@ -28,7 +24,7 @@ describe('when GitHub or the analysis fails', () => {
     expect(attempts).toHaveLength(2);
     expect(github.reviews).toHaveLength(1);
     expect((github.reviews[0]!.body.comments as { line: number }[]).map((c) => c.line)).toEqual([3, 4]);
-    expect(checkOutput(github).conclusion).toBe('failure');
+    expect(lastCheckRun(github).conclusion).toBe('failure');
   });
 
   it('gives up inline comments after a second 422 but keeps every finding in the check run', async () => {
@@ -38,7 +34,7 @@ describe('when GitHub or the analysis fails', () => {
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect(github.reviews).toEqual([]);
-    const out = checkOutput(github);
+    const out = lastCheckRun(github);
     expect(out.conclusion).toBe('failure');
     expect(out.summary).toContain('GitHub rejected the inline comment (HTTP 422');
     expect(out.summary).toContain('| DS101 | high | high |');
@@ -68,7 +64,7 @@ describe('when GitHub or the analysis fails', () => {
     for (let i = 0; i < 4; i++) github.fail({ method: 'GET', path: /\/pulls\/2\/files$/, status: 502 });
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
-    const out = checkOutput(github);
+    const out = lastCheckRun(github);
     expect(out).toMatchObject({ status: 'completed', conclusion: 'failure', title: 'diffsec could not finish' });
     expect(out.summary).toContain('HTTP 502');
     expect(app.sleeps).toEqual([1000, 2000, 4000]);
@@ -78,7 +74,7 @@ describe('when GitHub or the analysis fails', () => {
     const github = new GitHubApiDouble(OWNER, REPO, 'max_coments: 3\n').addPullRequest({ number: 2, headSha: HEAD, files: [addedFile('a.py', VULNERABLE)] });
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
-    const out = checkOutput(github);
+    const out = lastCheckRun(github);
     expect(out).toMatchObject({ conclusion: 'failure', title: 'Invalid diffsec configuration' });
     expect(out.summary).toContain("'max_coments' is not a known key");
     expect(github.reviews).toEqual([]);
@@ -94,7 +90,7 @@ describe('when GitHub or the analysis fails', () => {
     } finally {
       (PREDICATES as Map<string, Predicate>).set('resolves-to', original);
     }
-    const out = checkOutput(github);
+    const out = lastCheckRun(github);
     expect(out.status).toBe('completed');
     expect(out.summary).toContain('predicate exploded');
   });
@@ -104,7 +100,7 @@ describe('when GitHub or the analysis fails', () => {
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect(github.reviews).toEqual([]);
-    const out = checkOutput(github);
+    const out = lastCheckRun(github);
     expect(out.conclusion).toBe('success');
     expect(out.summary).toContain('inline comments are off (inline_comments: false)');
   });

@@ -75,3 +75,9 @@ export function addedFile(path: string, lines: string[]): DoubleFile {
 export const OWNER = 'Codertocat';
 export const REPO = 'Hello-World';
 export const HEAD = 'ec26c3e57ca3a959ca5aad62de7213c562f8c821';
+
+/** The last check run's conclusion, status and output, as the double holds it. */
+export function lastCheckRun(github: GitHubApiDouble) {
+  const run = [...github.checkRuns.values()].at(-1)!;
+  return { conclusion: run.conclusion, status: run.status, ...(run.output as { title: string; summary: string; annotations?: unknown[] }) };
+}
