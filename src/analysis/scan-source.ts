@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import type { Finding, Fix } from '../findings/finding.js';
 import { FingerprintIndex } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
-import { SUPPRESSION_WORDS, wordRegExp, type CompiledRules, type GatedRule } from '../rules/compile-rules.js';
+import { wordRegExp, type CompiledRules, type GatedRule } from '../rules/compile-rules.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
@@ -28,10 +28,10 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   const tree = parsePython(source);
   const lines = source.split('\n');
   const imports = new ImportMap();
-  const comments = new Map<number, SuppressionComment>();
+  const comments = suppressionComments(source, tree.rootNode);
 
-  // 1. One pass of the combined query: imports, suppression comments and the ungated rules.
-  const combined = SUPPRESSION_WORDS.some((w) => source.includes(w)) ? compiled.always : compiled.alwaysWithoutComments;
+  // 1. One pass of the combined query: imports, scope nodes and the rules not gated or scoped.
+  const combined = compiled.always;
   const candidates: Candidate[] = [];
   const scopes: SyntaxNode[] = [];
   for (const match of combined.query.matches(tree.rootNode)) {
@@ -43,10 +43,6 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     for (const capture of match.captures) {
       if (capture.name === 'import') imports.add(capture.node);
       else if (capture.name === 'scope') scopes.push(capture.node);
-      else if (capture.name === 'comment') {
-        const suppression = parseSuppression(capture.node.text);
-        if (suppression) comments.set(capture.node.startPosition.row + 1, suppression);
-      }
     }
   }
   // 2. Word-gated rules, only at the statements where one of their words (or an alias of it) occurs.
@@ -118,6 +114,23 @@ interface Candidate {
   rule: Rule;
   match: Parser.QueryMatch;
   patternCaptures: Set<string>;
+}
+
+const SUPPRESSION_MARK = /#\s*(?:nosec|noqa|diffsec)/g;
+
+/**
+ * Suppression comments by line: found by their text (OpenStack code is full of `# noqa`, so
+ * matching every comment node would cost more), each confirmed to be a real comment node.
+ */
+function suppressionComments(source: string, root: SyntaxNode): Map<number, SuppressionComment> {
+  const comments = new Map<number, SuppressionComment>();
+  for (const mark of source.matchAll(SUPPRESSION_MARK)) {
+    const node = root.descendantForIndex(mark.index!);
+    if (node.type !== 'comment') continue;
+    const suppression = parseSuppression(node.text);
+    if (suppression) comments.set(node.startPosition.row + 1, suppression);
+  }
+  return comments;
 }
 
 /** `source.includes`, remembered: rules share name parts (`cryptography`, `requests`…). */

@@ -5,12 +5,11 @@ import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
 const IMPORT_PATTERNS = '(import_statement) @import\n(import_from_statement) @import\n';
-const COMMENT_PATTERN = '(comment) @comment\n';
 
 /** One combined tree-sitter query: a single pass over a tree serves every rule in it. */
 export interface CompiledQuery {
   query: Parser.Query;
-  /** Pattern index → the rule it belongs to, or null for an internal pattern (imports, comments). */
+  /** Pattern index → the rule it belongs to, or null for an internal pattern (imports, scopes). */
   ruleOfPattern: (Rule | null)[];
   /** Pattern index → the capture names that pattern has; `where:` applies to a pattern only through these. */
   capturesOfPattern: Set<string>[];
@@ -41,18 +40,14 @@ export interface ScopedRule {
 /** Validated rules, split into the one combined query, the word-gated and the scoped rules. */
 export interface CompiledRules {
   rules: Rule[];
-  /** Imports, comments and every rule that cannot be gated: one pass over each tree. */
+  /** Imports, scope nodes and every rule that cannot be gated or scoped: one pass over each tree. */
   always: CompiledQuery;
-  /** The same without the comment pattern, for sources with no suppression comment at all. */
-  alwaysWithoutComments: CompiledQuery;
   gated: GatedRule[];
   scoped: ScopedRule[];
   /** One combined query for several gated rules at once (cached by rule set), for files where their words abound. */
   combinedOf(rules: readonly Rule[]): CompiledQuery;
 }
 
-/** Comments matter only when they may suppress something. */
-export const SUPPRESSION_WORDS = ['nosec', 'noqa', 'diffsec'];
 
 /**
  * Compiles each rule's query alone, so a syntax error names the rule's file and the line inside
@@ -97,7 +92,7 @@ export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): C
     }
     return query;
   };
-  return { rules, always: combine(ungated, true, scopes), alwaysWithoutComments: combine(ungated, false, scopes), gated, scoped, combinedOf };
+  return { rules, always: combine(ungated, scopes), gated, scoped, combinedOf };
 }
 
 /** How a rule is gated, or null when some pattern could match without any word or above statement level. */
@@ -135,8 +130,8 @@ export function wordRegExp(words: readonly string[]): RegExp {
   return new RegExp(alternatives.join('|'), 'g');
 }
 
-function combine(rules: Rule[], comments: boolean, scopes: string[]): CompiledQuery {
-  return describePatterns(...joinQueries(rules, IMPORT_PATTERNS + (comments ? COMMENT_PATTERN : '') + scopes.map((type) => `(${type}) @scope\n`).join('')));
+function combine(rules: Rule[], scopes: string[]): CompiledQuery {
+  return describePatterns(...joinQueries(rules, IMPORT_PATTERNS + scopes.map((type) => `(${type}) @scope\n`).join('')));
 }
 
 /** Compiles rules' queries as one, after `prefix` (internal patterns), remembering where each rule starts. */

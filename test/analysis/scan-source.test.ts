@@ -123,3 +123,13 @@ describe('scanSource with gated rules whose words abound', () => {
     expect(gated).toHaveLength(20);
   });
 });
+
+describe('suppression comments found by their text', () => {
+  it('ignores the words inside strings and reads them after other comments', () => {
+    const source = 'import os\nos.system("# nosec")\nos.system(b)  # see below # nosec B605\n';
+    expect(scanSource('a.py', source, osSystem).findings.map((f) => [f.line, f.suppressed?.comment ?? null])).toEqual([
+      [2, null],
+      [3, '# see below # nosec B605'],
+    ]);
+  });
+});
