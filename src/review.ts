@@ -1,5 +1,6 @@
 import { decodeSource } from './analysis/decode-source.js';
-import { scanSource } from './analysis/scan-source.js';
+import { ScanPool, canUseScanPool } from './analysis/scan-pool.js';
+import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { matchesAnyGlob } from './config/glob.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
@@ -53,6 +54,8 @@ export interface ReviewResult {
 export interface ReviewOptions {
   config: DiffsecConfig;
   rules: readonly Rule[];
+  /** Scanning threads to use when there are many files (from the compiled build only); 1 scans in this thread. */
+  jobs?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -66,7 +69,6 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const started = performance.now();
   const { config } = options;
   const rules = selectRules(options.rules, config);
-  const compiled = compileRules(rules);
 
   // 1. What changed, and which of it is Python we were asked to look at.
   const listed = await source.listFiles();
@@ -75,35 +77,48 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
-  // 2. Read and scan each file, yielding to the event loop between files so the native binding frees trees.
+  // 2. Read and scan each file: on worker threads when there are many, else here, yielding to the
+  // event loop between files so the native binding frees each tree.
   const findings: Finding[] = [];
   const errors: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
+  const jobs = options.jobs ?? 1;
+  // Compiled here in any case: a bad query must fail the run, not every file on a thread.
+  const compiled = compileRules(rules);
+  const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs) : null;
+  const scanning = new Set<Promise<void>>();
   let done = 0;
-  for await (const content of source.readFiles(toRead.map((f) => f.path))) {
-    const file = byPath.get(content.path);
-    options.onProgress?.(++done, toRead.length);
-    if (!file) continue;
-    if ('error' in content) {
-      skipped.push({ path: content.path, reason: content.error });
-      continue;
+  try {
+    for await (const content of source.readFiles(toRead.map((f) => f.path))) {
+      const file = byPath.get(content.path);
+      options.onProgress?.(++done, toRead.length);
+      if (!file) continue;
+      if ('error' in content) {
+        skipped.push({ path: content.path, reason: content.error });
+        continue;
+      }
+      const decoded = decodeSource(content.bytes, config.maxFileBytes);
+      if ('skip' in decoded) {
+        skipped.push({ path: content.path, reason: decoded.skip });
+        continue;
+      }
+      const scan = pool ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
+      const task = scan.then(
+        (result) => {
+          const kept = scopeFindings(file, result, config, stats);
+          findings.push(...kept);
+          errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
+        },
+        // A crash in the engine loses this file only, and says so.
+        (error: Error) => void skipped.push({ path: file.path, reason: `analysis failed: ${error.message}` }),
+      );
+      scanning.add(task);
+      void task.finally(() => scanning.delete(task));
+      if (scanning.size >= (pool ? pool.size : 1)) await Promise.race(scanning);
     }
-    const decoded = decodeSource(content.bytes, config.maxFileBytes);
-    if ('skip' in decoded) {
-      skipped.push({ path: content.path, reason: decoded.skip });
-      continue;
-    }
-    let scan;
-    try {
-      scan = scanFile(file, decoded.text, compiled, config, stats);
-    } catch (error) {
-      // A crash in the engine loses this file only, and says so.
-      skipped.push({ path: content.path, reason: `analysis failed: ${(error as Error).message}` });
-      continue;
-    }
-    findings.push(...scan.findings);
-    errors.push(...scan.errors.map((e) => `${file.path}: ${e}`));
-    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(scanning);
+  } finally {
+    await pool?.close();
   }
 
   // 3. Stable order for every renderer.
@@ -113,9 +128,18 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   return { findings, skipped, errors, stats, rules };
 }
 
-/** Scans one file and scopes its findings against its diff; updates the counters. */
-function scanFile(file: ChangedFile, text: string, compiled: CompiledRules, config: DiffsecConfig, stats: ReviewStats): { findings: Finding[]; errors: string[] } {
-  const scan = scanSource(file.path, text, compiled);
+/** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
+const POOL_AFTER = 32;
+
+/** Scans in this thread, then yields to the event loop so the native binding can free the tree. */
+async function scanHere(path: string, text: string, compiled: CompiledRules): Promise<SourceScan> {
+  const scan = scanSource(path, text, compiled);
+  await new Promise((resolve) => setImmediate(resolve));
+  return scan;
+}
+
+/** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
+function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats): Finding[] {
   stats.files++;
   stats.lines += scan.lines;
   const changed = file.diff ? changedLines(file.diff) : null;
@@ -126,5 +150,5 @@ function scanFile(file: ChangedFile, text: string, compiled: CompiledRules, conf
     else if (!reaches(finding, config.report)) stats.belowThreshold++;
     else kept.push(finding);
   }
-  return { findings: kept, errors: scan.errors };
+  return kept;
 }

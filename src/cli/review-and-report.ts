@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { reaches, runReview, type ReviewResult, type ReviewSource } from '../review.js';
 import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -17,7 +18,7 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
-    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update });
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env) });
   } finally {
     bar.finish();
   }
@@ -30,6 +31,12 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
     }
   } else io.stdout.write(report);
   return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
+}
+
+/** Scanning threads: DIFFSEC_JOBS when set (1 keeps everything in one thread), else one per core, at most 2 (each adds ~60 MB). */
+function scanThreads(env: NodeJS.ProcessEnv): number {
+  const asked = Number(env.DIFFSEC_JOBS);
+  return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 2);
 }
 
 function render(result: ReviewResult, settings: ReportSettings): string {

@@ -31,3 +31,33 @@ describe('bin/diffsec.js', () => {
     expect(report.findings.map((f) => [f.rule, f.path, f.line, f.scope, f.suppressed])).toEqual([['DS101', 'app/run.py', 7, 'changed', false]]);
   });
 });
+
+describe('bin/diffsec.js on many files', () => {
+  let repo: TempRepo;
+  beforeAll(() => {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+    repo = makeRepo();
+    for (let i = 0; i < 40; i++) {
+      repo.write(`pkg/m${i}.py`, i % 3 === 0 ? `import subprocess\n\n\ndef run_${i}(cmd):\n    subprocess.call(cmd, shell=True)\n` : `def f_${i}(x):\n    return x + ${i}\n`);
+    }
+    repo.write('pkg/broken.py', 'def broken(:\n    pass\n');
+  }, 180_000);
+  afterAll(() => repo?.remove());
+
+  it('finds the same on two scanning threads as on one', () => {
+    const scan = (jobs: string) => {
+      const env = { ...process.env, DIFFSEC_JOBS: jobs };
+      delete env.NODE_OPTIONS;
+      const child = spawnSync(process.execPath, [join(ROOT, 'bin/diffsec.js'), 'scan', 'pkg', '--format', 'json'], { cwd: repo.dir, env, encoding: 'utf8' });
+      expect(child.stderr).toBe('');
+      const report = JSON.parse(child.stdout) as JsonReport;
+      return { code: child.status, findings: report.findings.map((f) => [f.rule, f.path, f.line, f.fingerprint]), files: report.stats.files, errors: report.errors };
+    };
+    const one = scan('1');
+    const two = scan('2');
+    expect(two).toEqual(one);
+    expect(one.findings).toHaveLength(14);
+    expect(one.files).toBe(41);
+    expect(one.code).toBe(1);
+  });
+});
