@@ -9,10 +9,14 @@ const ROOT = process.cwd();
  * The one end-to-end test: the built CLI (bin/diffsec.js → dist/) as a child process on a real
  * git repository. It builds first, in beforeAll, so it never runs a stale dist/.
  */
+// Built once for the file, so no test runs a stale dist/.
+beforeAll(() => {
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+}, 180_000);
+
 describe('bin/diffsec.js', () => {
   let repo: TempRepo;
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
     repo = makeRepo();
     repo.write('app/run.py', 'import os\nimport subprocess\n\n\ndef run(x, cmd):\n    os.system(x)\n');
     repo.commit('first');
@@ -35,7 +39,6 @@ describe('bin/diffsec.js', () => {
 describe('bin/diffsec.js on many files', () => {
   let repo: TempRepo;
   beforeAll(() => {
-    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
     repo = makeRepo();
     for (let i = 0; i < 40; i++) {
       repo.write(`pkg/m${i}.py`, i % 3 === 0 ? `import subprocess\n\n\ndef run_${i}(cmd):\n    subprocess.call(cmd, shell=True)\n` : `def f_${i}(x):\n    return x + ${i}\n`);
@@ -46,7 +49,7 @@ describe('bin/diffsec.js on many files', () => {
 
   it('finds the same on two scanning threads as on one', () => {
     const scan = (jobs: string) => {
-      const env = { ...process.env, DIFFSEC_JOBS: jobs };
+      const env: Record<string, string | undefined> = { ...process.env, DIFFSEC_JOBS: jobs };
       delete env.NODE_OPTIONS;
       const child = spawnSync(process.execPath, [join(ROOT, 'bin/diffsec.js'), 'scan', 'pkg', '--format', 'json'], { cwd: repo.dir, env, encoding: 'utf8' });
       expect(child.stderr).toBe('');
