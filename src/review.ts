@@ -84,7 +84,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
   // Compiled here in any case: a bad query must fail the run, not every file on a thread.
-  const compiled = compileRules(rules);
+  const compiled = compiledFor(rules);
   const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs) : null;
   const scanning = new Set<Promise<void>>();
   let done = 0;
@@ -126,6 +126,22 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   skipped.sort((a, b) => a.path.localeCompare(b.path));
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, skipped, errors, stats, rules };
+}
+
+const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: CompiledRules }>();
+
+/**
+ * Compiled rules, remembered per rule set: the app reviews pull request after pull request with
+ * the same rules, and compiling them costs about 150 ms.
+ */
+function compiledFor(rules: Rule[]): CompiledRules {
+  const key = rules.map((r) => `${r.file}:${r.id}:${r.severity}`).join('|');
+  const known = compiledSets.get(key);
+  if (known && known.rules.every((r, i) => r.query === rules[i]!.query && r.where === rules[i]!.where)) return known.compiled;
+  const compiled = compileRules(rules);
+  if (compiledSets.size >= 16) compiledSets.delete(compiledSets.keys().next().value!);
+  compiledSets.set(key, { rules, compiled });
+  return compiled;
 }
 
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
