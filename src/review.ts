@@ -83,9 +83,16 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const errors: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
-  // Compiled here in any case: a bad query must fail the run, not every file on a thread.
-  const compiled = compiledFor(rules);
+  // Threads start first, so their start-up overlaps the compilation here, which runs in any case:
+  // a bad query must fail the run, not every file on a thread.
   const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs) : null;
+  let compiled: CompiledRules;
+  try {
+    compiled = compiledFor(rules);
+  } catch (error) {
+    await pool?.close();
+    throw error;
+  }
   const scanning = new Set<Promise<void>>();
   let done = 0;
   try {
