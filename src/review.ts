@@ -54,7 +54,7 @@ export interface ReviewResult {
 export interface ReviewOptions {
   config: DiffsecConfig;
   rules: readonly Rule[];
-  /** Scanning threads to use when there are many files (from the compiled build only); 1 scans in this thread. */
+  /** Threads to scan on when there are many files, this one included (worker threads need the compiled build); 1 scans in this thread only. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -77,22 +77,15 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
-  // 2. Read and scan each file: on worker threads when there are many, else here, yielding to the
-  // event loop between files so the native binding frees each tree.
+  // 2. Read and scan each file: here, and on worker threads too when there are many (each kept two
+  // files deep, so it never waits for this thread); yielding to the event loop between files so
+  // the native binding frees each tree.
   const findings: Finding[] = [];
   const errors: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
-  // Threads start first, so their start-up overlaps the compilation here, which runs in any case:
-  // a bad query must fail the run, not every file on a thread.
-  const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs) : null;
-  let compiled: CompiledRules;
-  try {
-    compiled = compiledFor(rules);
-  } catch (error) {
-    await pool?.close();
-    throw error;
-  }
+  const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
+  const compiled = compiledFor(rules);
   const scanning = new Set<Promise<void>>();
   let done = 0;
   try {
@@ -109,7 +102,8 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: decoded.skip });
         continue;
       }
-      const scan = pool ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
+      const elsewhere = pool !== null && pool.inFlight < pool.size * 2;
+      const scan = elsewhere ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
       const task = scan.then(
         (result) => {
           const kept = scopeFindings(file, result, config, stats);
@@ -121,7 +115,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       );
       scanning.add(task);
       void task.finally(() => scanning.delete(task));
-      if (scanning.size >= (pool ? pool.size : 1)) await Promise.race(scanning);
+      if (!elsewhere) await task;
     }
     await Promise.all(scanning);
   } finally {
@@ -139,13 +133,14 @@ const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: Compile
 
 /**
  * Compiled rules, remembered per rule set: the app reviews pull request after pull request with
- * the same rules, and compiling them costs about 150 ms.
+ * the same rules. Queries compile on first use (about 4 ms each): the rules were validated when
+ * they were loaded (see loadRules), so a scan compiles only what its files need.
  */
 function compiledFor(rules: Rule[]): CompiledRules {
   const key = rules.map((r) => `${r.file}:${r.id}:${r.severity}`).join('|');
   const known = compiledSets.get(key);
   if (known && known.rules.every((r, i) => r.query === rules[i]!.query && r.where === rules[i]!.where)) return known.compiled;
-  const compiled = compileRules(rules);
+  const compiled = compileRules(rules, { validate: false });
   if (compiledSets.size >= 16) compiledSets.delete(compiledSets.keys().next().value!);
   compiledSets.set(key, { rules, compiled });
   return compiled;

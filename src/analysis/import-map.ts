@@ -54,6 +54,23 @@ export class ImportMap {
     return aliases;
   }
 
+  /**
+   * How a dotted name (or a prefix pattern `os.exec*`) can be written in this file so that
+   * qualifiedName resolves to it: as itself, and through every import binding its head or all of
+   * it (`sp.call` for `subprocess.call` after `import subprocess as sp`, `run_it` after `from
+   * subprocess import call as run_it`). `open`: the last part is a prefix, anything may follow.
+   */
+  spellingsOf(pattern: string): { parts: string[]; open: boolean }[] {
+    const open = pattern.endsWith('*');
+    const body = open ? pattern.slice(0, -1) : pattern;
+    const spellings = [{ parts: body.split('.'), open }];
+    for (const [local, target] of this.bindings) {
+      if (open ? target.startsWith(body) : target === body) spellings.push({ parts: [local], open });
+      else if (body.startsWith(`${target}.`)) spellings.push({ parts: [local, ...body.slice(target.length + 1).split('.')], open });
+    }
+    return spellings;
+  }
+
   /** What a local name refers to; names that no import binds stand for themselves (builtins, locals). */
   resolveName(name: string): string {
     return this.bindings.get(name) ?? name;

@@ -42,6 +42,11 @@ export class ScanPool {
     return this.workers.length;
   }
 
+  /** Files sent and not yet answered. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   scan(path: string, text: string): Promise<SourceScan> {
     const entry = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;

@@ -1,15 +1,19 @@
-import type Parser from 'tree-sitter';
+import Parser from 'tree-sitter';
 import type { Finding, Fix } from '../findings/finding.js';
 import { FingerprintIndex } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
-import { wordRegExp, type CompiledRules, type GatedRule } from '../rules/compile-rules.js';
+import type { CompiledQuery, CompiledRules, GatedRule } from '../rules/compile-rules.js';
+import { HOLDS_STATEMENTS, type Anchor } from '../rules/pattern-gate.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
+import type { TextCondition } from '../rules/text-condition.js';
 import { fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
-import { parsePython } from './python-parser.js';
-import { enclosingStatement, isInsideError, type SyntaxNode } from './syntax.js';
+import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
+import { parsePython, python } from './python-parser.js';
+import { SourceIndex } from './source-index.js';
+import { descendTo, isInsideError, type SyntaxNode } from './syntax.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
 export interface SourceScan {
@@ -26,51 +30,36 @@ export interface SourceScan {
  */
 export function scanSource(path: string, source: string, compiled: CompiledRules): SourceScan {
   const tree = parsePython(source);
+  const root = tree.rootNode;
   const lines = source.split('\n');
-  const imports = new ImportMap();
-  const comments = suppressionComments(source, tree.rootNode);
-
-  // 1. One pass of the combined query: imports, scope nodes and the rules not gated or scoped.
-  const combined = compiled.always;
+  const text = new SourceIndex(source, compiled.vocabulary);
+  const imports = importsOf(root, text);
+  const comments = suppressionComments(source, root);
   const candidates: Candidate[] = [];
-  const scopes: SyntaxNode[] = [];
-  for (const match of combined.query.matches(tree.rootNode)) {
-    const rule = combined.ruleOfPattern[match.pattern];
-    if (rule) {
-      candidates.push({ rule, match, patternCaptures: combined.capturesOfPattern[match.pattern]! });
-      continue;
+  const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
+    for (const match of compiledQuery.query.matches(node)) {
+      candidates.push({ rule: compiledQuery.ruleOfPattern[match.pattern]!, match, patternCaptures: compiledQuery.capturesOfPattern[match.pattern]! });
     }
-    for (const capture of match.captures) {
-      if (capture.name === 'import') imports.add(capture.node);
-      else if (capture.name === 'scope') scopes.push(capture.node);
-    }
-  }
-  // 2. Word-gated rules, only at the statements where one of their words (or an alias of it) occurs.
-  const has = memoizedIncludes(source);
-  const abundant: GatedRule[] = [];
+  };
+
+  // 1. Rules that cannot be gated: one pass of their combined query over the whole tree.
+  const ungated = compiled.ungated();
+  if (ungated) collect(ungated, root);
+
+  // 2. Gated rules, started only at the statements (or outermost nodes) where their text occurs.
   for (const gated of compiled.gated) {
-    if (!gated.fileMayMatch(has)) continue;
-    const run = runGatedRule(gated, source, tree.rootNode, imports);
-    if (run === 'abundant') abundant.push(gated);
-    else candidates.push(...run);
-  }
-  // Rules whose words abound in this file: one pass over the tree serves them all.
-  if (abundant.length > 0) {
-    const together = compiled.combinedOf(abundant.map((g) => g.rule));
-    for (const match of together.query.matches(tree.rootNode)) {
-      candidates.push({ rule: together.ruleOfPattern[match.pattern]!, match, patternCaptures: together.capturesOfPattern[match.pattern]! });
-    }
+    const anchors = anchorsOf(gated, root, text, imports);
+    if (anchors === 'everywhere') collect(gated.query(), root);
+    else for (const anchor of anchors) collect(gated.query(), anchor);
   }
 
   // 3. Scoped rules, only inside the nodes they name (an outer node's run covers the nested ones).
   for (const scopedRule of compiled.scoped) {
     let coveredUntil = -1;
-    for (const scope of scopes) {
-      if (!scopedRule.types.has(scope.type) || scope.startIndex < coveredUntil) continue;
+    for (const scope of nodesOfTypes(scopedRule.types, root, text, imports)) {
+      if (scope.startIndex < coveredUntil) continue;
       coveredUntil = scope.endIndex;
-      for (const match of scopedRule.query.query.matches(scope)) {
-        candidates.push({ rule: scopedRule.rule, match, patternCaptures: scopedRule.query.capturesOfPattern[match.pattern]! });
-      }
+      collect(scopedRule.query(), scope);
     }
   }
 
@@ -106,8 +95,13 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   return { findings, errors, lines: lines.length };
 }
 
-/** Word occurrences above which a gated rule runs once over the whole tree (one statement query ≈ 0.1 ms, a whole-tree pass ≈ 0.4 ms). */
-const WHOLE_TREE_AFTER = 6;
+/**
+ * When a gated rule runs once over the whole tree instead of at each occurrence: finding an
+ * anchor and querying it costs about 30 µs, a pass over a whole file about 0.1 µs per character.
+ */
+function cheaperOverWholeTree(occurrences: number, source: string): boolean {
+  return occurrences > 24 && occurrences * 300 > source.length;
+}
 
 /** A query match waiting for its rule's predicates. */
 interface Candidate {
@@ -133,42 +127,85 @@ function suppressionComments(source: string, root: SyntaxNode): Map<number, Supp
   return comments;
 }
 
-/** `source.includes`, remembered: rules share name parts (`cryptography`, `requests`…). */
-function memoizedIncludes(source: string): (text: string) => boolean {
-  const known = new Map<string, boolean>();
-  return (text) => {
-    let found = known.get(text);
-    if (found === undefined) known.set(text, (found = source.includes(text)));
-    return found;
-  };
+/**
+ * The nodes to start a gated rule's query from: for each pattern, the occurrences of its rarest
+ * condition in this file, each taken to its anchor; nested anchors are dropped (the outer run
+ * covers them). `everywhere` when occurrences abound and one whole-tree pass is cheaper.
+ */
+function anchorsOf(gated: GatedRule, root: SyntaxNode, text: SourceIndex, imports: ImportMap): SyntaxNode[] | 'everywhere' {
+  const anchors: SyntaxNode[] = [];
+  for (const gate of gated.gates) {
+    let rarest: number[] | null = null;
+    for (const condition of gate.conditions) {
+      const offsets = text.occurrences(condition, imports);
+      if (!rarest || offsets.length < rarest.length) rarest = offsets;
+      if (rarest.length === 0) break;
+    }
+    if (!rarest || rarest.length === 0) continue;
+    if (cheaperOverWholeTree(rarest.length, text.source)) return 'everywhere';
+    for (const offset of rarest) {
+      const anchor = anchorAt(root, offset, gate.anchor);
+      if (anchor) anchors.push(anchor);
+    }
+  }
+  anchors.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  const outermost: SyntaxNode[] = [];
+  let coveredUntil = -1;
+  for (const anchor of anchors) {
+    if (anchor.startIndex < coveredUntil) continue;
+    coveredUntil = anchor.endIndex;
+    outermost.push(anchor);
+  }
+  return outermost;
 }
 
-/**
- * Runs a gated rule's query from each statement holding one of its words, once per statement; or
- * says 'abundant' when the words occur so often that a whole-tree pass is cheaper.
- */
-function runGatedRule(gated: GatedRule, source: string, root: SyntaxNode, imports: ImportMap): Candidate[] | 'abundant' {
-  const aliases = imports.aliasesOf(gated.words);
-  const words = aliases.length ? [...gated.words, ...aliases] : gated.words;
-  if (!words.some((w) => source.includes(w.replace(/\*$/, '')))) return [];
-  const pattern = aliases.length ? wordRegExp(words) : gated.wordPattern;
-  const candidates: Candidate[] = [];
-  const push = (matches: Parser.QueryMatch[]) => {
-    for (const match of matches) candidates.push({ rule: gated.rule, match, patternCaptures: gated.query.capturesOfPattern[match.pattern]! });
-  };
-  pattern.lastIndex = 0;
-  const occurrences = [...source.matchAll(pattern)].map((m) => m.index!);
-  // Past a few statements one pass over the whole tree is cheaper than a query per statement.
-  if (occurrences.length > WHOLE_TREE_AFTER) return 'abundant';
-  // Occurrences come in text order: one inside the statement last queried is already covered.
-  let coveredUntil = -1;
-  for (const index of occurrences) {
-    if (index < coveredUntil) continue;
-    const statement = enclosingStatement(root.descendantForIndex(index));
-    coveredUntil = statement.endIndex;
-    push(gated.query.query.matches(statement));
+function anchorAt(root: SyntaxNode, offset: number, anchor: Anchor): SyntaxNode | null {
+  if (anchor.kind === 'outermost') return descendTo(root, offset, (type) => (type === anchor.type ? 'keep-stop' : 'deeper'));
+  return descendTo(root, offset, (type) => (HOLDS_STATEMENTS.has(type) ? 'deeper' : 'keep-stop'));
+}
+
+/** The import statements, found from each `import` keyword: cheaper than a query over the whole tree. */
+function importsOf(root: SyntaxNode, text: SourceIndex): ImportMap {
+  const imports = new ImportMap();
+  let last = -1;
+  for (const offset of text.occurrences(IMPORT_KEYWORD, imports)) {
+    const statement = descendTo(root, offset, (type) => (type === 'import_statement' || type === 'import_from_statement' ? 'keep-stop' : 'deeper'));
+    if (statement && statement.startIndex !== last) imports.add(statement);
+    if (statement) last = statement.startIndex;
   }
-  return candidates;
+  return imports;
+}
+
+const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], token: true };
+
+/**
+ * The nodes of the given types, in document order: found from their keyword where the type has
+ * one (`except` for `except_clause`), else by a query over the whole tree.
+ */
+function nodesOfTypes(types: Set<string>, root: SyntaxNode, text: SourceIndex, imports: ImportMap): SyntaxNode[] {
+  const nodes: SyntaxNode[] = [];
+  for (const type of types) {
+    const keyword = KEYWORD_OF_NODE_TYPE.get(type);
+    if (!keyword) {
+      for (const match of scopeQuery(type).matches(root)) nodes.push(match.captures[0]!.node);
+      continue;
+    }
+    for (const offset of text.occurrences({ kind: 'literals', literals: [keyword], token: true }, imports)) {
+      // The innermost node of the type holding the keyword is the one it introduces.
+      const node = descendTo(root, offset, (t) => (t === type ? 'keep-deeper' : 'deeper'));
+      if (node) nodes.push(node);
+    }
+  }
+  nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+  return nodes;
+}
+
+const scopeQueries = new Map<string, Parser.Query>();
+
+function scopeQuery(type: string): Parser.Query {
+  let query = scopeQueries.get(type);
+  if (!query) scopeQueries.set(type, (query = new Parser.Query(python, `(${type}) @scope`)));
+  return query;
 }
 
 function groupCaptures(match: Parser.QueryMatch): Map<string, SyntaxNode[]> {

@@ -4,7 +4,8 @@ import { compileRules } from '../rules/compile-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { scanSource } from './scan-source.js';
 
-const compiled = compileRules(workerData.rules as Rule[]);
+// The main thread has validated the rules: compile each query only when a file first needs it.
+const compiled = compileRules(workerData.rules as Rule[], { validate: false });
 
 parentPort!.on('message', ({ id, path, text }: { id: number; path: string; text: string }) => {
   try {

@@ -23,6 +23,13 @@ const HANDLE_TOKEN_QUALIFIERS = new Set([
   'current', 'last', 'first', 'prev', 'previous', 'lookahead', 'peek', 'input', 'output',
 ]);
 
+/**
+ * Text every secret name contains, case aside: its last word (`password`, `token`…), or for
+ * `<qualifier>_key` the qualifier, the key and what separates them. Finds where a secret may be
+ * named without parsing anything; isSecretName still decides.
+ */
+export const SECRET_NAME_TEXT = /pass(?:word|wd|phrase)|pwd|secret|token|credential|apikey|privkey|psk|(?:api|private|access|auth|encryption|signing|master|session)[^a-z]*key/i;
+
 /** Splits `adminPassword`, `ADMIN_PASSWORD`, `_admin-password2` into lower-case words. */
 export function nameWords(name: string): string[] {
   return name

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { bundledRulesDir } from '../package-root.js';
+import { compileRules } from '../rules/compile-rules.js';
 import { loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { UsageError } from './usage-error.js';
@@ -17,7 +18,11 @@ export function loadRuleSet(dirs: readonly string[], bundled: boolean, cwd: stri
   for (const [i, folder] of folders.entries()) {
     const label = bundled && i === 0 ? 'the bundled rules' : `--rules ${dirs[bundled ? i - 1 : i]}`;
     if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${label}: not a folder`);
-    for (const rule of loadRules(folder)) {
+    const loaded = loadRules(folder);
+    // A user's queries compile now, so a mistake names its file before any file is read; the
+    // bundled ones are compiled by the test suite, and compile on first use.
+    if (!(bundled && i === 0)) compileRules(loaded);
+    for (const rule of loaded) {
       const other = origin.get(rule.id);
       if (other) throw new UsageError(`rule ${rule.id} is defined both in ${other} and in ${label}`);
       origin.set(rule.id, label);

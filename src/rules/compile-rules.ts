@@ -1,142 +1,124 @@
 import Parser from 'tree-sitter';
+import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { python } from '../analysis/python-parser.js';
-import { isRootedBelowStatements, requiredTokens, type Term } from './required-tokens.js';
+import { Vocabulary } from '../analysis/vocabulary.js';
+import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
-const IMPORT_PATTERNS = '(import_statement) @import\n(import_from_statement) @import\n';
-
-/** One combined tree-sitter query: a single pass over a tree serves every rule in it. */
+/** One tree-sitter query (possibly several rules' at once): a single pass over a tree serves every rule in it. */
 export interface CompiledQuery {
   query: Parser.Query;
-  /** Pattern index → the rule it belongs to, or null for an internal pattern (imports, scopes). */
-  ruleOfPattern: (Rule | null)[];
+  /** Pattern index → the rule it belongs to. */
+  ruleOfPattern: Rule[];
   /** Pattern index → the capture names that pattern has; `where:` applies to a pattern only through these. */
   capturesOfPattern: Set<string>[];
 }
 
-/**
- * A rule run only where one of its words occurs: its query is started at the statement holding
- * each occurrence. Rules whose patterns all need a word and sit below statement level qualify.
- */
+/** A rule run only where the text its patterns need occurs: its query is started at each anchor (see PatternGate). */
 export interface GatedRule {
   rule: Rule;
-  query: CompiledQuery;
-  /** Words one of which every match contains (last parts of `resolves-to` names, `#eq?` literals). */
-  words: string[];
-  /** The same words as one regular expression, matching whole identifiers. */
-  wordPattern: RegExp;
-  /** Whether a file holds what some pattern of the rule needs at all (all parts of a name, say); `has` tells whether the file contains a text. */
-  fileMayMatch(has: (text: string) => boolean): boolean;
+  /** One gate per pattern of the rule's query. */
+  gates: PatternGate[];
+  /** The rule's query alone, compiled on first use. */
+  query(): CompiledQuery;
 }
 
 /** A rule that runs only inside nodes of some types: its query is started at each such node. */
 export interface ScopedRule {
   rule: Rule;
-  query: CompiledQuery;
   types: Set<string>;
+  query(): CompiledQuery;
 }
 
-/** Validated rules, split into the one combined query, the word-gated and the scoped rules. */
+/** Rules split by how they run: word-gated, scoped, or (when neither applies) in one combined pass. */
 export interface CompiledRules {
   rules: Rule[];
-  /** Imports, scope nodes and every rule that cannot be gated or scoped: one pass over each tree. */
-  always: CompiledQuery;
   gated: GatedRule[];
   scoped: ScopedRule[];
-  /** One combined query for several gated rules at once (cached by rule set), for files where their words abound. */
-  combinedOf(rules: readonly Rule[]): CompiledQuery;
+  /** The rules that cannot be gated or scoped, as one query over the whole tree; null when there are none. */
+  ungated(): CompiledQuery | null;
+  /** Every word the gates (and the scan itself: `import`, scope keywords) look for. */
+  vocabulary: Vocabulary;
 }
 
-
 /**
- * Compiles each rule's query alone, so a syntax error names the rule's file and the line inside
- * its `query`; then splits rules into the combined query and the word-gated ones (Semgrep's
- * prefilter idea: a pattern that matches every call should run only where its name occurs).
- * `gate: false` puts every rule in the combined query (used to test that gating loses nothing).
+ * Splits rules into gated, scoped and ungated ones (Semgrep's prefilter idea: a pattern that
+ * matches every call should run only where its name occurs). Queries compile on first use, so a
+ * scanning thread compiles only what its files need; `validate` (the default) compiles every
+ * query now, so that a syntax error names the rule's file and the line inside its `query` before
+ * any file is read. `gate: false` puts every rule in the ungated query (used to test that gating
+ * loses nothing).
  */
-export function compileRules(rules: Rule[], options: { gate?: boolean } = {}): CompiledRules {
-  const ungated: Rule[] = [];
+export function compileRules(rules: Rule[], options: { gate?: boolean; validate?: boolean } = {}): CompiledRules {
   const gated: GatedRule[] = [];
   const scoped: ScopedRule[] = [];
+  const ungated: Rule[] = [];
   for (const rule of rules) {
-    let alone: Parser.Query;
-    try {
-      alone = new Parser.Query(python, rule.query);
-    } catch (error) {
-      throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
-    }
     if (rule.inside) {
-      for (const type of rule.inside) {
-        try {
-          new Parser.Query(python, `(${type}) @scope`);
-        } catch {
-          throw new RuleError(rule.file, 'inside', `'${type}' is not a node type of the Python grammar`);
-        }
-      }
-      scoped.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), types: new Set(rule.inside) });
+      scoped.push({ rule, types: new Set(rule.inside), query: lazily(() => compileOne(rule)) });
       continue;
     }
-    const gate = options.gate === false ? null : gateOf(alone, rule);
-    if (gate) gated.push({ rule, query: describePatterns(alone, rule.query, [{ offset: 0, rule }]), words: gate.words, wordPattern: wordRegExp(gate.words), fileMayMatch: gate.fileMayMatch });
+    const gates = options.gate === false ? null : gatesOf(rule);
+    if (gates) gated.push({ rule, gates, query: lazily(() => compileOne(rule)) });
     else ungated.push(rule);
   }
-  const scopes = [...new Set(scoped.flatMap((r) => [...r.types]))];
-  const combinations = new Map<string, CompiledQuery>();
-  const combinedOf = (subset: readonly Rule[]): CompiledQuery => {
-    const key = subset.map((r) => r.id).join(',');
-    let query = combinations.get(key);
-    if (!query) {
-      if (combinations.size >= 64) combinations.delete(combinations.keys().next().value!);
-      combinations.set(key, (query = describePatterns(...joinQueries(subset))));
-    }
-    return query;
-  };
-  return { rules, always: combine(ungated, scopes), gated, scoped, combinedOf };
-}
-
-/** How a rule is gated, or null when some pattern could match without any word or above statement level. */
-function gateOf(query: Parser.Query, rule: Rule): { words: string[]; fileMayMatch: (has: (text: string) => boolean) => boolean } | null {
-  const bytes = Buffer.from(rule.query);
-  const words = new Set<string>();
-  const patterns: Term[][][] = [];
-  for (let i = 0; i < countPatterns(query); i++) {
-    const text = bytes.subarray(query.startIndexForPattern(i), query.endIndexForPattern(i)).toString();
-    if (!isRootedBelowStatements(text)) return null;
-    const conditions = requiredTokens(text, rule);
-    if (conditions.length === 0) return null;
-    patterns.push(conditions);
-    // Any one condition will do at statement level; the one with the longest shortest word is likely the rarest.
-    const shortest = (c: Term[]) => Math.min(...c.map((t) => t.word.length));
-    const best = conditions.reduce((a, b) => (shortest(b) > shortest(a) ? b : a));
-    for (const term of best) words.add(term.word);
+  const combined = lazily(() => (ungated.length > 0 ? describePatterns(...joinQueries(ungated)) : null));
+  if (options.validate !== false) {
+    for (const r of [...gated, ...scoped]) r.query();
+    // Each rule alone first, so that an error names its file; then the combination.
+    for (const rule of ungated) compileOne(rule);
+    combined();
+    for (const r of scoped) for (const type of r.types) checkNodeType(r.rule, type);
   }
-  return {
-    words: [...words],
-    fileMayMatch: (has) => patterns.some((conditions) => conditions.every((terms) => terms.some((term) => term.parts.every(has)))),
+  return { rules, gated, scoped, ungated: combined, vocabulary: vocabularyOf(gated, scoped) };
+}
+
+function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {
+  const words = ['import'];
+  for (const { gates } of gated) {
+    for (const condition of gates.flatMap((g) => g.conditions)) {
+      if (condition.kind === 'literals' && condition.token) words.push(...condition.literals);
+      if (condition.kind === 'names') words.push(...condition.names.flatMap((name) => name.split('.')).filter((part) => !part.endsWith('*')));
+    }
+  }
+  for (const { types } of scoped) for (const type of types) words.push(KEYWORD_OF_NODE_TYPE.get(type) ?? '');
+  return new Vocabulary(words.filter(Boolean));
+}
+
+function lazily<T>(make: () => T): () => T {
+  let made = false;
+  let value: T;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value;
   };
 }
 
-/**
- * Matches any of `words` where it stands as a whole word (`\b` only on sides that are word
- * characters); a word ending in `*` matches as a prefix (`exec*` finds `execv`).
- */
-export function wordRegExp(words: readonly string[]): RegExp {
-  const alternatives = [...new Set(words)].map((word) => {
-    const prefix = word.endsWith('*');
-    const w = prefix ? word.slice(0, -1) : word;
-    return (/^\w/.test(w) ? '\\b' : '') + w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + (!prefix && /\w$/.test(w) ? '\\b' : '');
-  });
-  return new RegExp(alternatives.join('|'), 'g');
+function compileOne(rule: Rule): CompiledQuery {
+  let query: Parser.Query;
+  try {
+    query = new Parser.Query(python, rule.query);
+  } catch (error) {
+    throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
+  }
+  return describePatterns(query, rule.query, [{ offset: 0, rule }]);
 }
 
-function combine(rules: Rule[], scopes: string[]): CompiledQuery {
-  return describePatterns(...joinQueries(rules, IMPORT_PATTERNS + scopes.map((type) => `(${type}) @scope\n`).join('')));
+function checkNodeType(rule: Rule, type: string): void {
+  try {
+    new Parser.Query(python, `(${type}) @scope`);
+  } catch {
+    throw new RuleError(rule.file, 'inside', `'${type}' is not a node type of the Python grammar`);
+  }
 }
 
-/** Compiles rules' queries as one, after `prefix` (internal patterns), remembering where each rule starts. */
-function joinQueries(rules: readonly Rule[], prefix = ''): [Parser.Query, string, { offset: number; rule: Rule }[]] {
-  let source = prefix;
+/** Compiles rules' queries as one, remembering where each rule starts. */
+function joinQueries(rules: readonly Rule[]): [Parser.Query, string, { offset: number; rule: Rule }[]] {
+  let source = '';
   const starts: { offset: number; rule: Rule }[] = [];
   for (const rule of rules) {
     source += '\n';
@@ -148,12 +130,12 @@ function joinQueries(rules: readonly Rule[], prefix = ''): [Parser.Query, string
 
 /** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */
 function describePatterns(query: Parser.Query, source: string, starts: { offset: number; rule: Rule }[]): CompiledQuery {
-  const ruleOfPattern: (Rule | null)[] = [];
+  const ruleOfPattern: Rule[] = [];
   const capturesOfPattern: Set<string>[] = [];
   const bytes = Buffer.from(source);
   for (let i = 0, count = countPatterns(query); i < count; i++) {
     const offset = query.startIndexForPattern(i);
-    let owner: Rule | null = null;
+    let owner = starts[0]!.rule;
     for (const start of starts) if (start.offset <= offset) owner = start.rule;
     ruleOfPattern.push(owner);
     const text = bytes.subarray(offset, query.endIndexForPattern(i)).toString();

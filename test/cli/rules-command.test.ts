@@ -33,6 +33,15 @@ describe('diffsec rules', () => {
     expect(alone.stdout).toMatch(/\n\n1 rule\n$/);
   });
 
+  it('compiles the queries of --rules folders when loading them, naming the file of a bad one', async () => {
+    const bad = join(tmp, 'bad', 'input-validation');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'DS901-os-system-call.yaml'), RULE.replace('function: (_) @callee', 'function: (identifer) @callee'));
+    const run = await runCli(['scan', '--rules', join(tmp, 'bad'), 'test/fixtures/scan']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/DS901-os-system-call\.yaml: field 'query': unknown node type at line \d+ of the query/);
+  });
+
   it('refuses an id defined in two folders, naming both', async () => {
     const dup = join(tmp, 'dup', 'input-validation');
     mkdirSync(dup, { recursive: true });

@@ -1,4 +1,4 @@
-import { isSecretName } from '../../analysis/secret-names.js';
+import { isSecretName, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { stringValue } from '../../analysis/string-literal.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -17,6 +17,7 @@ export const isSecretNamePredicate: Predicate = {
   description:
     'The captured identifier, attribute or string key names a secret by its last words (`password`, `token`, `secret`, `api_key`, `credentials`…); `tokens`, `token_type` and `password_policy` do not count.',
   checkArg: expectTrue,
+  condition: () => ({ kind: 'regex', source: SECRET_NAME_TEXT.source, flags: SECRET_NAME_TEXT.flags }),
   test(node) {
     const name = nameOf(node);
     return name !== null && isSecretName(name);

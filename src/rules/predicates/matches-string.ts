@@ -1,4 +1,5 @@
 import { stringValue } from '../../analysis/string-literal.js';
+import { requiredLiterals } from '../regex-literals.js';
 import { expectString, type Predicate } from './predicate.js';
 
 const compiled = new Map<string, RegExp>();
@@ -15,6 +16,11 @@ export const matchesString: Predicate = {
     } catch (error) {
       return `is not a valid regular expression: ${(error as Error).message}`;
     }
+  },
+  // The value is the string's text between its quotes, escapes as written: what the regex needs is in the source.
+  condition(arg) {
+    const literals = requiredLiterals(arg as string);
+    return literals ? { kind: 'literals', literals, token: false } : null;
   },
   test(node, arg) {
     const value = stringValue(node);

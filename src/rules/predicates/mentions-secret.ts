@@ -1,5 +1,5 @@
 import { DEFAULT_SANITIZERS } from '../../analysis/sanitizers.js';
-import { isSecretName } from '../../analysis/secret-names.js';
+import { isSecretName, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { isSyntaxToken } from '../../analysis/syntax-token.js';
 import { type SyntaxNode, walkDescendants } from '../../analysis/syntax.js';
 import type { ImportMap } from '../../analysis/import-map.js';
@@ -122,6 +122,8 @@ export const mentionsSecret: Predicate = {
   binds: ['secret'],
   checkArg: (arg) =>
     arg === true || (Array.isArray(arg) && arg.every((x) => typeof x === 'string')) ? null : 'takes `true` or a list of sanitizer names',
+  // Every use it finds is a name inside the node that isSecretName accepts.
+  condition: () => ({ kind: 'regex', source: SECRET_NAME_TEXT.source, flags: SECRET_NAME_TEXT.flags }),
   test(node, arg, ctx) {
     const sanitizers = Array.isArray(arg) ? [...DEFAULT_SANITIZERS, ...(arg as string[])] : DEFAULT_SANITIZERS;
     const found = findSecretUse(node, ctx.imports, sanitizers);

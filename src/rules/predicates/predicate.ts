@@ -1,5 +1,6 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
+import type { TextCondition } from '../text-condition.js';
 
 /** What a predicate may know about the file beyond the node it tests. */
 export interface PredicateContext {
@@ -24,6 +25,11 @@ export interface Predicate {
   test(node: SyntaxNode, arg: unknown, ctx: PredicateContext): boolean | Bindings;
   /** Placeholder names its bindings may fill. */
   binds?: readonly string[];
+  /**
+   * Text the captured node must contain whenever the predicate holds, so that rules using it run
+   * only where that text occurs. Leave it out when the predicate looks beyond its node.
+   */
+  condition?(arg: unknown): TextCondition | null;
 }
 
 /** Argument checkers shared by predicates. */

@@ -7,6 +7,7 @@ export const resolvesTo: Predicate = {
   description:
     'The captured name or attribute chain, resolved through the file\'s imports (`import subprocess as sp`, `from os import system`), is one of the listed dotted names; a trailing `*` matches a prefix.',
   checkArg: expectStringList,
+  condition: (arg) => ({ kind: 'names', names: arg as string[] }),
   test(node, arg, ctx) {
     const name = ctx.imports.qualifiedName(node);
     return name !== null && matchesNamePattern(name, arg as string[]);

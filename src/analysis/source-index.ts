@@ -1,0 +1,137 @@
+import { conditionKey, type TextCondition } from '../rules/text-condition.js';
+import type { ImportMap } from './import-map.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * Where the text conditions of rules occur in one file's source: start offsets, each condition
+ * computed once for every rule sharing it. The words rules name are found in one pass (see
+ * Vocabulary); a dotted name is searched for only when each of its parts occurs.
+ */
+export class SourceIndex {
+  private wordsFound: Map<string, number[]> | null = null;
+  private readonly found = new Map<string, number[]>();
+
+  constructor(
+    readonly source: string,
+    private readonly vocabulary: Vocabulary,
+  ) {}
+
+  /** Every start offset of text meeting `condition`, ascending. */
+  occurrences(condition: TextCondition, imports: ImportMap): number[] {
+    const key = conditionKey(condition);
+    let offsets = this.found.get(key);
+    if (!offsets) {
+      offsets = this.search(condition, imports);
+      this.found.set(key, offsets);
+    }
+    return offsets;
+  }
+
+  /** Start offsets of `word` where it stands as a whole name: from the vocabulary's one pass, or searched for. */
+  wordOffsets(word: string): number[] {
+    this.wordsFound ??= this.vocabulary.find(this.source);
+    let offsets = this.wordsFound.get(word);
+    if (!offsets) {
+      offsets = [];
+      if (!this.vocabulary.words.has(word)) this.findLiteral(word, true, offsets);
+      this.wordsFound.set(word, offsets);
+    }
+    return offsets;
+  }
+
+  private search(condition: TextCondition, imports: ImportMap): number[] {
+    switch (condition.kind) {
+      case 'literals': {
+        const offsets: number[] = [];
+        for (const literal of condition.literals) this.findLiteral(literal, condition.token, offsets);
+        return condition.literals.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
+      }
+      case 'names': {
+        const offsets: number[] = [];
+        for (const name of condition.names) {
+          for (const spelling of imports.spellingsOf(name)) this.findSpelling(spelling.parts, spelling.open, offsets);
+        }
+        return [...new Set(offsets)].sort((a, b) => a - b);
+      }
+      case 'regex':
+        return this.findRegex(cachedRegex(`(?:${condition.source})`, condition.flags));
+    }
+  }
+
+  private findLiteral(literal: string, token: boolean, offsets: number[]): void {
+    if (token && this.vocabulary.words.has(literal)) {
+      offsets.push(...this.wordOffsets(literal));
+      return;
+    }
+    const { source } = this;
+    const checkStart = token && isNameCharacter(literal.charCodeAt(0));
+    const checkEnd = token && isNameCharacter(literal.charCodeAt(literal.length - 1));
+    for (let i = source.indexOf(literal); i !== -1; i = source.indexOf(literal, i + 1)) {
+      if (checkStart && startsInsideName(source, i)) continue;
+      if (checkEnd && isNameCharacter(source.charCodeAt(i + literal.length))) continue;
+      offsets.push(i);
+    }
+  }
+
+  /** A dotted name as written: its parts joined by dots, with any space, line continuation or comment around them. */
+  private findSpelling(parts: string[], open: boolean, offsets: number[]): void {
+    const last = parts.length - 1;
+    if (parts.length === 1 && !open) {
+      offsets.push(...this.wordOffsets(parts[0]!));
+      return;
+    }
+    for (let k = 0; k < parts.length; k++) {
+      const part = parts[k]!;
+      if (part === '') continue;
+      if (k === last && open ? !this.source.includes(part) : this.wordOffsets(part).length === 0) return;
+    }
+    const text = parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME);
+    const pattern = cachedRegex(text, '');
+    for (const offset of this.findRegex(pattern)) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+  }
+
+  /** Every offset where `pattern` matches, overlapping ones included: each start is tried, so none is hidden by an earlier match. */
+  private findRegex(pattern: RegExp): number[] {
+    const offsets: number[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(this.source); m; m = pattern.exec(this.source)) {
+      offsets.push(m.index);
+      pattern.lastIndex = m.index + 1;
+    }
+    return offsets;
+  }
+}
+
+/** What may stand between the parts of a dotted name: spaces, newlines inside brackets, `\` continuations, comments. */
+const DOT = String.raw`(?:[\s\\]|#[^\n]*)*\.(?:[\s\\]|#[^\n]*)*`;
+const END_OF_NAME = String.raw`(?![\w\u0080-\uffff])`;
+
+function isNameCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code >= 0x80;
+}
+
+/**
+ * True when the text at `offset` continues a name: a letter, `_` or non-ASCII character before it.
+ * A digit does not count, as `1if x else y` shows: the tokenizer ends a number before a name.
+ */
+function startsInsideName(source: string, offset: number): boolean {
+  if (offset === 0) return false;
+  const code = source.charCodeAt(offset - 1);
+  return isNameCharacter(code) && !(code >= 48 && code <= 57);
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const regexes = new Map<string, RegExp>();
+
+function cachedRegex(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let regex = regexes.get(key);
+  if (!regex) {
+    if (regexes.size >= 1024) regexes.clear();
+    regexes.set(key, (regex = new RegExp(source, `${flags.replace('g', '')}g`)));
+  }
+  return regex;
+}

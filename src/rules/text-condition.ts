@@ -1,0 +1,27 @@
+/**
+ * Text that every match of a query pattern must contain, within the matched node: what lets a
+ * rule run only where that text occurs (Semgrep's prefilter). Each kind is sound on its own: if a
+ * pattern matches, the source holds an occurrence that starts inside the match.
+ */
+export type TextCondition =
+  /**
+   * One of these strings occurs. `token`: each is a whole name, keyword or token (the capture is an
+   * identifier, or the node is a keyword), so a name character may not stand right beside it.
+   */
+  | { kind: 'literals'; literals: string[]; token: boolean }
+  /** One of these dotted names (`os.system`, `os.exec*`) is written, directly or through an import alias. */
+  | { kind: 'names'; names: string[] }
+  /** A match of this regular expression starts here (names of secrets, say). */
+  | { kind: 'regex'; source: string; flags: string };
+
+/** A stable key, so a file computes each condition's occurrences once for all rules sharing it. */
+export function conditionKey(condition: TextCondition): string {
+  switch (condition.kind) {
+    case 'literals':
+      return `${condition.token ? 'T' : 'L'}:${condition.literals.join('\u0000')}`;
+    case 'names':
+      return `N:${condition.names.join('\u0000')}`;
+    case 'regex':
+      return `R:${condition.flags}:${condition.source}`;
+  }
+}

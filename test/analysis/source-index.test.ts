@@ -1,0 +1,46 @@
+import { ImportMap } from '../../src/analysis/import-map.js';
+import { SourceIndex } from '../../src/analysis/source-index.js';
+import { Vocabulary } from '../../src/analysis/vocabulary.js';
+import type { TextCondition } from '../../src/rules/text-condition.js';
+import { parsePython } from '../../src/analysis/python-parser.js';
+
+function occurrences(source: string, condition: TextCondition, vocabulary: string[] = []): string[] {
+  const imports = new ImportMap();
+  for (const node of parsePython(source).rootNode.namedChildren) if (node.type.startsWith('import')) imports.add(node);
+  const index = new SourceIndex(source, new Vocabulary(vocabulary));
+  return index.occurrences(condition, imports).map((offset) => `${offset}:${source.slice(offset, offset + 8).split('\n')[0]}`);
+}
+
+describe('SourceIndex', () => {
+  it('finds whole names, in the vocabulary or not, allowing a number right before a keyword', () => {
+    const source = 'x = 1if y else 2\nif_ = iff\nélif = 3\nif\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['if'], token: true };
+    expect(occurrences(source, condition, ['if'])).toEqual(['5:if y els', '36:if']);
+    expect(occurrences(source, condition)).toEqual(['5:if y els', '36:if']);
+  });
+
+  it('finds other literals anywhere, ascending', () => {
+    const source = 'a = "x == y" != z\n';
+    expect(occurrences(source, { kind: 'literals', literals: ['!=', '=='], token: false })).toEqual(['7:== y" !=', '13:!= z']);
+  });
+
+  it('finds dotted names with spaces, line continuations and comments, and through import aliases', () => {
+    const source = 'import subprocess as sp\nfrom os import system as run\nos . system(a)\n(os  # c\n .system)(b)\nrun(c)\nsp.call(d)\nxos.system(e)\nos.systemd(f)\n';
+    // `run` in its own import counts too (a superset is sound); `xos.system` and `os.systemd` do not.
+    expect(occurrences(source, { kind: 'names', names: ['os.system'] }, ['os', 'system'])).toEqual(['49:run', '53:os . sys', '69:os  # c', '90:run(c)']);
+    expect(occurrences(source, { kind: 'names', names: ['subprocess.call'] }, ['subprocess', 'call'])).toEqual(['97:sp.call(']);
+  });
+
+  it('finds prefix patterns', () => {
+    const source = 'import os\nos.execvp(a)\nos.exe(b)\n';
+    expect(occurrences(source, { kind: 'names', names: ['os.exec*'] }, ['os'])).toEqual(['10:os.execv']);
+  });
+
+  it('finds every start of a regex, overlapping ones included', () => {
+    const source = 'api_key = session_key\n';
+    const condition: TextCondition = { kind: 'regex', source: '(?:api|session)[^a-z]*key', flags: 'i' };
+    expect(occurrences(source, condition)).toEqual(['0:api_key ', '10:session_']);
+    const overlapping: TextCondition = { kind: 'regex', source: 'a[^b]*b', flags: '' };
+    expect(occurrences('aaab', overlapping).length).toBe(3);
+  });
+});

@@ -1,0 +1,65 @@
+import { gatesOf, parseQuery } from '../../src/rules/pattern-gate.js';
+import { makeRule } from '../helpers/make-rule.js';
+
+const gate = (query: string, where: Record<string, unknown> = {}) => gatesOf(makeRule({ query, where, message: 'm' }));
+
+describe('parseQuery', () => {
+  it('splits a query into its top-level patterns, with the predicates inside each', () => {
+    const patterns = parseQuery('(call function: (identifier) @f (#eq? @f "eval")) @finding\n; a comment (x)\n((string) @finding (#match? @finding "x"))');
+    expect(patterns.map((p) => p.type)).toEqual(['call', null]);
+    expect(patterns[0]!.predicates).toEqual([{ operator: 'eq?', capture: 'f', strings: ['eval'] }]);
+    expect(patterns[1]!.predicates).toEqual([{ operator: 'match?', capture: 'finding', strings: ['x'] }]);
+  });
+});
+
+describe('gatesOf', () => {
+  it('takes resolves-to names, #eq?/#any-of? strings and #match? literals on captures every match has', () => {
+    const [g] = gate('((call function: (attribute attribute: (identifier) @m) @callee arguments: (argument_list (string) @s)) @finding (#any-of? @m "get" "post") (#match? @s "^http://"))', {
+      callee: { 'resolves-to': ['requests.get'] },
+    })!;
+    expect(g!.anchor).toEqual({ kind: 'below-statements' });
+    expect(g!.conditions).toEqual([
+      { kind: 'names', names: ['requests.get'] },
+      { kind: 'literals', literals: ['get', 'post'], token: true },
+      { kind: 'literals', literals: ['http://'], token: false },
+    ]);
+  });
+
+  it('ignores negated predicates and captures under ? or * or in one alternation branch only', () => {
+    const gates = gate('((call function: [(identifier) @a (attribute) @b] arguments: (argument_list (identifier)? @opt)) @finding (#eq? @a "x") (#eq? @opt "y"))', {
+      finding: { not: { 'resolves-to': ['os.system'] } },
+      b: { 'resolves-to': ['os.system'] },
+    });
+    expect(gates).toBeNull();
+  });
+
+  it('reads keywords from node types and literals from anonymous nodes', () => {
+    expect(gate('(raise_statement (call) @finding)')![0]!.conditions).toEqual([{ kind: 'literals', literals: ['raise'], token: true }]);
+    expect(gate('(comparison_operator (identifier) operators: ["==" "!="] (true)) @finding')![0]!.conditions).toEqual([
+      { kind: 'literals', literals: ['==', '!='], token: false },
+      { kind: 'literals', literals: ['True'], token: true },
+    ]);
+    expect(gate('(binary_operator operator: "%") @finding')![0]!.conditions).toEqual([{ kind: 'literals', literals: ['%'], token: false }]);
+  });
+
+  it('treats a capture as a whole name only when it is always on an identifier', () => {
+    const [g] = gate('((call function: [(identifier) @m (attribute attribute: (identifier) @m)] arguments: (argument_list (string (string_content) @s))) @finding (#eq? @m "run") (#eq? @s "DEBUG"))')!;
+    expect(g!.conditions).toEqual([
+      { kind: 'literals', literals: ['run'], token: true },
+      { kind: 'literals', literals: ['DEBUG'], token: false },
+    ]);
+  });
+
+  it('anchors patterns rooted at statement-holding nodes at the outermost such node, groupings at their node', () => {
+    expect(gate('(except_clause (block (pass_statement))) @finding')![0]!.anchor).toEqual({ kind: 'outermost', type: 'except_clause' });
+    expect(gate('(module (expression_statement (assignment left: (identifier) @n)) @finding (#eq? @n "DEBUG"))')![0]!.anchor).toEqual({ kind: 'outermost', type: 'module' });
+    expect(gate('((string) @finding (#match? @finding "://"))')![0]!.anchor).toEqual({ kind: 'below-statements' });
+  });
+
+  it('gives up on a rule when one of its patterns may match anywhere', () => {
+    expect(gate('(call) @finding')).toBeNull();
+    expect(gate('((_ (identifier) @n) @finding (#eq? @n "x"))')).toBeNull();
+    expect(gate('[(call) (string)] @finding')).toBeNull();
+    expect(gate('(assert_statement) @finding\n(call) @finding')).toBeNull();
+  });
+});
