@@ -7,51 +7,34 @@ import type { SyntaxNode } from './syntax.js';
  */
 export class ImportMap {
   private readonly bindings = new Map<string, string>();
+  /** Local names by what they are bound to, built when spellings are first asked for. */
+  private byTarget: Map<string, string[]> | null = null;
 
   /** Records one `import_statement` or `import_from_statement` node. */
   add(statement: SyntaxNode): void {
-    if (statement.type === 'import_statement') {
-      for (const child of statement.namedChildren) this.bindImport(child);
-    } else if (statement.type === 'import_from_statement') {
-      const moduleNode = statement.childForFieldName('module_name');
-      if (!moduleNode) return;
-      const moduleName = moduleNode.text.replace(/\s+/g, '');
-      for (const child of statement.childrenForFieldName('name')) {
-        if (child.type === 'aliased_import') {
-          const name = child.childForFieldName('name')?.text;
-          const alias = child.childForFieldName('alias')?.text;
-          if (name && alias) this.bindings.set(alias, joinModule(moduleName, name));
-        } else {
-          this.bindings.set(child.text, joinModule(moduleName, child.text));
-        }
-      }
-    }
-  }
-
-  private bindImport(child: SyntaxNode): void {
-    if (child.type === 'aliased_import') {
-      const name = child.childForFieldName('name')?.text;
-      const alias = child.childForFieldName('alias')?.text;
-      if (name && alias) this.bindings.set(alias, name);
-    } else if (child.type === 'dotted_name') {
-      // `import os.path` binds `os`, which still resolves `os.path.join` naturally.
-      const first = child.text.split('.')[0]!;
-      this.bindings.set(first, first);
-    }
+    this.addStatement(statement.text);
   }
 
   /**
-   * Local names bound to something with one of `words` as a dotted part, under another name
-   * (`from subprocess import call as run_it` gives `run_it` for `call`). A word ending in `*`
-   * matches parts that start with it.
+   * Records one import statement from its text (`import a.b as c, d`, `from .x import (y as z,
+   * w)`): cheaper than walking its nodes, and the grammar leaves nothing else in one.
    */
-  aliasesOf(words: readonly string[]): string[] {
-    const matches = (part: string) => words.some((w) => (w.endsWith('*') ? part.startsWith(w.slice(0, -1)) : part === w));
-    const aliases: string[] = [];
-    for (const [local, target] of this.bindings) {
-      if (!matches(local) && target.split('.').some(matches)) aliases.push(local);
+  addStatement(text: string): void {
+    this.byTarget = null;
+    const clean = text.replace(/#[^\n]*/g, ' ').replace(/[()\\]/g, ' ');
+    const from = /^\s*from\s*(.+?)\s*\bimport\s+([\s\S]*)$/.exec(clean);
+    if (from) {
+      const moduleName = from[1]!.replace(/\s+/g, '');
+      for (const [name, alias] of importedNames(from[2]!)) if (name !== '*') this.bindings.set(alias ?? name, joinModule(moduleName, name));
+      return;
     }
-    return aliases;
+    const plain = /^\s*import\s+([\s\S]*)$/.exec(clean);
+    if (!plain) return;
+    for (const [name, alias] of importedNames(plain[1]!)) {
+      // `import os.path` binds `os`, which still resolves `os.path.join` naturally.
+      const head = name.split('.')[0]!;
+      this.bindings.set(alias ?? head, alias ? name : head);
+    }
   }
 
   /**
@@ -63,11 +46,25 @@ export class ImportMap {
   spellingsOf(pattern: string): { parts: string[]; open: boolean }[] {
     const open = pattern.endsWith('*');
     const body = open ? pattern.slice(0, -1) : pattern;
-    const spellings = [{ parts: body.split('.'), open }];
-    for (const [local, target] of this.bindings) {
-      if (open ? target.startsWith(body) : target === body) spellings.push({ parts: [local], open });
-      else if (body.startsWith(`${target}.`)) spellings.push({ parts: [local, ...body.slice(target.length + 1).split('.')], open });
+    const parts = body.split('.');
+    const spellings = [{ parts, open }];
+    if (this.bindings.size === 0) return spellings;
+    if (!this.byTarget) {
+      this.byTarget = new Map();
+      for (const [local, target] of this.bindings) {
+        const locals = this.byTarget.get(target);
+        if (locals) locals.push(local);
+        else this.byTarget.set(target, [local]);
+      }
     }
+    // A binding of the name's head (`os` for `os.system`), of a longer prefix, or of all of it;
+    // the last part of an open pattern is only a prefix, so a binding of it is found below.
+    const whole = open ? parts.length - 1 : parts.length;
+    for (let k = 1; k <= whole; k++) {
+      for (const local of this.byTarget.get(parts.slice(0, k).join('.')) ?? []) spellings.push({ parts: [local, ...parts.slice(k)], open });
+    }
+    // `os.exec*` is also written as any name bound to `os.execvp`, `os.execl`…
+    if (open) for (const [local, target] of this.bindings) if (target.startsWith(body)) spellings.push({ parts: [local], open });
     return spellings;
   }
 
@@ -93,6 +90,16 @@ export class ImportMap {
     parts.unshift(this.resolveName(n.text));
     return parts.join('.');
   }
+}
+
+/** `a.b as c, d` → [['a.b', 'c'], ['d', undefined]], spaces inside dotted names removed. */
+function importedNames(list: string): [string, string | undefined][] {
+  const names: [string, string | undefined][] = [];
+  for (const item of list.split(',')) {
+    const m = /^\s*([\w.\s\u0080-\uffff]+?|\*)(?:\s+as\s+([\w\u0080-\uffff]+))?\s*$/.exec(item);
+    if (m) names.push([m[1]!.replace(/\s+/g, ''), m[2]]);
+  }
+  return names;
 }
 
 function joinModule(moduleName: string, name: string): string {

@@ -1,19 +1,18 @@
-import Parser from 'tree-sitter';
+import type Parser from 'tree-sitter';
 import type { Finding, Fix } from '../findings/finding.js';
 import { FingerprintIndex } from '../findings/fingerprint.js';
 import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
-import type { CompiledQuery, CompiledRules, GatedRule } from '../rules/compile-rules.js';
-import { HOLDS_STATEMENTS, type Anchor } from '../rules/pattern-gate.js';
+import type { CompiledQuery, CompiledRules } from '../rules/compile-rules.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
-import type { TextCondition } from '../rules/text-condition.js';
+import { FileAnchors, findImports } from './anchors.js';
 import { fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
-import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
-import { parsePython, python } from './python-parser.js';
+import { OffsetFinder } from './offset-finder.js';
+import { parsePython } from './python-parser.js';
 import { SourceIndex } from './source-index.js';
-import { descendTo, isInsideError, type SyntaxNode } from './syntax.js';
+import { isInsideError, type SyntaxNode } from './syntax.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
 export interface SourceScan {
@@ -24,7 +23,8 @@ export interface SourceScan {
 }
 
 /**
- * Parses `source` once and runs every compiled rule in ONE query pass over the tree, then applies
+ * Parses `source` once and runs each rule's query only from the nodes holding the text it needs
+ * (no pass over the whole tree unless a rule cannot be gated, or its text abounds), then applies
  * each rule's `where:` predicates, suppression comments and fingerprints. Matches inside ERROR
  * nodes are dropped: tree-sitter's recovery guessed there.
  */
@@ -33,7 +33,10 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   const root = tree.rootNode;
   const lines = source.split('\n');
   const text = new SourceIndex(source, compiled.vocabulary);
-  const imports = importsOf(root, text);
+  const finder = new OffsetFinder(root);
+  const imports = new ImportMap();
+  findImports(finder, text, imports);
+  const anchors = new FileAnchors(root, finder, text, imports);
   const comments = suppressionComments(source, root);
   const candidates: Candidate[] = [];
   const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
@@ -48,19 +51,14 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
 
   // 2. Gated rules, started only at the statements (or outermost nodes) where their text occurs.
   for (const gated of compiled.gated) {
-    const anchors = anchorsOf(gated, root, text, imports);
-    if (anchors === 'everywhere') collect(gated.query(), root);
-    else for (const anchor of anchors) collect(gated.query(), anchor);
+    const starts = anchors.forRule(gated);
+    if (starts === 'everywhere') collect(gated.query(), root);
+    else for (const node of starts) collect(gated.query(), node);
   }
 
   // 3. Scoped rules, only inside the nodes they name (an outer node's run covers the nested ones).
   for (const scopedRule of compiled.scoped) {
-    let coveredUntil = -1;
-    for (const scope of nodesOfTypes(scopedRule.types, root, text, imports)) {
-      if (scope.startIndex < coveredUntil) continue;
-      coveredUntil = scope.endIndex;
-      collect(scopedRule.query(), scope);
-    }
+    for (const scope of anchors.ofTypes(scopedRule.types)) collect(scopedRule.query(), scope);
   }
 
   // 4. Predicates, suppression and fingerprints.
@@ -95,14 +93,6 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   return { findings, errors, lines: lines.length };
 }
 
-/**
- * When a gated rule runs once over the whole tree instead of at each occurrence: finding an
- * anchor and querying it costs about 30 µs, a pass over a whole file about 0.1 µs per character.
- */
-function cheaperOverWholeTree(occurrences: number, source: string): boolean {
-  return occurrences > 24 && occurrences * 300 > source.length;
-}
-
 /** A query match waiting for its rule's predicates. */
 interface Candidate {
   rule: Rule;
@@ -125,87 +115,6 @@ function suppressionComments(source: string, root: SyntaxNode): Map<number, Supp
     if (suppression) comments.set(node.startPosition.row + 1, suppression);
   }
   return comments;
-}
-
-/**
- * The nodes to start a gated rule's query from: for each pattern, the occurrences of its rarest
- * condition in this file, each taken to its anchor; nested anchors are dropped (the outer run
- * covers them). `everywhere` when occurrences abound and one whole-tree pass is cheaper.
- */
-function anchorsOf(gated: GatedRule, root: SyntaxNode, text: SourceIndex, imports: ImportMap): SyntaxNode[] | 'everywhere' {
-  const anchors: SyntaxNode[] = [];
-  for (const gate of gated.gates) {
-    let rarest: number[] | null = null;
-    for (const condition of gate.conditions) {
-      const offsets = text.occurrences(condition, imports);
-      if (!rarest || offsets.length < rarest.length) rarest = offsets;
-      if (rarest.length === 0) break;
-    }
-    if (!rarest || rarest.length === 0) continue;
-    if (cheaperOverWholeTree(rarest.length, text.source)) return 'everywhere';
-    for (const offset of rarest) {
-      const anchor = anchorAt(root, offset, gate.anchor);
-      if (anchor) anchors.push(anchor);
-    }
-  }
-  anchors.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-  const outermost: SyntaxNode[] = [];
-  let coveredUntil = -1;
-  for (const anchor of anchors) {
-    if (anchor.startIndex < coveredUntil) continue;
-    coveredUntil = anchor.endIndex;
-    outermost.push(anchor);
-  }
-  return outermost;
-}
-
-function anchorAt(root: SyntaxNode, offset: number, anchor: Anchor): SyntaxNode | null {
-  if (anchor.kind === 'outermost') return descendTo(root, offset, (type) => (type === anchor.type ? 'keep-stop' : 'deeper'));
-  return descendTo(root, offset, (type) => (HOLDS_STATEMENTS.has(type) ? 'deeper' : 'keep-stop'));
-}
-
-/** The import statements, found from each `import` keyword: cheaper than a query over the whole tree. */
-function importsOf(root: SyntaxNode, text: SourceIndex): ImportMap {
-  const imports = new ImportMap();
-  let last = -1;
-  for (const offset of text.occurrences(IMPORT_KEYWORD, imports)) {
-    const statement = descendTo(root, offset, (type) => (type === 'import_statement' || type === 'import_from_statement' ? 'keep-stop' : 'deeper'));
-    if (statement && statement.startIndex !== last) imports.add(statement);
-    if (statement) last = statement.startIndex;
-  }
-  return imports;
-}
-
-const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], token: true };
-
-/**
- * The nodes of the given types, in document order: found from their keyword where the type has
- * one (`except` for `except_clause`), else by a query over the whole tree.
- */
-function nodesOfTypes(types: Set<string>, root: SyntaxNode, text: SourceIndex, imports: ImportMap): SyntaxNode[] {
-  const nodes: SyntaxNode[] = [];
-  for (const type of types) {
-    const keyword = KEYWORD_OF_NODE_TYPE.get(type);
-    if (!keyword) {
-      for (const match of scopeQuery(type).matches(root)) nodes.push(match.captures[0]!.node);
-      continue;
-    }
-    for (const offset of text.occurrences({ kind: 'literals', literals: [keyword], token: true }, imports)) {
-      // The innermost node of the type holding the keyword is the one it introduces.
-      const node = descendTo(root, offset, (t) => (t === type ? 'keep-deeper' : 'deeper'));
-      if (node) nodes.push(node);
-    }
-  }
-  nodes.sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
-  return nodes;
-}
-
-const scopeQueries = new Map<string, Parser.Query>();
-
-function scopeQuery(type: string): Parser.Query {
-  let query = scopeQueries.get(type);
-  if (!query) scopeQueries.set(type, (query = new Parser.Query(python, `(${type}) @scope`)));
-  return query;
 }
 
 function groupCaptures(match: Parser.QueryMatch): Map<string, SyntaxNode[]> {

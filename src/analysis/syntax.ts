@@ -40,29 +40,3 @@ export function unwrapParens(node: SyntaxNode): SyntaxNode {
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
   return n;
 }
-
-/** What `descendTo` does at a level: keep this node as the answer so far (`keep…`), and whether to go deeper. */
-export type Visit = 'deeper' | 'keep-deeper' | 'keep-stop' | 'stop';
-
-/**
- * Walks down from `root` through the nodes that contain `offset`, outermost first, offering each
- * node's type (and its parent's) to `visit`; returns the last node kept, or null. A cursor
- * descent costs the tree's depth, where climbing `.parent` from a leaf costs its square
- * (tree-sitter finds a parent by walking down from the root).
- */
-export function descendTo(root: SyntaxNode, offset: number, visit: (type: string, parentType: string | null) => Visit): SyntaxNode | null {
-  const cursor = root.walk();
-  let kept: SyntaxNode | null = null;
-  let parentType: string | null = null;
-  for (;;) {
-    const type = cursor.nodeType;
-    const action = visit(type, parentType);
-    if (action === 'keep-deeper' || action === 'keep-stop') kept = cursor.currentNode;
-    if (action === 'keep-stop' || action === 'stop') return kept;
-    // The child that ends after `offset`; none, or one that starts after it (a gap), ends the walk.
-    // (The binding returns the child's index, or null: not the boolean its types declare.)
-    const child = cursor.gotoFirstChildForIndex(offset) as unknown as number | null;
-    if (child === null || cursor.startIndex > offset) return kept;
-    parentType = type;
-  }
-}

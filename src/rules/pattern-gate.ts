@@ -2,7 +2,7 @@ import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { PREDICATES } from './predicates/index.js';
 import { requiredLiterals } from './regex-literals.js';
 import type { Rule } from './rule.js';
-import type { TextCondition } from './text-condition.js';
+import { isCheap, type TextCondition } from './text-condition.js';
 
 /**
  * Where a pattern's query is started from an occurrence of its text. `below-statements`: the
@@ -14,7 +14,7 @@ import type { TextCondition } from './text-condition.js';
  */
 export type Anchor = { kind: 'below-statements' } | { kind: 'outermost'; type: string };
 
-/** How one query pattern can be run only where its text occurs: every condition is necessary, any one will do. */
+/** How one query pattern can be run only where its text occurs: every condition is necessary, any one will do (cheap ones first). */
 export interface PatternGate {
   anchor: Anchor;
   conditions: TextCondition[];
@@ -62,6 +62,8 @@ function gateOfPattern(root: Element, rule: Rule): PatternGate | null {
     }
   }
   conditions.push(...structuralConditions(root));
+  // Cheap conditions first: a file is searched for a costly one only when the cheap ones abound.
+  conditions.sort((a, b) => Number(isCheap(b)) - Number(isCheap(a)));
   return conditions.length > 0 ? { anchor, conditions } : null;
 }
 

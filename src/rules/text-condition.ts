@@ -14,6 +14,11 @@ export type TextCondition =
   /** A match of this regular expression starts here (names of secrets, say). */
   | { kind: 'regex'; source: string; flags: string };
 
+/** Whether finding a condition costs next to nothing: names and whole words come from one pass over the file (see Vocabulary). */
+export function isCheap(condition: TextCondition): boolean {
+  return condition.kind === 'names' || (condition.kind === 'literals' && condition.token && condition.literals.every((l) => /^[A-Za-z_]\w*$/.test(l)));
+}
+
 /** A stable key, so a file computes each condition's occurrences once for all rules sharing it. */
 export function conditionKey(condition: TextCondition): string {
   switch (condition.kind) {

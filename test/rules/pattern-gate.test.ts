@@ -35,9 +35,10 @@ describe('gatesOf', () => {
 
   it('reads keywords from node types and literals from anonymous nodes', () => {
     expect(gate('(raise_statement (call) @finding)')![0]!.conditions).toEqual([{ kind: 'literals', literals: ['raise'], token: true }]);
+    // Whole words first: the one pass over the file finds them all.
     expect(gate('(comparison_operator (identifier) operators: ["==" "!="] (true)) @finding')![0]!.conditions).toEqual([
-      { kind: 'literals', literals: ['==', '!='], token: false },
       { kind: 'literals', literals: ['True'], token: true },
+      { kind: 'literals', literals: ['==', '!='], token: false },
     ]);
     expect(gate('(binary_operator operator: "%") @finding')![0]!.conditions).toEqual([{ kind: 'literals', literals: ['%'], token: false }]);
   });

@@ -1,6 +1,6 @@
 import { stringValue } from '../../analysis/string-literal.js';
 import { requiredLiterals } from '../regex-literals.js';
-import { expectString, type Predicate } from './predicate.js';
+import type { Predicate } from './predicate.js';
 
 const compiled = new Map<string, RegExp>();
 

@@ -1,0 +1,139 @@
+import Parser from 'tree-sitter';
+import type { GatedRule } from '../rules/compile-rules.js';
+import { HOLDS_STATEMENTS, type Anchor, type PatternGate } from '../rules/pattern-gate.js';
+import { isCheap, type TextCondition } from '../rules/text-condition.js';
+import type { ImportMap } from './import-map.js';
+import type { OffsetFinder } from './offset-finder.js';
+import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
+import { python } from './python-parser.js';
+import type { SourceIndex } from './source-index.js';
+import type { SyntaxNode } from './syntax.js';
+
+/** A node to start a query from, with its range read once (each read of a node's range is a native call). */
+interface Start {
+  start: number;
+  end: number;
+  node: SyntaxNode;
+}
+
+/**
+ * Where, in one file, the queries of gated and scoped rules start: from each occurrence of the
+ * text a pattern needs, the node that holds every match holding it (see Anchor).
+ */
+export class FileAnchors {
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly finder: OffsetFinder,
+    private readonly text: SourceIndex,
+    private readonly imports: ImportMap,
+  ) {}
+
+  /**
+   * The nodes to start a gated rule's query from, outermost only (a run covers the nodes inside),
+   * in document order; `everywhere` when occurrences abound and one whole-tree pass is cheaper.
+   */
+  forRule(gated: GatedRule): SyntaxNode[] | 'everywhere' {
+    const starts: Start[] = [];
+    for (const gate of gated.gates) {
+      const offsets = this.rarestOccurrences(gate);
+      if (cheaperOverWholeTree(offsets.length, this.text.source)) return 'everywhere';
+      const stop = stopFor(gate.anchor);
+      let coveredUntil = -1;
+      for (const offset of offsets) {
+        // Offsets ascend: one inside the last anchor has that anchor (it is outermost of its kind).
+        if (offset < coveredUntil) continue;
+        if (!this.finder.seek(offset, stop)) continue;
+        coveredUntil = this.finder.end;
+        starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
+      }
+    }
+    return outermost(starts);
+  }
+
+  /** The outermost nodes of the given types, in document order: found from their keyword where the type has one, else by a query. */
+  ofTypes(types: ReadonlySet<string>): SyntaxNode[] {
+    const starts: Start[] = [];
+    for (const type of types) {
+      const keyword = KEYWORD_OF_NODE_TYPE.get(type);
+      if (!keyword) {
+        for (const match of scopeQuery(type).matches(this.root)) {
+          const node = match.captures[0]!.node;
+          starts.push({ start: node.startIndex, end: node.endIndex, node });
+        }
+        continue;
+      }
+      const stop = (t: string) => t === type;
+      let coveredUntil = -1;
+      for (const offset of this.text.occurrences({ kind: 'literals', literals: [keyword], token: true }, this.imports)) {
+        if (offset < coveredUntil || !this.finder.seek(offset, stop)) continue;
+        coveredUntil = this.finder.end;
+        starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
+      }
+    }
+    return outermost(starts);
+  }
+
+  /**
+   * The occurrences of the pattern's rarest condition, cheap conditions first: none means the
+   * pattern cannot match here; when few remain, costlier searches are not worth making.
+   */
+  private rarestOccurrences(gate: PatternGate): number[] {
+    let rarest: number[] | null = null;
+    for (const condition of gate.conditions) {
+      if (rarest && (rarest.length === 0 || (rarest.length <= FEW && !isCheap(condition)))) break;
+      const offsets = this.text.occurrences(condition, this.imports);
+      if (!rarest || offsets.length < rarest.length) rarest = offsets;
+    }
+    return rarest ?? [];
+  }
+}
+
+/** Occurrences so few that a costlier search for a rarer condition would not pay for itself. */
+const FEW = 4;
+
+/**
+ * When a gated rule runs once over the whole tree instead of at each occurrence: finding an
+ * anchor and querying it costs about 30 µs, a pass over a whole file about 0.1 µs per character.
+ */
+function cheaperOverWholeTree(occurrences: number, source: string): boolean {
+  return occurrences > 24 && occurrences * 300 > source.length;
+}
+
+function stopFor(anchor: Anchor): (type: string) => boolean {
+  if (anchor.kind === 'outermost') return (type) => type === anchor.type;
+  return (type) => !HOLDS_STATEMENTS.has(type);
+}
+
+/** The starts not inside another, in document order. */
+function outermost(starts: Start[]): SyntaxNode[] {
+  starts.sort((a, b) => a.start - b.start || b.end - a.end);
+  const nodes: SyntaxNode[] = [];
+  let coveredUntil = -1;
+  for (const s of starts) {
+    if (s.start < coveredUntil) continue;
+    coveredUntil = s.end;
+    nodes.push(s.node);
+  }
+  return nodes;
+}
+
+const scopeQueries = new Map<string, Parser.Query>();
+
+function scopeQuery(type: string): Parser.Query {
+  let query = scopeQueries.get(type);
+  if (!query) scopeQueries.set(type, (query = new Parser.Query(python, `(${type}) @scope`)));
+  return query;
+}
+
+const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], token: true };
+
+/** The file's import statements, found from each `import` keyword and read from their text: cheaper than a query over the whole tree. */
+export function findImports(finder: OffsetFinder, text: SourceIndex, imports: ImportMap): void {
+  let coveredUntil = -1;
+  for (const offset of text.occurrences(IMPORT_KEYWORD, imports)) {
+    if (offset < coveredUntil || !finder.seek(offset, (type) => !HOLDS_STATEMENTS.has(type))) continue;
+    coveredUntil = finder.end;
+    const type = finder.type;
+    if (type === 'import_statement' || type === 'import_from_statement') imports.addStatement(text.source.slice(finder.start, finder.end));
+  }
+}
