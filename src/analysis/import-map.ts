@@ -49,6 +49,20 @@ export class ImportMap {
     const parts = body.split('.');
     const spellings = [{ parts, open }];
     if (this.bindings.size === 0) return spellings;
+    const byTarget = this.targets();
+    // A binding of the name's head (`os` for `os.system`), of a longer prefix, or of all of it;
+    // the last part of an open pattern is only a prefix, so a binding of it is found below.
+    const whole = open ? parts.length - 1 : parts.length;
+    for (let k = 1; k <= whole; k++) {
+      for (const local of byTarget.get(parts.slice(0, k).join('.')) ?? []) spellings.push({ parts: [local, ...parts.slice(k)], open });
+    }
+    // `os.exec*` is also written as any name bound to `os.execvp`, `os.execl`…
+    if (open) for (const [local, target] of this.bindings) if (target.startsWith(body)) spellings.push({ parts: [local], open });
+    return spellings;
+  }
+
+  /** Local names by what they are bound to. */
+  private targets(): Map<string, string[]> {
     if (!this.byTarget) {
       this.byTarget = new Map();
       for (const [local, target] of this.bindings) {
@@ -57,15 +71,12 @@ export class ImportMap {
         else this.byTarget.set(target, [local]);
       }
     }
-    // A binding of the name's head (`os` for `os.system`), of a longer prefix, or of all of it;
-    // the last part of an open pattern is only a prefix, so a binding of it is found below.
-    const whole = open ? parts.length - 1 : parts.length;
-    for (let k = 1; k <= whole; k++) {
-      for (const local of this.byTarget.get(parts.slice(0, k).join('.')) ?? []) spellings.push({ parts: [local, ...parts.slice(k)], open });
-    }
-    // `os.exec*` is also written as any name bound to `os.execvp`, `os.execl`…
-    if (open) for (const [local, target] of this.bindings) if (target.startsWith(body)) spellings.push({ parts: [local], open });
-    return spellings;
+    return this.byTarget;
+  }
+
+  /** True when some local name is bound to exactly `target`. */
+  binds(target: string): boolean {
+    return this.targets().has(target);
   }
 
   /** What a local name refers to; names that no import binds stand for themselves (builtins, locals). */

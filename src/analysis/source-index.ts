@@ -49,6 +49,9 @@ export class SourceIndex {
       case 'names': {
         const offsets: number[] = [];
         for (const name of condition.names) {
+          // Every spelling but an alias of the whole name ends with its last part, written out.
+          const last = name.slice(name.lastIndexOf('.') + 1);
+          if (!last.endsWith('*') && this.wordOffsets(last).length === 0 && !imports.binds(name)) continue;
           for (const spelling of imports.spellingsOf(name)) this.findSpelling(spelling.parts, spelling.open, offsets);
         }
         return [...new Set(offsets)].sort((a, b) => a - b);

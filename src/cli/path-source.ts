@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { matchesAnyGlob } from '../config/glob.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
@@ -63,12 +63,16 @@ async function walk(dir: string, options: PathSourceOptions, found: Map<string, 
   }
 }
 
+/**
+ * Reads one file. Synchronously: a local source file reads in microseconds, and the promise API's
+ * file handles cost more than the read (100 ms over ironic's 339 files).
+ */
 async function readOne(path: string, absolute: string, maxBytes: number): Promise<FileContent> {
   try {
     // Checked before reading so a huge file is never loaded; the wording matches decodeSource's.
-    const { size } = await stat(absolute);
+    const { size } = statSync(absolute);
     if (size > maxBytes) return { path, error: `too large: ${size} bytes, over the limit of ${maxBytes} (max_file_bytes)` };
-    return { path, bytes: await readFile(absolute) };
+    return { path, bytes: readFileSync(absolute) };
   } catch (error) {
     return { path, error: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
