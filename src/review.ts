@@ -77,9 +77,9 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
-  // 2. Read and scan each file: here, and on worker threads too when there are many (each kept two
-  // files deep, so it never waits for this thread); yielding to the event loop between files so
-  // the native binding frees each tree.
+  // 2. Read and scan each file: here, and on worker threads too when there are many (each kept a
+  // few files deep, so it never waits for this thread); yielding to the event loop between files
+  // so the native binding frees each tree.
   const findings: Finding[] = [];
   const errors: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
@@ -102,7 +102,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: decoded.skip });
         continue;
       }
-      const elsewhere = pool !== null && pool.inFlight < pool.size * 2;
+      const elsewhere = pool !== null && pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER;
       const scan = elsewhere ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
       const task = scan.then(
         (result) => {
@@ -145,6 +145,12 @@ function compiledFor(rules: Rule[]): CompiledRules {
   compiledSets.set(key, { rules, compiled });
   return compiled;
 }
+
+/**
+ * Files a worker holds at once: it runs dry if this thread, busy with a large file of its own, is
+ * slow to send more; at the end, this thread waits for at most this many small files.
+ */
+const IN_FLIGHT_PER_WORKER = 8;
 
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
 const POOL_AFTER = 32;
