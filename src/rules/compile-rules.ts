@@ -6,7 +6,7 @@ import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
-/** One tree-sitter query (possibly several rules' at once): a single pass over a tree serves every rule in it. */
+/** One tree-sitter query, of one rule or of several at once (the ungated ones share one pass over the tree). */
 export interface CompiledQuery {
   query: Parser.Query;
   /** Pattern index → the rule it belongs to. */
@@ -31,7 +31,7 @@ export interface ScopedRule {
   query(): CompiledQuery;
 }
 
-/** Rules split by how they run: word-gated, scoped, or (when neither applies) in one combined pass. */
+/** Rules split by how they run: gated on their text, scoped to node types, or (when neither applies) in one combined pass. */
 export interface CompiledRules {
   rules: Rule[];
   gated: GatedRule[];
