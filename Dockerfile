@@ -6,6 +6,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts && npm rebuild tree-sitter tree-sitter-python
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
+COPY rules ./rules
 RUN npm run build && npm prune --omit=dev
 
 # Run: the compiled app, production dependencies, the rules; as a non-root user.

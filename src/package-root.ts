@@ -17,3 +17,8 @@ export function packageRoot(): string {
 export function bundledRulesDir(): string {
   return join(packageRoot(), 'rules');
 }
+
+/** Where `npm run build` writes the bundled rules' snapshot (see rules/rule-snapshot.ts). */
+export function bundledRulesSnapshot(): string {
+  return join(packageRoot(), 'dist', 'bundled-rules.json');
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parseYaml } from '../parse-yaml.js';
 import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
 import { UsageError } from './usage-error.js';
@@ -18,7 +18,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<Diffsec
   }
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (error) {
     throw new UsageError(`--config ${file}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }

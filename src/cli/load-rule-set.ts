@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { bundledRulesDir } from '../package-root.js';
+import { bundledRulesDir, bundledRulesSnapshot } from '../package-root.js';
 import { compileRules } from '../rules/compile-rules.js';
 import { loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
@@ -18,7 +18,7 @@ export function loadRuleSet(dirs: readonly string[], bundled: boolean, cwd: stri
   for (const [i, folder] of folders.entries()) {
     const label = bundled && i === 0 ? 'the bundled rules' : `--rules ${dirs[bundled ? i - 1 : i]}`;
     if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${label}: not a folder`);
-    const loaded = loadRules(folder);
+    const loaded = loadRules(folder, bundled && i === 0 ? { snapshot: bundledRulesSnapshot() } : {});
     // A user's queries compile now, so a mistake names its file before any file is read; the
     // bundled ones are compiled by the test suite, and compile on first use.
     if (!(bundled && i === 0)) compileRules(loaded);

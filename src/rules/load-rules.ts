@@ -1,35 +1,40 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
+import { basename, relative } from 'node:path';
+import { parseYaml } from '../parse-yaml.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
+import { readRuleFiles } from './rule-files.js';
+import { readRuleSnapshot } from './rule-snapshot.js';
 import { validateRule } from './validate-rule.js';
 
 /**
  * Loads every `rules/<family>/*.yaml` below `dir`, validated; throws RuleError on the first bad
- * file. The file stem must be `<id>-<name>`, and ids must be unique.
+ * file. The file stem must be `<id>-<name>`, and ids must be unique. `snapshot`: the path of a
+ * rule snapshot of `dir` (see rule-snapshot.ts), used instead of parsing the YAML when current.
  */
-export function loadRules(dir: string): Rule[] {
+export function loadRules(dir: string, options: { snapshot?: string } = {}): Rule[] {
+  const files = readRuleFiles(dir);
+  const snapshot = options.snapshot ? readRuleSnapshot(options.snapshot, files) : null;
   const rules: Rule[] = [];
   const byId = new Map<string, string>();
-  for (const family of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-    for (const name of readdirSync(join(dir, family)).filter((n) => n.endsWith('.yaml')).sort()) {
-      const path = join(dir, family, name);
-      const file = relative(process.cwd(), path) || path;
-      let doc: unknown;
+  for (const [i, { family, name, path, text }] of files.entries()) {
+    const file = relative(process.cwd(), path) || path;
+    let doc: unknown;
+    if (snapshot) {
+      doc = snapshot[i];
+    } else {
       try {
-        doc = parse(readFileSync(path, 'utf8'));
+        doc = parseYaml(text);
       } catch (error) {
         throw new RuleError(file, '(yaml)', (error as Error).message.split('\n')[0]!);
       }
-      const rule = validateRule(doc, file, family);
-      const stem = basename(name, '.yaml');
-      if (stem !== `${rule.id}-${rule.name}`) throw new RuleError(file, 'id', `file must be named ${rule.id}-${rule.name}.yaml to match id and name`);
-      const other = byId.get(rule.id);
-      if (other) throw new RuleError(file, 'id', `${rule.id} is already used by ${other}`);
-      byId.set(rule.id, file);
-      rules.push(rule);
     }
+    const rule = validateRule(doc, file, family);
+    const stem = basename(name, '.yaml');
+    if (stem !== `${rule.id}-${rule.name}`) throw new RuleError(file, 'id', `file must be named ${rule.id}-${rule.name}.yaml to match id and name`);
+    const other = byId.get(rule.id);
+    if (other) throw new RuleError(file, 'id', `${rule.id} is already used by ${other}`);
+    byId.set(rule.id, file);
+    rules.push(rule);
   }
   return rules;
 }
