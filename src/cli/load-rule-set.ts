@@ -16,12 +16,13 @@ export function loadRuleSet(dirs: readonly string[], bundled: boolean, cwd: stri
   const rules: Rule[] = [];
   const origin = new Map<string, string>();
   for (const [i, folder] of folders.entries()) {
-    const label = bundled && i === 0 ? 'the bundled rules' : `--rules ${dirs[bundled ? i - 1 : i]}`;
+    const isBundled = bundled && i === 0;
+    const label = isBundled ? 'the bundled rules' : `--rules ${dirs[bundled ? i - 1 : i]}`;
     if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${label}: not a folder`);
-    const loaded = loadRules(folder, bundled && i === 0 ? { snapshot: bundledRulesSnapshot() } : {});
+    const loaded = loadRules(folder, isBundled ? { snapshot: bundledRulesSnapshot() } : {});
     // A user's queries compile now, so a mistake names its file before any file is read; the
     // bundled ones are compiled by the test suite, and compile on first use.
-    if (!(bundled && i === 0)) compileRules(loaded);
+    if (!isBundled) compileRules(loaded);
     for (const rule of loaded) {
       const other = origin.get(rule.id);
       if (other) throw new UsageError(`rule ${rule.id} is defined both in ${other} and in ${label}`);
