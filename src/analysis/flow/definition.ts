@@ -1,0 +1,16 @@
+import type { SyntaxNode } from '../syntax.js';
+
+/** One place where a local name gets (or gains) a value: the unit of reaching definitions. */
+export interface Definition {
+  name: string;
+  /** Where the step is reported: the target written (`msg`, `info['password']`, a parameter). */
+  target: SyntaxNode;
+  /** The expression the name's value comes from (all of it for unpacking and `for` targets); null when unknown (`except … as e`, a nested `def`). */
+  value: SyntaxNode | null;
+  /** For a definition that adds a field (`d['k'] = v`, `obj.k = v`): the field's constant name. */
+  key?: string;
+  /** True when the definition adds to the name's value instead of replacing it (`d[k] = v`, `d.update(x)`, `l.append(x)`). */
+  adds: boolean;
+  /** For a parameter: its position (counting `self`) and whether it is keyword-only or a splat. */
+  parameter?: { index: number; splat: boolean };
+}

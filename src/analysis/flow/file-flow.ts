@@ -1,0 +1,292 @@
+import Parser from 'tree-sitter';
+import { python } from '../python-parser.js';
+import type { SyntaxNode } from '../syntax.js';
+import type { Definition } from './definition.js';
+import { constantKey, ScopeDefinitions } from './scope-definitions.js';
+import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
+
+/** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
+export interface FlowStep {
+  node: SyntaxNode;
+  label: string;
+}
+
+/** A source found by a trace, and the steps from it to the traced expression (source side first). */
+export interface FlowPath {
+  source: SyntaxNode;
+  steps: FlowStep[];
+}
+
+/** What a trace looks for: the caller's notion of source and of sanitizer (barrier), asked of every value the expression may carry. */
+export interface TraceQuestion {
+  /** `viaField`: the value reached is an object one of whose fields was read (`creds` in `creds.username`). */
+  isSource(node: SyntaxNode, viaField: boolean): boolean;
+  /** A value that no longer carries what it wraps (`mask_password(x)`): not entered. */
+  isBarrier(node: SyntaxNode): boolean;
+}
+
+/** At most this many values are visited per trace: keeps a trace linear even in generated code. */
+const MAX_VISITS = 4000;
+const SCOPE_TYPES = ['function_definition'];
+
+interface Item {
+  node: SyntaxNode;
+  prev: Item | null;
+  step: FlowStep | null;
+  /** A pending field read's constant key (`'user'` in `info['user']`). */
+  key: string | undefined;
+  viaField: boolean;
+  /** Inside a same-file helper entered from this call (one level only). */
+  call: SyntaxNode | null;
+  /** Set on a definition target (`d['k']` in `d['k'] = v`): its only successor. */
+  defValue?: SyntaxNode | null;
+}
+
+/**
+ * The data flow of one parsed file: reaching definitions per function and module scope (built
+ * on first use, once each), `self.attr` values per class, and same-file helpers. Knows nothing of
+ * rules: `trace` asks its caller what a source and a sanitizer are.
+ */
+export class FileFlow {
+  private readonly scopes = new Map<number, ScopeDefinitions>();
+  private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
+  private readonly functions = new Map<number, Map<string, SyntaxNode>>();
+
+  constructor(private readonly root: SyntaxNode) {}
+
+  /**
+   * The first source (breadth-first: the nearest) that the value of `from` may carry, with the
+   * steps it took; null when none is reachable without crossing a barrier.
+   */
+  trace(from: SyntaxNode, question: TraceQuestion): FlowPath | null {
+    const seen = new Set<string>();
+    const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
+    for (let head = 0; head < queue.length && head < MAX_VISITS; head++) {
+      const item = queue[head]!;
+      const id = `${item.node.id}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call?.id ?? ''}:${item.defValue === undefined ? '' : 'd'}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (question.isBarrier(item.node)) continue;
+      if (question.isSource(item.node, item.viaField)) return pathTo(item);
+      for (const next of this.successors(item)) queue.push(next);
+    }
+    return null;
+  }
+
+  /** The reaching definitions of the scope holding `node` (a function, or the module's top level). */
+  scopeOf(node: SyntaxNode): ScopeDefinitions {
+    let n: SyntaxNode | null = node.parent;
+    while (n && !SCOPE_TYPES.includes(n.type)) n = n.parent;
+    return this.scope(n ?? this.root);
+  }
+
+  private scope(node: SyntaxNode): ScopeDefinitions {
+    let scope = this.scopes.get(node.id);
+    if (!scope) this.scopes.set(node.id, (scope = new ScopeDefinitions(node)));
+    return scope;
+  }
+
+  private successors(item: Item): Item[] {
+    const { node } = item;
+    const next = (n: SyntaxNode | null | undefined, change: Partial<Item> = {}): Item | null =>
+      n ? { node: n, prev: item, step: null, key: item.key, viaField: item.viaField, call: item.call, ...change } : null;
+    const out: (Item | null)[] = [];
+    if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, { key: undefined, viaField: false })!] : [];
+    switch (node.type) {
+      case 'identifier':
+        out.push(...this.definitionsOf(item, next));
+        break;
+      case 'attribute': {
+        const object = node.childForFieldName('object');
+        const attr = node.childForFieldName('attribute')?.text;
+        if (object?.type === 'identifier' && object.text === 'self' && attr) {
+          for (const def of this.selfAttributes(node).get(attr) ?? []) {
+            out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, key: undefined, viaField: false, call: null }));
+          }
+        }
+        out.push(next(object, { key: attr, viaField: true }));
+        break;
+      }
+      case 'subscript': {
+        const index = node.childForFieldName('subscript');
+        const object = node.childForFieldName('value');
+        if (index?.type === 'slice') out.push(next(object));
+        else out.push(next(object, { key: constantKey(index), viaField: true }));
+        break;
+      }
+      case 'dictionary':
+        for (const child of node.namedChildren) {
+          if (child.type === 'pair') {
+            const key = constantKey(child.childForFieldName('key'));
+            if (item.key !== undefined && key !== undefined && key !== item.key) continue;
+            out.push(next(child, { key: undefined, viaField: false }));
+          } else if (child.type === 'dictionary_splat') out.push(next(child));
+        }
+        break;
+      case 'list':
+      case 'tuple':
+      case 'set':
+        for (const child of node.namedChildren) out.push(next(child, { key: undefined, viaField: false }));
+        break;
+      case 'call':
+        out.push(...this.callCarriers(item, next));
+        break;
+      default:
+        for (const child of syntacticCarriers(node)) out.push(next(child));
+    }
+    return out.filter((x): x is Item => x !== null);
+  }
+
+  private definitionsOf(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
+    const { node } = item;
+    const scope = this.scopeOf(node);
+    let defs = scope.reaching(node) ?? [];
+    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root).all.get(node.text) ?? [];
+    const out: (Item | null)[] = [];
+    for (const def of defs) {
+      const step = { node: def.target, label: def.name };
+      if (def.parameter) {
+        if (item.call) out.push(...this.argumentsFor(def, scope.node, item, next));
+        else if (def.value) out.push(next(def.value, { step }));
+        continue;
+      }
+      if (def.key !== undefined && item.key !== undefined && def.key !== item.key) continue;
+      if (def.adds && def.key !== undefined) {
+        // `d['password'] = v`: the target itself may be the source; then v.
+        out.push(next(def.target, { step, defValue: def.value }));
+        continue;
+      }
+      out.push(next(def.value, { step }));
+    }
+    return out;
+  }
+
+  /** A helper's parameter, seen from the call that entered it: the argument passed (or the default). */
+  private argumentsFor(def: Definition, fn: SyntaxNode, item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
+    const call = item.call!;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+    const outer = { call: null, step: { node: def.target, label: def.name } };
+    if (def.parameter!.splat) return args.map((a) => next(a, outer));
+    const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === def.name);
+    if (keyword) return [next(keyword.childForFieldName('value'), outer)];
+    // A method called as `self.m(x)`/`obj.m(x)` is given its receiver as the first parameter.
+    const receiverShift = call.childForFieldName('function')?.type === 'attribute' && isMethod(fn) ? 1 : 0;
+    const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
+    const arg = positional[def.parameter!.index - receiverShift];
+    if (arg && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') return [next(arg, outer)];
+    return [next(def.value, outer)];
+  }
+
+  private callCarriers(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
+    const call = item.node;
+    const fn = call.childForFieldName('function');
+    const args = call.childForFieldName('arguments');
+    const plain = { key: undefined, viaField: false };
+    if (!fn) return [];
+    if (fn.type === 'identifier') {
+      if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
+      const helper = this.functionsIn(this.root).get(fn.text);
+      return helper ? this.enterHelper(item, helper, fn.text, next) : [];
+    }
+    if (fn.type !== 'attribute') return [];
+    const recv = fn.childForFieldName('object');
+    const method = fn.childForFieldName('attribute')?.text ?? '';
+    const out: (Item | null)[] = [];
+    if (FORMAT_METHODS.has(method)) out.push(next(recv, plain), next(args, plain));
+    else if (JOIN_METHODS.has(method)) out.push(next(args, plain));
+    else if (CARRYING_FUNCTIONS.has(method)) out.push(next(args, plain));
+    if (CARRYING_METHODS.has(method)) out.push(next(recv));
+    if (FIELD_METHODS.has(method)) {
+      const first = args?.namedChildren[0];
+      out.push(next(recv, { key: constantKey(first ?? null), viaField: true }));
+    }
+    if (out.length === 0 && recv?.type === 'identifier' && recv.text === 'self') {
+      const cls = enclosingClass(call);
+      const helper = cls ? this.functionsIn(cls).get(method) : undefined;
+      if (helper) out.push(...this.enterHelper(item, helper, `self.${method}`, next));
+    }
+    return out;
+  }
+
+  /** One level of same-file helpers: the call carries what the helper returns, its parameters standing for the call's arguments. */
+  private enterHelper(item: Item, helper: SyntaxNode, label: string, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
+    if (item.call) return [];
+    return this.scope(helper).returns.map((value) => next(value, { call: item.node, key: undefined, viaField: false, step: { node: value, label: `${label}()` } }));
+  }
+
+  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
+  private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
+    const cls = enclosingClass(node);
+    if (!cls) return new Map();
+    let attrs = this.classAttrs.get(cls.id);
+    if (attrs) return attrs;
+    attrs = new Map();
+    const add = (name: string, def: Definition) => {
+      const list = attrs!.get(name);
+      if (list) list.push(def);
+      else attrs!.set(name, [def]);
+    };
+    for (const match of selfAssignmentQuery().matches(cls)) {
+      const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
+      const object = get('object');
+      const target = get('target');
+      const attr = get('attr');
+      if (object?.text !== 'self' || !target || !attr || enclosingClass(target)?.id !== cls.id) continue;
+      add(attr.text, { name: attr.text, target, value: get('value') ?? null, adds: false });
+    }
+    const body = cls.childForFieldName('body');
+    for (const statement of body?.namedChildren ?? []) {
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
+      if (left?.type === 'identifier') add(left.text, { name: left.text, target: left, value: assignment!.childForFieldName('right'), adds: false });
+    }
+    this.classAttrs.set(cls.id, attrs);
+    return attrs;
+  }
+
+  /** The functions defined directly in a module or class body, by name. */
+  private functionsIn(owner: SyntaxNode): Map<string, SyntaxNode> {
+    let fns = this.functions.get(owner.id);
+    if (fns) return fns;
+    fns = new Map();
+    const body = owner.type === 'class_definition' ? owner.childForFieldName('body') : owner;
+    for (let s of body?.namedChildren ?? []) {
+      if (s.type === 'decorated_definition') s = s.childForFieldName('definition') ?? s;
+      const name = s.type === 'function_definition' ? s.childForFieldName('name')?.text : undefined;
+      if (name) fns.set(name, s);
+    }
+    this.functions.set(owner.id, fns);
+    return fns;
+  }
+}
+
+/** The data flow of a parsed file; cheap to create (each scope is analysed when first asked about). */
+export function flowOf(root: SyntaxNode): FileFlow {
+  return new FileFlow(root);
+}
+
+function pathTo(item: Item): FlowPath {
+  const steps: FlowStep[] = [];
+  for (let i: Item | null = item; i; i = i.prev) if (i.step) steps.push(i.step);
+  return { source: item.node, steps };
+}
+
+function enclosingClass(node: SyntaxNode): SyntaxNode | null {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
+  return null;
+}
+
+function isMethod(fn: SyntaxNode): boolean {
+  const first = fn.childForFieldName('parameters')?.namedChildren[0];
+  return first?.type === 'identifier' && (first.text === 'self' || first.text === 'cls');
+}
+
+let selfQuery: Parser.Query | null = null;
+function selfAssignmentQuery(): Parser.Query {
+  selfQuery ??= new Parser.Query(
+    python,
+    `[(assignment left: (attribute object: (identifier) @object attribute: (identifier) @attr) @target right: (_) @value)
+      (augmented_assignment left: (attribute object: (identifier) @object attribute: (identifier) @attr) @target right: (_) @value)]`,
+  );
+  return selfQuery;
+}

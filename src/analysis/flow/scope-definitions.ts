@@ -1,0 +1,343 @@
+import { stringValue } from '../string-literal.js';
+import type { SyntaxNode } from '../syntax.js';
+import type { Definition } from './definition.js';
+
+type Env = Map<string, readonly Definition[]>;
+
+/** Methods that add their arguments to the receiver's value (`d.update(x)`, `l.append(x)`). */
+const ADDING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'add', 'setdefault', 'appendleft']);
+const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Loops deeper than this are walked once instead of twice: keeps the walk linear in the worst case. */
+const MAX_REWALKED_LOOP_DEPTH = 3;
+
+/**
+ * Reaching definitions of the local names of one scope (a function's body, or a module's top
+ * level without its functions): for each identifier read, the definitions that may reach it.
+ * Statement order is respected in straight-line code; branches are merged; a loop body is walked
+ * twice (once when nested deeper than three loops), so a definition late in the body reaches reads
+ * early in it. Nested functions, classes and lambdas are other scopes and are not entered.
+ */
+export class ScopeDefinitions {
+  /** Definitions reaching each identifier read, by the identifier node's id. */
+  private readonly reads = new Map<number, readonly Definition[]>();
+  /** Every definition of each name anywhere in the scope (what a nested function or another method may see). */
+  readonly all = new Map<string, Definition[]>();
+  /** The values of the scope's `return` statements. */
+  readonly returns: SyntaxNode[] = [];
+  private loopDepth = 0;
+
+  constructor(readonly node: SyntaxNode) {
+    const env: Env = new Map();
+    if (node.type === 'function_definition') {
+      this.bindParameters(node.childForFieldName('parameters'), env);
+      const body = node.childForFieldName('body');
+      if (body) this.block(body, env);
+    } else {
+      this.block(node, env);
+    }
+  }
+
+  /** The definitions that may reach this identifier read; undefined when the walk never saw it (not a read of this scope). */
+  reaching(identifier: SyntaxNode): readonly Definition[] | undefined {
+    return this.reads.get(identifier.id);
+  }
+
+  private bindParameters(parameters: SyntaxNode | null, env: Env): void {
+    if (!parameters) return;
+    let index = 0;
+    for (const p of parameters.namedChildren) {
+      let name: SyntaxNode | null = null;
+      let value: SyntaxNode | null = null;
+      let splat = false;
+      if (p.type === 'identifier') name = p;
+      else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+        name = p.childForFieldName('name');
+        value = p.childForFieldName('value');
+      } else if (p.type === 'typed_parameter') name = p.namedChildren.find((c) => c.type === 'identifier') ?? null;
+      else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+        name = p.namedChildren.find((c) => c.type === 'identifier') ?? null;
+        splat = true;
+      }
+      if (name?.type !== 'identifier') continue;
+      if (value) this.expression(value, env);
+      this.define(env, { name: name.text, target: name, value, adds: false, parameter: { index: index++, splat } });
+    }
+  }
+
+  private define(env: Env, def: Definition): void {
+    const list = this.all.get(def.name);
+    if (list) list.push(def);
+    else this.all.set(def.name, [def]);
+    env.set(def.name, def.adds ? [...(env.get(def.name) ?? []), def] : [def]);
+  }
+
+  private block(block: SyntaxNode, env: Env): void {
+    for (const statement of block.namedChildren) this.statement(statement, env);
+  }
+
+  private statement(s: SyntaxNode, env: Env): void {
+    switch (s.type) {
+      case 'expression_statement':
+        for (const child of s.namedChildren) this.expression(child, env);
+        return;
+      case 'return_statement':
+        for (const child of s.namedChildren) {
+          this.expression(child, env);
+          this.returns.push(child);
+        }
+        return;
+      case 'if_statement': {
+        this.expression(s.childForFieldName('condition'), env);
+        const ends: Env[] = [];
+        const consequence = s.childForFieldName('consequence');
+        ends.push(this.branch(consequence, env));
+        let hasElse = false;
+        for (const alt of s.childrenForFieldName('alternative')) {
+          if (alt.type === 'elif_clause') {
+            this.expression(alt.childForFieldName('condition'), env);
+            ends.push(this.branch(alt.childForFieldName('consequence'), env));
+          } else {
+            hasElse = true;
+            ends.push(this.branch(alt.childForFieldName('body'), env));
+          }
+        }
+        if (!hasElse) ends.push(env);
+        replace(env, merge(ends));
+        return;
+      }
+      case 'for_statement':
+      case 'while_statement': {
+        const isFor = s.type === 'for_statement';
+        if (isFor) this.expression(s.childForFieldName('right'), env);
+        else this.expression(s.childForFieldName('condition'), env);
+        const body = s.childForFieldName('body');
+        const walks = this.loopDepth < MAX_REWALKED_LOOP_DEPTH ? 2 : 1;
+        this.loopDepth++;
+        let head = new Map(env);
+        let end: Env = head;
+        for (let i = 0; i < walks; i++) {
+          const inner = new Map(head);
+          if (isFor) this.target(s.childForFieldName('left'), s.childForFieldName('right'), inner);
+          if (body) this.block(body, inner);
+          end = inner;
+          head = merge([env, end]);
+        }
+        this.loopDepth--;
+        const exits = [env, end];
+        const orelse = s.childForFieldName('alternative');
+        if (orelse) exits.push(this.branch(orelse.childForFieldName('body'), merge(exits)));
+        replace(env, merge(exits));
+        return;
+      }
+      case 'try_statement': {
+        const start = new Map(env);
+        const body = s.childForFieldName('body');
+        if (body) this.block(body, env);
+        // A handler may start anywhere in the body: from the merge of its start and its end.
+        const handlerStart = merge([start, env]);
+        const ends: Env[] = [];
+        let finallyClause: SyntaxNode | null = null;
+        for (const clause of s.namedChildren) {
+          if (clause.type === 'except_clause' || clause.type === 'except_group_clause') {
+            const inner = new Map(handlerStart);
+            for (const c of clause.namedChildren) {
+              if (c.type === 'block') this.block(c, inner);
+              else if (c.type === 'as_pattern') {
+                this.expression(c.namedChildren[0] ?? null, inner);
+                const alias = c.childForFieldName('alias')?.namedChildren[0];
+                if (alias?.type === 'identifier') this.define(inner, { name: alias.text, target: alias, value: null, adds: false });
+              } else this.expression(c, inner);
+            }
+            ends.push(inner);
+          } else if (clause.type === 'else_clause') {
+            const body2 = clause.childForFieldName('body');
+            if (body2) this.block(body2, env);
+          } else if (clause.type === 'finally_clause') finallyClause = clause;
+        }
+        replace(env, merge([env, ...ends]));
+        if (finallyClause) for (const c of finallyClause.namedChildren) if (c.type === 'block') this.block(c, env);
+        return;
+      }
+      case 'with_statement': {
+        for (const clause of s.namedChildren) {
+          if (clause.type !== 'with_clause') continue;
+          for (const item of clause.namedChildren) {
+            const value = item.childForFieldName('value');
+            if (value?.type === 'as_pattern') {
+              const expr = value.namedChildren[0] ?? null;
+              this.expression(expr, env);
+              this.target(value.childForFieldName('alias')?.namedChildren[0] ?? null, expr, env);
+            } else this.expression(value, env);
+          }
+        }
+        const body = s.childForFieldName('body');
+        if (body) this.block(body, env);
+        return;
+      }
+      case 'function_definition':
+      case 'class_definition': {
+        const name = s.childForFieldName('name');
+        if (name) this.define(env, { name: name.text, target: name, value: null, adds: false });
+        return;
+      }
+      case 'decorated_definition': {
+        const inner = s.childForFieldName('definition');
+        if (inner) this.statement(inner, env);
+        return;
+      }
+      case 'import_statement':
+      case 'import_from_statement':
+      case 'future_import_statement':
+      case 'global_statement':
+      case 'nonlocal_statement':
+      case 'comment':
+        return;
+      default: {
+        // match, raise, assert, del, print…: expressions in order, blocks as alternatives.
+        const ends: Env[] = [];
+        for (const child of s.namedChildren) {
+          if (child.type === 'block') ends.push(this.branch(child, env));
+          else if (child.type === 'case_clause') for (const c of child.namedChildren) if (c.type === 'block') ends.push(this.branch(c, env));
+          else this.expression(child, env);
+        }
+        if (ends.length > 0) replace(env, merge([env, ...ends]));
+      }
+    }
+  }
+
+  private branch(block: SyntaxNode | null, env: Env): Env {
+    const inner = new Map(env);
+    if (block) this.block(block, inner);
+    return inner;
+  }
+
+  /** Binds an assignment, `for`, `with … as` or comprehension target to the value it takes. */
+  private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env): void {
+    if (!target) return;
+    switch (target.type) {
+      case 'identifier':
+        this.define(env, { name: target.text, target, value, adds: false });
+        return;
+      case 'pattern_list':
+      case 'tuple_pattern':
+      case 'list_pattern':
+      case 'tuple':
+      case 'list':
+      case 'expression_list': {
+        const targets = target.namedChildren.filter((c) => c.type !== 'comment');
+        const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
+        // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
+        const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
+        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : value, env));
+        return;
+      }
+      case 'list_splat_pattern':
+      case 'parenthesized_expression':
+        this.target(target.namedChildren[0] ?? null, value, env);
+        return;
+      case 'subscript':
+      case 'attribute': {
+        // `d[k] = v`, `obj.k = v`: the container gains a field (reads of it were recorded by expression()).
+        const object = target.childForFieldName(target.type === 'subscript' ? 'value' : 'object');
+        if (object?.type !== 'identifier') return;
+        const key = target.type === 'attribute' ? target.childForFieldName('attribute')?.text : constantKey(target.childForFieldName('subscript'));
+        this.define(env, { name: object.text, target, value, adds: true, ...(key !== undefined ? { key } : {}) });
+        return;
+      }
+    }
+  }
+
+  /** Records the reads in an expression, in evaluation order, and the definitions it makes (walrus, `d.update(x)`). */
+  private expression(node: SyntaxNode | null, env: Env): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'identifier':
+        this.reads.set(node.id, env.get(node.text) ?? []);
+        return;
+      case 'lambda':
+      case 'string_content':
+      case 'integer':
+      case 'float':
+        return;
+      case 'assignment': {
+        const right = node.childForFieldName('right');
+        this.expression(right, env);
+        // `a = b = x`: both take x.
+        let value = right;
+        while (value?.type === 'assignment') value = value.childForFieldName('right');
+        const left = node.childForFieldName('left');
+        if (left && left.type !== 'identifier') this.targetReads(left, env);
+        this.target(left, value, env);
+        return;
+      }
+      case 'augmented_assignment': {
+        const left = node.childForFieldName('left');
+        this.expression(node.childForFieldName('right'), env);
+        this.expression(left, env);
+        if (left?.type === 'identifier') this.define(env, { name: left.text, target: left, value: node, adds: false });
+        else this.target(left, node, env);
+        return;
+      }
+      case 'named_expression': {
+        const value = node.childForFieldName('value');
+        this.expression(value, env);
+        this.target(node.childForFieldName('name'), value, env);
+        return;
+      }
+      case 'call': {
+        for (const child of node.namedChildren) this.expression(child, env);
+        const fn = node.childForFieldName('function');
+        const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+        const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        if (object?.type === 'identifier' && method && ADDING_METHODS.has(method)) {
+          this.define(env, { name: object.text, target: node, value: node.childForFieldName('arguments'), adds: true });
+        }
+        return;
+      }
+      default:
+        if (COMPREHENSIONS.has(node.type)) {
+          // The clauses bind first, then the body reads; the bindings stay inside.
+          const inner = new Map(env);
+          for (const clause of node.namedChildren) {
+            if (clause.type === 'for_in_clause') {
+              const right = clause.childForFieldName('right');
+              this.expression(right, inner);
+              this.target(clause.childForFieldName('left'), right, inner);
+            } else if (clause.type === 'if_clause') this.expression(clause, inner);
+          }
+          this.expression(node.childForFieldName('body'), inner);
+          return;
+        }
+        for (const child of node.namedChildren) this.expression(child, env);
+    }
+  }
+
+  /** The reads inside an assignment target that is not a plain name (`d` and `k` in `d[k] = v`). */
+  private targetReads(target: SyntaxNode, env: Env): void {
+    if (target.type === 'subscript' || target.type === 'attribute') this.expression(target, env);
+    else for (const child of target.namedChildren) this.targetReads(child, env);
+  }
+}
+
+/** The constant text of a string subscript or key (`'password'`), else undefined. */
+export function constantKey(node: SyntaxNode | null): string | undefined {
+  if (node?.type !== 'string') return undefined;
+  return stringValue(node) ?? undefined;
+}
+
+function merge(envs: readonly Env[]): Env {
+  const out: Env = new Map(envs[0]);
+  for (const env of envs.slice(1)) {
+    for (const [name, defs] of env) {
+      const have = out.get(name);
+      if (!have) out.set(name, defs);
+      else if (have !== defs) out.set(name, [...new Set([...have, ...defs])]);
+    }
+  }
+  return out;
+}
+
+function replace(env: Env, next: Env): void {
+  env.clear();
+  for (const [k, v] of next) env.set(k, v);
+}

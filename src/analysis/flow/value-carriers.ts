@@ -1,0 +1,77 @@
+import type { SyntaxNode } from '../syntax.js';
+
+/** Functions whose result carries their arguments' values (matched on the callee's last name). */
+export const CARRYING_FUNCTIONS = new Set([
+  'str', 'repr', 'format', 'dict', 'list', 'tuple', 'set', 'frozenset', 'sorted', 'reversed', 'copy', 'deepcopy',
+  'dumps', 'text_type', 'safe_decode', 'safe_encode', 'to_primitive', 'bytes', 'bytearray', 'OrderedDict', 'defaultdict',
+]);
+
+/** Methods whose result carries the receiver's value (`password.encode()`, `info.copy()`). */
+export const CARRYING_METHODS = new Set([
+  'encode', 'decode', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'replace', 'split', 'rsplit', 'splitlines',
+  'copy', 'items', 'values', 'to_dict', 'as_dict', 'obj_to_primitive', 'capitalize', 'title', 'casefold', 'expandtabs',
+  'ljust', 'rjust', 'center', 'zfill', 'partition', 'rpartition',
+]);
+
+/** Methods that read one field by key (`d.get('k')`, `d.pop('k')`): like a subscript. */
+export const FIELD_METHODS = new Set(['get', 'pop', 'setdefault']);
+
+/** Methods whose result carries receiver and arguments (`'%s'.format(x)`) or only arguments (`', '.join(items)`). */
+export const FORMAT_METHODS = new Set(['format', 'format_map']);
+export const JOIN_METHODS = new Set(['join']);
+
+const ELEMENT_TYPES = new Set([
+  'list', 'tuple', 'set', 'expression_list', 'parenthesized_expression', 'argument_list', 'list_splat',
+  'dictionary_splat', 'await', 'concatenated_string', 'interpolation', 'pattern_list',
+]);
+
+/**
+ * The sub-expressions whose values an expression's value carries, by syntax alone: operands of
+ * `+` and `%`, f-string fields, both sides of `or`/`and` and of `x if c else y`, elements of
+ * literals, keyword values and splats. Names, attributes, subscripts, calls and dicts are
+ * resolved by the caller (they need definitions, keys or callee names). Empty for a leaf.
+ */
+export function syntacticCarriers(node: SyntaxNode): SyntaxNode[] {
+  switch (node.type) {
+    case 'binary_operator': {
+      const op = node.childForFieldName('operator')?.type;
+      return op === '+' || op === '%' ? both(node) : [];
+    }
+    case 'boolean_operator':
+      return both(node);
+    case 'conditional_expression': {
+      const [a, , b] = node.namedChildren;
+      return [a, b].filter((x): x is SyntaxNode => !!x);
+    }
+    case 'string':
+      return node.namedChildren.filter((c) => c.type === 'interpolation');
+    case 'keyword_argument':
+    case 'named_expression':
+    case 'pair': {
+      const value = node.childForFieldName('value');
+      return value ? [value] : [];
+    }
+    case 'assignment': {
+      const right = node.childForFieldName('right');
+      return right ? [right] : [];
+    }
+    case 'augmented_assignment':
+      return both(node);
+    case 'list_comprehension':
+    case 'set_comprehension':
+    case 'generator_expression':
+    case 'dictionary_comprehension': {
+      const body = node.childForFieldName('body');
+      return body ? [body] : [];
+    }
+    default:
+      if (ELEMENT_TYPES.has(node.type)) return node.namedChildren.filter((c) => c.type !== 'comment' && c.type !== 'type_conversion' && c.type !== 'format_specifier');
+      return [];
+  }
+}
+
+function both(node: SyntaxNode): SyntaxNode[] {
+  const left = node.childForFieldName('left');
+  const right = node.childForFieldName('right');
+  return [left, right].filter((x): x is SyntaxNode => !!x);
+}

@@ -1,0 +1,164 @@
+import { traceSinks } from './trace-helper.js';
+
+const one = (source: string) => {
+  const results = traceSinks(source);
+  expect(results).toHaveLength(1);
+  return results[0]!;
+};
+
+describe('FileFlow.trace: reaching definitions', () => {
+  it('follows an assignment and names the step', () => {
+    expect(one('def f():\n    x = source()\n    sink(x)\n')).toEqual({ line: 3, source: 'source()', steps: ['x@2'] });
+  });
+
+  it('respects statement order: a later redefinition kills the earlier one', () => {
+    expect(one('def f():\n    x = source()\n    x = 1\n    sink(x)\n').source).toBeNull();
+    expect(one('def f():\n    x = 1\n    sink(x)\n    x = source()\n').source).toBeNull();
+  });
+
+  it('merges branches of if/elif/else', () => {
+    const src = 'def f(c):\n    x = 1\n    if c:\n        x = source()\n    elif d:\n        x = 2\n    sink(x)\n';
+    expect(one(src)).toMatchObject({ source: 'source()', steps: ['x@4'] });
+    const killed = 'def f(c):\n    if c:\n        x = source()\n    else:\n        x = 2\n    x = 3\n    sink(x)\n';
+    expect(one(killed).source).toBeNull();
+  });
+
+  it('lets a definition late in a loop body reach a read early in it', () => {
+    const src = 'def f(items):\n    x = None\n    for i in items:\n        sink(x)\n        x = source()\n';
+    expect(one(src)).toMatchObject({ source: 'source()' });
+    const whileLoop = 'def f():\n    x = 1\n    while c:\n        sink(x)\n        x = source()\n';
+    expect(one(whileLoop)).toMatchObject({ source: 'source()' });
+  });
+
+  it('binds tuple unpacking pairwise when the shapes agree, and wholesale when not', () => {
+    expect(one('def f():\n    a, b = source(), 1\n    sink(b)\n').source).toBeNull();
+    expect(one('def f():\n    a, b = source(), 1\n    sink(a)\n')).toMatchObject({ source: 'source()', steps: ['a@2'] });
+    expect(one('def f():\n    a, *b = g(source())\n    sink(b)\n').source).toBeNull();
+    expect(one('def f():\n    a, b = source()\n    sink(b)\n')).toMatchObject({ source: 'source()' });
+  });
+
+  it('follows for and with-as targets, walrus and augmented assignment', () => {
+    expect(one('def f():\n    for k in source():\n        sink(k)\n')).toMatchObject({ steps: ['k@2'] });
+    expect(one('def f():\n    with source() as fh:\n        sink(fh)\n')).toMatchObject({ steps: ['fh@2'] });
+    expect(one('def f():\n    if (y := source()):\n        sink(y)\n')).toMatchObject({ steps: ['y@2'] });
+    expect(one('def f():\n    msg = "a"\n    msg += source()\n    sink(msg)\n')).toMatchObject({ steps: ['msg@3'] });
+    expect(one('def f():\n    msg = source()\n    msg += "tail"\n    sink(msg)\n')).toMatchObject({ steps: ['msg@2', 'msg@3'] });
+  });
+
+  it('binds except-as names, whose value is unknown', () => {
+    expect(one('def f():\n    try:\n        g()\n    except E as secret:\n        sink(secret)\n')).toMatchObject({ source: 'secret' });
+    expect(one('def f():\n    try:\n        x = source()\n    except E:\n        sink(x)\n')).toMatchObject({ source: 'source()' });
+  });
+
+  it('reads module constants and parameter defaults', () => {
+    expect(one('KEY = source()\n\ndef f():\n    sink(KEY)\n')).toMatchObject({ steps: ['KEY@1'] });
+    expect(one('def f(a=source()):\n    sink(a)\n')).toMatchObject({ steps: ['a@1'] });
+    expect(one('def f(a):\n    sink(a)\n').source).toBeNull();
+  });
+
+  it('keeps comprehension variables inside the comprehension', () => {
+    expect(one('def f():\n    sink([v.upper() for v in source()])\n')).toMatchObject({ source: 'source()', steps: ['v@2'] });
+  });
+});
+
+describe('FileFlow.trace: values that carry other values', () => {
+  it.each([
+    ['an f-string', 'msg = f"pw={x}"'],
+    ['%', 'msg = "pw=%s" % x'],
+    ['%-tuple', 'msg = "%s %s" % (a, x)'],
+    ['.format', 'msg = "pw={}".format(x)'],
+    ['+', 'msg = "pw=" + x'],
+    ['join', 'msg = ", ".join([a, x])'],
+    ['str()', 'msg = str(x)'],
+    ['repr()', 'msg = repr(x)'],
+    ['format()', 'msg = format(x)'],
+    ['a dict literal', 'msg = {"a": x}'],
+    ['a list literal', 'msg = [a, x]'],
+    ['a tuple', 'msg = (a, x)'],
+    ['a set', 'msg = {a, x}'],
+    ['a dict comprehension', 'msg = {k: x for k in ks}'],
+    ['copy.deepcopy', 'msg = copy.deepcopy(x)'],
+    ['a method on the value', 'msg = x.encode()'],
+    ['or', 'msg = x or ""'],
+    ['a conditional', 'msg = x if c else None'],
+    ['dict(**kwargs)', 'msg = dict(**{"a": x})'],
+  ])('carries through %s', (_what, line) => {
+    const result = one(`def f():\n    x = source()\n    ${line}\n    sink(msg)\n`);
+    expect(result).toMatchObject({ source: 'source()', steps: ['x@2', 'msg@3'] });
+  });
+
+  it.each([
+    ['len()', 'msg = len(x)'],
+    ['a comparison', 'msg = x is None'],
+    ['not', 'msg = not x'],
+    ['an unknown call', 'msg = compute(x)'],
+    ['a barrier', 'msg = clean(x)'],
+    ['arithmetic', 'msg = x - 1'],
+  ])('does not carry through %s', (_what, line) => {
+    expect(one(`def f():\n    x = source()\n    ${line}\n    sink(msg)\n`).source).toBeNull();
+  });
+
+  it('adds to a container by d[k] = v, update, append and extend', () => {
+    expect(one('def f():\n    d = {}\n    d["x"] = source()\n    sink(d)\n')).toMatchObject({ source: 'source()', steps: ['d@3'] });
+    expect(one('def f():\n    d = {}\n    d.update(a=source())\n    sink(d)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f():\n    l = []\n    l.append(source())\n    sink(l)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f():\n    l = [1]\n    l.extend(source())\n    l.append(2)\n    sink(l)\n')).toMatchObject({ source: 'source()' });
+  });
+
+  it('reports the written key as the source when it is one', () => {
+    expect(one('def f(pw):\n    d = {}\n    d["password"] = pw\n    sink(d)\n')).toMatchObject({ source: 'd["password"]', steps: ['d@3'] });
+  });
+
+  it('follows only the key read from a dict literal or a keyed write', () => {
+    const src = (key: string) => `def f(pw, u):\n    d = {"password": pw, "user": u}\n    sink(d[${key}])\n`;
+    expect(one(src('"user"')).source).toBeNull();
+    expect(one(src('"password"'))).toMatchObject({ source: 'd["password"]' });
+    expect(one('def f(pw, u):\n    d = {"password": pw, "user": u}\n    sink(d.get("user"))\n').source).toBeNull();
+    expect(one('def f(pw, u):\n    d = {"password": pw, "user": u}\n    sink(d.get("password"))\n')).toMatchObject({ source: '"password": pw' });
+    expect(one('def f(pw):\n    d = {}\n    d["password"] = pw\n    sink(d["user"])\n').source).toBeNull();
+  });
+
+  it('does not count an object as its field: a field read of a name source is not the source', () => {
+    expect(one('def f(secret):\n    sink(secret.name)\n').source).toBeNull();
+    expect(one('def f(secret):\n    sink(secret)\n')).toMatchObject({ source: 'secret' });
+    expect(one('def f(secret):\n    sink(secret[:4])\n')).toMatchObject({ source: 'secret' });
+    expect(one('def f(x):\n    x = source()\n    sink(x.name)\n')).toMatchObject({ source: 'source()' });
+  });
+});
+
+describe('FileFlow.trace: beyond one function', () => {
+  it('reads self.attr set in another method of the class', () => {
+    const src = 'class A:\n    def __init__(self):\n        self.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(src)).toMatchObject({ source: 'source()', steps: ['self.info@3'] });
+    const other = 'class A:\n    def __init__(self):\n        self.info = source()\n\nclass B:\n    def go(self):\n        sink(self.info)\n';
+    expect(one(other).source).toBeNull();
+  });
+
+  it('summarises one level of same-file helpers, arguments standing for parameters', () => {
+    const src = 'def build(a, b):\n    return {"x": b}\n\ndef f():\n    sink(build(1, source()))\n';
+    expect(one(src)).toMatchObject({ source: 'source()', steps: ['b@1', 'build()@2'] });
+    const unused = 'def build(a, b):\n    return {"x": a}\n\ndef f():\n    sink(build(1, source()))\n';
+    expect(one(unused).source).toBeNull();
+    const method = 'class A:\n    def _info(self, pw=None):\n        return "%s" % pw\n\n    def go(self):\n        sink(self._info(pw=source()))\n';
+    expect(one(method)).toMatchObject({ source: 'source()' });
+    const positional = 'class A:\n    def _info(self, user, pw):\n        return pw\n\n    def go(self):\n        sink(self._info("u", source()))\n        sink(self._info(source(), "p"))\n';
+    expect(traceSinks(positional).map((r) => r.source)).toEqual(['source()', null]);
+    const returnsSource = 'def _conn():\n    return {"password": g()}\n\ndef f():\n    info = _conn()\n    sink(info)\n';
+    expect(one(returnsSource)).toMatchObject({ source: '"password": g()', steps: ['_conn()@2', 'info@5'] });
+  });
+
+  it('enters helpers only one level deep', () => {
+    const src = 'def inner():\n    return source()\n\ndef outer():\n    return inner()\n\ndef f():\n    sink(outer())\n';
+    expect(one(src).source).toBeNull();
+  });
+
+  it('stays bounded on a long chain of definitions', () => {
+    const lines = ['def f():', '    x0 = source()'];
+    for (let i = 1; i < 3000; i++) lines.push(`    x${i} = x${i - 1} + x${i - 1}`);
+    lines.push('    sink(x2999)');
+    const started = Date.now();
+    const result = one(lines.join('\n') + '\n');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.line).toBe(3002);
+  });
+});
