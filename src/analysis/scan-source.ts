@@ -6,6 +6,7 @@ import type { CompiledQuery, CompiledRules } from '../rules/compile-rules.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
+import { FlowRuleTracer, type FlowMatch } from '../rules/trace-flow-rule.js';
 import { FileAnchors, findImports } from './anchors.js';
 import { fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
@@ -67,6 +68,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   const errors: string[] = [];
   const seen = new Set<string>();
   const raw: Omit<Finding, 'fingerprint'>[] = [];
+  let flows: FlowRuleTracer | null = null;
   for (const { rule, match, patternCaptures } of candidates) {
     const captures = groupCaptures(match);
     const node = captures.get('finding')?.[0];
@@ -75,15 +77,21 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     if (seen.has(key)) continue;
     if (hasErrors && isInsideError(node)) continue;
     let bindings: Bindings | null;
+    let flow: FlowMatch | null = null;
     try {
       bindings = evaluateWhere(rule, captures, patternCaptures, ctx);
+      // A flow rule's match is its sink: it counts only when a source's value reaches `@sink`.
+      if (bindings && rule.flow) {
+        flow = (flows ??= new FlowRuleTracer(root, ctx)).trace(rule, captures, node);
+        bindings = flow && { ...bindings, ...flow.bindings };
+      }
     } catch (error) {
       errors.push(`rule ${rule.id} (${rule.file}) failed at line ${node.startPosition.row + 1}: ${(error as Error).message}`);
       continue;
     }
     if (!bindings) continue;
     seen.add(key);
-    raw.push(toFinding(rule, node, captures, bindings, path, lines, comments));
+    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments), ...(flow ? { flow: flow.flow } : {}) });
   }
   if (hasErrors) errors.unshift('syntax errors: tree-sitter recovered; findings inside the unparsable parts were dropped');
 

@@ -57,6 +57,16 @@ export interface Finding {
   scope: Scope;
   suppressed: Suppression | null;
   fix?: Fix;
+  /** Flow rules only: the steps a value took, from its source to the sink (the reported span), in order. */
+  flow?: FlowStep[];
+}
+
+/** One step of a flow finding's path: where the value was (a definition, a helper's return, the source, the sink) and a short label naming it. */
+export interface FlowStep {
+  path: string;
+  line: number;
+  column: number;
+  label: string;
 }
 
 /** Why a file was not analysed. */

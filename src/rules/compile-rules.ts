@@ -3,6 +3,7 @@ import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
+import { compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
@@ -70,8 +71,14 @@ export function compileRules(rules: Rule[], options: { gate?: boolean; validate?
     for (const rule of ungated) compileOne(rule);
     combined();
     for (const r of scoped) for (const type of r.types) checkNodeType(r.rule, type);
+    for (const rule of rules) if (rule.flow) flowMatchersOf(rule);
   }
   return { rules, gated, scoped, ungated: combined, vocabulary: vocabularyOf(gated, scoped) };
+}
+
+/** A flow rule's compiled source and sanitizer queries (compiled on first use, once per rule). */
+export function flowMatchersOf(rule: Rule): CompiledFlow {
+  return compileFlowMatchers(rule, describeQueryError);
 }
 
 function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {

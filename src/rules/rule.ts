@@ -1,4 +1,5 @@
 import type { Level } from '../findings/finding.js';
+import type { FlowSpec } from './flow-spec.js';
 
 /** The rule families; a rule's YAML lives in rules/<family>/. */
 export const FAMILIES = [
@@ -50,6 +51,8 @@ export interface Rule {
   inside?: string[];
   /** Optional mechanical fix: a template over captures, replacing the `@finding` node's text. */
   fix?: string;
+  /** Set by `mode: flow`: `query` is then the sink, and a finding needs a source's value to reach its `@sink` captures (see flow-spec.ts). */
+  flow?: FlowSpec;
   docs: RuleDocs;
   /** The YAML file it came from, for error messages. */
   file: string;

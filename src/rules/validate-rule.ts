@@ -2,9 +2,11 @@ import { LEVELS, type Level } from '../findings/finding.js';
 import { PREDICATES } from './predicates/index.js';
 import { FAMILIES, type Family, type PredicateCall, type Rule, type RuleDocs } from './rule.js';
 import { RuleError } from './rule-error.js';
+import { FLOW_FIELDS, validateFlowSpec } from './validate-flow-spec.js';
 
 const KNOWN_FIELDS = new Set([
   'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'inside', 'fix', 'docs',
+  ...FLOW_FIELDS,
 ]);
 const DOC_FIELDS = ['why', 'fix', 'bad', 'good'] as const;
 
@@ -74,10 +76,17 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
 
   const captures = new Set([...query.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!));
   if (!captures.has('finding')) fail('query', 'must capture the reported node as @finding');
+  if (raw.mode !== undefined) {
+    rule.flow = validateFlowSpec(raw, captures, fail, (value, field) => validateWhere(value, fail, field));
+  } else {
+    for (const field of FLOW_FIELDS) if (raw[field] !== undefined) fail(field, 'is only for flow rules (mode: flow)');
+  }
   for (const capture of Object.keys(rule.where)) {
     if (!captures.has(capture)) fail(`where.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
   }
   const bound = new Set(Object.values(rule.where).flat().flatMap((call) => PREDICATES.get(call.name)?.binds ?? []));
+  // A flow finding names the source its sink was reached from.
+  if (rule.flow) bound.add('source');
   for (const template of [['message', message], ['fix', rule.fix ?? '']] as const) {
     for (const [, placeholder] of template[1].matchAll(/\{([\w.-]+)\}/g)) {
       if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
@@ -88,12 +97,12 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
   return rule;
 }
 
-function validateWhere(value: unknown, fail: (field: string, reason: string) => never): Record<string, PredicateCall[]> {
+function validateWhere(value: unknown, fail: (field: string, reason: string) => never, field = 'where'): Record<string, PredicateCall[]> {
   if (value === undefined) return {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) fail('where', 'must map capture names to predicates');
+  if (!value || typeof value !== 'object' || Array.isArray(value)) fail(field, 'must map capture names to predicates');
   const out: Record<string, PredicateCall[]> = {};
   for (const [capture, predicates] of Object.entries(value as Record<string, unknown>)) {
-    out[capture] = predicateCalls(predicates, `where.${capture}`, false, fail);
+    out[capture] = predicateCalls(predicates, `${field}.${capture}`, false, fail);
   }
   return out;
 }

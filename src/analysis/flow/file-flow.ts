@@ -1,12 +1,13 @@
 import Parser from 'tree-sitter';
 import { python } from '../python-parser.js';
+import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { constantKey, ScopeDefinitions } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
-export interface FlowStep {
+export interface TraceStep {
   node: SyntaxNode;
   label: string;
 }
@@ -14,7 +15,7 @@ export interface FlowStep {
 /** A source found by a trace, and the steps from it to the traced expression (source side first). */
 export interface FlowPath {
   source: SyntaxNode;
-  steps: FlowStep[];
+  steps: TraceStep[];
 }
 
 /** What a trace looks for: the caller's notion of source and of sanitizer (barrier), asked of every value the expression may carry. */
@@ -32,7 +33,7 @@ const SCOPE_TYPES = ['function_definition'];
 interface Item {
   node: SyntaxNode;
   prev: Item | null;
-  step: FlowStep | null;
+  step: TraceStep | null;
   /** A pending field read's constant key (`'user'` in `info['user']`). */
   key: string | undefined;
   viaField: boolean;
@@ -66,11 +67,22 @@ export class FileFlow {
       const id = `${item.node.id}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call?.id ?? ''}:${item.defValue === undefined ? '' : 'd'}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      if (question.isBarrier(item.node)) continue;
+      if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
       if (question.isSource(item.node, item.viaField)) return pathTo(item);
       for (const next of this.successors(item)) queue.push(next);
     }
     return null;
+  }
+
+  /**
+   * True for a name whose every reaching definition replaced its value by a sanitized one or a
+   * constant (`password = mask_password(password)`, `token = '***'`): the name no longer carries,
+   * nor counts as, a source.
+   */
+  private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
+    const defs = this.scopeOf(identifier).reaching(identifier);
+    if (!defs || defs.length === 0) return false;
+    return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
   }
 
   /** The reaching definitions of the scope holding `node` (a function, or the module's top level). */
@@ -101,7 +113,8 @@ export class FileFlow {
         const attr = node.childForFieldName('attribute')?.text;
         if (object?.type === 'identifier' && object.text === 'self' && attr) {
           for (const def of this.selfAttributes(node).get(attr) ?? []) {
-            out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, key: undefined, viaField: false, call: null }));
+            // The pending field read (`conn['user']` of `conn = self._conn`) applies to the attribute's value.
+            out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
         }
         out.push(next(object, { key: attr, viaField: true }));
@@ -211,7 +224,7 @@ export class FileFlow {
   /** One level of same-file helpers: the call carries what the helper returns, its parameters standing for the call's arguments. */
   private enterHelper(item: Item, helper: SyntaxNode, label: string, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     if (item.call) return [];
-    return this.scope(helper).returns.map((value) => next(value, { call: item.node, key: undefined, viaField: false, step: { node: value, label: `${label}()` } }));
+    return this.scope(helper).returns.map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` } }));
   }
 
   /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
@@ -266,9 +279,15 @@ export function flowOf(root: SyntaxNode): FileFlow {
 }
 
 function pathTo(item: Item): FlowPath {
-  const steps: FlowStep[] = [];
+  const steps: TraceStep[] = [];
   for (let i: Item | null = item; i; i = i.prev) if (i.step) steps.push(i.step);
   return { source: item.node, steps };
+}
+
+const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
+
+function isConstant(node: SyntaxNode): boolean {
+  return CONSTANT_TYPES.has(node.type) || isConstantString(node);
 }
 
 function enclosingClass(node: SyntaxNode): SyntaxNode | null {

@@ -147,6 +147,19 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one(returnsSource)).toMatchObject({ source: '"password": g()', steps: ['_conn()@2', 'info@5'] });
   });
 
+  it('keeps a pending key read through self.attr and into a helper\'s return', () => {
+    const attr = 'class A:\n    def __init__(self, pw, u):\n        self.c = {"password": pw, "user": u}\n\n    def go(self):\n        c = self.c\n        sink(c["user"])\n        sink(c["password"])\n';
+    expect(traceSinks(attr).map((r) => r.source)).toEqual([null, 'c["password"]']);
+    const helper = 'def build(pw, u):\n    return {"password": pw, "user": u}\n\ndef f(p):\n    d = build(p, 1)\n    sink(d["user"])\n    sink(d["password"])\n';
+    expect(traceSinks(helper).map((r) => r.source)).toEqual([null, 'd["password"]']);
+  });
+
+  it('treats a name replaced by a barrier or a constant as clean', () => {
+    expect(one('def f(secret):\n    secret = clean(secret)\n    msg = "%s" % secret\n    sink(msg)\n').source).toBeNull();
+    expect(one('def f(secret):\n    secret = "***"\n    msg = "%s" % secret\n    sink(msg)\n').source).toBeNull();
+    expect(one('def f(secret, c):\n    if c:\n        secret = "***"\n    msg = "%s" % secret\n    sink(msg)\n')).toMatchObject({ source: 'secret' });
+  });
+
   it('enters helpers only one level deep', () => {
     const src = 'def inner():\n    return source()\n\ndef outer():\n    return inner()\n\ndef f():\n    sink(outer())\n';
     expect(one(src).source).toBeNull();

@@ -1,0 +1,34 @@
+import type { PredicateCall } from './rule.js';
+
+/**
+ * One way of recognising a source or a sanitizer: a tree-sitter query whose `@value` capture is
+ * the recognised expression, with `where:` predicates on its captures (as a rule's).
+ */
+export interface FlowMatcher {
+  query: string;
+  where: Record<string, PredicateCall[]>;
+  /**
+   * Sources only: whether reading a field of the value still carries it. False for names that
+   * describe the whole object (`credentials.username` reveals no credential); true for containers
+   * of untrusted data (`request.args['q']`).
+   */
+  fieldReads: boolean;
+  /**
+   * Sources only: when such a source is written in the sink's own expression (no step between),
+   * the sink is left to a one-expression rule (DS201 for secrets in logs) and not reported here,
+   * so that a line is not reported twice.
+   */
+  indirectOnly: boolean;
+  /** Where it was written, for messages: `sources[0]`. */
+  field: string;
+}
+
+/**
+ * What `mode: flow` adds to a rule (Semgrep's taint mode, in this engine's terms): the rule's
+ * `query` and `where:` find the sink and its `@sink` captures are the values traced; a finding
+ * needs one of them to carry a source's value, not through a sanitizer.
+ */
+export interface FlowSpec {
+  sources: FlowMatcher[];
+  sanitizers: FlowMatcher[];
+}
