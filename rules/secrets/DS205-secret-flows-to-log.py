@@ -1,0 +1,96 @@
+import copy
+import logging as std_logging
+
+from oslo_log import log as logging
+from oslo_utils import strutils
+
+LOG = logging.getLogger(__name__)
+logger = std_logging.getLogger("nova.virt")
+
+DEFAULT_CHAP_SECRET = "changeme"
+
+
+def _iscsi_properties(volume, auth_user, auth_pass):
+    """A same-file helper: the CHAP secret travels through its parameter into the returned dict."""
+    props = {
+        "target_iqn": volume["provider_location"],
+        "auth_method": "CHAP",
+        "auth_username": auth_user,
+    }
+    props["auth_password"] = auth_pass
+    return props
+
+
+def _mask(info):
+    return strutils.mask_dict_password(info)
+
+
+class ISCSIVolumeDriver(object):
+    def __init__(self, conf):
+        self.log = LOG
+        self.admin_password = conf.admin_password
+        self.token_expiry = conf.token_expiry
+        self.password_policy = conf.password_policy
+        self.access_key = conf.access_key
+        self._conn = {"user": conf.user, "password": conf.password}
+
+    def initialize_connection(self, volume, connector):
+        chap_username, chap_password = volume["provider_auth"].split()
+        data = {
+            "target_portal": volume["portal"],
+            "auth_username": chap_username,
+            "auth_password": chap_password,
+        }
+        connection_info = {"driver_volume_type": "iscsi", "data": data}
+
+        LOG.debug("initialize_connection: volume %(vol)s connection_info %(info)s",  # expect: DS205
+                  {"vol": volume["id"], "info": connection_info})
+        LOG.debug("Attaching volume %s", volume["id"])  # ok: DS205 an id, not the connection info
+        LOG.debug("Connection info: %s", strutils.mask_dict_password(connection_info))  # ok: DS205 masked
+        LOG.info("Attached with %s", _mask(connection_info))  # ok: DS205 a same-file masking helper
+        return connection_info
+
+    def attach(self, volume, connection_info):
+        LOG.debug("attach %s", connection_info)  # expect: DS205 DS201 does not know connection_info
+        LOG.debug("attach %s", connection_info["driver_volume_type"])  # ok: DS205 another field
+
+    def login(self, volume):
+        props = _iscsi_properties(volume, "admin", self.admin_password)
+        msg = "Logging in to %(target_iqn)s with %(auth_password)s" % props
+        self.log.warning(msg)  # expect: DS205
+        summary = "target %s" % props["target_iqn"]
+        self.log.warning(summary)  # ok: DS205 only the target key is read
+
+    def rotate(self, new_password):
+        body = {"user": {"password": new_password}}
+        payload = copy.deepcopy(body)
+        payload.update(reason="rotate")
+        logger.info(  # expect: DS205
+            "Rotating credentials: %s",
+            payload,
+        )
+        safe = strutils.mask_password(str(body))
+        logger.info("Rotating credentials: %s", safe)  # ok: DS205 masked
+
+    def connect(self):
+        conn = self._conn
+        LOG.debug(f"connecting with {conn}")  # expect: DS205
+        LOG.debug(f"connecting as {conn['user']}")  # ok: DS205 the user key only
+
+    def status(self):
+        expiry = self.token_expiry
+        policy = self.password_policy
+        key_id = self.access_key
+        LOG.info("token expires %s, policy %s, key %s", expiry, policy, key_id)  # ok: DS205 not secrets
+        length = len(self.admin_password)
+        has_password = self.admin_password is not None
+        LOG.info("password length %d, set %s", length, has_password)  # ok: DS205 a length and a boolean
+
+    def reset(self, password):
+        chap = DEFAULT_CHAP_SECRET
+        LOG.warning("Reset to default %s", chap)  # expect: DS205 a module constant
+        password = "***"
+        LOG.warning("password now %s", password)  # ok: DS205 replaced by a constant
+
+    def direct(self, password):
+        LOG.debug("Logging in with %s", password)  # ok: DS205 written in the call itself: DS201 reports it
