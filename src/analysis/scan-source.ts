@@ -82,7 +82,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
       bindings = evaluateWhere(rule, captures, patternCaptures, ctx);
       // A flow rule's match is its sink: it counts only when a source's value reaches `@sink`.
       if (bindings && rule.flow) {
-        flow = (flows ??= new FlowRuleTracer(root, ctx)).trace(rule, captures, node);
+        flow = (flows ??= new FlowRuleTracer(root, ctx, anchors)).trace(rule, captures, node);
         bindings = flow && { ...bindings, ...flow.bindings };
       }
     } catch (error) {

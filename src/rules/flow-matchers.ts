@@ -1,38 +1,69 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
 import type { FlowMatcher } from './flow-spec.js';
+import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 
-/** A flow rule's source or sanitizer matcher with its query compiled. */
-export interface CompiledMatcher {
-  matcher: FlowMatcher;
-  query: Parser.Query;
+/** A flow rule's sources (or sanitizers) as one query, so that a file is searched once for all of them. */
+export interface CompiledMatchers {
+  /** Null when the list is empty. */
+  query: Parser.Query | null;
+  /** Pattern index → the matcher it belongs to (its `where:` applies). */
+  matcherOfPattern: FlowMatcher[];
+  /** The text the patterns need, as rules' gates (see pattern-gate.ts); null when some pattern may match anywhere. */
+  gates: PatternGate[] | null;
 }
 
 /** A flow rule's compiled matchers. */
 export interface CompiledFlow {
-  sources: CompiledMatcher[];
-  sanitizers: CompiledMatcher[];
+  sources: CompiledMatchers;
+  sanitizers: CompiledMatchers;
 }
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
 
 /**
- * Compiles a flow rule's source and sanitizer queries once per rule; a bad query throws
- * RuleError naming the rule's file, the matcher's field (`sources[1].query`) and the line inside it.
+ * Compiles a flow rule's source and sanitizer queries once per rule: each alone first, so that a
+ * bad query throws RuleError naming the rule's file, the matcher's field (`sources[1].query`) and
+ * the line inside it; then each list as one query.
  */
 export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Error, query: string) => string): CompiledFlow {
   let flow = compiled.get(rule);
   if (flow) return flow;
-  const compile = (matcher: FlowMatcher): CompiledMatcher => {
-    try {
-      return { matcher, query: new Parser.Query(python, matcher.query) };
-    } catch (error) {
-      throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
+  const combine = (matchers: FlowMatcher[]): CompiledMatchers => {
+    const gates: PatternGate[] = [];
+    let gated = true;
+    for (const matcher of matchers) {
+      try {
+        new Parser.Query(python, matcher.query);
+      } catch (error) {
+        throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
+      }
+      const own = gatesOf({ ...rule, query: matcher.query, where: matcher.where });
+      if (own) gates.push(...own);
+      else gated = false;
     }
+    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [] };
+    let source = '';
+    const starts: { offset: number; matcher: FlowMatcher }[] = [];
+    for (const matcher of matchers) {
+      source += '\n';
+      starts.push({ offset: Buffer.byteLength(source), matcher });
+      source += matcher.query;
+    }
+    const query = new Parser.Query(python, source);
+    const matcherOfPattern: FlowMatcher[] = [];
+    const count = (query as unknown as { predicates: unknown[] }).predicates.length;
+    for (let i = 0; i < count; i++) {
+      const offset = query.startIndexForPattern(i);
+      let owner = starts[0]!.matcher;
+      for (const start of starts) if (start.offset <= offset) owner = start.matcher;
+      matcherOfPattern.push(owner);
+    }
+    return { query, matcherOfPattern, gates: gated ? gates : null };
   };
-  flow = { sources: rule.flow!.sources.map(compile), sanitizers: rule.flow!.sanitizers.map(compile) };
+  flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers) };
   compiled.set(rule, flow);
   return flow;
 }

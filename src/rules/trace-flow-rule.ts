@@ -1,9 +1,11 @@
+import type { FileAnchors } from '../analysis/anchors.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { FileFlow } from '../analysis/flow/file-flow.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
-import { flowMatchersOf } from './compile-rules.js';
-import type { CompiledMatcher } from './flow-matchers.js';
+import { flowMatchersOf, type GatedRule } from './compile-rules.js';
+import type { CompiledMatchers } from './flow-matchers.js';
+import type { FlowMatcher } from './flow-spec.js';
 import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
@@ -22,10 +24,12 @@ export interface FlowMatch {
 export class FlowRuleTracer {
   private flow: FileFlow | null = null;
   private readonly matched = new Map<Rule, Matches>();
+  private readonly reaches = new Map<Rule, SourceReach>();
 
   constructor(
     private readonly root: SyntaxNode,
     private readonly ctx: PredicateContext,
+    private readonly anchors: FileAnchors,
   ) {}
 
   /**
@@ -33,6 +37,8 @@ export class FlowRuleTracer {
    * or when the nearest is an `indirect-only` source written in the sink's own expression.
    */
   trace(rule: Rule, captures: ReadonlyMap<string, SyntaxNode[]>, sink: SyntaxNode): FlowMatch | null {
+    const reach = this.reachOf(rule);
+    if (!reach.mayReach(sink)) return null;
     const { sources, sanitizers } = this.matchesOf(rule);
     if (sources.size === 0) return null;
     this.flow ??= new FileFlow(this.root);
@@ -62,37 +68,50 @@ export class FlowRuleTracer {
     return null;
   }
 
+  /** Where the text a rule's sources need occurs, as the functions that hold it (see SourceReach). */
+  private reachOf(rule: Rule): SourceReach {
+    let reach = this.reaches.get(rule);
+    if (!reach) {
+      const { gates } = flowMatchersOf(rule).sources;
+      const starts = gates ? this.anchors.forRule({ gates } as GatedRule) : 'everywhere';
+      this.reaches.set(rule, (reach = new SourceReach(starts === 'everywhere' ? null : starts)));
+    }
+    return reach;
+  }
+
   /** Node ids of the file's sources and sanitizers, for one rule. */
   private matchesOf(rule: Rule): Matches {
     let found = this.matched.get(rule);
     if (found) return found;
     const compiled = flowMatchersOf(rule);
     const sources = new Map<number, SourceKind>();
-    for (const m of compiled.sources) {
-      for (const node of this.run(m)) {
-        // A node several matchers recognise takes the most permissive reading of each flag.
-        const had = sources.get(node.id);
-        sources.set(node.id, {
-          fieldReads: (had?.fieldReads ?? false) || m.matcher.fieldReads,
-          indirectOnly: (had?.indirectOnly ?? true) && m.matcher.indirectOnly,
-        });
-      }
+    for (const [node, matcher] of this.run(compiled.sources)) {
+      // A node several matchers recognise takes the most permissive reading of each flag.
+      const had = sources.get(node.id);
+      sources.set(node.id, {
+        fieldReads: (had?.fieldReads ?? false) || matcher.fieldReads,
+        indirectOnly: (had?.indirectOnly ?? true) && matcher.indirectOnly,
+      });
     }
     const sanitizers = new Set<number>();
-    for (const m of compiled.sanitizers) for (const node of this.run(m)) sanitizers.add(node.id);
+    for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
     found = { sources, sanitizers };
     this.matched.set(rule, found);
     return found;
   }
 
-  /** The `@value` nodes of a matcher's query over the file whose `where:` holds. */
-  private run({ matcher, query }: CompiledMatcher): SyntaxNode[] {
-    const out: SyntaxNode[] = [];
-    for (const match of query.matches(this.root)) {
+  /** The `@value` nodes the matchers recognise (`where:` holding), each with its matcher: run only where the text they need occurs, as gated rules are. */
+  private run({ query, matcherOfPattern, gates }: CompiledMatchers): [SyntaxNode, FlowMatcher][] {
+    if (!query) return [];
+    const starts = gates ? this.anchors.forRule({ gates } as GatedRule) : 'everywhere';
+    const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
+    const out: [SyntaxNode, FlowMatcher][] = [];
+    for (const match of matches) {
       const captures = new Map<string, SyntaxNode[]>();
       for (const { name, node } of match.captures) captures.set(name, [...(captures.get(name) ?? []), node]);
       const value = captures.get('value')?.[0];
-      if (value && holds(matcher.where, captures, this.ctx)) out.push(value);
+      const matcher = matcherOfPattern[match.pattern]!;
+      if (value && holds(matcher.where, captures, this.ctx)) out.push([value, matcher]);
     }
     return out;
   }
@@ -106,6 +125,98 @@ interface SourceKind {
 interface Matches {
   sources: Map<number, SourceKind>;
   sanitizers: Set<number>;
+}
+
+/**
+ * Which sinks are worth tracing, told from where the text the sources need occurs (the nodes the
+ * source queries start from), before any query runs or any scope is analysed: a sink whose
+ * function (method, or top-level function) holds no such text, calls no function that does, and
+ * reads no `self.` attribute assigned in such a function, is not traced. Text at module or class
+ * level (or abounding: `null`) makes every sink worth tracing. Cheap and nearly sound: what it
+ * misses is a source two hops away through attributes (`self.a = pw` in one method, `self.b =
+ * self.a` in another, `self.b` logged in a third). Most logging calls are then never traced.
+ */
+const IGNORED_OUTSIDE_FUNCTIONS = new Set(['import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'comment', 'future_import_statement']);
+
+class SourceReach {
+  private readonly hot = new Set<number>();
+  private readonly hotNames = new Set<string>();
+  private readonly hotAttributes = new Set<string>();
+  private readonly hotModuleNames = new Set<string>();
+  private everywhere = false;
+  private uses: RegExp | null | undefined;
+  private readonly texts = new Map<number, string>();
+
+  constructor(sources: readonly SyntaxNode[] | null) {
+    if (!sources) this.everywhere = true;
+    for (const source of sources ?? []) {
+      const fn = outermostFunction(source);
+      if (!fn) {
+        this.outsideFunctions(source);
+        continue;
+      }
+      if (this.hot.has(fn.id)) continue;
+      this.hot.add(fn.id);
+      this.hotNames.add(fn.childForFieldName('name')?.text ?? '');
+      for (const [, attr] of fn.text.matchAll(/\bself\.(\w+)\s*(?:\[[^\]\n]*\]\s*)?[-+|]?=(?!=)/g)) this.hotAttributes.add(attr!);
+    }
+  }
+
+  /**
+   * Text at module or class level reaches a function only through a name it defines: a module
+   * name (`DEFAULTS = {...}`, `DEFAULTS.update(...)`) or a class attribute read as `self.X`.
+   * Docstrings, comments, imports and decorators define none; other statements make every sink count.
+   */
+  private outsideFunctions(node: SyntaxNode): void {
+    let n = node;
+    const isTop = (p: SyntaxNode) => p.type === 'module' || (p.type === 'block' && p.parent?.type === 'class_definition');
+    while (n.parent && !isTop(n.parent)) n = n.parent;
+    const inClass = n.parent?.type === 'block';
+    // Imports, comments and decorator arguments (`@METRICS.timer('...password')`) define no value a function reads.
+    if (IGNORED_OUTSIDE_FUNCTIONS.has(n.type)) return;
+    if (n.type !== 'expression_statement') {
+      this.everywhere = true;
+      return;
+    }
+    const expr = n.namedChildren[0];
+    let names: string[] = [];
+    if (expr?.type === 'assignment' || expr?.type === 'augmented_assignment') names = (expr.childForFieldName('left')?.text ?? '').split(/\W+/);
+    else if (expr?.type === 'call') {
+      const fn = expr.childForFieldName('function');
+      if (fn?.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier') names = [fn.childForFieldName('object')!.text];
+    } else if (expr?.type !== 'string') {
+      this.everywhere = true;
+      return;
+    }
+    for (const name of names.filter(Boolean)) (inClass ? this.hotAttributes : this.hotModuleNames).add(name);
+  }
+
+  mayReach(sink: SyntaxNode): boolean {
+    if (this.everywhere) return true;
+    const fn = outermostFunction(sink);
+    if (!fn || this.hot.has(fn.id)) return true;
+    let text = this.texts.get(fn.id);
+    if (text === undefined) this.texts.set(fn.id, (text = fn.text));
+    this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
+    return this.uses !== null && this.uses.test(text);
+  }
+}
+
+/** A call of one of the functions, a read of one of the attributes of `self` or of one of the module names; null when there are none. */
+function usesOf(functions: Set<string>, attributes: Set<string>, moduleNames: Set<string>): RegExp | null {
+  const alternatives = [
+    ...[...functions].filter(Boolean).map((name) => `\\b${name}\\s*\\(`),
+    ...[...attributes].map((attr) => `\\bself\\.${attr}\\b`),
+    ...[...moduleNames].map((name) => `\\b${name}\\b`),
+  ];
+  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : null;
+}
+
+/** The outermost function holding `node` (a method or a module-level function), or null at module or class level. */
+function outermostFunction(node: SyntaxNode): SyntaxNode | null {
+  let found: SyntaxNode | null = null;
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') found = n;
+  return found;
 }
 
 /** `where:` as a rule applies it (see scan-source.ts): every predicate holds on some node of its capture; negated, on none. */

@@ -3,6 +3,7 @@ import { python } from '../python-parser.js';
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
+import { EnclosingNodes } from './enclosing-nodes.js';
 import { constantKey, ScopeDefinitions } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 
@@ -53,6 +54,9 @@ export class FileFlow {
   private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
 
+  private functionIndex: EnclosingNodes | null = null;
+  private classIndex: EnclosingNodes | null = null;
+
   constructor(private readonly root: SyntaxNode) {}
 
   /**
@@ -87,9 +91,14 @@ export class FileFlow {
 
   /** The reaching definitions of the scope holding `node` (a function, or the module's top level). */
   scopeOf(node: SyntaxNode): ScopeDefinitions {
-    let n: SyntaxNode | null = node.parent;
-    while (n && !SCOPE_TYPES.includes(n.type)) n = n.parent;
-    return this.scope(n ?? this.root);
+    this.functionIndex ??= new EnclosingNodes(this.root, SCOPE_TYPES);
+    return this.scope(this.functionIndex.around(node) ?? this.root);
+  }
+
+  /** The innermost class holding `node`. */
+  private enclosingClass(node: SyntaxNode): SyntaxNode | null {
+    this.classIndex ??= new EnclosingNodes(this.root, ['class_definition']);
+    return this.classIndex.around(node);
   }
 
   private scope(node: SyntaxNode): ScopeDefinitions {
@@ -214,7 +223,7 @@ export class FileFlow {
       out.push(next(recv, { key: constantKey(first ?? null), viaField: true }));
     }
     if (out.length === 0 && recv?.type === 'identifier' && recv.text === 'self') {
-      const cls = enclosingClass(call);
+      const cls = this.enclosingClass(call);
       const helper = cls ? this.functionsIn(cls).get(method) : undefined;
       if (helper) out.push(...this.enterHelper(item, helper, `self.${method}`, next));
     }
@@ -229,7 +238,7 @@ export class FileFlow {
 
   /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
   private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
-    const cls = enclosingClass(node);
+    const cls = this.enclosingClass(node);
     if (!cls) return new Map();
     let attrs = this.classAttrs.get(cls.id);
     if (attrs) return attrs;
@@ -244,7 +253,7 @@ export class FileFlow {
       const object = get('object');
       const target = get('target');
       const attr = get('attr');
-      if (object?.text !== 'self' || !target || !attr || enclosingClass(target)?.id !== cls.id) continue;
+      if (object?.text !== 'self' || !target || !attr || this.enclosingClass(target)?.id !== cls.id) continue;
       add(attr.text, { name: attr.text, target, value: get('value') ?? null, adds: false });
     }
     const body = cls.childForFieldName('body');
@@ -290,10 +299,6 @@ function isConstant(node: SyntaxNode): boolean {
   return CONSTANT_TYPES.has(node.type) || isConstantString(node);
 }
 
-function enclosingClass(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'class_definition') return n;
-  return null;
-}
 
 function isMethod(fn: SyntaxNode): boolean {
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
