@@ -30,6 +30,8 @@ export interface JsonFinding {
   scope: Scope;
   /** false, or the comment that silenced it and its reason (null when the comment gives none). */
   suppressed: false | { comment: string; reason: string | null };
+  /** Flow rules only (absent otherwise): the steps from the source to the sink, in order. */
+  flow?: Array<{ path: string; line: number; column: number; label: string }>;
 }
 
 /** The whole document as docs/json-format.md documents it. */
@@ -67,7 +69,7 @@ export function renderJson(result: Pick<ReviewResult, 'findings' | 'skipped' | '
 }
 
 function toJsonFinding(f: Finding): JsonFinding {
-  return {
+  const finding: JsonFinding = {
     rule: f.ruleId,
     name: f.ruleName,
     title: f.title,
@@ -86,4 +88,6 @@ function toJsonFinding(f: Finding): JsonFinding {
     scope: f.scope,
     suppressed: f.suppressed ? { comment: f.suppressed.comment, reason: f.suppressed.reason ?? null } : false,
   };
+  if (f.flow) finding.flow = f.flow.map((s) => ({ path: s.path, line: s.line, column: s.column, label: s.label }));
+  return finding;
 }

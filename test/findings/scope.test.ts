@@ -15,3 +15,21 @@ describe('scopeOf', () => {
     expect(scopeOf({ line: 1, endLine: 1 }, null)).toBe('file');
   });
 });
+
+describe('scopeOf a flow finding', () => {
+  const changed = new Set([5]);
+  const step = (line: number, path = 'nova/virt/driver.py') => ({ path, line, column: 1, label: 'x' });
+  const finding = { path: 'nova/virt/driver.py', line: 9, endLine: 9 };
+
+  it('is changed when a step of its path is on a changed line, though the sink is not', () => {
+    expect(scopeOf({ ...finding, flow: [step(5), step(7), step(9)] }, changed)).toBe('changed');
+  });
+
+  it('is outside when neither the sink nor any step is changed', () => {
+    expect(scopeOf({ ...finding, flow: [step(4), step(7), step(9)] }, changed)).toBe('outside');
+  });
+
+  it('counts only steps in the finding\'s own file', () => {
+    expect(scopeOf({ ...finding, flow: [step(5, 'nova/other.py'), step(9)] }, changed)).toBe('outside');
+  });
+});

@@ -31,3 +31,18 @@ describe('renderJson', () => {
     expect(report.stats).toEqual({ files: 3, lines: 30, durationMs: 12, outsideDiff: 2, belowThreshold: 1, suppressed: 2 });
   });
 });
+
+describe('renderJson flow findings', () => {
+  it('adds the path of a flow finding as `flow`, after the old keys, and leaves it out of other findings', () => {
+    const flow = [
+      { path: 'a.py', line: 1, column: 5, label: 'password' },
+      { path: 'a.py', line: 2, column: 5, label: 'msg' },
+      { path: 'a.py', line: 3, column: 5, label: 'LOG.debug' },
+    ];
+    const text = renderJson({ findings: [makeFinding({ flow }), makeFinding({ line: 9 })], skipped: [], errors: [], stats: makeStats() }, { toolVersion: '1' });
+    const [withFlow, without] = (JSON.parse(text) as JsonReport).findings;
+    expect(Object.keys(withFlow!).slice(-3)).toEqual(['scope', 'suppressed', 'flow']);
+    expect(withFlow!.flow).toEqual(flow);
+    expect('flow' in without!).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+import { DEFAULT_CONFIG } from '../../src/config/config.js';
+import type { FileDiff } from '../../src/diff/file-diff.js';
+import { bundledRulesDir } from '../../src/package-root.js';
+import { loadRules } from '../../src/rules/load-rules.js';
+import { runReview, type ReviewSource } from '../../src/review.js';
+
+const rules = loadRules(bundledRulesDir()).filter((r) => r.id === 'DS205');
+
+const CODE = [
+  'def attach(volume, chap_password):', //                                        1
+  '    info = {"target": volume.target}', //                                      2
+  '    info["auth_password"] = chap_password', //                                 3
+  '    msg = "attaching %s" % info', //                                           4
+  '    LOG.debug(msg)', //                                                        5
+  '    count = 1', //                                                             6
+  '    return count', //                                                          7
+  '',
+].join('\n');
+
+function sourceChanging(...lines: number[]): ReviewSource {
+  const diff: FileDiff = {
+    path: 'nova/volume.py',
+    status: 'modified',
+    binary: false,
+    modeOnly: false,
+    hunks: [{ oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, added: lines, removed: [] }],
+  };
+  return {
+    async listFiles() {
+      return [{ path: 'nova/volume.py', status: 'modified', diff }];
+    },
+    async *readFiles() {
+      yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(CODE) };
+    },
+  };
+}
+
+describe('a flow finding scoped by its path', () => {
+  it('is reported when a pull request adds the secret to a dict that an unchanged line logs', async () => {
+    const result = await runReview(sourceChanging(3), { config: DEFAULT_CONFIG, rules });
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.scope])).toEqual([['DS205', 5, 'changed']]);
+    expect(result.findings[0]!.flow!.map((s) => [s.line, s.label])).toEqual([
+      [3, 'info["auth_password"]'],
+      [3, 'info'],
+      [4, 'msg'],
+      [5, 'LOG.debug'],
+    ]);
+  });
+
+  it('is not reported when the pull request touches only an unrelated line of the same function', async () => {
+    const result = await runReview(sourceChanging(6), { config: DEFAULT_CONFIG, rules });
+    expect(result.findings).toEqual([]);
+    expect(result.stats.outsideDiff).toBe(1);
+  });
+});
