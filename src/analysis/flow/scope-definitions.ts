@@ -225,6 +225,12 @@ export class ScopeDefinitions {
       case 'list':
       case 'expression_list': {
         const targets = target.namedChildren.filter((c) => c.type !== 'comment');
+        if (targets.length === 2 && yieldsKeyValuePairs(value)) {
+          // `for k, v in d.items()` / `enumerate(xs)`: the key or index carries nothing of the values.
+          this.target(targets[0]!, null, env);
+          this.target(targets[1]!, value, env);
+          return;
+        }
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
         // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
@@ -317,6 +323,14 @@ export class ScopeDefinitions {
     if (target.type === 'subscript' || target.type === 'attribute') this.expression(target, env);
     else for (const child of target.namedChildren) this.targetReads(child, env);
   }
+}
+
+/** True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`: pairs whose first part is a key or an index. */
+function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
+  if (value?.type !== 'call') return false;
+  const fn = value.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  return name === 'items' || name === 'iteritems' || name === 'enumerate';
 }
 
 /** The constant text of a string subscript or key (`'password'`), else undefined. */

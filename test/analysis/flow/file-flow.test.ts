@@ -37,6 +37,12 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f():\n    a, b = source()\n    sink(b)\n')).toMatchObject({ source: 'source()' });
   });
 
+  it('gives the key of d.items() and the index of enumerate() nothing of the values', () => {
+    expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(k)\n').source).toBeNull();
+    expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(v)\n')).toMatchObject({ source: 'source()', steps: ['d@2', 'v@3'] });
+    expect(one('def f():\n    for i, x in enumerate([source()]):\n        sink(i)\n').source).toBeNull();
+  });
+
   it('follows for and with-as targets, walrus and augmented assignment', () => {
     expect(one('def f():\n    for k in source():\n        sink(k)\n')).toMatchObject({ steps: ['k@2'] });
     expect(one('def f():\n    with source() as fh:\n        sink(fh)\n')).toMatchObject({ steps: ['fh@2'] });
