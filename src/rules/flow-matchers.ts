@@ -32,16 +32,12 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
   let flow = compiled.get(rule);
   if (flow) return flow;
   const combine = (matchers: FlowMatcher[]): CompiledMatchers => {
-    const gates: PatternGate[] = [];
+    // Gates alike (several sources needing a secret's name) are searched for once.
+    const gates = new Map<string, PatternGate>();
     let gated = true;
     for (const matcher of matchers) {
-      try {
-        new Parser.Query(python, matcher.query);
-      } catch (error) {
-        throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
-      }
       const own = gatesOf({ ...rule, query: matcher.query, where: matcher.where });
-      if (own) gates.push(...own);
+      if (own) for (const gate of own) gates.set(JSON.stringify(gate), gate);
       else gated = false;
     }
     if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [] };
@@ -52,7 +48,20 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       starts.push({ offset: Buffer.byteLength(source), matcher });
       source += matcher.query;
     }
-    const query = new Parser.Query(python, source);
+    let query: Parser.Query;
+    try {
+      query = new Parser.Query(python, source);
+    } catch (combined) {
+      // Compile each alone, so that the error names the matcher and the line inside its query.
+      for (const matcher of matchers) {
+        try {
+          new Parser.Query(python, matcher.query);
+        } catch (error) {
+          throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
+        }
+      }
+      throw combined;
+    }
     const matcherOfPattern: FlowMatcher[] = [];
     const count = (query as unknown as { predicates: unknown[] }).predicates.length;
     for (let i = 0; i < count; i++) {
@@ -61,7 +70,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       for (const start of starts) if (start.offset <= offset) owner = start.matcher;
       matcherOfPattern.push(owner);
     }
-    return { query, matcherOfPattern, gates: gated ? gates : null };
+    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers) };
   compiled.set(rule, flow);

@@ -25,6 +25,7 @@ export class FlowRuleTracer {
   private flow: FileFlow | null = null;
   private readonly matched = new Map<Rule, Matches>();
   private readonly reaches = new Map<Rule, SourceReach>();
+  private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -39,8 +40,9 @@ export class FlowRuleTracer {
   trace(rule: Rule, captures: ReadonlyMap<string, SyntaxNode[]>, sink: SyntaxNode): FlowMatch | null {
     const reach = this.reachOf(rule);
     if (!reach.mayReach(sink)) return null;
-    const { sources, sanitizers } = this.matchesOf(rule);
-    if (sources.size === 0) return null;
+    const { sources, sanitizers, sourceReach, dead } = this.matchesOf(rule);
+    // Again from the sources themselves: the text was perhaps only in strings and comments.
+    if (sources.size === 0 || !sourceReach.mayReach(sink)) return null;
     this.flow ??= new FileFlow(this.root);
     const question = {
       isSource: (node: SyntaxNode, viaField: boolean) => {
@@ -50,7 +52,7 @@ export class FlowRuleTracer {
       isBarrier: (node: SyntaxNode) => sanitizers.has(node.id),
     };
     for (const value of captures.get('sink') ?? []) {
-      const path = this.flow.trace(value, question);
+      const path = this.flow.trace(value, question, dead);
       if (!path) continue;
       if (path.steps.length === 0 && sources.get(path.source.id)!.indirectOnly) return null;
       const at = (node: SyntaxNode, label: string): FlowStep => ({
@@ -72,11 +74,17 @@ export class FlowRuleTracer {
   private reachOf(rule: Rule): SourceReach {
     let reach = this.reaches.get(rule);
     if (!reach) {
-      const { gates } = flowMatchersOf(rule).sources;
-      const starts = gates ? this.anchors.forRule({ gates } as GatedRule) : 'everywhere';
+      const starts = this.startsOf(flowMatchersOf(rule).sources);
       this.reaches.set(rule, (reach = new SourceReach(starts === 'everywhere' ? null : starts)));
     }
     return reach;
+  }
+
+  /** Where the matchers' query starts (see FileAnchors.forRule), found once per file. */
+  private startsOf(matchers: CompiledMatchers): SyntaxNode[] | 'everywhere' {
+    let starts = this.starts.get(matchers);
+    if (!starts) this.starts.set(matchers, (starts = matchers.gates ? this.anchors.forRule({ gates: matchers.gates } as GatedRule) : 'everywhere'));
+    return starts;
   }
 
   /** Node ids of the file's sources and sanitizers, for one rule. */
@@ -85,7 +93,9 @@ export class FlowRuleTracer {
     if (found) return found;
     const compiled = flowMatchersOf(rule);
     const sources = new Map<number, SourceKind>();
+    const sourceNodes: SyntaxNode[] = [];
     for (const [node, matcher] of this.run(compiled.sources)) {
+      sourceNodes.push(node);
       // A node several matchers recognise takes the most permissive reading of each flag.
       const had = sources.get(node.id);
       sources.set(node.id, {
@@ -95,15 +105,16 @@ export class FlowRuleTracer {
     }
     const sanitizers = new Set<number>();
     for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
-    found = { sources, sanitizers };
+    found = { sources, sanitizers, sourceReach: new SourceReach(sourceNodes), dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
 
   /** The `@value` nodes the matchers recognise (`where:` holding), each with its matcher: run only where the text they need occurs, as gated rules are. */
-  private run({ query, matcherOfPattern, gates }: CompiledMatchers): [SyntaxNode, FlowMatcher][] {
+  private run(matchers: CompiledMatchers): [SyntaxNode, FlowMatcher][] {
+    const { query, matcherOfPattern } = matchers;
     if (!query) return [];
-    const starts = gates ? this.anchors.forRule({ gates } as GatedRule) : 'everywhere';
+    const starts = this.startsOf(matchers);
     const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
     const out: [SyntaxNode, FlowMatcher][] = [];
     for (const match of matches) {
@@ -125,6 +136,9 @@ interface SourceKind {
 interface Matches {
   sources: Map<number, SourceKind>;
   sanitizers: Set<number>;
+  sourceReach: SourceReach;
+  /** Values from which a trace for this rule found no source (see FileFlow.trace). */
+  dead: Set<string>;
 }
 
 /**

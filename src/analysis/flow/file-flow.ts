@@ -61,20 +61,25 @@ export class FileFlow {
 
   /**
    * The first source (breadth-first: the nearest) that the value of `from` may carry, with the
-   * steps it took; null when none is reachable without crossing a barrier.
+   * steps it took; null when none is reachable without crossing a barrier. `dead`, kept by the
+   * caller across traces that ask the same question, remembers the values a finished search
+   * found no source from, so that later traces in the file skip them.
    */
-  trace(from: SyntaxNode, question: TraceQuestion): FlowPath | null {
+  trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string>): FlowPath | null {
     const seen = new Set<string>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
-    for (let head = 0; head < queue.length && head < MAX_VISITS; head++) {
+    let head = 0;
+    for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
       const id = `${item.node.id}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call?.id ?? ''}:${item.defValue === undefined ? '' : 'd'}`;
-      if (seen.has(id)) continue;
+      if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
       if (question.isSource(item.node, item.viaField)) return pathTo(item);
       for (const next of this.successors(item)) queue.push(next);
     }
+    // Only a search that ran to its end proves that nothing it saw leads to a source.
+    if (dead && head >= queue.length) for (const id of seen) dead.add(id);
     return null;
   }
 
