@@ -1,0 +1,38 @@
+// The app's entry (`npm start`, the Docker CMD): Probot's app in diffsec's own webhook server.
+import { createProbot, run } from 'probot';
+import { diffsecApp } from '../github/app.js';
+import { createWebhookServer } from './webhook-server.js';
+
+const env = process.env;
+const app = diffsecApp();
+
+if (!env.APP_ID) {
+  // Not registered yet: Probot's own server serves its "register a GitHub App" page from app.yml.
+  await run(app);
+} else {
+  if (!env.WEBHOOK_SECRET) throw new Error('diffsec: WEBHOOK_SECRET is not set; refusing to accept unsigned webhooks');
+  const probot = createProbot({ overrides: env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {} });
+  await probot.load(app);
+  const front = createWebhookServer({
+    secret: env.WEBHOOK_SECRET,
+    path: env.WEBHOOK_PATH || '/api/github/webhooks',
+    log: probot.log,
+    receive: (delivery) => probot.receive(delivery as never),
+  });
+  const port = Number(env.PORT) || 3000;
+  const host = env.HOST || 'localhost';
+  front.server.listen(port, host, () => probot.log.info(`diffsec: listening on http://${host}:${port}`));
+
+  const graceMs = 1000 * (Number(env.DIFFSEC_SHUTDOWN_GRACE_SECONDS) || 20);
+  const shutDown = async (signal: string) => {
+    probot.log.info({ signal, inFlight: front.inFlight }, 'diffsec: shutting down');
+    front.stopAccepting();
+    front.server.close();
+    const drained = await front.drain(graceMs);
+    if (!drained) probot.log.warn({ inFlight: front.inFlight }, 'diffsec: grace period over with reviews still running');
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutDown('SIGTERM'));
+  process.once('SIGINT', () => void shutDown('SIGINT'));
+}
+
