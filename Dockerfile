@@ -22,4 +22,6 @@ COPY rules ./rules
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ping').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["npx", "--no-install", "probot", "run", "./dist/src/index.js"]
+# node is PID 1 here, not npm or npx: SIGTERM reaches diffsec, which drains its reviews (run with
+# `docker run --init` or tini to reap children as well).
+CMD ["node", "dist/src/server/main.js"]

@@ -1,8 +1,15 @@
 // The app's entry (`npm start`, the Docker CMD): Probot's app in diffsec's own webhook server.
+import type { AddressInfo } from 'node:net';
 import { createProbot, run } from 'probot';
 import { diffsecApp } from '../github/app.js';
 import { createWebhookServer } from './webhook-server.js';
 
+// `.env` as the registration flow writes it; variables already set take precedence.
+try {
+  process.loadEnvFile();
+} catch {
+  // No .env: the environment alone configures the app.
+}
 const env = process.env;
 const app = diffsecApp();
 
@@ -19,9 +26,11 @@ if (!env.APP_ID) {
     log: probot.log,
     receive: (delivery) => probot.receive(delivery as never),
   });
-  const port = Number(env.PORT) || 3000;
   const host = env.HOST || 'localhost';
-  front.server.listen(port, host, () => probot.log.info(`diffsec: listening on http://${host}:${port}`));
+  front.server.listen(env.PORT ? Number(env.PORT) : 3000, host, () => {
+    const { port } = front.server.address() as AddressInfo;
+    probot.log.info(`diffsec: listening on http://${host}:${port}`);
+  });
 
   const graceMs = 1000 * (Number(env.DIFFSEC_SHUTDOWN_GRACE_SECONDS) || 20);
   const shutDown = async (signal: string) => {
