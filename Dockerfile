@@ -12,7 +12,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Run: the compiled app, production dependencies, the rules; as a non-root user.
 FROM node:20-slim
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 LOG_FORMAT=json
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

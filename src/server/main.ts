@@ -1,7 +1,8 @@
 // The app's entry (`npm start`, the Docker CMD): Probot's app in diffsec's own webhook server.
 import type { AddressInfo } from 'node:net';
-import { createProbot, run } from 'probot';
+import { createProbot, ProbotOctokit, run } from 'probot';
 import { diffsecApp } from '../github/app.js';
+import { timedFetch } from './timed-fetch.js';
 import { createWebhookServer } from './webhook-server.js';
 
 // `.env` as the registration flow writes it; variables already set take precedence.
@@ -18,7 +19,17 @@ if (!env.APP_ID) {
   await run(app);
 } else {
   if (!env.WEBHOOK_SECRET) throw new Error('diffsec: WEBHOOK_SECRET is not set; refusing to accept unsigned webhooks');
-  const probot = createProbot({ overrides: env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {} });
+  const probot = createProbot({
+    overrides: {
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      // JSON lines unless asked for pretty ones: one object per line is what log pipelines read.
+      logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+      // Every call has a deadline; retries happen in one layer only (withRetries), so a failing
+      // call is not sent 4 x 4 times.
+      request: { fetch: timedFetch() },
+      Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false } })),
+    },
+  });
   await probot.load(app);
   const front = createWebhookServer({
     secret: env.WEBHOOK_SECRET,
