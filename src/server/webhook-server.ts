@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { DeliveryGate } from './delivery-gate.js';
 import { parseWebhook, type WebhookDelivery } from './parse-webhook.js';
 import { readBoundedBody, WEBHOOK_BODY_LIMIT } from './read-bounded-body.js';
 import { verifySignature } from './verify-signature.js';
@@ -18,6 +19,8 @@ export interface WebhookServerOptions {
   receive: (delivery: WebhookDelivery) => Promise<void>;
   log: ServerLog;
   bodyLimit?: number;
+  /** Which deliveries to handle: each once, each pull request head once (a new gate by default). */
+  gate?: DeliveryGate;
 }
 
 /** The webhook server and the deliveries it is still handling. */
@@ -40,6 +43,7 @@ export interface WebhookServer {
 export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
   const path = options.path ?? '/api/github/webhooks';
   const inFlight = new Set<Promise<void>>();
+  const gate = options.gate ?? new DeliveryGate();
   let accepting = true;
 
   const handleDelivery = async (request: IncomingMessage, response: ServerResponse) => {
@@ -63,10 +67,19 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       options.log.warn({ ...fields, reason: parsed.error }, 'diffsec: malformed webhook refused');
       return answer(response, parsed.status, { error: parsed.error });
     }
+    const admission = gate.admit(parsed);
+    if (admission !== 'handle') {
+      options.log.info({ ...fields, skipped: admission }, 'diffsec: delivery not handled again');
+      return answer(response, 202, { accepted: parsed.id, skipped: admission });
+    }
     answer(response, 202, { accepted: parsed.id });
-    const handling = options.receive(parsed).catch((error: unknown) => {
-      options.log.error({ ...fields, error: oneLine(error) }, 'diffsec: handling the delivery failed');
-    });
+    const handling = options.receive(parsed).then(
+      () => gate.finished(parsed, true),
+      (error: unknown) => {
+        gate.finished(parsed, false);
+        options.log.error({ ...fields, error: oneLine(error) }, 'diffsec: handling the delivery failed');
+      },
+    );
     inFlight.add(handling);
     void handling.finally(() => inFlight.delete(handling));
   };

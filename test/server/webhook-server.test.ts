@@ -129,6 +129,22 @@ describe('the webhook server', () => {
     expect(received).toEqual([]);
   });
 
+  it('handles a redelivered delivery and a burst of deliveries for one head once', async () => {
+    let finish!: () => void;
+    receive = (d) => new Promise<void>((resolve) => (finish = () => (received.push(d), resolve())));
+    const sync = { ...pullRequest, action: 'synchronize' };
+    expect((await send(port, webhook('pull_request', sync, { 'x-github-delivery': 'burst-0' }))).status).toBe(202);
+    const again = await send(port, webhook('pull_request', sync, { 'x-github-delivery': 'burst-0' }));
+    expect(JSON.parse(again.body)).toEqual({ accepted: 'burst-0', skipped: 'duplicate-delivery' });
+    const burst = await Promise.all(Array.from({ length: 19 }, (_, i) => send(port, webhook('pull_request', sync, { 'x-github-delivery': `burst-${i + 1}` }))));
+    expect(burst.map((a) => JSON.parse(a.body).skipped)).toEqual(Array(19).fill('same-head-in-progress'));
+    finish();
+    await front.drain(1000);
+    const redelivered = await send(port, webhook('pull_request', sync, { 'x-github-delivery': 'redeliver-1' }));
+    expect(JSON.parse(redelivered.body).skipped).toBe('same-head-done');
+    expect(received.map((d) => d.id)).toEqual(['burst-0']);
+  });
+
   it('answers 503 once it stops accepting, so GitHub can deliver elsewhere', async () => {
     front.stopAccepting();
     const answer = await send(port, webhook('pull_request', pullRequest));
