@@ -92,6 +92,11 @@ export function renderCheckRunSummary(input: CheckRunInput): string {
   return out;
 }
 
+/** The summary of a review that could not finish; `reason` (an error or config problem, which may quote the repository's config) is escaped. */
+export function renderFailureSummary(reason: string): string {
+  return `diffsec could not complete this review: ${escapeMarkdown(reason)}\n\nNothing was lost silently: fix the cause and re-run the check.`;
+}
+
 /** The findings that become annotations: the most severe first, at most {@link ANNOTATION_LIMIT}. */
 export function annotatedFindings(findings: readonly Finding[]): Finding[] {
   const rank = { high: 0, medium: 1, low: 2 } as const;
