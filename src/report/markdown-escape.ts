@@ -47,14 +47,15 @@ export function plainText(text: string): string {
 export function escapeMarkdown(text: string): string {
   let out = showControls(text)
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\\`*[\]~$]/g, '\\$&')
-    // `_` opens or closes emphasis only next to a non-word character (or an edge).
-    .replace(/_/g, (u, at: number, whole: string) => (/[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? '') ? u : '\\_'))
+    // GitHub's autolinks first, on the text as written (a backslash escape does not stop them).
     .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWSP}`)
     .replace(/#(?=\d)/g, `#${ZWSP}`)
     .replace(/\b(GH)-(?=\d)/gi, `$1-${ZWSP}`)
     .replace(/:\/\//g, `${ZWSP}://`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    .replace(/[\\`*[\]~$]/g, '\\$&')
+    // `_` opens or closes emphasis only next to a non-word character (or an edge).
+    .replace(/_/g, (u, at: number, whole: string) => (/[\p{L}\p{N}]/u.test(whole[at - 1] ?? '') && /[\p{L}\p{N}]/u.test(whole[at + 1] ?? '') ? u : '\\_'));
   // A block can only start at the beginning of a line: callers put text after `- ` or `> ` too.
   out = out.replace(/^[ \t]+/, (spaces) => spaces.replace(/ /g, '&#32;').replace(/\t/g, '&#9;'));
   out = out.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
