@@ -51,45 +51,60 @@ export function renderCheckRunSummary(input: CheckRunInput): string {
   if (active.length > ANNOTATION_LIMIT) {
     head.push('', `> Annotations: the ${ANNOTATION_LIMIT} most severe findings are annotated on the diff; … and ${active.length - ANNOTATION_LIMIT} more annotations: see the table.`);
   }
-  for (const note of input.notes) head.push('', `> ${escapeMarkdown(note)}`);
-  const sections: { title: string; header: string[]; rows: string[] }[] = [
+  // Notes quote file names: keep them to a quarter of the limit so the summary is never cut by the caller mid-markup.
+  let noteChars = 0;
+  for (let i = 0; i < input.notes.length; i++) {
+    const note = `> ${escapeMarkdown(input.notes[i]!)}`;
+    noteChars += note.length + 2;
+    if (noteChars > CHECK_OUTPUT_LIMIT / 4) {
+      head.push('', `> … and ${input.notes.length - i} more notes (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`);
+      break;
+    }
+    head.push('', note);
+  }
+  // Rows are rendered only while they fit: 40,000 findings cost the rows shown, not 40,000 escapes.
+  const sections: { title: string; header: string[]; count: number; row: (i: number) => string }[] = [
     {
       title: '### Findings',
       header: ['| rule | severity | confidence | location | message |', '|---|---|---|---|---|'],
-      rows: active.map((f) => `| ${f.ruleId} | ${f.severity} | ${f.confidence} | ${link(input.blobUrl, f)} | ${tableCell(f.message)} |`),
+      ...rows(active, (f) => `| ${f.ruleId} | ${f.severity} | ${f.confidence} | ${link(input.blobUrl, f)} | ${tableCell(f.message)} |`),
     },
     {
       title: '### Not posted as inline comments',
       header: ['| rule | location | why |', '|---|---|---|'],
-      rows: input.notInline.map(({ finding, why }) => `| ${finding.ruleId} | ${link(input.blobUrl, finding)} | ${text(why)} |`),
+      ...rows(input.notInline, ({ finding, why }) => `| ${finding.ruleId} | ${link(input.blobUrl, finding)} | ${text(why)} |`),
     },
     {
       title: '### Suppressed',
       header: ['| rule | location | comment |', '|---|---|---|'],
-      rows: suppressed.map((f) => `| ${f.ruleId} | ${link(input.blobUrl, f)} | ${text(f.suppressed!.comment)} |`),
+      ...rows(suppressed, (f) => `| ${f.ruleId} | ${link(input.blobUrl, f)} | ${text(f.suppressed!.comment)} |`),
     },
     {
       title: '### Skipped files',
       header: ['| file | reason |', '|---|---|'],
-      rows: input.skipped.map((s) => `| ${text(s.path)} | ${text(s.reason)} |`),
+      ...rows(input.skipped, (s) => `| ${text(s.path)} | ${text(s.reason)} |`),
     },
-    { title: '### Errors', header: [], rows: input.errors.map((e) => `- ${escapeMarkdown(e)}`) },
+    { title: '### Errors', header: [], ...rows(input.errors, (e) => `- ${escapeMarkdown(e)}`) },
   ];
   let out = head.join('\n');
   const budget = CHECK_OUTPUT_LIMIT - 200;
   for (const section of sections) {
-    if (section.rows.length === 0) continue;
+    if (section.count === 0) continue;
     out += `\n\n${section.title}\n\n${section.header.join('\n')}${section.header.length ? '\n' : ''}`;
-    for (let i = 0; i < section.rows.length; i++) {
-      const row = section.rows[i]!;
+    for (let i = 0; i < section.count; i++) {
+      const row = section.row(i);
       if (out.length + row.length + 1 > budget) {
-        out += `\n… and ${section.rows.length - i} more (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`;
+        out += `\n… and ${section.count - i} more (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`;
         return out;
       }
       out += `${row}\n`;
     }
   }
   return out;
+}
+
+function rows<T>(items: readonly T[], render: (item: T) => string): { count: number; row: (i: number) => string } {
+  return { count: items.length, row: (i) => render(items[i]!) };
 }
 
 /** The summary of a review that could not finish; `reason` (an error or config problem, which may quote the repository's config) is escaped. */

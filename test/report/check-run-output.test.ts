@@ -1,4 +1,4 @@
-import { ANNOTATION_LIMIT, annotatedFindings, renderCheckRunSummary, renderFailureSummary, type CheckRunInput } from '../../src/report/check-run-output.js';
+import { ANNOTATION_LIMIT, CHECK_OUTPUT_LIMIT, annotatedFindings, renderCheckRunSummary, renderFailureSummary, type CheckRunInput } from '../../src/report/check-run-output.js';
 import { makeFinding, makeStats } from '../helpers/make-finding.js';
 
 function input(overrides: Partial<CheckRunInput> = {}): CheckRunInput {
@@ -24,6 +24,21 @@ describe('renderCheckRunSummary', () => {
     const many = Array.from({ length: ANNOTATION_LIMIT + 7 }, (_, i) => makeFinding({ line: i + 1 }));
     expect(renderCheckRunSummary(input({ findings: many }))).toContain('… and 7 more annotations: see the table.');
     expect(renderCheckRunSummary(input({ findings: many.slice(0, ANNOTATION_LIMIT) }))).not.toContain('more annotations');
+  });
+
+  it('stays under GitHub\'s limit, every row whole, with a thousand long hostile names of each kind', () => {
+    const name = (i: number): string => `${i}\`<img>&|\n`.repeat(40);
+    const summary = renderCheckRunSummary(
+      input({
+        findings: Array.from({ length: 1000 }, (_, i) => makeFinding({ path: name(i) })),
+        skipped: Array.from({ length: 1000 }, (_, i) => ({ path: name(i), reason: name(i) })),
+        notes: Array.from({ length: 1000 }, (_, i) => `GitHub gave no diff for ${name(i)}`),
+      }),
+    );
+    expect(summary.length).toBeLessThanOrEqual(CHECK_OUTPUT_LIMIT);
+    expect(summary).toMatch(/> … and \d+ more notes/);
+    expect(summary).toMatch(/… and \d+ more \(cut to fit/);
+    for (const line of summary.split('\n').filter((l) => l.startsWith('| DS901'))) expect(line).toMatch(/:3\]\(https:[^ ]*#L3\) \| `os.system` runs `cmd` through a shell. \|$/);
   });
 });
 
