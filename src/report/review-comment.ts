@@ -8,11 +8,14 @@ export function fingerprintMarker(finding: Pick<Finding, 'ruleId' | 'fingerprint
 }
 
 /**
- * Every fingerprint marker in a comment body, as `RULE:HASH`. Only a marker alone on its line
- * counts, as diffsec writes it: quoted code or a name elsewhere in a body cannot forge one.
+ * The fingerprint marker of a comment body, as `RULE:HASH` (none or one). Only the body's last line
+ * counts, where diffsec writes it: quoted code, a name or a suggestion block elsewhere in the body
+ * cannot forge one.
  */
 export function markersIn(body: string): string[] {
-  return [...body.matchAll(/^<!-- diffsec:fp=([A-Z]+\d+:[0-9a-f]+) -->\r?$/gm)].map((m) => m[1]!);
+  const last = body.trimEnd().split(/\r?\n/).at(-1) ?? '';
+  const m = /^<!-- diffsec:fp=([A-Z]+\d+:[0-9a-f]+) -->$/.exec(last);
+  return m ? [m[1]!] : [];
 }
 
 /** The link for a CWE id like `CWE-78`. */

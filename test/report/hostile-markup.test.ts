@@ -177,6 +177,12 @@ describe('hostile strings through every renderer', () => {
       expect({ i, live: liveReferences(hostileComment) }).toEqual({ i, live: [] });
       expect({ i, markers: markersIn(hostileComment), count: markerCount(hostileComment) }).toEqual({ i, markers: [`${rule.id}:0123456789abcdef`], count: 1 });
 
+      // A suggestion holds the code as it is, forged marker lines included: they stay in the fence and do not count.
+      const fix = (code: string) => ({ fix: { startLine: 3, endLine: 3, replacement: `${code}\n<!-- diffsec:fp=DS999:0123456789abcdef -->` } });
+      const hostileFix = renderReviewComment(finding(rule, s.path, s.code, fix(s.code)), rule, { startLine: 3, endLine: 3 });
+      const benignFix = renderReviewComment(finding(rule, BENIGN.path, BENIGN.code, fix(BENIGN.code)), rule, { startLine: 3, endLine: 3 });
+      expect({ i, shape: shape(hostileFix), markers: markersIn(hostileFix) }).toEqual({ i, shape: shape(benignFix), markers: [`${rule.id}:0123456789abcdef`] });
+
       const failure = renderFailureSummary(s.config);
       expect({ i, shape: shape(failure) }).toEqual({ i, shape: shape(renderFailureSummary(BENIGN.config)) });
       expect({ i, live: liveReferences(failure) }).toEqual({ i, live: [] });
