@@ -1,7 +1,7 @@
 import type { Logger } from 'probot';
 import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
-import { checkRunTitle, renderCheckRunSummary } from '../report/check-run-output.js';
+import { checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
 import { reaches, runReview } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
@@ -64,7 +64,7 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, findings: active.length, inline: outcome.posted.length, conclusion });
   } catch (error) {
     const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
-    output.summary = `diffsec could not complete this review: ${reason}\n\nNothing was lost silently: fix the cause and re-run the check.`;
+    output.summary = renderFailureSummary(reason);
     output.title = configProblem ? 'Invalid diffsec configuration' : 'diffsec could not finish';
     logFields.error = reason;
   } finally {
