@@ -138,7 +138,7 @@ function optionalText(value: unknown, call: string, what: string): string | unde
 
 /** What a value is, in words, without quoting it (answers may carry anything). */
 function kind(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return value === '' ? 'an empty string' : 'a string';

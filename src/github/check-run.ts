@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import { CHECK_OUTPUT_LIMIT } from '../report/check-run-output.js';
+import { idOf } from './api-answer.js';
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
 import { withRetries, type Sleep } from './with-retries.js';
@@ -17,7 +18,7 @@ export interface CheckRunOutput {
   annotations: Finding[];
 }
 
-/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. */
+/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. Throws UnexpectedAnswer when GitHub's answer has no id. */
 export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sleep?: Sleep): Promise<number> {
   const { data } = await withRetries(
     () =>
@@ -32,7 +33,7 @@ export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sl
       }),
     sleep,
   );
-  return data.id;
+  return idOf(data, 'checks.create');
 }
 
 /**
