@@ -2,7 +2,7 @@ import type { ApplicationFunction, Context } from 'probot';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
-import { appSlugOf } from './api-answer.js';
+import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
 import { botLoginOf, identityOnce } from './bot-identity.js';
 import { countingClient } from './github-client.js';
 import { reviewPullRequest } from './review-pull-request.js';
@@ -63,8 +63,9 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       const number = Number(run.external_id) || run.pull_requests[0]?.number;
       if (!number) return;
       const { data: pr } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
-      if (pr.state !== 'open' || pr.head.sha !== run.head_sha) return;
-      await review(context, number, pr.head.sha, false);
+      const head = headShaOf(pr);
+      if (pr.state !== 'open' || head !== run.head_sha) return;
+      await review(context, number, head, false);
     });
 
     app.on('check_suite.rerequested', async (context) => {
@@ -73,12 +74,14 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       if (!number) {
         // Fork pull requests come with an empty pull_requests array: look the head up.
         const { data } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit(context.repo({ commit_sha: suite.head_sha }));
+        if (!Array.isArray(data)) throw new UnexpectedAnswer('repos.listPullRequestsAssociatedWithCommit', 'not a list');
         number = data.find((p) => p.state === 'open')?.number;
       }
       if (!number) return;
       const { data: pr } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
-      if (pr.state !== 'open' || pr.head.sha !== suite.head_sha) return;
-      await review(context, number, pr.head.sha, false);
+      const head = headShaOf(pr);
+      if (pr.state !== 'open' || head !== suite.head_sha) return;
+      await review(context, number, head, false);
     });
   };
 }
