@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { annotatedFindings, CHECK_OUTPUT_LIMIT } from '../report/check-run-output.js';
 import { plainText } from '../report/markdown-escape.js';
+import { idOf } from './api-answer.js';
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
 import { withRetries, type Sleep } from './with-retries.js';
@@ -18,7 +19,7 @@ export interface CheckRunOutput {
   annotations: Finding[];
 }
 
-/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. */
+/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. Throws UnexpectedAnswer when GitHub's answer has no id. */
 export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sleep?: Sleep): Promise<number> {
   const { data } = await withRetries(
     () =>
@@ -33,7 +34,7 @@ export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sl
       }),
     sleep,
   );
-  return data.id;
+  return idOf(data, 'checks.create');
 }
 
 /**
