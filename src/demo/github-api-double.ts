@@ -46,6 +46,8 @@ export interface Fault {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer only after this long, as a slow or hanging GitHub would. */
+  delayMs?: number;
 }
 
 /**
@@ -138,6 +140,7 @@ export class GitHubApiDouble {
     const faultIndex = this.faults.findIndex((f) => f.method === req.method && f.path.test(path));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
+      if (fault!.delayMs) await new Promise((resolve) => setTimeout(resolve, fault!.delayMs));
       return send(res, fault!.status, fault!.body ?? { message: `injected ${fault!.status}` }, fault!.headers);
     }
     try {

@@ -5,6 +5,7 @@ import type { Rule } from '../rules/rule.js';
 import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
 import { botLoginOf, identityOnce } from './bot-identity.js';
 import { countingClient } from './github-client.js';
+import type { OpenCheckRuns } from './open-check-runs.js';
 import { reviewPullRequest } from './review-pull-request.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
@@ -19,6 +20,8 @@ export interface AppOptions {
    * (`GET /app` with the app's JWT gives the slug: `<slug>[bot]`).
    */
   botLogin?: string;
+  /** Where the check runs in progress are kept, so that a shutdown can complete them. */
+  openCheckRuns?: OpenCheckRuns;
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -40,7 +43,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       const { data } = await withRetries(() => appOctokit.rest.apps.getAuthenticated(), options.sleep);
       return { login: botLoginOf(appSlugOf(data)) };
     });
-    const deps = { rules, log: app.log, webUrl, botIdentity, ...(options.sleep ? { sleep: options.sleep } : {}) };
+    const deps = { rules, log: app.log, webUrl, botIdentity, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.openCheckRuns ? { openCheckRuns: options.openCheckRuns } : {}) };
 
     const review = async (context: Context, number: number, headSha: string, draft: boolean) => {
       if (!('installation' in context.payload) || !context.payload.installation) {

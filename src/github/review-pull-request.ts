@@ -10,6 +10,7 @@ import type { BotIdentity } from './bot-identity.js';
 import { CHECK_NAME, completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
+import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
@@ -21,6 +22,8 @@ export interface ReviewDeps {
   webUrl: string;
   /** diffsec's own account: only its comments' fingerprint markers count as "already commented on". */
   botIdentity: () => Promise<BotIdentity>;
+  /** Check runs in progress, for a shutdown to complete. */
+  openCheckRuns?: OpenCheckRuns;
 }
 
 /** Files named in the note on an incomplete review; the rest are in the skipped-files table. */
@@ -59,6 +62,7 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     deps.log.error(logFields, 'diffsec: could not open the check run');
     return;
   }
+  deps.openCheckRuns?.add(checkRunId, github, pr);
   let conclusion: Conclusion = 'failure';
   let output = { title: 'diffsec could not finish', summary: '', annotations: [] as Finding[] };
   try {
@@ -99,6 +103,7 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     output.title = configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish');
     logFields.error = reason;
   } finally {
+    deps.openCheckRuns?.remove(checkRunId);
     try {
       await completeCheckRun(github, pr, checkRunId, conclusion, output, deps.sleep);
     } catch (error) {

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createProbot, ProbotOctokit, run } from 'probot';
 import { diffsecApp } from '../github/app.js';
+import { OpenCheckRuns } from '../github/open-check-runs.js';
 import { timedFetch } from './timed-fetch.js';
 import { createWebhookServer } from './webhook-server.js';
 
@@ -12,7 +13,8 @@ try {
   // No .env: the environment alone configures the app.
 }
 const env = process.env;
-const app = diffsecApp();
+const openCheckRuns = new OpenCheckRuns();
+const app = diffsecApp({ openCheckRuns });
 
 if (!env.APP_ID) {
   // Not registered yet: Probot's own server serves its "register a GitHub App" page from app.yml.
@@ -49,7 +51,10 @@ if (!env.APP_ID) {
     front.stopAccepting();
     front.server.close();
     const drained = await front.drain(graceMs);
-    if (!drained) probot.log.warn({ inFlight: front.inFlight }, 'diffsec: grace period over with reviews still running');
+    if (!drained) {
+      const completed = await openCheckRuns.interruptAll(signal);
+      probot.log.warn({ inFlight: front.inFlight, completed }, 'diffsec: grace period over; open check runs completed as interrupted');
+    }
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutDown('SIGTERM'));

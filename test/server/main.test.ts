@@ -9,8 +9,8 @@ const HEAD = 'b'.repeat(40);
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
 
 /** `npm start`'s process (the built dist/src/server/main.js) against the loopback GitHub double. */
-async function startApp(github: GitHubApiDouble): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GITHUB_API_URL: github.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
+async function startApp(github: GitHubApiDouble, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...extraEnv, PATH: process.env.PATH, APP_ID: '1', PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, GITHUB_API_URL: github.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
   const child = spawn(process.execPath, [join(ROOT, 'dist/src/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c) => (output += String(c)));
@@ -63,6 +63,27 @@ describe('npm start (dist/src/server/main.js)', () => {
       expect(await exited).toBe(0);
       expect(app.output()).not.toContain(privateKey.split('\n')[1]!);
       expect(app.output()).not.toContain(SECRET);
+    } finally {
+      app.child.kill('SIGKILL');
+      await github.stop();
+    }
+  }, 40_000);
+
+  it('completes a review still running when the grace period ends as neutral "interrupted", and exits 0', async () => {
+    const lines = ['import os', '', 'os.system(cmd)'];
+    const github = new GitHubApiDouble('acme', 'repo').addPullRequest({ number: 4, headSha: HEAD, files: [{ path: 'run.py', status: 'added', patch: `@@ -0,0 +1,3 @@\n${lines.map((l) => `+${l}`).join('\n')}`, content: lines.join('\n') + '\n' }] });
+    // Listing the files hangs far past the grace period.
+    github.fail({ method: 'GET', path: /\/pulls\/4\/files$/, status: 200, body: [], delayMs: 15_000 });
+    await github.start();
+    const app = await startApp(github, { DIFFSEC_SHUTDOWN_GRACE_SECONDS: '1' });
+    try {
+      expect(await deliver(app.port, opened(4))).toBe(202);
+      await until(() => github.checkRuns.size === 1, 10_000);
+      const exited = new Promise<number | null>((resolve) => app.child.on('exit', resolve));
+      app.child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      const run = [...github.checkRuns.values()][0]!;
+      expect([run.status, run.conclusion, (run.output as { title: string }).title]).toEqual(['completed', 'neutral', 'Review interrupted']);
     } finally {
       app.child.kill('SIGKILL');
       await github.stop();
