@@ -16,7 +16,9 @@ def read_config(body, path):
         base_url="https://example.test/",
     )
     other = lxml_fromstring(body)  # expect: DS112
-    return root, tree, doc, other
+    parser = etree.XMLParser(remove_blank_text=True)  # expect: DS112
+    pull = ET.XMLPullParser(events=("end",))  # expect: DS112
+    return root, tree, doc, other, parser, pull
 
 
 def read_config_safely(body, path, parser):
@@ -28,4 +30,6 @@ def read_config_safely(body, path, parser):
     )
     safe = defusedxml.lxml.fromstring(body)  # ok: DS112 defusedxml
     text = etree.tostring(root)  # ok: DS112 serialising
-    return root, tree, doc, safe, text
+    hardened = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # ok: DS112 hardened parser
+    html = etree.HTMLParser()  # ok: DS112 HTML parser has no entity declarations
+    return root, tree, doc, safe, text, hardened, html
