@@ -19,4 +19,5 @@ def annotate(column, user_id, query):
             [user_id],
         ),
     )
+    User.objects.annotate(val=RawSQL(f"SELECT 1 WHERE id IN ({','.join(['%s'] * len(query))})", query))  # ok: DS123 only placeholders formatted in
     return User.objects.raw("SELECT * FROM auth_user")  # ok: DS123 not RawSQL

@@ -1,5 +1,6 @@
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { integerValuePredicate } from './integer-value.js';
@@ -43,5 +44,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     integerValuePredicate,
     isCallTo,
     isConstantValuePredicate,
+    fillsOnlyPlaceholders,
   ].map((p) => [p.name, p]),
 );
