@@ -1,4 +1,4 @@
-import { isConstantString } from '../../analysis/string-literal.js';
+import { isConstantString, stringValue } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -18,10 +18,13 @@ function yieldsConstant(node: SyntaxNode): boolean {
   return body !== null && isConstantString(body);
 }
 
-/** `", ".join(<placeholders>)` with a constant separator and constant items, or a constant string. */
+/** Placeholders alone, as a DB-API or SQLAlchemy driver reads them: `?`, `%s`, `:name`, `%(name)s`, commas. */
+const PLACEHOLDERS = /^(\s*(\?|%s|:\w+|%\(\w+\)s)\s*,?)*\s*$/;
+
+/** `", ".join(<placeholders>)` with a constant separator and constant items, or a constant string of placeholders. */
 export function isPlaceholderList(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
-  if (isConstantString(n)) return true;
+  if (isConstantString(n)) return PLACEHOLDERS.test(stringValue(n) ?? '');
   if (n.type !== 'call') return false;
   const fn = n.childForFieldName('function');
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'join') return false;

@@ -14,6 +14,7 @@ describe('fills-only-placeholders', () => {
     `sql = f"DELETE FROM t WHERE id IN ({', '.join(['%s' for _ in ids])})"`,
     `sql = "SELECT * FROM t WHERE id IN (%s)" % ",".join("?" * len(ids))`,
     `sql = "SELECT * FROM t WHERE id IN ({})".format(",".join(["%s"] * len(ids)))`,
+    `sql = "SELECT * FROM t WHERE id = {}".format("%s")`,
   ])('%s fills in only placeholders', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -27,6 +28,7 @@ describe('fills-only-placeholders', () => {
     `sql = "SELECT %s" % name`,
     `sql = "SELECT * FROM t"`,
     `sql = f"SELECT 1"`,
+    `sql = "SELECT {} FROM t".format("password")`,
   ])('%s fills in something else', (source) => {
     expect(holds(source)).toBe(false);
   });
