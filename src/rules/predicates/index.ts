@@ -1,9 +1,12 @@
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { integerValuePredicate } from './integer-value.js';
+import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
+import { isConstantValuePredicate } from './is-constant-value.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -39,5 +42,8 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isTestFile,
     matchesString,
     integerValuePredicate,
+    isCallTo,
+    isConstantValuePredicate,
+    fillsOnlyPlaceholders,
   ].map((p) => [p.name, p]),
 );
