@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { matchesAnyGlob } from '../config/glob.js';
+import { fileSelection, type FileSelection } from '../config/file-selection.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
 import { readAhead } from './read-ahead.js';
 import { UsageError } from './usage-error.js';
@@ -13,7 +13,7 @@ export interface PathSourceOptions {
   /** Files and folders to review, relative to `cwd` or absolute. */
   paths: readonly string[];
   cwd: string;
-  /** The config's globs: only matching files are listed, and excluded folders are not entered. */
+  /** The config's globs (see fileSelection): only selected files are listed, and excluded folders are not entered. */
   include: readonly string[];
   exclude: readonly string[];
   /** Larger files are reported as too large without being read. */
@@ -29,13 +29,14 @@ export interface PathSourceOptions {
  */
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
+  const selection = fileSelection(options);
   return {
     async listFiles(): Promise<ChangedFile[]> {
       for (const given of options.paths) {
         const absolute = resolve(options.cwd, given);
         const info = await stat(absolute).catch(() => null);
         if (!info) throw new UsageError(`${given}: no such file or folder`);
-        if (info.isDirectory()) await walk(absolute, options, onDisk);
+        if (info.isDirectory()) await walk(absolute, options.cwd, selection, onDisk);
         else onDisk.set(displayPath(absolute, options.cwd), absolute);
       }
       return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null }));
@@ -46,18 +47,16 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
   };
 }
 
-async function walk(dir: string, options: PathSourceOptions, found: Map<string, string>): Promise<void> {
+async function walk(dir: string, cwd: string, selection: FileSelection, found: Map<string, string>): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = join(dir, entry.name);
-    const path = displayPath(absolute, options.cwd);
+    const path = displayPath(absolute, cwd);
     if (entry.isDirectory()) {
-      if (SKIPPED_DIRS.has(entry.name) || existsSync(join(absolute, 'pyvenv.cfg'))) continue;
-      // A folder glob like `migrations/**` matches the folder's path with a trailing slash.
-      if (matchesAnyGlob(path, options.exclude) || matchesAnyGlob(`${path}/`, options.exclude)) continue;
-      await walk(absolute, options, found);
-    } else if (entry.isFile() && matchesAnyGlob(path, options.include) && !matchesAnyGlob(path, options.exclude)) {
+      if (SKIPPED_DIRS.has(entry.name) || existsSync(join(absolute, 'pyvenv.cfg')) || selection.skipsFolder(path)) continue;
+      await walk(absolute, cwd, selection, found);
+    } else if (entry.isFile() && selection.selects(path)) {
       found.set(path, absolute);
     }
   }
