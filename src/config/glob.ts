@@ -67,8 +67,8 @@ interface Glob {
   negated: boolean;
   /** Matches the path itself (absent for a folder-only pattern). */
   self: Minimatch | null;
-  /** Matches what is inside a matching folder: the pattern followed by `/**`. */
-  inside: Minimatch;
+  /** Matches what is inside a matching folder: the pattern followed by `/**` (absent when `self` ends so already). */
+  inside: Minimatch | null;
   /** Matches a folder whose whole content matches: the pattern without a trailing `/**`. */
   wholeFolder: Minimatch;
 }
@@ -82,7 +82,7 @@ class CompiledList implements GlobList {
   matches(path: string): boolean {
     for (let i = this.globs.length - 1; i >= 0; i--) {
       const g = this.globs[i]!;
-      if (g.self?.match(path) || g.inside.match(path)) return !g.negated;
+      if (g.self?.match(path) || g.inside?.match(path)) return !g.negated;
     }
     return false;
   }
@@ -90,7 +90,7 @@ class CompiledList implements GlobList {
   matchesAllInside(folder: string): boolean {
     // With a negation anywhere, something inside might be taken back out: walk and decide per file.
     if (this.negations) return false;
-    return this.globs.some((g) => g.wholeFolder.match(folder) || g.inside.match(folder));
+    return this.globs.some((g) => g.wholeFolder.match(folder) || g.inside?.match(folder));
   }
 }
 
@@ -113,7 +113,8 @@ function compileOne(pattern: string): Glob[] {
     // `X/**` matches all that is inside a folder matching X (never X itself).
     const base = glob.replace(/(?:\/\*\*)+$/, '') || '**';
     const wholeFolder = base === glob ? self : new Minimatch(base, OPTIONS);
-    return { negated, self: folderOnly ? null : self, inside: new Minimatch(`${glob}/**`, OPTIONS), wholeFolder };
+    const inside = folderOnly || base === glob ? new Minimatch(`${glob}/**`, OPTIONS) : null;
+    return { negated, self: folderOnly ? null : self, inside, wholeFolder };
   });
 }
 
