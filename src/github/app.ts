@@ -3,6 +3,7 @@ import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
 import { countingClient } from './github-client.js';
+import { loadRepoConfig } from './load-repo-config.js';
 import { reviewPullRequest } from './review-pull-request.js';
 import type { Sleep } from './with-retries.js';
 
@@ -32,7 +33,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
         return;
       }
       const { owner, repo } = context.repo();
-      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => context.config('diffsec.yml'), deps);
+      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => loadRepoConfig(context), deps);
     };
 
     app.on([...PULL_REQUEST_EVENTS], async (context) => {
