@@ -2,8 +2,8 @@ import { braceExpand, Minimatch, type MinimatchOptions } from 'minimatch';
 
 /**
  * Path globs, the one meaning shared by `scan`, `diff` and the app. The rules are .gitignore's:
- * a pattern with no `/` but a trailing one matches the base name at any depth, any other is
- * anchored at the repository root (a leading `/` or `./` changes nothing); a trailing `/` matches
+ * a pattern with no `/` (a trailing one aside) matches a name at any depth, any other is
+ * anchored at the repository root (a leading `/` or `./` only anchors); a trailing `/` matches
  * folders only; a pattern that matches a folder matches everything in it; `*`, `?` and `[…]`
  * stay inside one folder name and `**` spans folders; in a list the last pattern that matches
  * decides, and a leading `!` turns a match into a non-match. Braces (`{a,b}`, `{1..3}`), POSIX
@@ -11,13 +11,15 @@ import { braceExpand, Minimatch, type MinimatchOptions } from 'minimatch';
  *
  * Why minimatch 11 and these bounds: a config is written by whoever administers a repository
  * (or, through `_extends`, its organisation) and paths by whoever opens a pull request, and a
- * glob compiled to a RegExp backtracks on both. picomatch 4.0.7 (the newest) took 165 s for
- * `*a*a…*b` against a 40-character name and 49 s for `**\/a/**\/a/…/b` against a 60-folder path.
- * minimatch 11 matches each folder name with a Thompson NFA (no RegExp) and `**` without
- * recursion, so a match costs about pattern length × path length. What it leaves unbounded is
- * brace expansion (`{a,b}` twenty times is a million patterns), so a pattern is expanded here
- * first and refused past MAX_EXPANSIONS; the length bound keeps each expansion, and the number
- * of non-adjacent `**` (minimatch stops following them past 200, a silent non-match), small.
+ * glob compiled to a RegExp backtracks on both: picomatch 4.0.7 (the newest) took 165 s for
+ * `*a` twenty times then `*b` against a 40-character name, and 49 s for `**` + `/a/` six times
+ * + `b` against a 60-folder path; minimatch 10 took 2.7 s for `*a` eight times. minimatch 11
+ * matches each folder name with a Thompson NFA (no RegExp) and `**` without recursion, so a
+ * match costs about pattern length × path length (test/config/glob.test.ts runs the hostile
+ * shapes). What it leaves unbounded is brace expansion (`{a,b}` twenty times is a million
+ * patterns, 7.7 s to compile), so a pattern is expanded here first and refused past
+ * MAX_EXPANSIONS. MAX_GLOB_LENGTH also keeps the number of non-adjacent `**` under 200, past
+ * which minimatch stops following them (a silent non-match).
  */
 
 /** Longest pattern accepted, in characters. */

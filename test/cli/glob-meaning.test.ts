@@ -57,4 +57,19 @@ describe('globs mean the same in scan, diff and the app', () => {
     const result = await runReview(source, { config, rules: [makeRule()] });
     expect([...new Set(result.findings.map((f) => f.path))].sort()).toEqual(EXPECTED);
   });
+
+  it("runReview with the issue's hostile globs over a 60-folder path finishes quickly", async () => {
+    const config = parseConfig({ include: ['**/'.repeat(12) + '*.py', '*a'.repeat(20) + '*b'], exclude: ['**/a/'.repeat(12) + 'b'] });
+    const deep = `${Array.from({ length: 60 }, () => 'a').join('/')}/${'a'.repeat(40)}`;
+    const source = {
+      listFiles: async () => [deep, `${deep}.txt`, `${deep}/x.py`].map((path) => ({ path, status: 'added' as const, diff: null })),
+      async *readFiles(paths: string[]) {
+        for (const path of paths) yield { path, bytes: Buffer.from(BAD) };
+      },
+    };
+    const started = performance.now();
+    const result = await runReview(source, { config, rules: [makeRule()] });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(result.findings.map((f) => f.path)).toEqual([`${deep}/x.py`]);
+  });
 });
