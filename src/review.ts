@@ -4,6 +4,7 @@ import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { fileSelection } from './config/file-selection.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
+import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
 import { scopeOf } from './findings/scope.js';
@@ -47,6 +48,8 @@ export interface ReviewResult {
   skipped: SkippedFile[];
   /** Rule crashes and parse trouble, by file; the rest of the review still stands. */
   errors: string[];
+  /** For the reader: e.g. a diff that did not fit its file, so the whole file was in scope. */
+  notes: string[];
   stats: ReviewStats;
   rules: Rule[];
 }
@@ -83,6 +86,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   // so the native binding frees each tree.
   const findings: Finding[] = [];
   const errors: string[] = [];
+  const notes: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
   const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
@@ -107,12 +111,12 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       const scan = elsewhere ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
       const task = scan.then(
         (result) => {
-          const kept = scopeFindings(file, result, config, stats);
+          const kept = scopeFindings(file, result, config, stats, notes);
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
         },
         // A crash in the engine loses this file only, and says so.
-        (error: Error) => void skipped.push({ path: file.path, reason: `analysis failed: ${error.message}` }),
+        (error: Error) => void skipped.push({ path: file.path, reason: `analysis failed: ${error.message}`, incomplete: true }),
       );
       scanning.add(task);
       void task.finally(() => scanning.delete(task));
@@ -127,7 +131,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => a.path.localeCompare(b.path));
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, skipped, errors, stats, rules };
+  return { findings, skipped, errors, notes, stats, rules };
 }
 
 const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: CompiledRules }>();
@@ -164,10 +168,13 @@ async function scanHere(path: string, text: string, compiled: CompiledRules): Pr
 }
 
 /** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
-function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats): Finding[] {
+function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): Finding[] {
   stats.files++;
   stats.lines += scan.lines;
-  const changed = file.diff ? changedLines(file.diff) : null;
+  // A diff pointing past the file's end describes some other file: scope the whole file instead.
+  const fits = !file.diff || diffFitsFile(file.diff, scan.lines);
+  if (!fits) notes.push(`The diff of ${file.path} points past the end of the file (${scan.lines} lines): the whole file was reviewed.`);
+  const changed = file.diff && fits ? changedLines(file.diff) : null;
   const kept: Finding[] = [];
   for (const finding of scan.findings) {
     finding.scope = scopeOf(finding, changed);

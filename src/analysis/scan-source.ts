@@ -7,7 +7,7 @@ import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { FileAnchors, findImports } from './anchors.js';
-import { fillTemplate, shortCode } from './fill-template.js';
+import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { OffsetFinder } from './offset-finder.js';
 import { parsePython } from './python-parser.js';
@@ -188,7 +188,7 @@ function toFinding(
     column: node.startPosition.column + 1,
     endLine,
     endColumn: node.endPosition.column + 1,
-    message: fillTemplate(rule.message, values),
+    message: fillMessage(rule.message, values),
     scope: 'file',
     suppressed,
   };

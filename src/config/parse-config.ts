@@ -27,6 +27,7 @@ export class ConfigError extends Error {
  * review_drafts: false
  * inline_comments: true
  * max_file_bytes: 1000000
+ * on_incomplete: failure
  * ```
  */
 export function parseConfig(raw: unknown): DiffsecConfig {
@@ -74,8 +75,12 @@ export function parseConfig(raw: unknown): DiffsecConfig {
       case 'max_file_bytes':
         config.maxFileBytes = integer(value, key, 1, 100_000_000);
         break;
+      case 'on_incomplete':
+        if (value !== 'failure' && value !== 'neutral') throw new ConfigError(key, 'must be failure or neutral');
+        config.onIncomplete = value;
+        break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete)');
     }
   }
   return config;

@@ -63,4 +63,6 @@ export interface Finding {
 export interface SkippedFile {
   path: string;
   reason: string;
+  /** true when diffsec failed on this file (engine crash, time budget, finding cap): the review is incomplete. */
+  incomplete?: true;
 }

@@ -18,6 +18,7 @@ describe('parseConfig', () => {
       review_drafts: true,
       inline_comments: false,
       max_file_bytes: 2048,
+      on_incomplete: 'neutral',
     });
     expect(config).toEqual({
       rules: { disable: ['DS705'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
@@ -29,6 +30,7 @@ describe('parseConfig', () => {
       reviewDrafts: true,
       inlineComments: false,
       maxFileBytes: 2048,
+      onIncomplete: 'neutral',
     });
   });
 
@@ -40,6 +42,7 @@ describe('parseConfig', () => {
     [{ fail_on: { level: 'high' } }, "'fail_on.level' is not a known key"],
     [{ max_comments: -1 }, "'max_comments' must be a whole number from 0 to 1000"],
     [{ review_drafts: 'yes' }, "'review_drafts' must be true or false"],
+    [{ on_incomplete: 'success' }, "'on_incomplete' must be failure or neutral"],
     [{ include: 'src' }, "'include' must be a list of non-empty strings"],
     [['a'], "'(root)' must be a mapping"],
   ])('rejects %j naming the key', (raw, message) => {

@@ -22,6 +22,8 @@ describe('a pull request review', () => {
       `GET /repos/${OWNER}/${REPO}/pulls/2/files`,
       'POST /graphql',
       `GET /repos/${OWNER}/${REPO}/pulls/2`,
+      // Once per process, with the app's own token: who diffsec's earlier comments are by.
+      'GET /app',
       `GET /repos/${OWNER}/${REPO}/pulls/2/comments`,
       `POST /repos/${OWNER}/${REPO}/pulls/2/reviews`,
       `PATCH /repos/${OWNER}/${REPO}/check-runs/1000`,
