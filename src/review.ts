@@ -2,7 +2,7 @@ import { decodeSource } from './analysis/decode-source.js';
 import { ScanPool, canUseScanPool } from './analysis/scan-pool.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
-import { matchesAnyGlob } from './config/glob.js';
+import { fileSelection } from './config/file-selection.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
 import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
@@ -75,7 +75,8 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
 
   // 1. What changed, and which of it is Python we were asked to look at.
   const listed = await source.listFiles();
-  const selected = listed.filter((f) => matchesAnyGlob(f.path, config.include) && !matchesAnyGlob(f.path, config.exclude));
+  const selection = fileSelection(config);
+  const selected = listed.filter((f) => selection.selects(f.path));
   const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));

@@ -5,6 +5,7 @@ import type { Rule } from '../rules/rule.js';
 import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
 import { botLoginOf, identityOnce } from './bot-identity.js';
 import { countingClient } from './github-client.js';
+import { loadRepoConfig } from './load-repo-config.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { reviewPullRequest } from './review-pull-request.js';
 import { withRetries, type Sleep } from './with-retries.js';
@@ -51,7 +52,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
         return;
       }
       const { owner, repo } = context.repo();
-      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => context.config('diffsec.yml'), deps);
+      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => loadRepoConfig(context), deps);
     };
 
     app.on([...PULL_REQUEST_EVENTS], async (context) => {
