@@ -192,11 +192,24 @@ function toFinding(
     scope: 'file',
     suppressed,
   };
-  if (rule.fix) finding.fix = buildFix(rule.fix, node, captures, lines);
+  if (rule.fix) {
+    const fix = fixFor(rule.fix, node, captures, lines);
+    if (fix) finding.fix = fix;
+  }
   return finding;
 }
 
-/** Replaces the `@finding` node's text inside its whole lines, as a GitHub suggestion needs. */
+/** The fix of a match: a plain template replaces `@finding`; a mapping replaces its first capture present. */
+function fixFor(fix: string | Record<string, string>, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix | null {
+  if (typeof fix === 'string') return buildFix(fix, node, captures, lines);
+  for (const [capture, template] of Object.entries(fix)) {
+    const target = capture === 'finding' ? node : captures.get(capture)?.[0];
+    if (target) return buildFix(template, target, captures, lines);
+  }
+  return null;
+}
+
+/** Replaces the node's text inside its whole lines, as a GitHub suggestion needs. */
 function buildFix(template: string, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix {
   const values: Record<string, string> = {};
   for (const [name, nodes] of captures) values[name] = nodes[0]!.text;
