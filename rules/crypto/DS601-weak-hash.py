@@ -23,4 +23,10 @@ def digests(data, secret, name):
     ok5 = SHA256.new(data)  # ok: DS601 strong hash
     ok6 = md5(data, usedforsecurity=False)  # ok: DS601 oslo wrapper told it is not for security
     ok7 = hashlib.new(name, data)  # ok: DS601 algorithm chosen elsewhere
-    return a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7
+    i = hashlib.md5()  # expect: DS601
+    j = hl.sha1(  # expect: DS601
+        data,
+    )
+    size = hashlib.sha1().digest_size * 2  # ok: DS601 only the digest size is read
+    block = (hashlib.md5()).block_size  # ok: DS601 only the block size is read
+    return i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7

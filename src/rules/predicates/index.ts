@@ -12,6 +12,7 @@ import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
+import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
@@ -39,5 +40,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isTestFile,
     matchesString,
     integerValuePredicate,
+    objectOfAttribute,
   ].map((p) => [p.name, p]),
 );
