@@ -1,3 +1,4 @@
+import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
@@ -41,5 +42,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     matchesString,
     integerValuePredicate,
     objectOfAttribute,
+    boundString,
   ].map((p) => [p.name, p]),
 );
