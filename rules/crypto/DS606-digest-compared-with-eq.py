@@ -1,0 +1,24 @@
+import hashlib
+import hmac
+
+
+def verify(key, body, signature, headers, expected_signature, metadata, request_mac, a, b, digest_algorithm):
+    if hmac.new(key, body, hashlib.sha256).hexdigest() == signature:  # expect: DS606
+        return True
+    if signature != expected_signature:  # expect: DS606
+        return False
+    if headers["X-Signature"] == hmac.new(key, body, hashlib.sha1).digest():  # expect: DS606
+        return True
+    if metadata.get("checksum") == hashlib.md5(body, usedforsecurity=False).hexdigest():  # ok: DS606 a checksum, not a MAC
+        return True
+    if request_mac == hmac.new(key, body, "sha256").hexdigest():  # expect: DS606
+        return True
+    if hmac.compare_digest(signature, expected_signature):  # ok: DS606 constant time
+        return True
+    if signature == "":  # ok: DS606 a check for emptiness
+        return False
+    if signature is None or digest_algorithm == "sha256":  # ok: DS606 names an algorithm, not a digest
+        return False
+    if a == b == signature:  # ok: DS606 a chained comparison
+        return False
+    return len(signature) == 64  # ok: DS606 a length
