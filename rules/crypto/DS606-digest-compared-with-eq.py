@@ -2,7 +2,7 @@ import hashlib
 import hmac
 
 
-def verify(key, body, signature, headers, expected_signature, metadata, request_mac, a, b, digest_algorithm):
+def verify(key, body, signature, headers, expected_signature, metadata, request_hmac, a, b, digest_algorithm, device, vif):
     if hmac.new(key, body, hashlib.sha256).hexdigest() == signature:  # expect: DS606
         return True
     if signature != expected_signature:  # expect: DS606
@@ -11,8 +11,12 @@ def verify(key, body, signature, headers, expected_signature, metadata, request_
         return True
     if metadata.get("checksum") == hashlib.md5(body, usedforsecurity=False).hexdigest():  # ok: DS606 a checksum, not a MAC
         return True
-    if request_mac == hmac.new(key, body, "sha256").hexdigest():  # expect: DS606
+    if request_hmac == hmac.new(key, body, "sha256").hexdigest():  # expect: DS606
         return True
+    if device.mac == vif.address:  # ok: DS606 a network MAC address
+        return False
+    if signature == 0xBEDA107F:  # ok: DS606 a file format's magic number
+        return False
     if hmac.compare_digest(signature, expected_signature):  # ok: DS606 constant time
         return True
     if signature == "":  # ok: DS606 a check for emptiness

@@ -6,6 +6,7 @@ DB_PASSWORD = "s3cret"  # expect: DS204
 DEFAULT_ADMIN_PASS = "Passw0rd"  # expect: DS204
 DEFAULT_ADMIN_PASS_EMPTY = ""  # ok: DS204 not a pass name, and empty
 MYSQL_PASS = ""  # ok: DS204 empty string means unset
+AUTH_STATUS_PASS = b"ok"  # ok: DS204 a status that passed, not a password
 ADMIN_TOKEN: str = "ADMIN"  # expect: DS204
 UPDATING_PASSWORD = "updating_password"  # ok: DS204 a state name that spells the field, not a password
 CHANGE_PASSWORD = "changePassword"  # ok: DS204 an action name
