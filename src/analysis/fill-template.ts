@@ -1,6 +1,6 @@
-/** Fills `{name}` placeholders; a value missing from `values` is left as written. */
+/** Fills `{name}` (and filtered `{name|argv}`) placeholders; a value missing from `values` is left as written. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([\w.-]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return template.replace(/\{([\w.-]+(?:\|\w+)?)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /** Captured code as a message shows it: one line, at most `max` characters. */

@@ -83,9 +83,12 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
     if (!captures.has(capture)) fail(`fix.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
   }
   for (const template of [['message', message], ...Object.values(fixes).map((t) => ['fix', t] as const)] as const) {
-    for (const [, placeholder] of template[1].matchAll(/\{([\w.-]+)\}/g)) {
+    for (const [, placeholder, filter] of template[1].matchAll(/\{([\w.-]+)(?:\|(\w+))?\}/g)) {
       if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
         fail(template[0], `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
+      }
+      if (filter !== undefined && (template[0] !== 'fix' || filter !== 'argv')) {
+        fail(template[0], `placeholder {${placeholder}|${filter}}: the only filter is |argv, in fix templates`);
       }
     }
   }
