@@ -2,7 +2,7 @@ import hashlib
 import hmac
 
 
-def verify(key, body, signature, headers, expected_signature, metadata, request_hmac, a, b, digest_algorithm, device, vif):
+def verify(key, body, signature, headers, expected_signature, metadata, request_hmac, a, b, digest_algorithm, device, vif, mmap, self):
     if hmac.new(key, body, hashlib.sha256).hexdigest() == signature:  # expect: DS606
         return True
     if signature != expected_signature:  # expect: DS606
@@ -16,6 +16,8 @@ def verify(key, body, signature, headers, expected_signature, metadata, request_
     if device.mac == vif.address:  # ok: DS606 a network MAC address
         return False
     if signature == 0xBEDA107F:  # ok: DS606 a file format's magic number
+        return False
+    if mmap[:4] == self.index_v2_signature:  # ok: DS606 a file format's magic bytes
         return False
     if hmac.compare_digest(signature, expected_signature):  # ok: DS606 constant time
         return True

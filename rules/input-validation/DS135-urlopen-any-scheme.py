@@ -3,6 +3,8 @@ from urllib.request import Request, urlopen
 
 from six.moves import urllib as six_urllib
 
+LEX_URL = "https://raw.githubusercontent.com/mysql/mysql-server/8.0/sql/lex.h"
+
 
 def fetch(image_url, name, metadata_host):
     body = urllib.request.urlopen(image_url).read()  # expect: DS135
@@ -16,4 +18,5 @@ def fetch(image_url, name, metadata_host):
     urlopen("https://images.example.com/" + name)  # ok: DS135 fixed https scheme
     urlopen(f"http://{metadata_host}/latest/meta-data/")  # ok: DS135 f-string with a fixed http scheme
     urlopen(Request("https://example.com/api"))  # ok: DS135 judged on the inner Request
-    return body, req, opener
+    lex = urlopen(LEX_URL).read()  # ok: DS135 a module constant with a fixed https scheme
+    return body, req, opener, lex

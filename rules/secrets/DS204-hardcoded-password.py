@@ -34,7 +34,8 @@ class Client(object):
         self.options = {"agent_token": "fake_token"}  # ok: DS204 a dummy spelled like its key
         self.headers = {"Access-Control-Allow-Credentials": "true"}  # ok: DS204 a header name, not a credential
         self.auth_headers = {"X-Auth-Token": "gAAAAABkz9xYw3"}  # expect: DS204
-        self.basic = {"Authorization": "Basic YWRtaW46c2VjcmV0"}  # expect: DS204
+        self.api = {"X-Api-Key": "b1946ac92492d2347c6235b4d2611184"}  # expect: DS204
+        self.wsse = {"Authorization": 'WSSE profile="UsernameToken"'}  # ok: DS204 an auth scheme, not a credential
         self.fwd = {"X-Auth-Token": token}  # ok: DS204 a value, not a constant
         self.types = {"AWS::IAM::AccessKey": "72c2d9dd90025459"}  # ok: DS204 a type name as key
         self.ACCESS_KEY = "aws_access_key_id"  # ok: DS204 the name of the setting that holds the key
