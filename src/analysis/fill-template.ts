@@ -1,8 +1,8 @@
 import { codeSpan, escapeMarkdown } from '../report/markdown-escape.js';
 
-/** Fills `{name}` placeholders with raw values (a fix's replacement code); a value missing from `values` is left as written. */
+/** Fills `{name}` (and filtered `{name|argv}`) placeholders with raw values (a fix's replacement code); a value missing from `values` is left as written. */
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([\w.-]+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return template.replace(/\{([\w.-]+(?:\|\w+)?)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /**

@@ -7,6 +7,7 @@ import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { FileAnchors, findImports } from './anchors.js';
+import { argvLiteral } from './argv-literal.js';
 import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { OffsetFinder } from './offset-finder.js';
@@ -192,14 +193,33 @@ function toFinding(
     scope: 'file',
     suppressed,
   };
-  if (rule.fix) finding.fix = buildFix(rule.fix, node, captures, lines);
+  if (rule.fix) {
+    const fix = fixFor(rule.fix, node, captures, lines);
+    if (fix) finding.fix = fix;
+  }
   return finding;
 }
 
-/** Replaces the `@finding` node's text inside its whole lines, as a GitHub suggestion needs. */
-function buildFix(template: string, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix {
+/** The fix of a match: a plain template replaces `@finding`; a mapping replaces its first capture present. */
+function fixFor(fix: string | Record<string, string>, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix | null {
+  if (typeof fix === 'string') return buildFix(fix, node, captures, lines);
+  for (const [capture, template] of Object.entries(fix)) {
+    const target = capture === 'finding' ? node : captures.get(capture)?.[0];
+    if (target) return buildFix(template, target, captures, lines);
+  }
+  return null;
+}
+
+/** Replaces the node's text inside its whole lines, as a GitHub suggestion needs. */
+function buildFix(template: string, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix | null {
   const values: Record<string, string> = {};
-  for (const [name, nodes] of captures) values[name] = nodes[0]!.text;
+  for (const [name, nodes] of captures) {
+    values[name] = nodes[0]!.text;
+    const argv = template.includes(`{${name}|argv}`) ? argvLiteral(nodes[0]!) : null;
+    if (argv !== null) values[`${name}|argv`] = argv;
+  }
+  // A filter that cannot apply (`{command|argv}` of a command using shell syntax) means no fix.
+  for (const [, name] of template.matchAll(/\{([\w.-]+\|\w+)\}/g)) if (values[name!] === undefined) return null;
   const startLine = node.startPosition.row + 1;
   const endLine = node.endPosition.row + 1;
   const first = lines[startLine - 1] ?? '';

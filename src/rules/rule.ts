@@ -48,8 +48,12 @@ export interface Rule {
   where: Record<string, PredicateCall[]>;
   /** When set, the query runs only inside nodes of these types (e.g. `except_clause`), started at each. */
   inside?: string[];
-  /** Optional mechanical fix: a template over captures, replacing the `@finding` node's text. */
-  fix?: string;
+  /**
+   * Optional mechanical fix: a template over captures replacing the `@finding` node's text, or a
+   * mapping from capture name to template: the first capture present in a match is replaced by
+   * its template (a match holding none of them gets no fix).
+   */
+  fix?: string | Record<string, string>;
   docs: RuleDocs;
   /** The YAML file it came from, for error messages. */
   file: string;

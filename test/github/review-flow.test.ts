@@ -66,7 +66,7 @@ describe('a pull request review', () => {
   });
 
   it('passes a clean change with success and posts no review', async () => {
-    const github = new GitHubApiDouble(OWNER, REPO).addPullRequest({ number: 2, headSha: HEAD, files: [addedFile('ok.py', ['import subprocess', 'subprocess.run(["ls"])'])] });
+    const github = new GitHubApiDouble(OWNER, REPO).addPullRequest({ number: 2, headSha: HEAD, files: [addedFile('ok.py', ['import subprocess', 'subprocess.run(["/bin/ls"])'])] });
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect(github.reviews).toEqual([]);

@@ -1,3 +1,4 @@
+import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
@@ -15,6 +16,7 @@ import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
+import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
@@ -45,5 +47,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isCallTo,
     isConstantValuePredicate,
     fillsOnlyPlaceholders,
+    objectOfAttribute,
+    boundString,
   ].map((p) => [p.name, p]),
 );
