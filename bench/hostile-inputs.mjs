@@ -1,0 +1,30 @@
+// Times one in-thread scan of each hostile input (issue 14) with the built engine (dist/).
+// Usage: node bench/hostile-inputs.mjs [name...]   (names: calls20k calls40k ds203)
+// Prints one line per input: name, size, wall time, findings, skipped reason if any.
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { loadRules } = await import(`${root}dist/src/rules/load-rules.js`);
+const { compileRules } = await import(`${root}dist/src/rules/compile-rules.js`);
+const { scanSource } = await import(`${root}dist/src/analysis/scan-source.js`);
+
+const calls = (n) => `import os\nx = ${Array.from({ length: n }, () => 'os.system(a)').join('+')}\n`;
+const INPUTS = {
+  calls20k: () => calls(20_000),
+  calls40k: () => calls(40_000),
+  // A URL-looking string with many ':' and no '@': what made DS203's regex backtrack.
+  ds203: () => `import requests\nrequests.get("a://${'b'.repeat(1000)}${':c'.repeat(180_000)}")\n`,
+};
+
+const rules = loadRules(`${root}rules`, { snapshot: `${root}dist/bundled-rules.json` });
+const compiled = compileRules(rules, { validate: false });
+// Options (finding cap, budget) are passed when this build's scanSource accepts them; huge values so the raw cost is timed.
+const options = { maxFindings: Number.MAX_SAFE_INTEGER, timeBudgetMs: Number.MAX_SAFE_INTEGER };
+const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(INPUTS);
+for (const name of names) {
+  const source = INPUTS[name]();
+  const started = performance.now();
+  const scan = scanSource('hostile.py', source, compiled, options);
+  const ms = Math.round(performance.now() - started);
+  console.log(`${name}\t${(source.length / 1024).toFixed(0)} KiB\t${(ms / 1000).toFixed(2)} s\t${scan.findings.length} findings${scan.incomplete ? `\tincomplete: ${scan.incomplete}` : ''}`);
+}
