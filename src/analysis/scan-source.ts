@@ -126,7 +126,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
 }
 
 /** A `\r` not followed by `\n`: a line break to Python, not to git. */
-const LONE_CR = /\r(?!\n)/g;
+export const LONE_CR = /\r(?!\n)/g;
 
 /** A query match waiting for its rule's predicates. */
 interface Candidate {
@@ -138,7 +138,8 @@ interface Candidate {
   start: number;
 }
 
-const SUPPRESSION_MARK = /#\s*(?:nosec|noqa|diffsec)/g;
+/** Where a suppression comment may start (exported for the backtracking test). */
+export const SUPPRESSION_MARK = /#\s*(?:nosec|noqa|diffsec)/g;
 
 /**
  * Suppression comments by line: found by their text (OpenStack code is full of `# noqa`, so
