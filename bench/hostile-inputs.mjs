@@ -4,9 +4,11 @@
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const { loadRules } = await import(`${root}dist/src/rules/load-rules.js`);
-const { compileRules } = await import(`${root}dist/src/rules/compile-rules.js`);
-const { scanSource } = await import(`${root}dist/src/analysis/scan-source.js`);
+// DIST=path/to/other/dist times another build (e.g. before a change); rules come from this checkout.
+const dist = process.env.DIST ?? `${root}dist`;
+const { loadRules } = await import(`${dist}/src/rules/load-rules.js`);
+const { compileRules } = await import(`${dist}/src/rules/compile-rules.js`);
+const { scanSource } = await import(`${dist}/src/analysis/scan-source.js`);
 
 const calls = (n) => `import os\nx = ${Array.from({ length: n }, () => 'os.system(a)').join('+')}\n`;
 const INPUTS = {
@@ -16,7 +18,8 @@ const INPUTS = {
   ds203: () => `import requests\nrequests.get("a://${'b'.repeat(1000)}${':c'.repeat(180_000)}")\n`,
 };
 
-const rules = loadRules(`${root}rules`, { snapshot: `${root}dist/bundled-rules.json` });
+// RULES=path/to/rules times other rules (e.g. before a change); the snapshot is used only when it matches them.
+const rules = loadRules(process.env.RULES ?? `${root}rules`, { snapshot: `${dist}/bundled-rules.json` });
 const compiled = compileRules(rules, { validate: false });
 // Options (finding cap, budget) are passed when this build's scanSource accepts them; huge values so the raw cost is timed.
 const options = { maxFindings: Number.MAX_SAFE_INTEGER, timeBudgetMs: Number.MAX_SAFE_INTEGER };
