@@ -1,5 +1,6 @@
 import { decodeSource } from './analysis/decode-source.js';
-import { ScanPool, canUseScanPool } from './analysis/scan-pool.js';
+import { ScanAbandoned, ScanPool, canUseScanPool, type RuleSelection } from './analysis/scan-pool.js';
+import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { fileSelection } from './config/file-selection.js';
@@ -59,6 +60,13 @@ export interface ReviewOptions {
   rules: readonly Rule[];
   /** Threads to scan on when there are many files, this one included (worker threads need the compiled build); 1 scans in this thread only. */
   jobs?: number;
+  /**
+   * A caller-owned pool, built from the same `rules` (not closed here): every file is scanned on
+   * it and this thread scans none, so a server's event loop stays free. `jobs` is then ignored.
+   */
+  pool?: ScanPool;
+  /** Per-file finding cap and time budget (see scan-limits.ts for the defaults). */
+  limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,13 +83,13 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
 
   // 1. What changed, and which of it is Python we were asked to look at.
   const listed = await source.listFiles();
-  const selection = fileSelection(config);
-  const selected = listed.filter((f) => selection.selects(f.path));
+  const pythonFiles = fileSelection(config);
+  const selected = listed.filter((f) => pythonFiles.selects(f.path));
   const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
-  // 2. Read and scan each file: here, and on worker threads too when there are many (each kept a
+  // 2. Read and scan each file: here, and on worker processes too when there are many (each kept a
   // few files deep, so it never waits for this thread); yielding to the event loop between files
   // so the native binding frees each tree.
   const findings: Finding[] = [];
@@ -89,8 +97,12 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const notes: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
-  const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
-  const compiled = compiledFor(rules);
+  const limits = options.limits ?? {};
+  const owned = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
+  const pool = options.pool ?? owned;
+  // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
+  const selection = options.pool ? selectionOf(rules) : null;
+  const compiled = options.pool ? null : compiledFor(rules);
   const scanning = new Set<Promise<void>>();
   let done = 0;
   try {
@@ -107,16 +119,20 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: decoded.skip });
         continue;
       }
-      const elsewhere = pool !== null && pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER;
-      const scan = elsewhere ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
+      // With a caller's pool, this review keeps a bounded number of its files in flight there.
+      while (options.pool && scanning.size >= pool!.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
+      const elsewhere = pool !== null && (compiled === null || pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER);
+      const scan = elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
       const task = scan.then(
         (result) => {
           const kept = scopeFindings(file, result, config, stats, notes);
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
+          // Stopped early (finding cap, time budget): its findings so far stand, and the file is listed.
+          if (result.incomplete) skipped.push({ path: file.path, reason: result.incomplete, incomplete: true });
         },
-        // A crash in the engine loses this file only, and says so.
-        (error: Error) => void skipped.push({ path: file.path, reason: `analysis failed: ${error.message}`, incomplete: true }),
+        // A crash in the engine, or a thread killed at its deadline, loses this file only, and says so.
+        (error: Error) => void skipped.push({ path: file.path, reason: error instanceof ScanAbandoned ? error.message : `analysis failed: ${error.message}`, incomplete: true }),
       );
       scanning.add(task);
       void task.finally(() => scanning.delete(task));
@@ -124,7 +140,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
     }
     await Promise.all(scanning);
   } finally {
-    await pool?.close();
+    await owned?.close();
   }
 
   // 3. Stable order for every renderer.
@@ -160,9 +176,14 @@ const IN_FLIGHT_PER_WORKER = 8;
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
 const POOL_AFTER = 32;
 
+/** The selection that tells a pool holding every rule to run these, at these severities. */
+function selectionOf(rules: readonly Rule[]): RuleSelection {
+  return { ids: rules.map((r) => r.id), severity: Object.fromEntries(rules.map((r) => [r.id, r.severity])) };
+}
+
 /** Scans in this thread, then yields to the event loop so the native binding can free the tree. */
-async function scanHere(path: string, text: string, compiled: CompiledRules): Promise<SourceScan> {
-  const scan = scanSource(path, text, compiled);
+async function scanHere(path: string, text: string, compiled: CompiledRules, limits: ScanLimits): Promise<SourceScan> {
+  const scan = scanSource(path, text, compiled, limits);
   await new Promise((resolve) => setImmediate(resolve));
   return scan;
 }

@@ -59,10 +59,13 @@ export interface Finding {
   fix?: Fix;
 }
 
-/** Why a file was not analysed. */
+/** Why a file was not analysed, or not wholly. */
 export interface SkippedFile {
   path: string;
   reason: string;
-  /** true when diffsec failed on this file (engine crash, time budget, finding cap): the review is incomplete. */
+  /**
+   * diffsec failed on this file (engine crash, time budget, finding cap): the review is
+   * incomplete. A file stopped at the finding cap keeps its first findings and is listed here too.
+   */
   incomplete?: true;
 }

@@ -21,7 +21,7 @@ const STAT_BITS: Record<string, number> = {
 };
 
 /** Parses a Python integer literal in any base (`511`, `0o777`, `0x1ff`, `0b1`, `1_024`, Python 2's `0777`). */
-function parseIntegerLiteral(text: string): number | null {
+export function parseIntegerLiteral(text: string): number | null {
   const t = text.replace(/_/g, '');
   let value: number;
   if (/^0[oO][0-7]+$/.test(t)) value = parseInt(t.slice(2), 8);
