@@ -9,6 +9,7 @@ export default {
     '^tree-sitter-python$': '<rootDir>/test/support/tree-sitter-python-shim.cjs',
   },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }] },
+  globalSetup: '<rootDir>/test/support/build-dist.mjs',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testTimeout: 30000,

@@ -1,9 +1,11 @@
 import { decodeSource } from './analysis/decode-source.js';
-import { ScanPool, canUseScanPool } from './analysis/scan-pool.js';
+import { ScanAbandoned, ScanPool, canUseScanPool, type RuleSelection } from './analysis/scan-pool.js';
+import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
-import { matchesAnyGlob } from './config/glob.js';
+import { fileSelection } from './config/file-selection.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
+import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
 import { scopeOf } from './findings/scope.js';
@@ -47,6 +49,8 @@ export interface ReviewResult {
   skipped: SkippedFile[];
   /** Rule crashes and parse trouble, by file; the rest of the review still stands. */
   errors: string[];
+  /** For the reader: e.g. a diff that did not fit its file, so the whole file was in scope. */
+  notes: string[];
   stats: ReviewStats;
   rules: Rule[];
 }
@@ -56,6 +60,13 @@ export interface ReviewOptions {
   rules: readonly Rule[];
   /** Threads to scan on when there are many files, this one included (worker threads need the compiled build); 1 scans in this thread only. */
   jobs?: number;
+  /**
+   * A caller-owned pool, built from the same `rules` (not closed here): every file is scanned on
+   * it and this thread scans none, so a server's event loop stays free. `jobs` is then ignored.
+   */
+  pool?: ScanPool;
+  /** Per-file finding cap and time budget (see scan-limits.ts for the defaults). */
+  limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -72,20 +83,26 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
 
   // 1. What changed, and which of it is Python we were asked to look at.
   const listed = await source.listFiles();
-  const selected = listed.filter((f) => matchesAnyGlob(f.path, config.include) && !matchesAnyGlob(f.path, config.exclude));
+  const pythonFiles = fileSelection(config);
+  const selected = listed.filter((f) => pythonFiles.selects(f.path));
   const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
   const toRead = selected.filter((f) => f.status !== 'removed');
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
-  // 2. Read and scan each file: here, and on worker threads too when there are many (each kept a
+  // 2. Read and scan each file: here, and on worker processes too when there are many (each kept a
   // few files deep, so it never waits for this thread); yielding to the event loop between files
   // so the native binding frees each tree.
   const findings: Finding[] = [];
   const errors: string[] = [];
+  const notes: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
-  const pool = jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
-  const compiled = compiledFor(rules);
+  const limits = options.limits ?? {};
+  const owned = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
+  const pool = options.pool ?? owned;
+  // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
+  const selection = options.pool ? selectionOf(rules) : null;
+  const compiled = options.pool ? null : compiledFor(rules);
   const scanning = new Set<Promise<void>>();
   let done = 0;
   try {
@@ -102,16 +119,20 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: decoded.skip });
         continue;
       }
-      const elsewhere = pool !== null && pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER;
-      const scan = elsewhere ? pool.scan(file.path, decoded.text) : scanHere(file.path, decoded.text, compiled);
+      // With a caller's pool, this review keeps a bounded number of its files in flight there.
+      while (options.pool && scanning.size >= pool!.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
+      const elsewhere = pool !== null && (compiled === null || pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER);
+      const scan = elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
       const task = scan.then(
         (result) => {
-          const kept = scopeFindings(file, result, config, stats);
+          const kept = scopeFindings(file, result, config, stats, notes);
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
+          // Stopped early (finding cap, time budget): its findings so far stand, and the file is listed.
+          if (result.incomplete) skipped.push({ path: file.path, reason: result.incomplete, incomplete: true });
         },
-        // A crash in the engine loses this file only, and says so.
-        (error: Error) => void skipped.push({ path: file.path, reason: `analysis failed: ${error.message}` }),
+        // A crash in the engine, or a thread killed at its deadline, loses this file only, and says so.
+        (error: Error) => void skipped.push({ path: file.path, reason: error instanceof ScanAbandoned ? error.message : `analysis failed: ${error.message}`, incomplete: true }),
       );
       scanning.add(task);
       void task.finally(() => scanning.delete(task));
@@ -119,14 +140,14 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
     }
     await Promise.all(scanning);
   } finally {
-    await pool?.close();
+    await owned?.close();
   }
 
   // 3. Stable order for every renderer.
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => a.path.localeCompare(b.path));
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, skipped, errors, stats, rules };
+  return { findings, skipped, errors, notes, stats, rules };
 }
 
 const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: CompiledRules }>();
@@ -155,18 +176,26 @@ const IN_FLIGHT_PER_WORKER = 8;
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
 const POOL_AFTER = 32;
 
+/** The selection that tells a pool holding every rule to run these, at these severities. */
+function selectionOf(rules: readonly Rule[]): RuleSelection {
+  return { ids: rules.map((r) => r.id), severity: Object.fromEntries(rules.map((r) => [r.id, r.severity])) };
+}
+
 /** Scans in this thread, then yields to the event loop so the native binding can free the tree. */
-async function scanHere(path: string, text: string, compiled: CompiledRules): Promise<SourceScan> {
-  const scan = scanSource(path, text, compiled);
+async function scanHere(path: string, text: string, compiled: CompiledRules, limits: ScanLimits): Promise<SourceScan> {
+  const scan = scanSource(path, text, compiled, limits);
   await new Promise((resolve) => setImmediate(resolve));
   return scan;
 }
 
 /** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
-function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats): Finding[] {
+function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): Finding[] {
   stats.files++;
   stats.lines += scan.lines;
-  const changed = file.diff ? changedLines(file.diff) : null;
+  // A diff pointing past the file's end describes some other file: scope the whole file instead.
+  const fits = !file.diff || diffFitsFile(file.diff, scan.lines);
+  if (!fits) notes.push(`The diff of ${file.path} points past the end of the file (${scan.lines} lines): the whole file was reviewed.`);
+  const changed = file.diff && fits ? changedLines(file.diff) : null;
   const kept: Finding[] = [];
   for (const finding of scan.findings) {
     finding.scope = scopeOf(finding, changed);

@@ -86,4 +86,20 @@ describe('runReview', () => {
     expect(result.findings).toEqual([]);
     expect(result.stats.belowThreshold).toBe(1);
   });
+
+  it('keeps the first findings of a file past the finding cap and lists it as incomplete', async () => {
+    const source = memorySource([{ path: 'many.py', content: `import os\n${'os.system(x)\n'.repeat(5)}` }]);
+    const result = await runReview(source, { config: DEFAULT_CONFIG, rules, limits: { maxFindings: 3 } });
+    expect(result.findings.map((f) => f.line)).toEqual([2, 3, 4]);
+    expect(result.skipped).toEqual([{ path: 'many.py', reason: 'partly analysed: stopped after 3 findings (the per-file cap)', incomplete: true }]);
+  });
+
+  it('lists a file whose scan ran out of time, or crashed, as incomplete', async () => {
+    const slow = await runReview(memorySource([{ path: 'a.py', content: 'import os\nos.system(x)\n' }]), { config: DEFAULT_CONFIG, rules, limits: { timeBudgetMs: 0 } });
+    expect(slow.skipped).toEqual([{ path: 'a.py', reason: expect.stringMatching(/^not fully analysed: the scan took longer than its time budget/), incomplete: true }]);
+    // A query the grammar rejects is compiled only when a file needs it: the engine fails on that file.
+    const broken = [makeRule({ query: '(call function: (no_such_node) @callee arguments: (argument_list . (_) @command)) @finding' })];
+    const crashed = await runReview(memorySource([{ path: 'b.py', content: 'import os\nos.system(x)\n' }]), { config: DEFAULT_CONFIG, rules: broken });
+    expect(crashed.skipped).toEqual([{ path: 'b.py', reason: expect.stringMatching(/^analysis failed: /), incomplete: true }]);
+  });
 });

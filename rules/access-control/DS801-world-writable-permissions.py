@@ -4,6 +4,9 @@ import stat
 from os import chmod, makedirs
 from stat import S_IRWXU, S_IWOTH
 
+SHARED_DIR_MODE = 0o777
+PRIVATE_MODE = 0o600
+
 
 def publish(path, fd, key_path, st, mode):
     os.chmod(path, 0o777)  # expect: DS801
@@ -21,3 +24,13 @@ def publish(path, fd, key_path, st, mode):
     os.chmod(path, mode)  # ok: DS801 mode chosen elsewhere
     makedirs(path, exist_ok=True)  # ok: DS801 no mode asked for: the umask decides
     os.makedirs(path, 0o700)  # ok: DS801 private directory
+
+
+def make_share(path, mode=0o666):
+    os.makedirs(path, SHARED_DIR_MODE)  # expect: DS801
+    os.chmod(path, mode)  # expect: DS801
+    os.chmod(path, PRIVATE_MODE)  # ok: DS801 module constant, owner only
+
+
+def make_private(path, mode=0o600):
+    os.chmod(path, mode)  # ok: DS801 default owner only

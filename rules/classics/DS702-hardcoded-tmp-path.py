@@ -2,6 +2,8 @@
 import os
 import shutil
 import tempfile
+from os import path as osp
+from pathlib import Path
 
 from oslo_config import cfg
 
@@ -22,4 +24,12 @@ def scratch(name, output):
     default_dir = "/tmp/nova"  # ok: DS702 a constant, not yet used as a path
     with tempfile.NamedTemporaryFile(dir=workdir) as tmp:  # ok: DS702 random name
         tmp.write(b"x")
-    return default_dir
+    log_path = os.path.join("/tmp", name + ".log")  # expect: DS702
+    pid_file = osp.join(  # ok: DS702 reported on the directory's line
+        "/var/tmp/",  # expect: DS702
+        name,
+    )
+    sock = Path("/tmp") / "nova.sock"  # expect: DS702
+    home = os.path.join("/var/lib/nova", name)  # ok: DS702 service-owned directory
+    tmp_root = Path("/tmp")  # ok: DS702 the directory itself, nothing named in it
+    return default_dir, log_path, pid_file, sock, home, tmp_root

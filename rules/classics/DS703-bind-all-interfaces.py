@@ -10,11 +10,10 @@ from werkzeug.serving import run_simple
 
 app = Flask(__name__)
 
+ANY_ADDRESS = "0.0.0.0"
+
 opts = [
-    cfg.HostAddressOpt("metadata_listen", default="0.0.0.0"),  # expect: DS703
-    cfg.StrOpt("novncproxy_host", default="0.0.0.0"),  # expect: DS703
-    cfg.HostAddressOpt("my_ip", default="0.0.0.0"),  # ok: DS703 not a listen, bind or host option
-    cfg.StrOpt("metadata_listen", default="127.0.0.1"),  # ok: DS703 loopback
+    cfg.HostAddressOpt("metadata_listen", default="0.0.0.0"),  # ok: DS703 an option default (DS708)
 ]
 
 
@@ -35,9 +34,24 @@ def serve(port, handler, conf_host):
     return server, httpd, wsgi, netmask
 
 
-def start(app, host="0.0.0.0", port=8080):  # expect: DS703
-    return uvicorn.run(app, host=host, port=port)
+def start(app, host="0.0.0.0", port=8080):  # ok: DS703 reported where it reaches the bind
+    return uvicorn.run(app, host=host, port=port)  # expect: DS703
 
 
-def start_local(app, listen_address: str = "::"):  # expect: DS703
-    return uvicorn.run(app, host=listen_address)
+def start_local(app, listen_address: str = "::"):
+    return uvicorn.run(app, host=listen_address)  # expect: DS703
+
+
+def start_any(app, port):
+    sock = socket.socket()
+    sock.bind((ANY_ADDRESS, port))  # expect: DS703
+    return sock
+
+
+def describe(host="0.0.0.0", port=80):  # ok: DS703 a parameter named host that never reaches a bind
+    return "%s:%s" % (host, port)
+
+
+def start_configured(app, host="0.0.0.0"):
+    host = cfg.CONF.host
+    return uvicorn.run(app, host=host)  # ok: DS703 the default is replaced before the bind

@@ -10,6 +10,8 @@ TEMPLATE_DEBUG = True  # ok: DS704 not the debug switch
 app = Flask(__name__)
 app.config["DEBUG"] = True  # expect: DS704
 app.config["TESTING"] = True  # ok: DS704 not debug
+app.debug = True  # expect: DS704
+app.debug = False  # ok: DS704 debug off
 
 
 def main():
@@ -25,5 +27,6 @@ class Worker:
     DEBUG = True  # ok: DS704 class attribute, not a settings module
 
     def start(self):
+        self.debug = True  # ok: DS704 some object's flag, not the app
         DEBUG = True  # ok: DS704 local variable
         return DEBUG

@@ -22,3 +22,13 @@ def fetch(url, data, kwargs):
     session = requests.Session()  # ok: DS707 not a request
     ok4 = session.get(url, timeout=10)  # ok: DS707 timeout given
     return a, b, c, d, e, f, ok1, ok2, ok3, session, ok4
+
+
+def notify(url, body):
+    requests.post(url, json=body  # expect: DS707
+                  )
+    requests.post(  # expect: DS707
+        url,
+        json=body,  # the payload
+    )
+    requests.get()  # expect: DS707

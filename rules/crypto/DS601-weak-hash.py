@@ -6,6 +6,9 @@ from Crypto.Hash import MD5, SHA256
 from cryptography.hazmat.primitives import hashes
 from oslo_utils.secretutils import md5
 
+FINGERPRINT_HASH = "md5"
+STRONG_HASH = "sha256"
+
 
 def digests(data, secret, name):
     a = hashlib.md5(secret + data).hexdigest()  # expect: DS601
@@ -23,4 +26,16 @@ def digests(data, secret, name):
     ok5 = SHA256.new(data)  # ok: DS601 strong hash
     ok6 = md5(data, usedforsecurity=False)  # ok: DS601 oslo wrapper told it is not for security
     ok7 = hashlib.new(name, data)  # ok: DS601 algorithm chosen elsewhere
-    return a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7
+    i = hashlib.md5()  # expect: DS601
+    j = hl.sha1(  # expect: DS601
+        data,
+    )
+    size = hashlib.sha1().digest_size * 2  # ok: DS601 only the digest size is read
+    block = (hashlib.md5()).block_size  # ok: DS601 only the block size is read
+    k = hashlib.new(FINGERPRINT_HASH, data)  # expect: DS601
+    ok8 = hashlib.new(STRONG_HASH, data)  # ok: DS601 strong hash in a constant
+    return k, ok8, i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7
+
+
+def fingerprint(data, algorithm="sha1"):
+    return hashlib.new(algorithm, data).hexdigest()  # expect: DS601

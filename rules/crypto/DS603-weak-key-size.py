@@ -3,6 +3,9 @@ from Cryptodome.PublicKey import DSA as dsa_x
 from cryptography.hazmat.primitives.asymmetric import dsa, ec, rsa
 from cryptography.hazmat.primitives.asymmetric.rsa import generate_private_key
 
+LEGACY_KEY_BITS = 1024
+KEY_BITS = 4096
+
 
 def keys(bits):
     k1 = rsa.generate_private_key(public_exponent=65537, key_size=1024)  # expect: DS603
@@ -22,3 +25,26 @@ def keys(bits):
     ok6 = rsa.generate_private_key(65537, key_size=bits)  # ok: DS603 size not a literal
     ok7 = len(bytes(1024))  # ok: DS603 not key generation
     return k1, k2, k3, k4, k5, k6, k7, k8, k9, ok1, ok2, ok3, ok4, ok5, ok6, ok7
+
+
+def generate_keypair(bits=1024, exponent=65537):
+    return rsa.generate_private_key(
+        public_exponent=exponent,  # ok: DS603 default exponent 65537
+        key_size=bits,  # expect: DS603
+    )
+
+
+def legacy_key(size=LEGACY_KEY_BITS):
+    k1 = RSA.generate(LEGACY_KEY_BITS)  # expect: DS603
+    k2 = generate_private_key(65537, size)  # expect: DS603
+    k3 = RSA.generate(KEY_BITS)  # ok: DS603 module constant of 4096 bits
+    return k1, k2, k3
+
+
+def strong_key(bits=4096):
+    return RSA.generate(bits)  # ok: DS603 default of 4096 bits
+
+
+def rebound_key(bits=1024):
+    bits = max(bits, 2048)
+    return RSA.generate(bits)  # ok: DS603 the default is raised before use

@@ -33,3 +33,11 @@ def credentials(user):
 
 def pick_server(servers):
     return random.choice(servers)  # ok: DS604 function name is not a secret
+
+
+def reset_flow(user):
+    user.reset_code = "%06d" % random.randint(0, 999999)  # expect: DS604
+    salt = "%016x" % random.getrandbits(64)  # expect: DS604
+    session_id = "".join(random.choice(ALPHABET) for _ in range(32))  # expect: DS604
+    salt_length = random.choice([16, 32])  # ok: DS604 a length, not the salt
+    return salt, session_id, salt_length

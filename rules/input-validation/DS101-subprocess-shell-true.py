@@ -2,6 +2,9 @@ import subprocess
 import subprocess as sp
 from subprocess import Popen, check_output
 
+from nova import utils
+from oslo_concurrency import processutils
+
 
 def run(cmd, archive, host):
     subprocess.call(cmd, shell=True)  # expect: DS101
@@ -18,3 +21,18 @@ def run(cmd, archive, host):
     subprocess.call("ls -l", shell=True)  # ok: DS101 constant command, no value reaches the shell
     os_call(cmd, shell=True)  # ok: DS101 not subprocess
     subprocess.call(cmd, shell=True)  # nosec B602
+
+
+def mount(share, mount_point, options):
+    processutils.execute(  # ok: DS101 the finding is on the shell=True line
+        "mount -o %s %s %s" % (options, share, mount_point),
+        run_as_root=True,
+        shell=True,  # expect: DS101
+    )
+    utils.execute(f"mkfs.ext4 {share}", shell=True)  # expect: DS101
+    processutils.execute("mount", "-o", options, share, mount_point)  # ok: DS101 argument list, no shell
+    utils.execute("sync; sync", shell=True)  # ok: DS101 constant command
+    subprocess.call(  # a comment is not the command
+        "ls -l",
+        shell=True,  # ok: DS101 constant command after a comment
+    )

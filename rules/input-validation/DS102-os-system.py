@@ -1,4 +1,6 @@
+import asyncio
 import os
+import subprocess
 import os as operating_system
 from os import popen, system
 
@@ -14,3 +16,20 @@ def clean_up(path, host, name):
     os.path.join(path, name)  # ok: DS102 not a shell call
     shell.system(path)  # ok: DS102 some other object's system()
     os.system(path)  # nosec B605
+
+
+async def inspect(image, name):
+    out = subprocess.getoutput("qemu-img info " + image)  # expect: DS102
+    status, text = subprocess.getstatusoutput(  # expect: DS102
+        f"virsh dominfo {name}"
+    )
+    proc = await asyncio.create_subprocess_shell("du -sh %s" % image)  # expect: DS102
+    uptime = subprocess.getoutput("uptime")  # ok: DS102 constant command
+    proc2 = await asyncio.create_subprocess_exec("du", "-sh", image)  # ok: DS102 no shell
+    return out, status, text, proc, uptime, proc2
+
+
+def sync():
+    os.system(  # ok: DS102 a comment after the parenthesis is not the command
+        "sync"
+    )

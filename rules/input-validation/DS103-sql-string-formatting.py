@@ -13,3 +13,9 @@ def find(cursor, session, name, table, user_id):
     session.execute(text("SELECT * FROM users WHERE name = :n"), {"n": name})  # ok: DS103 bound parameter
     cursor.execute(query_for(name))  # ok: DS103 not visibly formatted here
     log.info("SELECT %s" % name)  # ok: DS103 not executed
+    cursor.execute(f"SELECT * FROM users WHERE id IN ({', '.join(['%s'] * len(user_id))})", user_id)  # ok: DS103 only placeholders formatted in
+    cursor.execute(
+        "DELETE FROM t WHERE id IN (%s)" % ",".join("?" for _ in user_id),  # ok: DS103 only placeholders formatted in
+        user_id,
+    )
+    cursor.execute(f"SELECT * FROM t WHERE id IN ({', '.join(map(str, user_id))})")  # expect: DS103

@@ -2,6 +2,10 @@ import json
 import marshal
 import pickle
 import shelve
+
+import dill
+import jsonpickle
+import torch
 from pickle import loads as unpickle
 
 
@@ -15,4 +19,14 @@ def load(message, path):
     e = json.loads(message)  # ok: DS105 data only
     blob = pickle.dumps(a)  # ok: DS105 serialising is not loading
     f2 = loader.loads(message)  # ok: DS105 some other loads
-    return a, b, c, d, db, e, blob, f2
+    g = dill.loads(message)  # expect: DS105
+    h = jsonpickle.decode(message)  # expect: DS105
+    model = torch.load(path)  # expect: DS105
+    state = torch.load(  # expect: DS105
+        path,
+        map_location="cpu",
+        weights_only=False,
+    )
+    weights = torch.load(path, weights_only=True)  # ok: DS105 tensors only
+    enc = jsonpickle.encode(a)  # ok: DS105 encoding is not loading
+    return g, h, model, state, weights, enc, a, b, c, d, db, e, blob, f2

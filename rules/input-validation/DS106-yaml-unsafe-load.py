@@ -12,4 +12,8 @@ def read(stream, text):
     g = yaml.load(stream, Loader=yaml.SafeLoader)  # ok: DS106 safe Loader given
     h = yaml.load(stream, Loader=yaml.CSafeLoader)  # ok: DS106 safe Loader given
     i = json.load(stream)  # ok: DS106 not yaml
-    return a, b, c, d, e, f, g, h, i
+    j = yaml.load(  # expect: DS106
+        stream,
+    )
+    k = yaml.load(stream, yaml.Loader)  # expect: DS106
+    return j, k, a, b, c, d, e, f, g, h, i

@@ -3,6 +3,10 @@ import os
 from oslo_config import cfg
 
 DB_PASSWORD = "s3cret"  # expect: DS204
+DEFAULT_ADMIN_PASS = "Passw0rd"  # expect: DS204
+DEFAULT_ADMIN_PASS_EMPTY = ""  # ok: DS204 not a pass name, and empty
+MYSQL_PASS = ""  # ok: DS204 empty string means unset
+AUTH_STATUS_PASS = b"ok"  # ok: DS204 a status that passed, not a password
 ADMIN_TOKEN: str = "ADMIN"  # expect: DS204
 UPDATING_PASSWORD = "updating_password"  # ok: DS204 a state name that spells the field, not a password
 CHANGE_PASSWORD = "changePassword"  # ok: DS204 an action name
@@ -29,6 +33,10 @@ class Client(object):
         self.session = connect(user=user, api_key="AKIAIOSFODNN7EXAMPLE")  # expect: DS204
         self.options = {"agent_token": "fake_token"}  # ok: DS204 a dummy spelled like its key
         self.headers = {"Access-Control-Allow-Credentials": "true"}  # ok: DS204 a header name, not a credential
+        self.auth_headers = {"X-Auth-Token": "gAAAAABkz9xYw3"}  # expect: DS204
+        self.api = {"X-Api-Key": "b1946ac92492d2347c6235b4d2611184"}  # expect: DS204
+        self.wsse = {"Authorization": 'WSSE profile="UsernameToken"'}  # ok: DS204 an auth scheme, not a credential
+        self.fwd = {"X-Auth-Token": token}  # ok: DS204 a value, not a constant
         self.types = {"AWS::IAM::AccessKey": "72c2d9dd90025459"}  # ok: DS204 a type name as key
         self.ACCESS_KEY = "aws_access_key_id"  # ok: DS204 the name of the setting that holds the key
         self.kind = dict(auth_type="password")  # ok: DS204 auth_type is not a secret name

@@ -22,7 +22,8 @@ export class ImportMap {
   addStatement(text: string): void {
     this.byTarget = null;
     const clean = text.replace(/#[^\n]*/g, ' ').replace(/[()\\]/g, ' ');
-    const from = /^\s*from\s*(.+?)\s*\bimport\s+([\s\S]*)$/.exec(clean);
+    // Lazy over name characters only, so finding `import` costs one pass (`\s*(.+?)\s*` was quadratic on long white space).
+    const from = /^\s*from\b([\w.\s\u0080-\uffff]*?)\bimport\b([\s\S]*)$/.exec(clean);
     if (from) {
       const moduleName = from[1]!.replace(/\s+/g, '');
       for (const [name, alias] of importedNames(from[2]!)) if (name !== '*') this.bindings.set(alias ?? name, joinModule(moduleName, name));
@@ -107,11 +108,20 @@ export class ImportMap {
 function importedNames(list: string): [string, string | undefined][] {
   const names: [string, string | undefined][] = [];
   for (const item of list.split(',')) {
-    const m = /^\s*([\w.\s\u0080-\uffff]+?|\*)(?:\s+as\s+([\w\u0080-\uffff]+))?\s*$/.exec(item);
-    if (m) names.push([m[1]!.replace(/\s+/g, ''), m[2]]);
+    // Split into words rather than one regex: `name as alias`, the name's words joined (`a . b`).
+    const words = item.split(/\s+/).filter(Boolean);
+    const aliased = words.length >= 3 && words[words.length - 2] === 'as';
+    const name = (aliased ? words.slice(0, -2) : words).join('');
+    const alias = aliased ? words[words.length - 1] : undefined;
+    if (name !== '*' && !NAME_TEXT.test(name)) continue;
+    if (alias !== undefined && !ALIAS_TEXT.test(alias)) continue;
+    names.push([name, alias]);
   }
   return names;
 }
+
+const NAME_TEXT = /^[\w.\u0080-\uffff]+$/;
+const ALIAS_TEXT = /^[\w\u0080-\uffff]+$/;
 
 function joinModule(moduleName: string, name: string): string {
   return moduleName.endsWith('.') ? moduleName + name : `${moduleName}.${name}`;

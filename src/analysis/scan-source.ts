@@ -8,12 +8,15 @@ import type { Bindings, PredicateContext } from '../rules/predicates/predicate.j
 import type { Rule } from '../rules/rule.js';
 import { FlowRuleTracer, type FlowMatch } from '../rules/trace-flow-rule.js';
 import { FileAnchors, findImports } from './anchors.js';
-import { fillTemplate, shortCode } from './fill-template.js';
+import { argvLiteral } from './argv-literal.js';
+import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { OffsetFinder } from './offset-finder.js';
 import { parsePython } from './python-parser.js';
 import { SourceIndex } from './source-index.js';
 import { isInsideError, type SyntaxNode } from './syntax.js';
+import { LineTable } from './line-table.js';
+import { DEFAULT_MAX_FINDINGS, DEFAULT_TIME_BUDGET_MS, findingCapReason, timeBudgetReason, type ScanLimits } from './scan-limits.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
 export interface SourceScan {
@@ -21,29 +24,52 @@ export interface SourceScan {
   /** Parse trouble and rule crashes, each naming the rule; the file's other findings still count. */
   errors: string[];
   lines: number;
+  /** Set when the scan stopped early (finding cap, time budget): why, for the file's `skipped` entry; its findings so far are kept. */
+  incomplete?: string;
 }
 
 /**
  * Parses `source` once and runs each rule's query only from the nodes holding the text it needs
  * (no pass over the whole tree unless a rule cannot be gated, or its text abounds), then applies
  * each rule's `where:` predicates, suppression comments and fingerprints. Matches inside ERROR
- * nodes are dropped: tree-sitter's recovery guessed there.
+ * nodes are dropped: tree-sitter's recovery guessed there. Stops, keeping what it found and
+ * saying why in `incomplete`, after `limits.maxFindings` findings or `limits.timeBudgetMs`.
+ * Every step after the queries costs the same per finding however long its line or file.
  */
-export function scanSource(path: string, source: string, compiled: CompiledRules): SourceScan {
-  const tree = parsePython(source);
+export function scanSource(path: string, source: string, compiled: CompiledRules, limits: ScanLimits = {}): SourceScan {
+  const maxFindings = limits.maxFindings ?? DEFAULT_MAX_FINDINGS;
+  const budget = limits.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const deadline = performance.now() + budget;
+  let incomplete: string | undefined;
+  const outOfTime = () => {
+    if (incomplete === undefined && performance.now() >= deadline) incomplete = timeBudgetReason(budget);
+    return incomplete !== undefined;
+  };
+  // Python ends a line at a lone `\r` too; tree-sitter and git only at `\n`. The tree is built
+  // from a copy with each lone `\r` made `\n` (same length, so offsets agree) so it has Python's
+  // structure, and findings are placed by offset on git's lines (`\n` only): the line numbers
+  // GitHub's diff shows, where a lone-CR file is one long line.
+  const python = source.includes('\r') ? source.replace(LONE_CR, '\n') : source;
+  const tree = parsePython(python);
   const root = tree.rootNode;
-  const lines = source.split('\n');
-  const text = new SourceIndex(source, compiled.vocabulary);
+  const lines = new LineTable(source);
+  const text = new SourceIndex(python, compiled.vocabulary);
   const finder = new OffsetFinder(root);
   const imports = new ImportMap();
   findImports(finder, text, imports);
   const anchors = new FileAnchors(root, finder, text, imports);
-  const comments = suppressionComments(source, root);
+  const comments = suppressionComments(python, root);
   const candidates: Candidate[] = [];
   const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
-    for (const match of compiledQuery.query.matches(node)) {
-      candidates.push({ rule: compiledQuery.ruleOfPattern[match.pattern]!, match, patternCaptures: compiledQuery.capturesOfPattern[match.pattern]! });
+    if (outOfTime()) return;
+    // The query itself stops at the deadline too (its matches so far are kept).
+    const timeoutMicros = Math.max(1, Math.ceil((deadline - performance.now()) * 1000));
+    for (const match of compiledQuery.query.matches(node, { timeoutMicros })) {
+      const finding = match.captures.find((c) => c.name === 'finding')?.node;
+      if (!finding) continue;
+      candidates.push({ rule: compiledQuery.ruleOfPattern[match.pattern]!, match, patternCaptures: compiledQuery.capturesOfPattern[match.pattern]!, node: finding, start: finding.startIndex });
     }
+    outOfTime();
   };
 
   // 1. Rules that cannot be gated: one pass of their combined query over the whole tree.
@@ -52,6 +78,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
 
   // 2. Gated rules, started only at the statements (or outermost nodes) where their text occurs.
   for (const gated of compiled.gated) {
+    if (outOfTime()) break;
     const starts = anchors.forRule(gated);
     if (starts === 'everywhere') collect(gated.query(), root);
     else for (const node of starts) collect(gated.query(), node);
@@ -59,34 +86,40 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
 
   // 3. Scoped rules, only inside the nodes they name (an outer node's run covers the nested ones).
   for (const scopedRule of compiled.scoped) {
+    if (outOfTime()) break;
     for (const scope of anchors.ofTypes(scopedRule.types)) collect(scopedRule.query(), scope);
   }
 
-  // 4. Predicates, suppression and fingerprints.
+  // 4. Predicates, suppression and fingerprints, in source order (a stable sort keeps each
+  // node's candidates in rule order), so a file stopped at the cap keeps its first findings.
+  candidates.sort((a, b) => a.start - b.start);
   const ctx: PredicateContext = { path, imports };
   const hasErrors = tree.rootNode.hasError;
   const errors: string[] = [];
   const seen = new Set<string>();
   const raw: Omit<Finding, 'fingerprint'>[] = [];
   let flows: FlowRuleTracer | null = null;
-  for (const { rule, match, patternCaptures } of candidates) {
-    const captures = groupCaptures(match);
-    const node = captures.get('finding')?.[0];
-    if (!node) continue;
+  for (const [i, { rule, match, patternCaptures, node }] of candidates.entries()) {
+    if (raw.length >= maxFindings) {
+      incomplete ??= findingCapReason(maxFindings);
+      break;
+    }
+    if (i % 64 === 0 && outOfTime()) break;
     const key = `${rule.id}:${node.startIndex}:${node.endIndex}`;
     if (seen.has(key)) continue;
     if (hasErrors && isInsideError(node)) continue;
+    const captures = groupCaptures(match);
     let bindings: Bindings | null;
     let flow: FlowMatch | null = null;
     try {
       bindings = evaluateWhere(rule, captures, patternCaptures, ctx);
       // A flow rule's match is its sink: it counts only when a source's value reaches `@sink`.
       if (bindings && rule.flow) {
-        flow = (flows ??= new FlowRuleTracer(root, ctx, anchors)).trace(rule, captures, node);
+        flow = (flows ??= new FlowRuleTracer(root, ctx, anchors, lines)).trace(rule, captures, node);
         bindings = flow && { ...bindings, ...flow.bindings };
       }
     } catch (error) {
-      errors.push(`rule ${rule.id} (${rule.file}) failed at line ${node.startPosition.row + 1}: ${(error as Error).message}`);
+      errors.push(`rule ${rule.id} (${rule.file}) failed at line ${lines.position(node.startIndex).line}: ${(error as Error).message}`);
       continue;
     }
     if (!bindings) continue;
@@ -97,18 +130,25 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
 
   raw.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const fingerprints = new FingerprintIndex(path);
-  const findings = raw.map((f) => ({ ...f, fingerprint: fingerprints.next(f.ruleId, lines[f.line - 1] ?? '') }));
-  return { findings, errors, lines: lines.length };
+  const findings = raw.map((f) => ({ ...f, fingerprint: fingerprints.next(f.ruleId, lines.text(f.line), f.line) }));
+  return { findings, errors, lines: lines.count, ...(incomplete ? { incomplete } : {}) };
 }
+
+/** A `\r` not followed by `\n`: a line break to Python, not to git. */
+export const LONE_CR = /\r(?!\n)/g;
 
 /** A query match waiting for its rule's predicates. */
 interface Candidate {
   rule: Rule;
   match: Parser.QueryMatch;
   patternCaptures: Set<string>;
+  /** The `@finding` node and its start offset. */
+  node: SyntaxNode;
+  start: number;
 }
 
-const SUPPRESSION_MARK = /#\s*(?:nosec|noqa|diffsec)/g;
+/** Where a suppression comment may start (exported for the backtracking test). */
+export const SUPPRESSION_MARK = /#\s*(?:nosec|noqa|diffsec)/g;
 
 /**
  * Suppression comments by line: found by their text (OpenStack code is full of `# noqa`, so
@@ -168,20 +208,18 @@ function toFinding(
   captures: Map<string, SyntaxNode[]>,
   bindings: Bindings,
   path: string,
-  lines: string[],
+  lines: LineTable,
   comments: Map<number, SuppressionComment>,
 ): Omit<Finding, 'fingerprint'> {
   const values: Record<string, string> = {};
-  for (const [name, nodes] of captures) values[name] = shortCode(nodes[0]!.text);
+  for (const [name, nodes] of captures) values[name] = shortCode(headOf(nodes[0]!, lines.source));
   Object.assign(values, bindings);
-  const line = node.startPosition.row + 1;
-  const endLine = node.endPosition.row + 1;
+  const startIndex = node.startIndex;
+  const endIndex = node.endIndex;
+  const start = lines.position(startIndex);
+  const end = lines.position(endIndex);
   const codes = [rule.id, ...rule.bandit, ...rule.ruff];
-  let suppressed: Finding['suppressed'] = null;
-  for (let l = line; l <= endLine && !suppressed; l++) {
-    const comment = comments.get(l);
-    if (comment && suppresses(comment, codes)) suppressed = { comment: comment.text, ...(comment.reason ? { reason: comment.reason } : {}) };
-  }
+  const suppression = suppressionOf(comments, node.startPosition.row + 1, node.endPosition.row + 1, codes);
   const finding: Omit<Finding, 'fingerprint'> = {
     ruleId: rule.id,
     ruleName: rule.name,
@@ -192,27 +230,82 @@ function toFinding(
     bandit: rule.bandit[0] ?? null,
     ruff: rule.ruff[0] ?? null,
     path,
-    line,
-    column: node.startPosition.column + 1,
-    endLine,
-    endColumn: node.endPosition.column + 1,
-    message: fillTemplate(rule.message, values),
+    line: start.line,
+    column: start.column + 1,
+    endLine: end.line,
+    endColumn: end.column + 1,
+    message: fillMessage(rule.message, values),
     scope: 'file',
-    suppressed,
+    suppressed: suppression ? { comment: suppression.text, ...(suppression.reason ? { reason: suppression.reason } : {}) } : null,
   };
-  if (rule.fix) finding.fix = buildFix(rule.fix, node, captures, lines);
+  if (rule.fix) {
+    const fix = fixFor(rule.fix, node, captures, lines);
+    if (fix) finding.fix = fix;
+  }
   return finding;
 }
 
-/** Replaces the `@finding` node's text inside its whole lines, as a GitHub suggestion needs. */
-function buildFix(template: string, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: string[]): Fix {
+/** Characters of a capture read for its message: shortCode shows 60, and a huge node is not copied whole for each finding. */
+const MESSAGE_HEAD = 1024;
+
+/** The start of a node's text in `source`, at most MESSAGE_HEAD characters, `…` appended when cut. */
+function headOf(node: SyntaxNode, source: string): string {
+  const start = node.startIndex;
+  const end = node.endIndex;
+  return end - start <= MESSAGE_HEAD ? source.slice(start, end) : `${source.slice(start, start + MESSAGE_HEAD)}…`;
+}
+
+/**
+ * The comment that silences a finding spanning Python lines `first..last`, if any: looks through
+ * whichever is fewer, the lines spanned or the file's suppression comments.
+ */
+function suppressionOf(comments: Map<number, SuppressionComment>, first: number, last: number, codes: string[]): SuppressionComment | null {
+  if (last - first + 1 <= comments.size) {
+    for (let l = first; l <= last; l++) {
+      const comment = comments.get(l);
+      if (comment && suppresses(comment, codes)) return comment;
+    }
+    return null;
+  }
+  let found: { line: number; comment: SuppressionComment } | null = null;
+  for (const [line, comment] of comments) {
+    if (line >= first && line <= last && (!found || line < found.line) && suppresses(comment, codes)) found = { line, comment };
+  }
+  return found?.comment ?? null;
+}
+
+/**
+ * Lines a suggested fix may rewrite: a suggestion replaces whole lines, so a finding on a huge
+ * line gets none rather than a copy of that line per finding.
+ */
+const MAX_FIX_CHARS = 10_000;
+
+/** The fix of a match: a plain template replaces `@finding`; a mapping replaces its first capture present. */
+function fixFor(fix: string | Record<string, string>, node: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: LineTable): Fix | null {
+  if (typeof fix === 'string') return buildFix(fix, node, captures, lines);
+  for (const [capture, template] of Object.entries(fix)) {
+    const target = capture === 'finding' ? node : captures.get(capture)?.[0];
+    if (target) return buildFix(template, target, captures, lines);
+  }
+  return null;
+}
+
+/** Replaces the target node's text inside its whole lines, as a GitHub suggestion needs; null when those lines are too long to quote or a filter cannot apply. */
+function buildFix(template: string, target: SyntaxNode, captures: Map<string, SyntaxNode[]>, lines: LineTable): Fix | null {
+  const startLine = lines.position(target.startIndex).line;
+  const endLine = lines.position(target.endIndex).line;
+  const from = lines.start(startLine);
+  const to = lines.end(endLine);
+  if (to - from > MAX_FIX_CHARS) return null;
   const values: Record<string, string> = {};
-  for (const [name, nodes] of captures) values[name] = nodes[0]!.text;
-  const startLine = node.startPosition.row + 1;
-  const endLine = node.endPosition.row + 1;
-  const first = lines[startLine - 1] ?? '';
-  const last = lines[endLine - 1] ?? '';
-  const prefix = first.slice(0, node.startPosition.column);
-  const suffix = last.slice(node.endPosition.column).replace(/\r$/, '');
+  for (const [name, nodes] of captures) {
+    values[name] = lines.source.slice(nodes[0]!.startIndex, nodes[0]!.endIndex);
+    const argv = template.includes(`{${name}|argv}`) ? argvLiteral(nodes[0]!) : null;
+    if (argv !== null) values[`${name}|argv`] = argv;
+  }
+  // A filter that cannot apply (`{command|argv}` of a command using shell syntax) means no fix.
+  for (const [, name] of template.matchAll(/\{([\w.-]+\|\w+)\}/g)) if (values[name!] === undefined) return null;
+  const prefix = lines.source.slice(from, target.startIndex);
+  const suffix = lines.source.slice(target.endIndex, Math.max(target.endIndex, to));
   return { startLine, endLine, replacement: prefix + fillTemplate(template, values) + suffix };
 }

@@ -88,9 +88,7 @@ export class SourceIndex {
       if (part === '') continue;
       if (k === last && open ? !this.source.includes(part) : this.wordOffsets(part).length === 0) return;
     }
-    const text = parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME);
-    const pattern = cachedRegex(text, '');
-    for (const offset of this.findRegex(pattern)) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+    for (const offset of this.findRegex(dottedNameRegex(parts, open))) if (!startsInsideName(this.source, offset)) offsets.push(offset);
   }
 
   /** Every offset where `pattern` matches, overlapping ones included: each start is tried, so none is hidden by an earlier match. */
@@ -105,8 +103,11 @@ export class SourceIndex {
   }
 }
 
+// A comment runs to the end of its line (`(?![^\n])`): else `#[^\n]*` repeated could split a
+// run of `#` in exponentially many ways before failing.
+const COMMENT = String.raw`#[^\n]*(?![^\n])`;
 /** What may stand between the parts of a dotted name: spaces, newlines inside brackets, `\` continuations, comments. */
-const DOT = String.raw`(?:[\s\\]|#[^\n]*)*\.(?:[\s\\]|#[^\n]*)*`;
+const DOT = String.raw`(?:[\s\\]|${COMMENT})*\.(?:[\s\\]|${COMMENT})*`;
 const END_OF_NAME = String.raw`(?![\w\u0080-\uffff])`;
 
 function isNameCharacter(code: number): boolean {
@@ -121,6 +122,11 @@ function startsInsideName(source: string, offset: number): boolean {
   if (offset === 0) return false;
   const code = source.charCodeAt(offset - 1);
   return isNameCharacter(code) && !(code >= 48 && code <= 57);
+}
+
+/** The regex that finds a dotted name as written (`open`: its last part is a prefix), cached; global. */
+export function dottedNameRegex(parts: readonly string[], open: boolean): RegExp {
+  return cachedRegex(parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME), '');
 }
 
 function escapeRegex(text: string): string {

@@ -5,7 +5,7 @@ import { type SyntaxNode, walkDescendants } from './syntax.js';
 const SYNTAX_TOKEN_FIELDS = new Set(['start', 'end', 'kind', 'line', 'lineno', 'col', 'column', 'pos', 'start_pos', 'end_pos', 'string', 'prev', 'next']);
 
 /** Names of parsing code, where a `token` is a piece of syntax. */
-const PARSER_NAME = /pars|lex|tokeni[sz]|scan|grammar/i;
+export const PARSER_NAME = /pars|lex|tokeni[sz]|scan|grammar/i;
 
 /** The last name of an identifier or attribute chain. */
 function lastName(node: SyntaxNode): string {

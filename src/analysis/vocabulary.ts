@@ -4,7 +4,8 @@
  */
 export class Vocabulary {
   readonly words: ReadonlySet<string>;
-  private readonly pattern: RegExp | null;
+  /** The one regex of every word (global; exported for the backtracking test). */
+  readonly pattern: RegExp | null;
 
   constructor(words: Iterable<string>) {
     const sorted = [...new Set(words)].filter((w) => NAME.test(w)).sort((a, b) => b.length - a.length || (a < b ? -1 : 1));

@@ -12,7 +12,9 @@ import { UsageError } from './usage-error.js';
 
 /**
  * Runs the review of `source`, writes the report to --output or stdout, and returns the exit
- * code: 1 when an unsuppressed finding reaches the config's fail_on threshold, else 0.
+ * code: 1 when an unsuppressed finding reaches the config's fail_on threshold, or when a file
+ * could not be analysed (crash, time budget, finding cap) and `on_incomplete` is `failure` (the
+ * default, as in the app: a file crafted to defeat the analysis must not pass the gate); else 0.
  */
 export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo): Promise<number> {
   const bar = progressBar(io.stderr);
@@ -30,6 +32,9 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
       throw new UsageError(`--output ${settings.output}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   } else io.stdout.write(report);
+  const incomplete = result.skipped.filter((s) => s.incomplete);
+  for (const file of incomplete) io.stderr.write(`diffsec: ${file.path} was not fully analysed: ${file.reason}\n`);
+  if (incomplete.length && settings.config.onIncomplete === 'failure') return 1;
   return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
 }
 

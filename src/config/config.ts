@@ -32,6 +32,8 @@ export interface DiffsecConfig {
   inlineComments: boolean;
   /** Files larger than this are skipped with the reason. */
   maxFileBytes: number;
+  /** The check's conclusion when a file could not be analysed (crash, time budget, finding cap) and nothing else fails it; `neutral` passes branch protection. */
+  onIncomplete: 'failure' | 'neutral';
 }
 
 /** Defaults: fail on high severity with medium confidence or more; report everything. */
@@ -45,4 +47,5 @@ export const DEFAULT_CONFIG: DiffsecConfig = {
   reviewDrafts: false,
   inlineComments: true,
   maxFileBytes: 1_000_000,
+  onIncomplete: 'failure',
 };

@@ -1,5 +1,6 @@
 import { LEVELS, type Level } from '../findings/finding.js';
 import { DEFAULT_CONFIG, type DiffsecConfig, type Threshold } from './config.js';
+import { compileGlobs, GlobError, MAX_GLOBS } from './glob.js';
 
 /** An invalid setting: names the key and the problem. */
 export class ConfigError extends Error {
@@ -26,6 +27,7 @@ export class ConfigError extends Error {
  * review_drafts: false
  * inline_comments: true
  * max_file_bytes: 1000000
+ * on_incomplete: failure
  * ```
  */
 export function parseConfig(raw: unknown): DiffsecConfig {
@@ -50,10 +52,10 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         break;
       }
       case 'include':
-        config.include = strings(value, key);
+        config.include = globs(value, key);
         break;
       case 'exclude':
-        config.exclude = [...DEFAULT_CONFIG.exclude, ...strings(value, key)];
+        config.exclude = [...DEFAULT_CONFIG.exclude, ...globs(value, key)];
         break;
       case 'fail_on':
         config.failOn = threshold(value, key, config.failOn);
@@ -73,21 +75,49 @@ export function parseConfig(raw: unknown): DiffsecConfig {
       case 'max_file_bytes':
         config.maxFileBytes = integer(value, key, 1, 100_000_000);
         break;
+      case 'on_incomplete':
+        if (value !== 'failure' && value !== 'neutral') throw new ConfigError(key, 'must be failure or neutral');
+        config.onIncomplete = value;
+        break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete)');
     }
   }
   return config;
 }
 
+/**
+ * A mapping's own keys, never inherited ones. YAML and JSON parsers make `__proto__` an own key
+ * (not the prototype), and Object.entries lists only own keys; `__proto__`, `constructor` and
+ * `prototype` are refused by name here too, so no later lookup can reach Object.prototype.
+ */
 function mapping(value: unknown, key: string): Record<string, unknown> {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ConfigError(key, 'must be a mapping');
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) throw new ConfigError(key, 'must be a mapping');
+  const unsafe = Object.keys(value).find((k) => UNSAFE_KEYS.has(k));
+  if (unsafe !== undefined) throw new ConfigError(key === '(root)' ? unsafe : `${key}.${unsafe}`, 'is not a known key');
   return value as Record<string, unknown>;
 }
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function strings(value: unknown, key: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v !== '')) throw new ConfigError(key, 'must be a list of non-empty strings');
   return value as string[];
+}
+
+/** A list of globs, at most MAX_GLOBS, each one that can match a path (see glob.ts). */
+function globs(value: unknown, key: string): string[] {
+  const list = strings(value, key);
+  if (list.length > MAX_GLOBS) throw new ConfigError(key, `has ${list.length} patterns; at most ${MAX_GLOBS} are accepted`);
+  try {
+    compileGlobs(list);
+  } catch (error) {
+    if (error instanceof GlobError) throw new ConfigError(key, `has ${error.message}`);
+    throw error;
+  }
+  return list;
 }
 
 function ruleIds(value: unknown, key: string): string[] {

@@ -32,6 +32,13 @@ export interface RecordedRequest {
   body: unknown;
 }
 
+/** The author of a review comment, as GitHub gives it. */
+export interface DoubleUser {
+  login: string;
+  id: number;
+  type: 'User' | 'Bot';
+}
+
 /** A canned answer for the next request matching `method` and `path` (a RegExp on the path). */
 export interface Fault {
   method: string;
@@ -39,6 +46,8 @@ export interface Fault {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer only after this long, as a slow or hanging GitHub would. */
+  delayMs?: number;
 }
 
 /**
@@ -51,6 +60,10 @@ export class GitHubApiDouble {
   readonly reviews: { id: number; pull: number; body: Record<string, unknown> }[] = [];
   readonly checkRuns = new Map<number, Record<string, unknown>>();
   readonly checkRunUpdates: { id: number; body: Record<string, unknown> }[] = [];
+  /** Review comments written by others (or planted), listed beside those of the reviews posted here. */
+  readonly otherComments: { pull: number; comment: Record<string, unknown> }[] = [];
+  /** The app's slug (`GET /app`); review comments posted here are by `<slug>[bot]`. */
+  appSlug = 'diffsec';
   private readonly faults: Fault[] = [];
   private readonly pulls = new Map<number, DoublePullRequest>();
   private server: Server | null = null;
@@ -71,6 +84,17 @@ export class GitHubApiDouble {
   /** Moves a pull request's head, as a push during a review would. */
   setHead(number: number, headSha: string): void {
     this.pulls.get(number)!.headSha = headSha;
+  }
+
+  /** The bot account the app posts as. */
+  get appBot(): DoubleUser {
+    return { login: `${this.appSlug}[bot]`, id: 900_001, type: 'Bot' };
+  }
+
+  /** Adds a review comment on pull request `pull` by someone, e.g. a person planting markers. */
+  addReviewComment(pull: number, user: DoubleUser, body: string, path = 'README.md', line = 1): this {
+    this.otherComments.push({ pull, comment: { user, body, path, line, side: 'RIGHT' } });
+    return this;
   }
 
   /** Queues a fault for the next matching request (used once). */
@@ -116,6 +140,7 @@ export class GitHubApiDouble {
     const faultIndex = this.faults.findIndex((f) => f.method === req.method && f.path.test(path));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
+      if (fault!.delayMs) await new Promise((resolve) => setTimeout(resolve, fault!.delayMs));
       return send(res, fault!.status, fault!.body ?? { message: `injected ${fault!.status}` }, fault!.headers);
     }
     try {
@@ -131,6 +156,9 @@ export class GitHubApiDouble {
     let m: RegExpExecArray | null;
     if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       return { status: 201, body: { token: 'ghs_double_token', expires_at: new Date(Date.now() + 3600_000).toISOString() } };
+    }
+    if (method === 'GET' && path === '/app') {
+      return { status: 200, body: { id: 1, slug: this.appSlug, name: this.appSlug, owner: { login: this.owner, type: 'Organization' } } };
     }
     if (method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/contents\/\.github\/diffsec\.yml$/.test(path)) {
       if (path.startsWith(`${base}/`) && this.config !== null) return { status: 200, body: this.config, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
@@ -156,7 +184,8 @@ export class GitHubApiDouble {
     }
     if ((m = new RegExp(`^${escape(base)}/pulls/(\\d+)/comments$`).exec(path)) && method === 'GET') {
       const number = Number(m[1]);
-      const comments = this.reviews.filter((r) => r.pull === number).flatMap((r) => (r.body.comments as Record<string, unknown>[] | undefined) ?? []);
+      const posted = this.reviews.filter((r) => r.pull === number).flatMap((r) => ((r.body.comments as Record<string, unknown>[] | undefined) ?? []).map((c) => ({ ...c, user: this.appBot })));
+      const comments = [...this.otherComments.filter((c) => c.pull === number).map((c) => c.comment), ...posted];
       return this.page(comments.map((c, i) => ({ id: i + 1, ...c })), query, path);
     }
     if ((m = new RegExp(`^${escape(base)}/pulls/(\\d+)/reviews$`).exec(path)) && method === 'POST') {

@@ -1,8 +1,8 @@
 import { createHmac, generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeMiddleware, Probot, ProbotOctokit } from 'probot';
+import { Probot, ProbotOctokit } from 'probot';
 import { diffsecApp } from '../github/app.js';
+import { createWebhookServer } from '../server/webhook-server.js';
 import { examplePullRequestFiles } from './example-pull-request.js';
 import { GitHubApiDouble } from './github-api-double.js';
 import { renderDemoReport } from './render-demo-report.js';
@@ -13,8 +13,8 @@ const HEAD = '4f2c1d0e9b8a7f6e5d4c3b2a19080706f5e4d3c2';
 const WEBHOOK_SECRET = 'diffsec-demo-secret';
 
 /**
- * `diffsec demo`: the whole webhook path with no GitHub account. Starts the real app in a real
- * Probot webhook server on loopback, against a loopback GitHub API double seeded with the bundled
+ * `diffsec demo`: the whole webhook path with no GitHub account. Starts the real app in diffsec's
+ * own webhook server on loopback, against a loopback GitHub API double seeded with the bundled
  * example pull request; delivers a signed pull_request.opened webhook; prints the review and the
  * check run as GitHub would show them. Exit 0 when the demo ran (whatever it found).
  */
@@ -35,8 +35,9 @@ export async function runDemo(_argv: string[], out: NodeJS.WritableStream = proc
     // The throttle paces writes a second apart for GitHub's secondary limits; the double has none.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, throttle: { enabled: false } })),
   });
-  const middleware = await createNodeMiddleware(diffsecApp(), { probot, webhooksPath: '/api/github/webhooks' });
-  const server = createServer((req, res) => void middleware(req, res));
+  await probot.load(diffsecApp());
+  const front = createWebhookServer({ secret: WEBHOOK_SECRET, log: probot.log, receive: (delivery) => probot.receive(delivery as never) });
+  const server = front.server;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const port = (server.address() as AddressInfo).port;
@@ -51,10 +52,12 @@ export async function runDemo(_argv: string[], out: NodeJS.WritableStream = proc
       },
       body,
     });
-    if (!response.ok) {
+    if (response.status !== 202) {
       process.stderr.write(`demo: the app answered the webhook with HTTP ${response.status}\n`);
       return 2;
     }
+    // The app answers at once and reviews after: wait for the review to finish.
+    await front.drain(60_000);
     out.write(renderDemoReport(github, `${OWNER}/${REPO}`, 7));
     return 0;
   } finally {

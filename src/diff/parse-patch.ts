@@ -2,18 +2,36 @@ import type { Hunk } from './file-diff.js';
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
+/** A patch that does not say what it claims: the message names the line and what is wrong, never the code. */
+export class PatchError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PatchError';
+  }
+}
+
 /**
  * Parses GitHub's per-file `patch` (hunks only, as pulls.listFiles gives it) into hunks with the
  * new-side lines added and old-side lines removed. `\ No newline at end of file` is not a line;
- * CRLF endings are tolerated; a malformed hunk header throws, naming the line.
+ * CRLF endings are tolerated. Strict, because a wrong diff silently moves findings out of scope:
+ * anything but hunks (`Binary files … differ`, garbage), a malformed header, counts that do not
+ * match the lines present, or hunks out of order throw a PatchError saying why.
  */
 export function parsePatch(patch: string): Hunk[] {
-  return parseHunks(patch.split('\n'), 0).hunks;
+  const lines = patch.split('\n');
+  const { hunks, next } = parseHunks(lines, 0);
+  // Only the patch's own final newline may follow the last hunk.
+  const trailingNewline = next === lines.length - 1 && stripCr(lines[next]!) === '';
+  if (next < lines.length && !trailingNewline) {
+    throw new PatchError(hunks.length === 0 ? `line ${next + 1} of the patch is not a hunk header ("@@ -a,b +c,d @@")` : `line ${next + 1} of the patch is past the counts its hunk header declares`);
+  }
+  return hunks;
 }
 
 /**
  * Reads consecutive hunks from `lines` starting at `start`, stopping at the first line that is
  * neither a hunk header nor inside a declared hunk. Shared by parsePatch and parseUnifiedDiff.
+ * Throws a PatchError when a hunk has fewer lines than its header declares, or overlaps the one before.
  */
 export function parseHunks(lines: readonly string[], start: number): { hunks: Hunk[]; next: number } {
   const hunks: Hunk[] = [];
@@ -22,7 +40,8 @@ export function parseHunks(lines: readonly string[], start: number): { hunks: Hu
     const header = stripCr(lines[i]!);
     if (!header.startsWith('@@')) break;
     const m = HUNK_HEADER.exec(header);
-    if (!m) throw new Error(`malformed hunk header at line ${i + 1} of the patch: ${JSON.stringify(header.slice(0, 80))} (expected "@@ -a,b +c,d @@")`);
+    if (!m) throw new PatchError(`malformed hunk header at line ${i + 1} of the patch: ${JSON.stringify(header.slice(0, 80))} (expected "@@ -a,b +c,d @@")`);
+    const headerLine = i + 1;
     const hunk: Hunk = {
       oldStart: Number(m[1]),
       oldLines: m[2] === undefined ? 1 : Number(m[2]),
@@ -31,6 +50,7 @@ export function parseHunks(lines: readonly string[], start: number): { hunks: Hu
       added: [],
       removed: [],
     };
+    checkHeader(hunk, headerLine, hunks.at(-1));
     i++;
     let oldLine = hunk.oldStart;
     let newLine = hunk.newStart;
@@ -51,8 +71,9 @@ export function parseHunks(lines: readonly string[], start: number): { hunks: Hu
         hunk.removed.push(oldLine++);
         oldLeft--;
       } else if (marker === ' ' || line === '') {
-        // Some tools strip the single space of an empty context line.
-        if (line === '' && i === lines.length - 1) break;
+        // Some tools strip the single space of an empty context line; a last empty line is the
+        // patch's final newline unless exactly one context line is still due.
+        if (line === '' && i === lines.length - 1 && !(oldLeft === 1 && newLeft === 1)) break;
         oldLine++;
         newLine++;
         oldLeft--;
@@ -62,9 +83,24 @@ export function parseHunks(lines: readonly string[], start: number): { hunks: Hu
       }
       i++;
     }
+    if (oldLeft !== 0 || newLeft !== 0) {
+      throw new PatchError(
+        `the hunk at line ${headerLine} of the patch declares ${hunk.oldLines} old and ${hunk.newLines} new lines but has ${hunk.oldLines - oldLeft} and ${hunk.newLines - newLeft}`,
+      );
+    }
     hunks.push(hunk);
   }
   return { hunks, next: i };
+}
+
+function checkHeader(hunk: Hunk, line: number, previous: Hunk | undefined): void {
+  const numbers = [hunk.oldStart, hunk.oldLines, hunk.newStart, hunk.newLines];
+  if (!numbers.every(Number.isSafeInteger)) throw new PatchError(`the hunk header at line ${line} of the patch has a number too large to be a line`);
+  // Line 0 only stands for "before the first line" of an empty side.
+  if ((hunk.oldLines > 0 && hunk.oldStart < 1) || (hunk.newLines > 0 && hunk.newStart < 1)) throw new PatchError(`the hunk header at line ${line} of the patch starts a non-empty side at line 0`);
+  if (previous && (hunk.newStart < previous.newStart + previous.newLines || hunk.oldStart < previous.oldStart + previous.oldLines)) {
+    throw new PatchError(`the hunk at line ${line} of the patch overlaps or precedes the hunk before it`);
+  }
 }
 
 function stripCr(line: string): string {

@@ -69,8 +69,13 @@ export interface FlowStep {
   label: string;
 }
 
-/** Why a file was not analysed. */
+/** Why a file was not analysed, or not wholly. */
 export interface SkippedFile {
   path: string;
   reason: string;
+  /**
+   * diffsec failed on this file (engine crash, time budget, finding cap): the review is
+   * incomplete. A file stopped at the finding cap keeps its first findings and is listed here too.
+   */
+  incomplete?: true;
 }

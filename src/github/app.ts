@@ -2,15 +2,27 @@ import type { ApplicationFunction, Context } from 'probot';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
 import type { Rule } from '../rules/rule.js';
+import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
+import { botLoginOf, identityOnce } from './bot-identity.js';
 import { countingClient } from './github-client.js';
+import { loadRepoConfig } from './load-repo-config.js';
+import type { OpenCheckRuns } from './open-check-runs.js';
 import { reviewPullRequest } from './review-pull-request.js';
-import type { Sleep } from './with-retries.js';
+import { withRetries, type Sleep } from './with-retries.js';
 
 export interface AppOptions {
   /** Rules to run; the bundled ones by default. */
   rules?: Rule[];
   /** Waits between retries; tests make it instant. */
   sleep?: Sleep;
+  /**
+   * The login diffsec's comments are posted as, when it is not the app's own bot (e.g.
+   * `github-actions[bot]` for a workflow token); else `DIFFSEC_BOT_LOGIN`, else looked up once
+   * (`GET /app` with the app's JWT gives the slug: `<slug>[bot]`).
+   */
+  botLogin?: string;
+  /** Where the check runs in progress are kept, so that a shutdown can complete them. */
+  openCheckRuns?: OpenCheckRuns;
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -24,7 +36,15 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
   return (app) => {
     const rules = options.rules ?? loadRules(bundledRulesDir());
     const webUrl = process.env.GHE_HOST ? `${process.env.GHE_PROTOCOL ?? 'https'}://${process.env.GHE_HOST}` : 'https://github.com';
-    const deps = { rules, log: app.log, webUrl, ...(options.sleep ? { sleep: options.sleep } : {}) };
+    const explicitLogin = options.botLogin ?? process.env.DIFFSEC_BOT_LOGIN;
+    const botIdentity = identityOnce(async () => {
+      if (explicitLogin) return { login: explicitLogin };
+      // Without an installation id, auth() gives an Octokit authenticated as the app itself.
+      const appOctokit = await app.auth();
+      const { data } = await withRetries(() => appOctokit.rest.apps.getAuthenticated(), options.sleep);
+      return { login: botLoginOf(appSlugOf(data)) };
+    });
+    const deps = { rules, log: app.log, webUrl, botIdentity, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.openCheckRuns ? { openCheckRuns: options.openCheckRuns } : {}) };
 
     const review = async (context: Context, number: number, headSha: string, draft: boolean) => {
       if (!('installation' in context.payload) || !context.payload.installation) {
@@ -32,7 +52,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
         return;
       }
       const { owner, repo } = context.repo();
-      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => context.config('diffsec.yml'), deps);
+      await reviewPullRequest(countingClient(context.octokit), { owner, repo, number, headSha, draft }, () => loadRepoConfig(context), deps);
     };
 
     app.on([...PULL_REQUEST_EVENTS], async (context) => {
@@ -47,8 +67,9 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       const number = Number(run.external_id) || run.pull_requests[0]?.number;
       if (!number) return;
       const { data: pr } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
-      if (pr.state !== 'open' || pr.head.sha !== run.head_sha) return;
-      await review(context, number, pr.head.sha, false);
+      const head = headShaOf(pr);
+      if (pr.state !== 'open' || head !== run.head_sha) return;
+      await review(context, number, head, false);
     });
 
     app.on('check_suite.rerequested', async (context) => {
@@ -57,12 +78,14 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       if (!number) {
         // Fork pull requests come with an empty pull_requests array: look the head up.
         const { data } = await context.octokit.rest.repos.listPullRequestsAssociatedWithCommit(context.repo({ commit_sha: suite.head_sha }));
+        if (!Array.isArray(data)) throw new UnexpectedAnswer('repos.listPullRequestsAssociatedWithCommit', 'not a list');
         number = data.find((p) => p.state === 'open')?.number;
       }
       if (!number) return;
       const { data: pr } = await context.octokit.rest.pulls.get(context.repo({ pull_number: number }));
-      if (pr.state !== 'open' || pr.head.sha !== suite.head_sha) return;
-      await review(context, number, pr.head.sha, false);
+      const head = headShaOf(pr);
+      if (pr.state !== 'open' || head !== suite.head_sha) return;
+      await review(context, number, head, false);
     });
   };
 }

@@ -1,5 +1,7 @@
 import type { Finding } from '../findings/finding.js';
-import { CHECK_OUTPUT_LIMIT } from '../report/check-run-output.js';
+import { annotatedFindings, CHECK_OUTPUT_LIMIT } from '../report/check-run-output.js';
+import { plainText } from '../report/markdown-escape.js';
+import { idOf } from './api-answer.js';
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
 import { withRetries, type Sleep } from './with-retries.js';
@@ -17,7 +19,7 @@ export interface CheckRunOutput {
   annotations: Finding[];
 }
 
-/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. */
+/** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. Throws UnexpectedAnswer when GitHub's answer has no id. */
 export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sleep?: Sleep): Promise<number> {
   const { data } = await withRetries(
     () =>
@@ -32,18 +34,20 @@ export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sl
       }),
     sleep,
   );
-  return data.id;
+  return idOf(data, 'checks.create');
 }
 
 /**
- * Completes the check run: annotations go 50 per update while it is still in progress (each
- * update repeats output.title, which GitHub requires), then the last update sets the conclusion.
+ * Completes the check run: the most severe findings, at most ANNOTATION_LIMIT (the summary counts
+ * the rest), go 50 per update while it is still in progress (each update repeats output.title,
+ * which GitHub requires), then the last update sets the conclusion.
  */
 export async function completeCheckRun(github: GitHubClient, pr: PullRequestRef, checkRunId: number, conclusion: Conclusion, output: CheckRunOutput, sleep?: Sleep): Promise<void> {
   const title = output.title.slice(0, 255);
   const summary = output.summary.slice(0, CHECK_OUTPUT_LIMIT);
+  const annotated = annotatedFindings(output.annotations);
   const batches: Finding[][] = [];
-  for (let i = 0; i < output.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(output.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  for (let i = 0; i < annotated.length; i += ANNOTATIONS_PER_REQUEST) batches.push(annotated.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const last = batches.pop() ?? [];
   for (const batch of batches) {
     await withRetries(
@@ -73,7 +77,8 @@ function toAnnotation(f: Finding) {
     end_line: f.endLine,
     annotation_level: (f.severity === 'high' ? 'failure' : f.severity === 'medium' ? 'warning' : 'notice') as 'failure' | 'warning' | 'notice',
     title: `${f.ruleId} ${f.title}`.slice(0, 255),
-    message: f.message.slice(0, 64_000),
+    // Annotations are plain text: only control characters need showing.
+    message: plainText(f.message).slice(0, 64_000),
   };
   // Columns are allowed only on single-line annotations.
   return f.line === f.endLine ? { ...annotation, start_column: f.column, end_column: Math.max(f.column, f.endColumn) } : annotation;

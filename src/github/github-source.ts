@@ -2,7 +2,9 @@ import type { FileDiff, FileStatus } from '../diff/file-diff.js';
 import { parsePatch } from '../diff/parse-patch.js';
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import { blobBatch, blobContent, filePage, UnexpectedAnswer, type BlobResult } from './api-answer.js';
 import type { GitHubClient } from './github-client.js';
+import { PER_PAGE, readPages } from './read-pages.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
 /** GitHub lists at most 3,000 files of a pull request. */
@@ -17,25 +19,13 @@ export interface PullRequestRef {
   headSha: string;
 }
 
-interface ListedFile {
-  filename: string;
-  previous_filename?: string;
-  status: string;
-  patch?: string;
-  sha: string | null;
-}
-
-interface BlobResult {
-  text: string | null;
-  isBinary: boolean;
-  isTruncated: boolean;
-}
-
 /**
  * A pull request as a review source. Files come from pulls.listFiles (paginated, 3,000 at most);
  * a file whose `patch` GitHub left out is diffed through the pull request's diff media type once,
- * else reviewed whole; contents are read at the head sha through the base repository (so forks
- * work), many files per GraphQL query, with git.getBlob for what GraphQL truncates.
+ * else reviewed whole (so is a file whose patch cannot be parsed, and the check says so); contents
+ * are read at the head sha through the base repository (so forks work), many files per GraphQL
+ * query, with git.getBlob for what GraphQL truncates or does not find. Every answer's shape is
+ * checked: a wrong one, or a read that keeps failing, throws and fails the review, never drops a file.
  */
 export class GitHubSource implements ReviewSource {
   /** Things the check run should tell the reader about how the files were read. */
@@ -52,14 +42,12 @@ export class GitHubSource implements ReviewSource {
 
   async listFiles(): Promise<ChangedFile[]> {
     const { owner, repo, number } = this.pr;
-    const listed = (await withRetries(
-      () =>
-        this.github.octokit.paginate(this.github.octokit.rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 }, (response, done) => {
-          if (response.data.length < 100) done();
-          return response.data;
-        }),
+    const listed = await readPages(
+      (page) => this.github.octokit.rest.pulls.listFiles({ owner, repo, pull_number: number, per_page: PER_PAGE, page }),
+      filePage,
+      FILE_LIST_CAP / PER_PAGE,
       this.sleep,
-    )) as ListedFile[];
+    );
     if (listed.length >= FILE_LIST_CAP) this.notes.push(`GitHub lists at most ${FILE_LIST_CAP} files of a pull request: files past that were not reviewed.`);
     const missing = listed.filter((f) => f.patch === undefined && f.status !== 'removed');
     const fallback = missing.length ? await this.diffOfWholePullRequest() : new Map<string, FileDiff>();
@@ -67,8 +55,14 @@ export class GitHubSource implements ReviewSource {
       if (f.sha) this.blobShas.set(f.filename, f.sha);
       const status = STATUS[f.status] ?? 'modified';
       let diff: FileDiff | null = null;
-      if (f.patch !== undefined) diff = { path: f.filename, status, binary: false, modeOnly: false, hunks: parsePatch(f.patch) };
-      else if (fallback.has(f.filename)) diff = fallback.get(f.filename)!;
+      if (f.patch !== undefined) {
+        try {
+          diff = { path: f.filename, status, binary: false, modeOnly: false, hunks: parsePatch(f.patch) };
+        } catch (error) {
+          // A patch that cannot be read says nothing about which lines changed: the whole file is in scope.
+          if (f.status !== 'removed') this.notes.push(`The patch GitHub gave for ${f.filename} could not be read (${(error as Error).message}): the whole file was reviewed, and findings outside a known hunk are listed here, not inline.`);
+        }
+      } else if (fallback.has(f.filename)) diff = fallback.get(f.filename)!;
       else if (f.status !== 'removed') this.notes.push(`GitHub gave no diff for ${f.filename} (too large or binary): the whole file was reviewed, and findings outside a known hunk are listed here, not inline.`);
       this.diffs.set(f.filename, diff);
       return { path: f.filename, status, diff, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) };
@@ -78,21 +72,16 @@ export class GitHubSource implements ReviewSource {
   async *readFiles(paths: string[]): AsyncIterable<FileContent> {
     for (let start = 0; start < paths.length; start += BLOBS_PER_QUERY) {
       const batch = paths.slice(start, start + BLOBS_PER_QUERY);
-      let blobs: (BlobResult | null)[];
-      try {
-        blobs = await this.readBatch(batch);
-      } catch (error) {
-        for (const path of batch) yield { path, error: `could not read the file from GitHub: ${describe(error)}` };
-        continue;
-      }
+      // A read that keeps failing throws: a file diffsec could not read is not a reviewed file.
+      const blobs = await this.readBatch(batch);
       for (let i = 0; i < batch.length; i++) {
         const path = batch[i]!;
         const blob = blobs[i];
-        if (!blob) yield { path, error: 'not found at the head commit' };
-        else if (blob.isBinary) yield { path, error: 'binary file (GitHub reports it as binary)' };
+        if (blob?.isBinary) yield { path, error: 'binary file (GitHub reports it as binary)' };
         // GraphQL hands text over as UTF-8; a replacement character may hide bytes that were not UTF-8, so read those raw.
-        else if (blob.text !== null && !blob.isTruncated && !blob.text.includes('\uFFFD')) yield { path, bytes: Buffer.from(blob.text, 'utf8') };
-        else yield await this.readBlob(path);
+        else if (blob && blob.text !== null && !blob.isTruncated && !blob.text.includes('\uFFFD')) yield { path, bytes: Buffer.from(blob.text, 'utf8') };
+        // Truncated, or not found by path (an odd name): the blob sha from listFiles still reads it.
+        else yield await this.readBlob(path, blob === null);
       }
     }
   }
@@ -100,19 +89,16 @@ export class GitHubSource implements ReviewSource {
   private async readBatch(paths: string[]): Promise<(BlobResult | null)[]> {
     const fields = paths.map((p, i) => `f${i}: object(expression: ${JSON.stringify(`${this.pr.headSha}:${p}`)}) { ... on Blob { text isBinary isTruncated } }`);
     const query = `query($owner: String!, $repo: String!) { repository(owner: $owner, name: $repo) { ${fields.join(' ')} } }`;
-    const data = await withRetries(() => this.github.octokit.graphql<{ repository: Record<string, BlobResult | null> }>(query, { owner: this.pr.owner, repo: this.pr.repo }), this.sleep);
-    return paths.map((_, i) => data.repository[`f${i}`] ?? null);
+    const data = await withRetries(() => this.github.octokit.graphql<unknown>(query, { owner: this.pr.owner, repo: this.pr.repo }), this.sleep);
+    return blobBatch(data, paths.length);
   }
 
-  private async readBlob(path: string): Promise<FileContent> {
+  private async readBlob(path: string, notFound: boolean): Promise<FileContent> {
     const sha = this.blobShas.get(path);
-    if (!sha) return { path, error: 'GitHub truncated the file and gave no blob to read it whole' };
-    try {
-      const { data } = await withRetries(() => this.github.octokit.rest.git.getBlob({ owner: this.pr.owner, repo: this.pr.repo, file_sha: sha }), this.sleep);
-      return { path, bytes: Buffer.from(data.content, data.encoding === 'base64' ? 'base64' : 'utf8') };
-    } catch (error) {
-      return { path, error: `could not read the blob from GitHub: ${describe(error)}` };
-    }
+    if (!sha) return { path, error: notFound ? 'not found at the head commit' : 'GitHub truncated the file and gave no blob to read it whole' };
+    const { data } = await withRetries(() => this.github.octokit.rest.git.getBlob({ owner: this.pr.owner, repo: this.pr.repo, file_sha: sha }), this.sleep);
+    const blob = blobContent(data);
+    return { path, bytes: Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8') };
   }
 
   /** The pull request's full diff; GitHub answers 406 over 300 files or 20,000 lines, which is final. */
@@ -123,9 +109,11 @@ export class GitHubSource implements ReviewSource {
         () => this.github.octokit.rest.pulls.get({ owner, repo, pull_number: number, mediaType: { format: 'diff' } }),
         this.sleep,
       );
-      return new Map(parseUnifiedDiff(data as unknown as string).map((d) => [d.path, d]));
+      if (typeof data !== 'string') throw new UnexpectedAnswer('pulls.get (diff)', 'the diff is not text');
+      // A binary entry has no hunks: it says nothing about changed lines, so it is no diff.
+      return new Map(parseUnifiedDiff(data).filter((d) => !d.binary).map((d) => [d.path, d]));
     } catch (error) {
-      this.notes.push(`The pull request's diff could not be fetched (${describe(error)}).`);
+      this.notes.push(`The pull request's diff could not be read (${describe(error)}).`);
       return new Map();
     }
   }

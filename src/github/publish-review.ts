@@ -4,10 +4,16 @@ import { levelRank, type Finding } from '../findings/finding.js';
 import type { NotInline } from '../report/check-run-output.js';
 import { markersIn, renderReviewComment } from '../report/review-comment.js';
 import type { Rule } from '../rules/rule.js';
+import { commentPage, idOf } from './api-answer.js';
+import { isOwnComment, type BotIdentity } from './bot-identity.js';
 import { anchorFor, type CommentAnchor } from './comment-anchor.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, type PullRequestRef } from './github-source.js';
+import { PER_PAGE, readPages } from './read-pages.js';
 import { withRetries, type Sleep } from './with-retries.js';
+
+/** Review comments read for markers at most (100 pages): past that, a finding may be commented on again, never silenced. */
+const COMMENT_PAGES = 100;
 
 interface ReviewComment {
   path: string;
@@ -28,7 +34,9 @@ export interface ReviewOutcome {
 
 /**
  * Posts ONE review (event COMMENT) on the analysed head with an inline comment per new finding:
- * findings already commented on (same fingerprint marker) are not posted again; findings with no
+ * findings already commented on (same fingerprint marker in a comment by `bot`, diffsec's own
+ * account; markers in anyone else's comments are ignored; with no `bot`, none count) are not
+ * posted again; findings with no
  * changed line to anchor on, or over `max_comments`, are handed back for the check run. If GitHub
  * still answers 422, the review is posted again with the riskier comments moved to the check run,
  * and at last with none: a finding is never lost, and 422 is never retried as it is.
@@ -40,6 +48,7 @@ export async function publishReview(
   diffs: ReadonlyMap<string, FileDiff | null>,
   rules: ReadonlyMap<string, Rule>,
   config: DiffsecConfig,
+  bot: BotIdentity | null,
   sleep?: Sleep,
 ): Promise<ReviewOutcome> {
   const notInline: NotInline[] = [];
@@ -47,7 +56,7 @@ export async function publishReview(
   if (!config.inlineComments) {
     return { posted: [], reviewId: null, notInline: active.map((finding) => ({ finding, why: 'inline comments are off (inline_comments: false)' })) };
   }
-  const existing = await existingMarkers(github, pr, sleep);
+  const existing = bot ? await existingMarkers(github, pr, bot, sleep) : new Set<string>();
   const ranked = [...active].sort((a, b) => levelRank(b.severity) - levelRank(a.severity) || levelRank(b.confidence) - levelRank(a.confidence));
   const planned: { finding: Finding; anchor: CommentAnchor }[] = [];
   for (const finding of ranked) {
@@ -80,7 +89,7 @@ export async function publishReview(
       );
       const left = planned.filter((p) => !attempt.includes(p));
       for (const { finding } of left) notInline.push({ finding, why: `GitHub rejected the review with it (${describe(lastError)})` });
-      return { posted: attempt.map((p) => p.finding), notInline, reviewId: data.id };
+      return { posted: attempt.map((p) => p.finding), notInline, reviewId: idOf(data, 'pulls.createReview') };
     } catch (error) {
       if ((error as { status?: number }).status !== 422) throw error;
       lastError = error;
@@ -90,12 +99,15 @@ export async function publishReview(
   return { posted: [], notInline, reviewId: null };
 }
 
-async function existingMarkers(github: GitHubClient, pr: PullRequestRef, sleep?: Sleep): Promise<Set<string>> {
-  const comments = (await withRetries(
-    () => github.octokit.paginate(github.octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 }),
+/** Fingerprint markers in diffsec's own review comments on the pull request. */
+async function existingMarkers(github: GitHubClient, pr: PullRequestRef, bot: BotIdentity, sleep?: Sleep): Promise<Set<string>> {
+  const comments = await readPages(
+    (page) => github.octokit.rest.pulls.listReviewComments({ owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: PER_PAGE, page }),
+    commentPage,
+    COMMENT_PAGES,
     sleep,
-  )) as { body?: string }[];
-  return new Set(comments.flatMap((c) => markersIn(c.body ?? '')));
+  );
+  return new Set(comments.filter((c) => isOwnComment(c.user, bot)).flatMap((c) => markersIn(c.body)));
 }
 
 function toComment(finding: Finding, anchor: CommentAnchor, rule: Rule | undefined): ReviewComment {

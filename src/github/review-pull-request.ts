@@ -1,12 +1,16 @@
 import type { Logger } from 'probot';
 import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
-import { checkRunTitle, renderCheckRunSummary } from '../report/check-run-output.js';
+import type { Finding, SkippedFile } from '../findings/finding.js';
+import { checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
 import { reaches, runReview } from '../review.js';
 import type { Rule } from '../rules/rule.js';
-import { completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
+import { headShaOf, UnexpectedAnswer } from './api-answer.js';
+import type { BotIdentity } from './bot-identity.js';
+import { CHECK_NAME, completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
+import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
@@ -16,58 +20,90 @@ export interface ReviewDeps {
   sleep?: Sleep;
   /** `https://github.com` or the GHE web root, for links in the summary. */
   webUrl: string;
+  /** diffsec's own account: only its comments' fingerprint markers count as "already commented on". */
+  botIdentity: () => Promise<BotIdentity>;
+  /** Check runs in progress, for a shutdown to complete. */
+  openCheckRuns?: OpenCheckRuns;
 }
 
+/** Files named in the note on an incomplete review; the rest are in the skipped-files table. */
+const INCOMPLETE_NAMED = 10;
+
 /**
- * Reviews one pull request head: reads `.github/diffsec.yml` (`loadConfig`), skips drafts unless
- * asked, opens the `diffsec` check run, runs the pipeline, posts one review, and completes the
- * check run with a conclusion. Whatever fails, the check run is completed with the reason: a
- * required check is never left in progress.
+ * Reviews one pull request head: reads `.github/diffsec.yml` (`loadConfig`, retried), skips
+ * drafts unless asked, opens the `diffsec` check run, runs the pipeline, posts one review, and
+ * completes the check run with a conclusion. Whatever fails, the check run is completed with the
+ * reason: a required check is never left in progress, and never green when diffsec did not do its
+ * job (a file it could not analyse fails the check unless `on_incomplete: neutral`).
  */
 export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef & { draft: boolean }, loadConfig: () => Promise<unknown>, deps: ReviewDeps): Promise<void> {
   const started = performance.now();
   let config: DiffsecConfig | null = null;
-  let configProblem: string | null = null;
+  let configProblem: { title: string; reason: string } | null = null;
   try {
-    config = parseConfig(await loadConfig());
+    config = parseConfig(await withRetries(loadConfig, deps.sleep));
   } catch (error) {
-    configProblem = error instanceof ConfigError ? error.message : `could not read .github/diffsec.yml: ${describe(error)}`;
+    configProblem = configProblemOf(error);
   }
   if (config && pr.draft && !config.reviewDrafts) {
     deps.log.info({ repo: `${pr.owner}/${pr.repo}`, pr: pr.number }, 'diffsec: draft pull request not reviewed (review_drafts: false)');
     return;
   }
 
-  const checkRunId = await startCheckRun(github, pr, deps.sleep);
-  let conclusion: Conclusion = 'failure';
-  let output = { title: 'diffsec could not finish', summary: '', annotations: [] as import('../findings/finding.js').Finding[] };
   const logFields: Record<string, unknown> = { repo: `${pr.owner}/${pr.repo}`, pr: pr.number, head: pr.headSha };
+  let checkRunId: number;
   try {
-    if (!config) throw new Error(configProblem ?? 'no configuration');
+    checkRunId = await startCheckRun(github, pr, deps.sleep);
+  } catch (error) {
+    if (!(error instanceof UnexpectedAnswer)) throw error;
+    // The run may exist but cannot be addressed: post a completed one in its place, so the newest says why.
+    logFields.error = error.message;
+    await completedFailure(github, pr, error.message, deps.sleep).catch((e: unknown) => void (logFields.completeError = describe(e)));
+    deps.log.error(logFields, 'diffsec: could not open the check run');
+    return;
+  }
+  deps.openCheckRuns?.add(checkRunId, github, pr);
+  let conclusion: Conclusion = 'failure';
+  let output = { title: 'diffsec could not finish', summary: '', annotations: [] as Finding[] };
+  try {
+    if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
     const source = new GitHubSource(github, pr, deps.sleep);
     const result = await runReview(source, { config, rules: deps.rules });
     const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
-    const superseded = current.data.head.sha !== pr.headSha;
+    const currentHead = headShaOf(current.data);
+    const superseded = currentHead !== pr.headSha;
+    const notes = [...source.notes, ...result.notes];
+    let bot: BotIdentity | null = null;
+    if (!superseded && config.inlineComments) {
+      try {
+        bot = await deps.botIdentity();
+      } catch (error) {
+        // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
+        notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again.`);
+      }
+    }
     const outcome = superseded
       ? { posted: [], notInline: [], reviewId: null }
-      : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, deps.sleep);
+      : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
     const active = result.findings.filter((f) => !f.suppressed);
     const failing = active.filter((f) => reaches(f, config!.failOn)).length;
-    const notes = [...source.notes];
-    if (superseded) notes.unshift(`A newer commit (${current.data.head.sha.slice(0, 7)}) was pushed while this one was reviewed: no review was posted for ${pr.headSha.slice(0, 7)}.`);
-    conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : 'success';
+    const incomplete = result.skipped.filter((s) => s.incomplete);
+    if (superseded) notes.unshift(`A newer commit (${currentHead.slice(0, 7)}) was pushed while this one was reviewed: no review was posted for ${pr.headSha.slice(0, 7)}.`);
+    else if (incomplete.length) notes.unshift(incompleteNote(incomplete, config.onIncomplete));
+    conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : incomplete.length ? config.onIncomplete : 'success';
     output = {
-      title: superseded ? 'Superseded by a newer push' : checkRunTitle(result.findings),
+      title: superseded ? 'Superseded by a newer push' : incompleteTitle(incomplete.length, result.findings),
       summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
       annotations: active,
     };
-    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, findings: active.length, inline: outcome.posted.length, conclusion });
+    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
   } catch (error) {
     const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
-    output.summary = `diffsec could not complete this review: ${reason}\n\nNothing was lost silently: fix the cause and re-run the check.`;
-    output.title = configProblem ? 'Invalid diffsec configuration' : 'diffsec could not finish';
+    output.summary = renderFailureSummary(reason);
+    output.title = configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish');
     logFields.error = reason;
   } finally {
+    deps.openCheckRuns?.remove(checkRunId);
     try {
       await completeCheckRun(github, pr, checkRunId, conclusion, output, deps.sleep);
     } catch (error) {
@@ -81,4 +117,47 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     logFields.durationMs = Math.round(performance.now() - started);
     deps.log.info(logFields, 'diffsec: reviewed pull request');
   }
+}
+
+/**
+ * A config that could not be read (GitHub answered with an HTTP error after retries) is not an
+ * invalid one: the title says which, so nobody edits a correct file to fix an outage.
+ */
+function configProblemOf(error: unknown): { title: string; reason: string } {
+  if (error instanceof ConfigError) return { title: 'Invalid diffsec configuration', reason: error.message };
+  if (typeof (error as { status?: unknown })?.status === 'number') return { title: 'Could not read the diffsec configuration', reason: `could not read .github/diffsec.yml: ${describe(error)}` };
+  // Probot's config reader throws plain errors for YAML that does not parse, or a directory in its place.
+  return { title: 'Invalid diffsec configuration', reason: `.github/diffsec.yml is not a valid configuration: ${describe(error)}` };
+}
+
+function incompleteTitle(count: number, findings: Finding[]): string {
+  if (count === 0) return checkRunTitle(findings);
+  const head = `Review incomplete: ${count} file${count === 1 ? '' : 's'} not analysed`;
+  return findings.some((f) => !f.suppressed) ? `${head}; ${checkRunTitle(findings)}` : head;
+}
+
+function incompleteNote(files: SkippedFile[], onIncomplete: Conclusion): string {
+  const named = files.slice(0, INCOMPLETE_NAMED).map((s) => `${s.path} (${s.reason})`).join('; ');
+  const more = files.length > INCOMPLETE_NAMED ? `; and ${files.length - INCOMPLETE_NAMED} more, listed under Skipped files` : '';
+  const effect = onIncomplete === 'neutral' ? 'on_incomplete: neutral, so this alone does not fail the check' : 'the check fails (on_incomplete: failure)';
+  return `This review is incomplete: diffsec could not analyse ${files.length === 1 ? 'a file' : `${files.length} files`}, so ${effect}: ${named}${more}.`;
+}
+
+/** A check run created completed with `failure`, for when the in-progress one cannot be addressed. */
+async function completedFailure(github: GitHubClient, pr: PullRequestRef, reason: string, sleep?: Sleep): Promise<void> {
+  await withRetries(
+    () =>
+      github.octokit.rest.checks.create({
+        owner: pr.owner,
+        repo: pr.repo,
+        name: CHECK_NAME,
+        head_sha: pr.headSha,
+        external_id: String(pr.number),
+        status: 'completed',
+        conclusion: 'failure',
+        completed_at: new Date().toISOString(),
+        output: { title: 'diffsec could not finish', summary: `diffsec could not complete this review: ${reason}\n\nRe-run the check.` },
+      }),
+    sleep,
+  );
 }

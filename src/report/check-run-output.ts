@@ -1,8 +1,11 @@
 import type { Finding, SkippedFile } from '../findings/finding.js';
 import type { ReviewStats } from '../review.js';
+import { encodePath, escapeMarkdown, tableCell } from './markdown-escape.js';
 
 /** GitHub rejects check-run summary and text over 65,535 characters. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
+/** At most this many findings become check-run annotations (4 requests of 50); the rest are counted in the summary. */
+export const ANNOTATION_LIMIT = 200;
 
 /** What the check run says about a finding that did not become an inline comment. */
 export interface NotInline {
@@ -45,39 +48,53 @@ export function renderCheckRunSummary(input: CheckRunInput): string {
       `${active.length} finding${active.length === 1 ? '' : 's'} on the changed lines, ${input.failing} at or above the failure threshold; ` +
       `${suppressed.length} suppressed, ${input.stats.outsideDiff} outside the diff, ${input.stats.belowThreshold} below the report threshold, ${input.skipped.length} file${input.skipped.length === 1 ? '' : 's'} skipped.`,
   ];
-  for (const note of input.notes) head.push('', `> ${note}`);
-  const sections: { title: string; header: string[]; rows: string[] }[] = [
+  if (active.length > ANNOTATION_LIMIT) {
+    head.push('', `> Annotations: the ${ANNOTATION_LIMIT} most severe findings are annotated on the diff; … and ${active.length - ANNOTATION_LIMIT} more annotations: see the table.`);
+  }
+  // Notes quote file names: keep them to a quarter of the limit so the summary is never cut by the caller mid-markup.
+  let noteChars = 0;
+  for (let i = 0; i < input.notes.length; i++) {
+    const note = `> ${escapeMarkdown(input.notes[i]!)}`;
+    noteChars += note.length + 2;
+    if (noteChars > CHECK_OUTPUT_LIMIT / 4) {
+      head.push('', `> … and ${input.notes.length - i} more notes (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`);
+      break;
+    }
+    head.push('', note);
+  }
+  // Rows are rendered only while they fit: 40,000 findings cost the rows shown, not 40,000 escapes.
+  const sections: { title: string; header: string[]; count: number; row: (i: number) => string }[] = [
     {
       title: '### Findings',
       header: ['| rule | severity | confidence | location | message |', '|---|---|---|---|---|'],
-      rows: active.map((f) => `| ${f.ruleId} | ${f.severity} | ${f.confidence} | ${link(input.blobUrl, f)} | ${cell(f.message)} |`),
+      ...rows(active, (f) => `| ${f.ruleId} | ${f.severity} | ${f.confidence} | ${link(input.blobUrl, f)} | ${tableCell(f.message)} |`),
     },
     {
       title: '### Not posted as inline comments',
       header: ['| rule | location | why |', '|---|---|---|'],
-      rows: input.notInline.map(({ finding, why }) => `| ${finding.ruleId} | ${link(input.blobUrl, finding)} | ${cell(why)} |`),
+      ...rows(input.notInline, ({ finding, why }) => `| ${finding.ruleId} | ${link(input.blobUrl, finding)} | ${text(why)} |`),
     },
     {
       title: '### Suppressed',
       header: ['| rule | location | comment |', '|---|---|---|'],
-      rows: suppressed.map((f) => `| ${f.ruleId} | ${link(input.blobUrl, f)} | ${cell(f.suppressed!.comment)} |`),
+      ...rows(suppressed, (f) => `| ${f.ruleId} | ${link(input.blobUrl, f)} | ${text(f.suppressed!.comment)} |`),
     },
     {
       title: '### Skipped files',
       header: ['| file | reason |', '|---|---|'],
-      rows: input.skipped.map((s) => `| ${cell(s.path)} | ${cell(s.reason)} |`),
+      ...rows(input.skipped, (s) => `| ${text(s.path)} | ${text(s.reason)} |`),
     },
-    { title: '### Errors', header: [], rows: input.errors.map((e) => `- ${e}`) },
+    { title: '### Errors', header: [], ...rows(input.errors, (e) => `- ${escapeMarkdown(e)}`) },
   ];
   let out = head.join('\n');
   const budget = CHECK_OUTPUT_LIMIT - 200;
   for (const section of sections) {
-    if (section.rows.length === 0) continue;
+    if (section.count === 0) continue;
     out += `\n\n${section.title}\n\n${section.header.join('\n')}${section.header.length ? '\n' : ''}`;
-    for (let i = 0; i < section.rows.length; i++) {
-      const row = section.rows[i]!;
+    for (let i = 0; i < section.count; i++) {
+      const row = section.row(i);
       if (out.length + row.length + 1 > budget) {
-        out += `\n… and ${section.rows.length - i} more (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`;
+        out += `\n… and ${section.count - i} more (cut to fit GitHub's ${CHECK_OUTPUT_LIMIT}-character limit)`;
         return out;
       }
       out += `${row}\n`;
@@ -86,10 +103,32 @@ export function renderCheckRunSummary(input: CheckRunInput): string {
   return out;
 }
 
-function link(blobUrl: string, f: Finding): string {
-  return `[${cell(f.path)}:${f.line}](${blobUrl}/${f.path.split('/').map(encodeURIComponent).join('/')}#L${f.line})`;
+function rows<T>(items: readonly T[], render: (item: T) => string): { count: number; row: (i: number) => string } {
+  return { count: items.length, row: (i) => render(items[i]!) };
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** The summary of a review that could not finish; `reason` (an error or config problem, which may quote the repository's config) is escaped. */
+export function renderFailureSummary(reason: string): string {
+  return `diffsec could not complete this review: ${escapeMarkdown(reason)}\n\nNothing was lost silently: fix the cause and re-run the check.`;
+}
+
+/** The findings that become annotations: the most severe first, at most {@link ANNOTATION_LIMIT}. */
+export function annotatedFindings(findings: readonly Finding[]): Finding[] {
+  const rank = { high: 0, medium: 1, low: 2 } as const;
+  return findings
+    .filter((f) => !f.suppressed)
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || rank[a.f.confidence] - rank[b.f.confidence] || a.i - b.i)
+    .slice(0, ANNOTATION_LIMIT)
+    .map(({ f }) => f);
+}
+
+/** A link to the finding's line: the name escaped as text, the path percent-encoded so it cannot end the destination. */
+function link(blobUrl: string, f: Finding): string {
+  return `[${text(f.path)}:${f.line}](${blobUrl}/${encodePath(f.path)}#L${f.line})`;
+}
+
+/** Untrusted text for a table cell. */
+function text(untrusted: string): string {
+  return tableCell(escapeMarkdown(untrusted));
 }

@@ -39,7 +39,7 @@ export interface JsonReport {
   version: number;
   tool: { name: 'diffsec'; version: string };
   findings: JsonFinding[];
-  skipped: Array<{ path: string; reason: string }>;
+  skipped: Array<{ path: string; reason: string; incomplete?: true }>;
   errors: string[];
   stats: { files: number; lines: number; durationMs: number; outsideDiff: number; belowThreshold: number; suppressed: number };
 }
@@ -54,7 +54,7 @@ export function renderJson(result: Pick<ReviewResult, 'findings' | 'skipped' | '
     version: JSON_FORMAT_VERSION,
     tool: { name: 'diffsec', version: options.toolVersion },
     findings: result.findings.map(toJsonFinding),
-    skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason })),
+    skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.incomplete ? { incomplete: true as const } : {}) })),
     errors: [...result.errors],
     stats: {
       files: result.stats.files,

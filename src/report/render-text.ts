@@ -1,5 +1,6 @@
 import type { Finding, Level } from '../findings/finding.js';
 import type { ReviewResult } from '../review.js';
+import { plainText } from './markdown-escape.js';
 
 export interface TextOptions {
   /** Wrap severities, paths and headings in ANSI colour codes (the caller decides: TTY, NO_COLOR). */
@@ -71,10 +72,9 @@ function plural(n: number, noun: string): string {
 }
 
 /**
- * Escapes control characters: paths and code quoted in messages come from the reviewed change, and
- * a raw ESC there could rewrite the reader's terminal (hide a finding, fake a clean summary).
+ * Shows control characters escaped: paths and code quoted in messages come from the reviewed
+ * change, and a raw ESC there could rewrite the reader's terminal (hide a finding, fake a clean summary).
  */
 function clean(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return plainText(text);
 }

@@ -1,14 +1,21 @@
 import type { Finding } from '../findings/finding.js';
 import type { Rule } from '../rules/rule.js';
+import { longestBacktickRun } from './markdown-escape.js';
 
 /** The hidden marker a review comment carries, so a later push does not post the same finding again. */
 export function fingerprintMarker(finding: Pick<Finding, 'ruleId' | 'fingerprint'>): string {
   return `<!-- diffsec:fp=${finding.ruleId}:${finding.fingerprint} -->`;
 }
 
-/** Every fingerprint marker in a comment body, as `RULE:HASH`. */
+/**
+ * The fingerprint marker of a comment body, as `RULE:HASH` (none or one). Only the body's last line
+ * counts, where diffsec writes it: quoted code, a name or a suggestion block elsewhere in the body
+ * cannot forge one.
+ */
 export function markersIn(body: string): string[] {
-  return [...body.matchAll(/<!-- diffsec:fp=([A-Z]+\d+:[0-9a-f]+) -->/g)].map((m) => m[1]!);
+  const last = body.trimEnd().split(/\r?\n/).at(-1) ?? '';
+  const m = /^<!-- diffsec:fp=([A-Z]+\d+:[0-9a-f]+) -->$/.exec(last);
+  return m ? [m[1]!] : [];
 }
 
 /** The link for a CWE id like `CWE-78`. */
@@ -22,6 +29,7 @@ export function cweUrl(cwe: string): string {
  * covering exactly the commented lines, and the hidden fingerprint marker.
  */
 export function renderReviewComment(finding: Finding, rule: Rule | undefined, commented: { startLine: number; endLine: number }): string {
+  // The message is inert markdown by construction (fillMessage fences and escapes what it quotes).
   const lines = [
     `**${finding.ruleId} ${finding.title}** · severity **${finding.severity}** · confidence ${finding.confidence}`,
     '',
@@ -36,8 +44,4 @@ export function renderReviewComment(finding: Finding, rule: Rule | undefined, co
   const aliases = [finding.bandit && `Bandit ${finding.bandit}`, finding.ruff && `Ruff ${finding.ruff}`].filter(Boolean).join(', ');
   lines.push('', `[${finding.cwe}](${cweUrl(finding.cwe)})${aliases ? ` · ${aliases}` : ''} · silence with \`# diffsec: ignore[${finding.ruleId}] reason\``, fingerprintMarker(finding));
   return lines.join('\n');
-}
-
-function longestBacktickRun(text: string): number {
-  return Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
 }

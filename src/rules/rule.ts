@@ -49,8 +49,12 @@ export interface Rule {
   where: Record<string, PredicateCall[]>;
   /** When set, the query runs only inside nodes of these types (e.g. `except_clause`), started at each. */
   inside?: string[];
-  /** Optional mechanical fix: a template over captures, replacing the `@finding` node's text. */
-  fix?: string;
+  /**
+   * Optional mechanical fix: a template over captures replacing the `@finding` node's text, or a
+   * mapping from capture name to template: the first capture present in a match is replaced by
+   * its template (a match holding none of them gets no fix).
+   */
+  fix?: string | Record<string, string>;
   /** Set by `mode: flow`: `query` is then the sink, and a finding needs a source's value to reach its `@sink` captures (see flow-spec.ts). */
   flow?: FlowSpec;
   docs: RuleDocs;

@@ -1,6 +1,7 @@
 import type { FileAnchors } from '../analysis/anchors.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { FileFlow } from '../analysis/flow/file-flow.js';
+import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
 import { flowMatchersOf, type GatedRule } from './compile-rules.js';
@@ -31,6 +32,7 @@ export class FlowRuleTracer {
     private readonly root: SyntaxNode,
     private readonly ctx: PredicateContext,
     private readonly anchors: FileAnchors,
+    private readonly lines: LineTable,
   ) {}
 
   /**
@@ -55,12 +57,11 @@ export class FlowRuleTracer {
       const path = this.flow.trace(value, question, dead);
       if (!path) continue;
       if (path.steps.length === 0 && sources.get(path.source.id)!.indirectOnly) return null;
-      const at = (node: SyntaxNode, label: string): FlowStep => ({
-        path: this.ctx.path,
-        line: node.startPosition.row + 1,
-        column: node.startPosition.column + 1,
-        label,
-      });
+      const at = (node: SyntaxNode, label: string): FlowStep => {
+        // Positions as findings have them (lines split on `\n` only; see LineTable).
+        const { line, column } = this.lines.position(node.startIndex);
+        return { path: this.ctx.path, line, column: column + 1, label };
+      };
       const source = shortCode(path.source.text);
       return {
         bindings: { source },

@@ -66,7 +66,7 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
     docs: validateDocs(raw.docs, fail),
     file,
   };
-  if (raw.fix !== undefined) rule.fix = text('fix');
+  if (raw.fix !== undefined) rule.fix = validateFix(raw.fix, fail);
   if (raw.inside !== undefined) {
     if (!Array.isArray(raw.inside) || raw.inside.length === 0 || !raw.inside.every((t) => typeof t === 'string' && /^[a-z_]+$/.test(t))) {
       fail('inside', 'must be a list of node type names such as except_clause');
@@ -87,14 +87,31 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
   const bound = new Set(Object.values(rule.where).flat().flatMap((call) => PREDICATES.get(call.name)?.binds ?? []));
   // A flow finding names the source its sink was reached from.
   if (rule.flow) bound.add('source');
-  for (const template of [['message', message], ['fix', rule.fix ?? '']] as const) {
-    for (const [, placeholder] of template[1].matchAll(/\{([\w.-]+)\}/g)) {
+  const fixes = typeof rule.fix === 'object' ? rule.fix : { finding: rule.fix ?? '' };
+  for (const capture of Object.keys(fixes)) {
+    if (!captures.has(capture)) fail(`fix.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
+  }
+  for (const template of [['message', message], ...Object.values(fixes).map((t) => ['fix', t] as const)] as const) {
+    for (const [, placeholder, filter] of template[1].matchAll(/\{([\w.-]+)(?:\|(\w+))?\}/g)) {
       if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
         fail(template[0], `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
+      }
+      if (filter !== undefined && (template[0] !== 'fix' || filter !== 'argv')) {
+        fail(template[0], `placeholder {${placeholder}|${filter}}: the only filter is |argv, in fix templates`);
       }
     }
   }
   return rule;
+}
+
+/** A fix is a template string, or a mapping from capture name to template string. */
+function validateFix(value: unknown, fail: (field: string, reason: string) => never): string | Record<string, string> {
+  if (typeof value === 'string' && value.length > 0) return value;
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length > 0 && entries.every(([, t]) => typeof t === 'string' && t.length > 0)) return value as Record<string, string>;
+  }
+  return fail('fix', 'must be a template string or a mapping from capture name to template string');
 }
 
 function validateWhere(value: unknown, fail: (field: string, reason: string) => never, field = 'where'): Record<string, PredicateCall[]> {

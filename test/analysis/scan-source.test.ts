@@ -133,3 +133,69 @@ describe('suppression comments found by their text', () => {
     ]);
   });
 });
+
+describe('scanSource on hostile files', () => {
+  const calls = (n: number) => `import os\nx = ${Array.from({ length: n }, () => 'os.system(a)').join('+')}\n`;
+
+  it('stops at the finding cap, keeping the first findings of the file and saying why', () => {
+    const scan = scanSource('many.py', calls(3000), osSystem, { maxFindings: 1000 });
+    expect(scan.findings).toHaveLength(1000);
+    expect(scan.findings[0]!.column).toBe(5);
+    expect(scan.findings.every((f, i) => i === 0 || f.column > scan.findings[i - 1]!.column)).toBe(true);
+    expect(scan.incomplete).toBe('partly analysed: stopped after 1,000 findings (the per-file cap)');
+  });
+
+  it('keeps every finding, with distinct fingerprints, under the cap, and is not incomplete', () => {
+    const scan = scanSource('many.py', calls(500), osSystem);
+    expect(scan.findings).toHaveLength(500);
+    expect(new Set(scan.findings.map((f) => f.fingerprint)).size).toBe(500);
+    expect(scan.incomplete).toBeUndefined();
+  });
+
+  it('gives the same fingerprints for a line whatever else the file holds', () => {
+    const alone = scanSource('a.py', 'import os\nos.system(x)\n', osSystem).findings[0]!.fingerprint;
+    const after = scanSource('a.py', 'import os\nos.system(y)\n\nos.system( x )\n', osSystem).findings[1]!.fingerprint;
+    expect(after).toBe(alone);
+  });
+
+  it('stops when its time budget is spent and says why', () => {
+    const scan = scanSource('slow.py', calls(50), osSystem, { timeBudgetMs: 0 });
+    expect(scan.findings).toEqual([]);
+    expect(scan.incomplete).toBe('not fully analysed: the scan took longer than its time budget of 0 s');
+  });
+
+  it('scans a line of 20,000 findings in bounded time (the per-finding work does not read the line)', () => {
+    const started = Date.now();
+    const scan = scanSource('many.py', calls(20_000), osSystem, { maxFindings: 20_000 });
+    expect(scan.findings).toHaveLength(20_000);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+
+  it('gives no fix for a finding on a line too long to quote in a suggestion', () => {
+    const rule = compileRules([makeRule({ fix: 'subprocess.run({command})' })]);
+    const scan = scanSource('a.py', calls(2000), rule, { maxFindings: 2 });
+    expect(scan.findings.map((f) => f.fix)).toEqual([undefined, undefined]);
+    expect(scanSource('a.py', calls(2), rule).findings.map((f) => f.fix?.replacement)).toEqual(['x = subprocess.run(a)+os.system(a)', 'x = os.system(a)+subprocess.run(a)']);
+  });
+});
+
+describe('scanSource with lone CR line endings', () => {
+  it('parses them as Python does and reports lines as git counts them (\\n only)', () => {
+    const source = 'import os\rdef f():\r    os.system(a)\r\nos.system(b)  # nosec\r';
+    const scan = scanSource('cr.py', source, osSystem);
+    expect(scan.errors).toEqual([]);
+    expect(scan.findings.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.suppressed?.comment ?? null])).toEqual([
+      [1, 24, 1, 36, null],
+      [2, 1, 2, 13, '# nosec'],
+    ]);
+    expect(scan.lines).toBe(2);
+  });
+
+  it('keeps the suppression of a Python line to that line even when git sees one line', () => {
+    const scan = scanSource('cr.py', 'import os\ros.system(a)  # nosec\ros.system(b)\r', osSystem);
+    expect(scan.findings.map((f) => [f.line, f.suppressed?.comment ?? null])).toEqual([
+      [1, '# nosec'],
+      [1, null],
+    ]);
+  });
+});

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { JsonReport } from '../../src/report/render-json.js';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
@@ -6,13 +6,9 @@ import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
 const ROOT = process.cwd();
 
 /**
- * The one end-to-end test: the built CLI (bin/diffsec.js → dist/) as a child process on a real
- * git repository. It builds first, in beforeAll, so it never runs a stale dist/.
+ * The one end-to-end test of the CLI: the built CLI (bin/diffsec.js → dist/) as a child process on
+ * a real git repository. jest's globalSetup (test/support/build-dist.mjs) rebuilt a stale dist/.
  */
-// Built once for the file, so no test runs a stale dist/.
-beforeAll(() => {
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
-}, 180_000);
 
 describe('bin/diffsec.js', () => {
   let repo: TempRepo;

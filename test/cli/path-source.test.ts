@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathSource } from '../../src/cli/path-source.js';
@@ -46,5 +48,55 @@ describe('pathSource', () => {
     expect(read[0]).toEqual({ path: 'big.py', error: 'too large: 60 bytes, over the limit of 59 (max_file_bytes)' });
     expect(read[1]).toEqual({ path: 'b.py', bytes: Buffer.from('x = 1\n') });
     expect(read[2]).toEqual({ path: 'gone.py', error: 'cannot read: ENOENT' });
+  });
+
+  describe('non-regular files', () => {
+    let fifoRoot: string;
+    let server: Server;
+    beforeAll(async () => {
+      fifoRoot = mkdtempSync(join(tmpdir(), 'diffsec-fifo-'));
+      mkdirSync(join(fifoRoot, 'pkg'));
+      writeFileSync(join(fifoRoot, 'pkg/ok.py'), 'x = 1\n');
+      // Nobody ever writes to these: opening one to read would wait for ever.
+      execFileSync('mkfifo', [join(fifoRoot, 'x.py'), join(fifoRoot, 'pkg/pipe.py'), join(fifoRoot, 'pkg/pipe.txt')]);
+      symlinkSync(join(fifoRoot, 'x.py'), join(fifoRoot, 'link-to-fifo.py'));
+      server = createServer();
+      await new Promise<void>((done) => server.listen(join(fifoRoot, 'pkg/sock.py'), done));
+    });
+    afterAll(async () => {
+      await new Promise((done) => server.close(done));
+      rmSync(fifoRoot, { recursive: true, force: true });
+    });
+
+    const readAll = async (paths: string[]) => {
+      const src = pathSource({ paths, cwd: fifoRoot, include: DEFAULT_CONFIG.include, exclude: DEFAULT_CONFIG.exclude, maxFileBytes: 1000 });
+      const listed = (await src.listFiles()).map((f) => f.path);
+      const read: FileContent[] = [];
+      for await (const content of src.readFiles(listed)) read.push(content);
+      return read;
+    };
+    const FIFO = 'not a regular file: a FIFO (named pipe), not read';
+
+    it('skips a FIFO named on the command line with the reason, without opening it', async () => {
+      const started = performance.now();
+      expect(await readAll(['x.py', 'link-to-fifo.py'])).toEqual([
+        { path: 'x.py', error: FIFO },
+        { path: 'link-to-fifo.py', error: FIFO },
+      ]);
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+
+    it('lists FIFOs and sockets met in a folder (when the globs select them) as skipped', async () => {
+      expect(await readAll(['.'])).toEqual([
+        { path: 'pkg/ok.py', bytes: Buffer.from('x = 1\n') },
+        { path: 'pkg/pipe.py', error: FIFO },
+        { path: 'pkg/sock.py', error: 'not a regular file: a socket, not read' },
+        { path: 'x.py', error: FIFO },
+      ]);
+    });
+
+    it('skips a character device', async () => {
+      expect(await readAll(['/dev/null'])).toEqual([{ path: '/dev/null', error: 'not a regular file: a character device, not read' }]);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { ConfigError, parseConfig } from '../../src/config/parse-config.js';
+import { parseYaml } from '../../src/parse-yaml.js';
 
 describe('parseConfig', () => {
   it('gives the defaults for an empty file', () => {
@@ -17,6 +18,7 @@ describe('parseConfig', () => {
       review_drafts: true,
       inline_comments: false,
       max_file_bytes: 2048,
+      on_incomplete: 'neutral',
     });
     expect(config).toEqual({
       rules: { disable: ['DS705'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
@@ -28,6 +30,7 @@ describe('parseConfig', () => {
       reviewDrafts: true,
       inlineComments: false,
       maxFileBytes: 2048,
+      onIncomplete: 'neutral',
     });
   });
 
@@ -39,10 +42,59 @@ describe('parseConfig', () => {
     [{ fail_on: { level: 'high' } }, "'fail_on.level' is not a known key"],
     [{ max_comments: -1 }, "'max_comments' must be a whole number from 0 to 1000"],
     [{ review_drafts: 'yes' }, "'review_drafts' must be true or false"],
+    [{ on_incomplete: 'success' }, "'on_incomplete' must be failure or neutral"],
     [{ include: 'src' }, "'include' must be a list of non-empty strings"],
     [['a'], "'(root)' must be a mapping"],
   ])('rejects %j naming the key', (raw, message) => {
     expect(() => parseConfig(raw)).toThrow(ConfigError);
     expect(() => parseConfig(raw)).toThrow(message);
+  });
+
+  // YAML and JSON parsers make `__proto__` an own key (not the prototype); each of these must fail
+  // like any unknown key, naming it, and never reach Object.prototype.
+  it.each([
+    ['__proto__: {max_comments: 3}', "'__proto__' is not a known key"],
+    ['constructor: {}', "'constructor' is not a known key"],
+    ['prototype: 1', "'prototype' is not a known key"],
+    ['rules: {constructor: {disable: [DS101]}}', "'rules.constructor' is not a known key"],
+    ['rules: {__proto__: {disable: [DS101]}}', "'rules.__proto__' is not a known key"],
+    ['rules: {severity: {__proto__: {DS101: low}}}', "'rules.severity.__proto__' is not a known key"],
+    ['rules: {severity: {constructor: low}}', "'rules.severity.constructor' is not a known key"],
+    ['fail_on: {__proto__: {severity: low}}', "'fail_on.__proto__' is not a known key"],
+    ['report: {prototype: {severity: high}}', "'report.prototype' is not a known key"],
+  ])('rejects the YAML %s naming the key', (yaml, message) => {
+    expect(() => parseConfig(parseYaml(yaml))).toThrow(message);
+  });
+
+  it('rejects the same keys from JSON, and pollutes nothing', () => {
+    expect(() => parseConfig(JSON.parse('{"__proto__": {"max_comments": 3}}'))).toThrow("'__proto__' is not a known key");
+    expect(() => parseConfig(JSON.parse('{"fail_on": {"__proto__": {"severity": "low"}}}'))).toThrow("'fail_on.__proto__' is not a known key");
+    expect(({} as Record<string, unknown>)['max_comments']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['severity']).toBeUndefined();
+  });
+
+  it('never reads inherited settings, and takes only plain mappings', () => {
+    // An object with settings on its prototype is not a plain mapping: refused, not half-read.
+    expect(() => parseConfig(Object.create({ max_comments: 3 }) as object)).toThrow("'(root)' must be a mapping");
+    expect(() => parseConfig({ rules: Object.create({ disable: ['DS101'] }) as object })).toThrow("'rules' must be a mapping");
+    expect(parseConfig(Object.assign(Object.create(null) as object, { max_comments: 3 })).maxComments).toBe(3);
+    expect(() => parseConfig(new Map([['max_comments', 3]]))).toThrow("'(root)' must be a mapping");
+    expect(() => parseConfig({ fail_on: new Date() })).toThrow("'fail_on' must be a mapping");
+  });
+
+  it.each([
+    [{ exclude: ['tests/', 'src/../x.py'] }, "'exclude' has 'src/../x.py' cannot match any path: paths are compared from the root without `.` or `..` folders"],
+    [{ include: ['/'] }, "'include' has '/' cannot match any path"],
+    [{ exclude: ['{a,b}'.repeat(20)] }, `'exclude' has '${'{a,b}'.repeat(20)}' expands to more than 64 patterns through its braces`],
+    [{ include: ['*'.repeat(501)] }, "'include' has '****************************************…' is 501 characters long; a pattern takes at most 500"],
+    [{ exclude: Array.from({ length: 201 }, (_, i) => `x${i}`) }, "'exclude' has 201 patterns; at most 200 are accepted"],
+  ])('rejects globs that cannot match or are too big, naming them: %j', (raw, message) => {
+    expect(() => parseConfig(raw)).toThrow(ConfigError);
+    expect(() => parseConfig(raw)).toThrow(message);
+  });
+
+  it('accepts braces, classes, negations and 200 patterns', () => {
+    const exclude = ['{docs,examples}/', 'gen_[0-9]*.py', '!tests/keep.py', ...Array.from({ length: 197 }, (_, i) => `x${i}/`)];
+    expect(parseConfig({ exclude }).exclude).toEqual([...DEFAULT_CONFIG.exclude, ...exclude]);
   });
 });

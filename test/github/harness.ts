@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Probot, ProbotOctokit } from 'probot';
 import { GitHubApiDouble, type DoubleFile } from '../../src/demo/github-api-double.js';
-import { diffsecApp } from '../../src/github/app.js';
+import { diffsecApp, type AppOptions } from '../../src/github/app.js';
 import { bundledRulesDir } from '../../src/package-root.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 
@@ -25,7 +25,11 @@ export class AppHarness {
   readonly logs: Record<string, unknown>[] = [];
   probot!: Probot;
 
-  constructor(readonly github: GitHubApiDouble) {}
+  constructor(
+    readonly github: GitHubApiDouble,
+    /** Options for the app beside the bundled rules and the recorded sleep (which they override). */
+    readonly appOptions: AppOptions = {},
+  ) {}
 
   async start(): Promise<this> {
     await this.github.start();
@@ -42,7 +46,7 @@ export class AppHarness {
       // A function default runs after Probot's own, which would otherwise turn the throttle back on.
       Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
     });
-    await this.probot.load(diffsecApp({ rules, sleep: async (ms) => void this.sleeps.push(ms) }));
+    await this.probot.load(diffsecApp({ rules, sleep: async (ms) => void this.sleeps.push(ms), ...this.appOptions }));
     return this;
   }
 

@@ -22,6 +22,8 @@ describe('a pull request review', () => {
       `GET /repos/${OWNER}/${REPO}/pulls/2/files`,
       'POST /graphql',
       `GET /repos/${OWNER}/${REPO}/pulls/2`,
+      // Once per process, with the app's own token: who diffsec's earlier comments are by.
+      'GET /app',
       `GET /repos/${OWNER}/${REPO}/pulls/2/comments`,
       `POST /repos/${OWNER}/${REPO}/pulls/2/reviews`,
       `PATCH /repos/${OWNER}/${REPO}/check-runs/1000`,
@@ -64,7 +66,7 @@ describe('a pull request review', () => {
   });
 
   it('passes a clean change with success and posts no review', async () => {
-    const github = new GitHubApiDouble(OWNER, REPO).addPullRequest({ number: 2, headSha: HEAD, files: [addedFile('ok.py', ['import subprocess', 'subprocess.run(["ls"])'])] });
+    const github = new GitHubApiDouble(OWNER, REPO).addPullRequest({ number: 2, headSha: HEAD, files: [addedFile('ok.py', ['import subprocess', 'subprocess.run(["/bin/ls"])'])] });
     app = await new AppHarness(github).start();
     await app.deliver('pull_request', pullRequestPayload('opened', 2, HEAD));
     expect(github.reviews).toEqual([]);

@@ -19,6 +19,9 @@ const CREDENTIAL_TOKENS = new Set([
 /** What any other token (a lexer's, a parser's, a cursor) must look like to be a credential: no spaces, 8+ characters, a digit or 16+. */
 const TOKEN_SHAPED = /^(?=\S{8,}$)(?=.*\d|.{16,})/;
 
+/** This predicate's regexes, for the backtracking test. */
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED };
+
 /** Values that mean "no value" or a switch, not a credential. */
 const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default']);
 

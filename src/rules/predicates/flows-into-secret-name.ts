@@ -1,7 +1,6 @@
-import { isSecretName } from '../../analysis/secret-names.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
-import { nameOf } from './is-secret-name.js';
-import { expectTrue, type Predicate } from './predicate.js';
+import { checkSecretNameArg, isSecretNameFor, nameOf } from './is-secret-name.js';
+import type { Predicate } from './predicate.js';
 
 /** Expressions a value passes through unchanged in kind: wrapping calls, formatting, joins, containers. */
 const CARRIERS = new Set([
@@ -51,11 +50,11 @@ export function destinationName(value: SyntaxNode): { name: string; label: strin
 export const flowsIntoSecretName: Predicate = {
   name: 'flows-into-secret-name',
   description:
-    'The captured value (possibly wrapped in calls, formatting or a join) is assigned to, passed as a keyword, stored under a dict key, or returned from a function whose name is a secret name (`token`, `admin_password`, `api_key`…); binds `{target}`.',
+    'The captured value (possibly wrapped in calls, formatting or a join) is assigned to, passed as a keyword, stored under a dict key, or returned from a function whose name is a secret name (`token`, `admin_password`, `api_key`…), or ends with a word listed in `{ also: [salt, session_id] }`; binds `{target}`.',
   binds: ['target'],
-  checkArg: expectTrue,
-  test(node) {
+  checkArg: checkSecretNameArg,
+  test(node, arg) {
     const destination = destinationName(node);
-    return destination !== null && isSecretName(destination.name) ? { target: destination.label } : false;
+    return destination !== null && isSecretNameFor(destination.name, arg) ? { target: destination.label } : false;
   },
 };

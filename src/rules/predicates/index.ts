@@ -1,9 +1,13 @@
+import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { integerValuePredicate } from './integer-value.js';
+import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
+import { isConstantValuePredicate } from './is-constant-value.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -12,6 +16,7 @@ import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
+import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
@@ -39,5 +44,10 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isTestFile,
     matchesString,
     integerValuePredicate,
+    isCallTo,
+    isConstantValuePredicate,
+    fillsOnlyPlaceholders,
+    objectOfAttribute,
+    boundString,
   ].map((p) => [p.name, p]),
 );

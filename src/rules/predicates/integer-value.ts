@@ -1,5 +1,6 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { constantBinding } from './constant-binding.js';
 import type { Predicate } from './predicate.js';
 
 interface Arg {
@@ -20,7 +21,7 @@ const STAT_BITS: Record<string, number> = {
 };
 
 /** Parses a Python integer literal in any base (`511`, `0o777`, `0x1ff`, `0b1`, `1_024`, Python 2's `0777`). */
-function parseIntegerLiteral(text: string): number | null {
+export function parseIntegerLiteral(text: string): number | null {
   const t = text.replace(/_/g, '');
   let value: number;
   if (/^0[oO][0-7]+$/.test(t)) value = parseInt(t.slice(2), 8);
@@ -33,11 +34,14 @@ function parseIntegerLiteral(text: string): number | null {
 }
 
 /**
- * The value of a constant integer expression: literals, `stat.S_I*` names (through imports), and
- * `| & ^ + - <<` and unary `~ - +` over them; null for anything computed at run time.
+ * The value of a constant integer expression: literals, `stat.S_I*` names (through imports), a
+ * name bound once in the file to such an expression (a module constant or a parameter default,
+ * see constantBinding), and `| & ^ + - <<` and unary `~ - +` over them; null for anything
+ * computed at run time.
  */
-export function integerValue(node: SyntaxNode, imports: ImportMap): number | null {
+export function integerValue(node: SyntaxNode, imports: ImportMap, depth = 0): number | null {
   const n = unwrapParens(node);
+  if (depth > 8) return null;
   switch (n.type) {
     case 'integer':
       return parseIntegerLiteral(n.text);
@@ -45,11 +49,13 @@ export function integerValue(node: SyntaxNode, imports: ImportMap): number | nul
     case 'attribute': {
       const name = imports.qualifiedName(n);
       const bit = name?.startsWith('stat.') ? STAT_BITS[name.slice('stat.'.length)] : undefined;
-      return bit ?? null;
+      if (bit !== undefined) return bit;
+      const bound = n.type === 'identifier' && name === n.text ? constantBinding(n) : null;
+      return bound ? integerValue(bound, imports, depth + 1) : null;
     }
     case 'unary_operator': {
       const operand = n.childForFieldName('argument');
-      const value = operand ? integerValue(operand, imports) : null;
+      const value = operand ? integerValue(operand, imports, depth + 1) : null;
       if (value === null) return null;
       const op = n.childForFieldName('operator')?.type;
       return op === '~' ? ~value : op === '-' ? -value : op === '+' ? value : null;
@@ -57,8 +63,8 @@ export function integerValue(node: SyntaxNode, imports: ImportMap): number | nul
     case 'binary_operator': {
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
-      const a = left ? integerValue(left, imports) : null;
-      const b = right ? integerValue(right, imports) : null;
+      const a = left ? integerValue(left, imports, depth + 1) : null;
+      const b = right ? integerValue(right, imports, depth + 1) : null;
       if (a === null || b === null) return null;
       switch (n.childForFieldName('operator')?.type) {
         case '|': return a | b;
@@ -79,7 +85,7 @@ export function integerValue(node: SyntaxNode, imports: ImportMap): number | nul
 export const integerValuePredicate: Predicate = {
   name: 'integer-value',
   description:
-    'The captured expression is a constant integer — a literal in any base, `stat.S_I*` names, combined with `|`, `&`, `+`, `~`… — and meets every limit given: `below: 2048`, `at-least: 65537`, `any-bits: 0o022` (shares a bit with the mask). Non-constant values never pass.',
+    'The captured expression is a constant integer — a literal in any base, `stat.S_I*` names, a module constant or parameter default bound once in the file, combined with `|`, `&`, `+`, `~`… — and meets every limit given: `below: 2048`, `at-least: 65537`, `any-bits: 0o022` (shares a bit with the mask). Non-constant values never pass.',
   checkArg(arg) {
     const a = arg as Record<string, unknown> | null;
     if (!a || typeof a !== 'object' || Array.isArray(a)) return `takes a mapping with one or more of ${LIMITS.join(', ')}`;

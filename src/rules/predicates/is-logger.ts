@@ -3,7 +3,7 @@ import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** Names loggers go by: `LOG` (oslo_log's habit), `log`, `logger`, `LOGGER`, `_LOG`, `_logger`. */
-const LOGGER_NAME = /^_*(log|logger)$/i;
+export const LOGGER_NAME = /^_*(log|logger)$/i;
 
 /** Modules whose functions log directly (`logging.warning(...)`). */
 const LOGGING_MODULES = new Set(['logging']);

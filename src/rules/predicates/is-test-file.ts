@@ -1,6 +1,6 @@
 import { expectTrue, type Predicate } from './predicate.js';
 
-const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)conftest\.py$/;
+export const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)conftest\.py$/;
 
 /** True for paths of test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`). */
 export function isTestPath(path: string): boolean {

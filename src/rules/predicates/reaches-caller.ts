@@ -15,13 +15,13 @@ const CONTAINER_CALLS = new Set(['dict', 'list', 'tuple', 'set', '_', 'format'])
  * Callees, by last name, that answer an HTTP request with their arguments: webob faults
  * (`HTTPBadRequest(explanation=…)`), Flask/Django/Pyramid/aiohttp responses, `jsonify`, `abort`.
  */
-const RESPONSE_CALLEE = /^(HTTP[A-Z]\w*|\w*Response|jsonify|make_response|abort|\w*Fault|json_response)$/;
+export const RESPONSE_CALLEE = /^(HTTP[A-Z]\w*|\w*Response|jsonify|make_response|abort|\w*Fault|json_response)$/;
 
 /** Parameters that make a function a request handler: webob/Django/Flask requests, WSGI's environ. */
 const REQUEST_PARAMS = new Set(['req', 'request', 'environ']);
 
 /** Decorators that route requests to a function: `@app.route`, `@bp.get`, `@api_view`, `@expose`, `@view_config`. */
-const ROUTE_DECORATOR = /^@\s*(?:[\w.]+\.)?(?:route|get|post|put|patch|delete|api_view|expose|view_config)\b/;
+export const ROUTE_DECORATOR = /^@\s*(?:[\w.]+\.)?(?:route|get|post|put|patch|delete|api_view|expose|view_config)\b/;
 
 /**
  * True when a `return` answers an HTTP request, so its value reaches the client: the function

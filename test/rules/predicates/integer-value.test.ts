@@ -41,6 +41,31 @@ describe('integer-value', () => {
     },
   );
 
+  it.each([
+    ['MODE = 0o777\nx = MODE', 0o777],
+    ['import stat\nMODE = stat.S_IRWXU | stat.S_IWOTH\nx = MODE', 0o702],
+    ['def gen(bits=1024):\n    x = bits', 1024],
+    ['def gen(size: int = 512, *, e=3):\n    x = size', 512],
+    ['BITS = 1024\ndef gen(bits=BITS):\n    x = bits', 1024],
+    ['SIZE = 1024\ndef gen():\n    x = SIZE', 1024],
+  ])('follows a name bound once in the file: %j', (source, value) => {
+    expect(evaluate(`${source}\n`)).toBe(value);
+  });
+
+  it.each([
+    'MODE = 0o777\nMODE = 0o600\nx = MODE',
+    'MODE = 0o777\nMODE |= 0o600\nx = MODE',
+    'def gen(bits=1024):\n    bits = max(bits, 4096)\n    x = bits',
+    'def gen(bits=1024):\n    for bits in (2048, 4096):\n        x = bits',
+    'def gen(bits):\n    x = bits',
+    'SIZE = 1024\ndef gen():\n    SIZE = 4096\n    x = SIZE',
+    'SIZE = 1024\ndef gen(SIZE):\n    x = SIZE',
+    'if cond:\n    SIZE = 1024\nx = SIZE',
+    'A = B\nB = A\nx = A',
+  ])('does not follow a name bound more than once, in a block, or without a default: %j', (source) => {
+    expect(evaluate(`${source}\n`)).toBeNull();
+  });
+
   it('tests below, at-least and any-bits, all of which must hold', () => {
     expect(passes('x = 1024\n', { below: 2048 })).toBe(true);
     expect(passes('x = 2048\n', { below: 2048 })).toBe(false);

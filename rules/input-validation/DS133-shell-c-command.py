@@ -1,0 +1,22 @@
+import subprocess
+
+from nova import utils
+from oslo_concurrency import processutils as putils
+
+
+def copy_image(src, dst, host):
+    putils.execute("sh", "-c", "dd if=%s | gzip > %s" % (src, dst))  # expect: DS133
+    utils.execute("bash", "-c", f"echo 1 > /sys/block/{dst}/device/rescan", run_as_root=True)  # expect: DS133
+    subprocess.check_call(["/bin/sh", "-c", "ssh " + host + " uptime"])  # expect: DS133
+    subprocess.run(  # expect: DS133
+        [
+            "bash",
+            "-c",
+            "tar cf - %s | ssh %s tar xf -" % (src, host),
+        ],
+        check=True,
+    )
+    putils.execute("sh", "-c", 'dd if="$1" | gzip > "$2"', "sh", src, dst)  # ok: DS133 constant script, values as parameters
+    subprocess.check_call(["sh", "-c", "sync; echo 3 > /proc/sys/vm/drop_caches"])  # ok: DS133 constant script
+    subprocess.check_call(["ssh", "-c", "aes256-ctr", host, "uptime"])  # ok: DS133 not a shell
+    subprocess.check_call(["bash", "-x", src])  # ok: DS133 runs a script file, not a -c string

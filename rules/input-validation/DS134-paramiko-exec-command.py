@@ -1,0 +1,23 @@
+import shlex
+
+import paramiko
+
+
+def remote_df(host, path, cmd):
+    client = paramiko.SSHClient()
+    client.connect(host)
+    stdin, stdout, stderr = client.exec_command("df -h %s" % path)  # expect: DS134
+    client.exec_command(cmd)  # expect: DS134
+    channel = client.get_transport().open_session()
+    channel.exec_command(f"cat {path}")  # expect: DS134
+    client.exec_command(  # expect: DS134
+        "ls -l " + path,
+        timeout=10,
+    )
+    client.exec_command("uptime")  # ok: DS134 constant command
+    client.exec_command("df -h " "/var/lib")  # ok: DS134 constant concatenation
+    client.exec_command(  # ok: DS134 constant command over two lines
+        "uptime"
+    )
+    client.exec_command("df -h %s" % shlex.quote(path))  # ok: DS134 value quoted for the shell
+    return stdin, stdout, stderr

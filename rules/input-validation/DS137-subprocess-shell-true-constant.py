@@ -1,0 +1,20 @@
+import subprocess
+import subprocess as sp
+
+from oslo_concurrency import processutils
+
+
+def housekeeping(path):
+    subprocess.call("ls -l /srv", shell=True)  # expect: DS137
+    sp.check_output("uptime", shell=True)  # expect: DS137
+    subprocess.run("sync; echo 3 > /proc/sys/vm/drop_caches", shell=True)  # expect: DS137
+    subprocess.run(  # the finding is on the shell=True line
+        "df -h",
+        check=True,
+        shell=True,  # expect: DS137
+    )
+    processutils.execute("sync", shell=True)  # expect: DS137
+    subprocess.call("ls -l " + path, shell=True)  # ok: DS137 a value in the command is DS101's
+    subprocess.call(["ls", "-l", "/srv"])  # ok: DS137 argument list
+    subprocess.call("ls -l /srv", shell=False)  # ok: DS137 no shell
+    subprocess.call(f"ls -l {path}", shell=True)  # ok: DS137 f-string is DS101's

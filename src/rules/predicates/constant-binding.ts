@@ -1,0 +1,60 @@
+import type { SyntaxNode } from '../../analysis/syntax.js';
+
+const FUNCTIONS = new Set(['function_definition', 'lambda']);
+const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
+const BINDERS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression']);
+
+/** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */
+function rebinds(scope: SyntaxNode, name: string): boolean {
+  for (const node of scope.descendantsOfType([...BINDERS])) {
+    const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? node.childForFieldName('alias') ?? node.childForFieldName('value');
+    if (!target) continue;
+    const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
+    if (names.some((n) => n.text === name)) return true;
+  }
+  return false;
+}
+
+/** The default of parameter `name` of `fn`, or null when it has none. */
+function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | undefined {
+  const params = fn.childForFieldName('parameters');
+  for (const param of params?.namedChildren ?? []) {
+    if (DEFAULTS.has(param.type) && param.childForFieldName('name')?.text === name) return param.childForFieldName('value');
+    const plain = param.type === 'identifier' ? param : param.type === 'typed_parameter' ? param.namedChildren[0] : null;
+    if (plain?.text === name) return null;
+  }
+  return undefined;
+}
+
+/**
+ * The one expression an identifier is bound to in its file, or null: the default of a parameter of
+ * the enclosing function that the function never rebinds (`def gen(bits=1024)`), or the value of a
+ * module-level name assigned exactly once, at the top level, and not rebound in the enclosing
+ * function (`MODE = 0o777`). A deliberately small step, not data flow: no other assignment counts.
+ */
+export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
+  if (identifier.type !== 'identifier') return null;
+  const name = identifier.text;
+  let fn: SyntaxNode | null = identifier.parent;
+  while (fn && !FUNCTIONS.has(fn.type)) fn = fn.parent;
+  if (fn) {
+    const body = fn.childForFieldName('body');
+    const fromDefault = parameterDefault(fn, name);
+    if (fromDefault !== undefined) return fromDefault && body && !rebinds(body, name) ? fromDefault : null;
+    if (body && rebinds(body, name)) return null;
+  }
+  let module: SyntaxNode | null = identifier;
+  while (module.parent) module = module.parent;
+  let value: SyntaxNode | null = null;
+  let count = 0;
+  for (const statement of module.namedChildren) {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
+    if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') continue;
+    const left = assignment.childForFieldName('left');
+    if (left?.type === 'identifier' && left.text === name) {
+      count++;
+      value = assignment.type === 'assignment' ? assignment.childForFieldName('right') : null;
+    }
+  }
+  return count === 1 ? value : null;
+}

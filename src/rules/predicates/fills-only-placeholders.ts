@@ -1,0 +1,84 @@
+import { isConstantString, stringValue } from '../../analysis/string-literal.js';
+import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+/** `["%s"] * n`, `("?",) * n`, `"?" * n`: a run of one constant placeholder. */
+function isRepeatedConstant(node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '*') return false;
+  const sides = [n.childForFieldName('left'), n.childForFieldName('right')].filter((x): x is SyntaxNode => x !== null).map(unwrapParens);
+  return sides.some((s) => isConstantString(s) || ((s.type === 'list' || s.type === 'tuple') && s.namedChildCount > 0 && s.namedChildren.every(isConstantString)));
+}
+
+/** `"?" for _ in ids` / `["%s" for _ in ids]`: a comprehension that yields a constant. */
+function yieldsConstant(node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (n.type !== 'generator_expression' && n.type !== 'list_comprehension') return false;
+  const body = n.childForFieldName('body');
+  return body !== null && isConstantString(body);
+}
+
+/** Placeholders alone, as a DB-API or SQLAlchemy driver reads them: `?`, `%s`, `:name`, `%(name)s`, commas. */
+const PLACEHOLDERS = /^(\s*(\?|%s|:\w+|%\(\w+\)s)\s*,?)*\s*$/;
+
+/** `", ".join(<placeholders>)` with a constant separator and constant items, or a constant string of placeholders. */
+export function isPlaceholderList(node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (isConstantString(n)) return PLACEHOLDERS.test(stringValue(n) ?? '');
+  if (n.type !== 'call') return false;
+  const fn = n.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'join') return false;
+  const separator = fn.childForFieldName('object');
+  if (!separator || !isConstantString(separator)) return false;
+  const args = n.childForFieldName('arguments');
+  if (!args) return false;
+  if (args.type === 'generator_expression') return yieldsConstant(args);
+  const items = args.namedChildren.filter((c) => c.type !== 'comment');
+  return items.length === 1 && (isRepeatedConstant(items[0]!) || yieldsConstant(items[0]!));
+}
+
+/** The values a formatted string fills in: f-string fields, `%`'s right side, `.format()`'s arguments; null when it is not one. */
+function filledValues(node: SyntaxNode): SyntaxNode[] | null {
+  const n = unwrapParens(node);
+  switch (n.type) {
+    case 'string': {
+      const fields = n.namedChildren.filter((c) => c.type === 'interpolation');
+      return fields.map((f) => f.childForFieldName('expression') ?? f.namedChildren[0]!).filter(Boolean);
+    }
+    case 'concatenated_string': {
+      const all: SyntaxNode[] = [];
+      for (const part of n.namedChildren) {
+        const values = filledValues(part);
+        if (values === null) return null;
+        all.push(...values);
+      }
+      return all;
+    }
+    case 'binary_operator': {
+      const right = n.childForFieldName('right');
+      if (n.childForFieldName('operator')?.type !== '%' || !right) return null;
+      const r = unwrapParens(right);
+      return r.type === 'tuple' ? r.namedChildren : [r];
+    }
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'format') return null;
+      const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      return args.map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
+    }
+    default:
+      return null;
+  }
+}
+
+/** The capture formats in nothing but runs of constant placeholders: `f"... IN ({', '.join('?' * len(ids))})"`. */
+export const fillsOnlyPlaceholders: Predicate = {
+  name: 'fills-only-placeholders',
+  description:
+    'The captured formatted string (f-string, `%` or `.format()`) fills in only placeholder lists built from constants — `", ".join("?" * len(ids))`, `",".join(["%s"] * n)`, `",".join("%s" for _ in ids)` — so the SQL text cannot carry a value; use under `not:`.',
+  checkArg: expectTrue,
+  test(node) {
+    const values = filledValues(node);
+    return values !== null && values.length > 0 && values.every(isPlaceholderList);
+  },
+};

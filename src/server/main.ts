@@ -1,0 +1,63 @@
+// The app's entry (`npm start`, the Docker CMD): Probot's app in diffsec's own webhook server.
+import type { AddressInfo } from 'node:net';
+import { createProbot, ProbotOctokit, run } from 'probot';
+import { diffsecApp } from '../github/app.js';
+import { OpenCheckRuns } from '../github/open-check-runs.js';
+import { timedFetch } from './timed-fetch.js';
+import { createWebhookServer } from './webhook-server.js';
+
+// `.env` as the registration flow writes it; variables already set take precedence.
+try {
+  process.loadEnvFile();
+} catch {
+  // No .env: the environment alone configures the app.
+}
+const env = process.env;
+const openCheckRuns = new OpenCheckRuns();
+const app = diffsecApp({ openCheckRuns });
+
+if (!env.APP_ID) {
+  // Not registered yet: Probot's own server serves its "register a GitHub App" page from app.yml.
+  await run(app);
+} else {
+  if (!env.WEBHOOK_SECRET) throw new Error('diffsec: WEBHOOK_SECRET is not set; refusing to accept unsigned webhooks');
+  const probot = createProbot({
+    overrides: {
+      ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+      // JSON lines unless asked for pretty ones: one object per line is what log pipelines read.
+      logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
+      // Every call has a deadline; retries happen in one layer only (withRetries), so a failing
+      // call is not sent 4 x 4 times.
+      request: { fetch: timedFetch() },
+      Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false } })),
+    },
+  });
+  await probot.load(app);
+  const front = createWebhookServer({
+    secret: env.WEBHOOK_SECRET,
+    path: env.WEBHOOK_PATH || '/api/github/webhooks',
+    log: probot.log,
+    receive: (delivery) => probot.receive(delivery as never),
+  });
+  const host = env.HOST || 'localhost';
+  front.server.listen(env.PORT ? Number(env.PORT) : 3000, host, () => {
+    const { port } = front.server.address() as AddressInfo;
+    probot.log.info(`diffsec: listening on http://${host}:${port}`);
+  });
+
+  const graceMs = 1000 * (Number(env.DIFFSEC_SHUTDOWN_GRACE_SECONDS) || 20);
+  const shutDown = async (signal: string) => {
+    probot.log.info({ signal, inFlight: front.inFlight }, 'diffsec: shutting down');
+    front.stopAccepting();
+    front.server.close();
+    const drained = await front.drain(graceMs);
+    if (!drained) {
+      const completed = await openCheckRuns.interruptAll(signal);
+      probot.log.warn({ inFlight: front.inFlight, completed }, 'diffsec: grace period over; open check runs completed as interrupted');
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutDown('SIGTERM'));
+  process.once('SIGINT', () => void shutDown('SIGINT'));
+}
+
