@@ -76,10 +76,14 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   const ungated = compiled.ungated();
   if (ungated) collect(ungated, root);
 
-  // 2. Gated rules, started only at the statements (or outermost nodes) where their text occurs.
+  // 2. Gated rules, started only at the statements (or outermost nodes) where their text occurs;
+  // a flow rule's sink query only where a source's value may reach (see FlowRuleTracer.sinkStarts).
+  const ctx: PredicateContext = { path, imports };
+  let flows: FlowRuleTracer | null = null;
   for (const gated of compiled.gated) {
     if (outOfTime()) break;
-    const starts = anchors.forRule(gated);
+    let starts = anchors.forRule(gated);
+    if (gated.rule.flow) starts = (flows ??= new FlowRuleTracer(root, ctx, anchors, lines)).sinkStarts(gated.rule, starts);
     if (starts === 'everywhere') collect(gated.query(), root);
     else for (const node of starts) collect(gated.query(), node);
   }
@@ -93,12 +97,10 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   // 4. Predicates, suppression and fingerprints, in source order (a stable sort keeps each
   // node's candidates in rule order), so a file stopped at the cap keeps its first findings.
   candidates.sort((a, b) => a.start - b.start);
-  const ctx: PredicateContext = { path, imports };
   const hasErrors = tree.rootNode.hasError;
   const errors: string[] = [];
   const seen = new Set<string>();
   const raw: Omit<Finding, 'fingerprint'>[] = [];
-  let flows: FlowRuleTracer | null = null;
   for (const [i, { rule, match, patternCaptures, node }] of candidates.entries()) {
     if (raw.length >= maxFindings) {
       incomplete ??= findingCapReason(maxFindings);

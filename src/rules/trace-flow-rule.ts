@@ -1,5 +1,6 @@
 import type { FileAnchors } from '../analysis/anchors.js';
 import { shortCode } from '../analysis/fill-template.js';
+import { DefinitionIndex } from '../analysis/flow/definition-index.js';
 import { FileFlow } from '../analysis/flow/file-flow.js';
 import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
@@ -27,6 +28,7 @@ export class FlowRuleTracer {
   private readonly matched = new Map<Rule, Matches>();
   private readonly reaches = new Map<Rule, SourceReach>();
   private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
+  private definitions: DefinitionIndex | null = null;
 
   constructor(
     private readonly root: SyntaxNode,
@@ -34,6 +36,18 @@ export class FlowRuleTracer {
     private readonly anchors: FileAnchors,
     private readonly lines: LineTable,
   ) {}
+
+  /**
+   * Where a flow rule's sink query is worth starting: of the starts its own text gives, those
+   * from which a source's value may reach (see SourceReach); none when the sources' text does not
+   * occur in the file. Drops only sinks `trace` would reject before tracing.
+   */
+  sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
+    const reach = this.reachOf(rule);
+    if (reach.none) return [];
+    if (starts === 'everywhere' || reach.everywhere) return starts;
+    return starts.filter((start) => reach.mayReach(start));
+  }
 
   /**
    * Traces the sink's `@sink` captures back to the rule's sources; null when none carries one,
@@ -45,7 +59,7 @@ export class FlowRuleTracer {
     const { sources, sanitizers, sourceReach, dead } = this.matchesOf(rule);
     // Again from the sources themselves: the text was perhaps only in strings and comments.
     if (sources.size === 0 || !sourceReach.mayReach(sink)) return null;
-    this.flow ??= new FileFlow(this.root);
+    this.flow ??= new FileFlow(this.root, this.functionIndex());
     const question = {
       isSource: (node: SyntaxNode, viaField: boolean) => {
         const kind = sources.get(node.id);
@@ -71,12 +85,17 @@ export class FlowRuleTracer {
     return null;
   }
 
+  /** The file's functions and classes by position, shared with the file's FileFlow. */
+  private functionIndex(): DefinitionIndex {
+    return (this.definitions ??= new DefinitionIndex(this.root));
+  }
+
   /** Where the text a rule's sources need occurs, as the functions that hold it (see SourceReach). */
   private reachOf(rule: Rule): SourceReach {
     let reach = this.reaches.get(rule);
     if (!reach) {
       const starts = this.startsOf(flowMatchersOf(rule).sources);
-      this.reaches.set(rule, (reach = new SourceReach(starts === 'everywhere' ? null : starts)));
+      this.reaches.set(rule, (reach = new SourceReach(starts === 'everywhere' ? null : starts, this.functionIndex())));
     }
     return reach;
   }
@@ -106,7 +125,7 @@ export class FlowRuleTracer {
     }
     const sanitizers = new Set<number>();
     for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
-    found = { sources, sanitizers, sourceReach: new SourceReach(sourceNodes), dead: new Set() };
+    found = { sources, sanitizers, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
@@ -158,14 +177,21 @@ class SourceReach {
   private readonly hotNames = new Set<string>();
   private readonly hotAttributes = new Set<string>();
   private readonly hotModuleNames = new Set<string>();
-  private everywhere = false;
+  everywhere = false;
+  /** No source text in the file: no sink can be reached. */
+  readonly none: boolean;
   private uses: RegExp | null | undefined;
-  private readonly texts = new Map<number, string>();
+  /** mayReach's answer per function, by the function node's id. */
+  private readonly answers = new Map<number, boolean>();
 
-  constructor(sources: readonly SyntaxNode[] | null) {
+  constructor(
+    sources: readonly SyntaxNode[] | null,
+    private readonly functions: DefinitionIndex,
+  ) {
     if (!sources) this.everywhere = true;
+    this.none = sources !== null && sources.length === 0;
     for (const source of sources ?? []) {
-      const fn = outermostFunction(source);
+      const fn = functions.outermostFunction(source);
       if (!fn) {
         this.outsideFunctions(source);
         continue;
@@ -208,12 +234,14 @@ class SourceReach {
 
   mayReach(sink: SyntaxNode): boolean {
     if (this.everywhere) return true;
-    const fn = outermostFunction(sink);
+    const fn = this.functions.outermostFunction(sink);
     if (!fn || this.hot.has(fn.id)) return true;
-    let text = this.texts.get(fn.id);
-    if (text === undefined) this.texts.set(fn.id, (text = fn.text));
-    this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
-    return this.uses !== null && this.uses.test(text);
+    let reaches = this.answers.get(fn.id);
+    if (reaches === undefined) {
+      this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
+      this.answers.set(fn.id, (reaches = this.uses !== null && this.uses.test(fn.text)));
+    }
+    return reaches;
   }
 }
 
@@ -225,13 +253,6 @@ function usesOf(functions: Set<string>, attributes: Set<string>, moduleNames: Se
     ...[...moduleNames].map((name) => `\\b${name}\\b`),
   ];
   return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : null;
-}
-
-/** The outermost function holding `node` (a method or a module-level function), or null at module or class level. */
-function outermostFunction(node: SyntaxNode): SyntaxNode | null {
-  let found: SyntaxNode | null = null;
-  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition') found = n;
-  return found;
 }
 
 /** `where:` as a rule applies it (see scan-source.ts): every predicate holds on some node of its capture; negated, on none. */

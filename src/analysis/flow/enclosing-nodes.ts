@@ -28,6 +28,19 @@ export class EnclosingNodes {
 
   /** The innermost node strictly holding `node` (not `node` itself), or null. */
   around(node: SyntaxNode): SyntaxNode | null {
+    const i = this.indexAround(node);
+    return i >= 0 ? this.nodes[i]! : null;
+  }
+
+  /** The outermost node holding `node` (not `node` itself), or null. */
+  outermost(node: SyntaxNode): SyntaxNode | null {
+    let i = this.indexAround(node);
+    if (i < 0) return null;
+    while (this.outer[i]! >= 0) i = this.outer[i]!;
+    return this.nodes[i]!;
+  }
+
+  private indexAround(node: SyntaxNode): number {
     const start = node.startIndex;
     const end = node.endIndex;
     let lo = 0;
@@ -41,6 +54,6 @@ export class EnclosingNodes {
       } else hi = mid - 1;
     }
     while (i >= 0 && (this.ends[i]! < end || (this.starts[i] === start && this.ends[i] === end))) i = this.outer[i]!;
-    return i >= 0 ? this.nodes[i]! : null;
+    return i;
   }
 }

@@ -3,8 +3,8 @@ import { python } from '../python-parser.js';
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
-import { EnclosingNodes } from './enclosing-nodes.js';
-import { constantKey, ScopeDefinitions } from './scope-definitions.js';
+import { DefinitionIndex, lowerBound } from './definition-index.js';
+import { constantKey, returnValues, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
@@ -29,7 +29,6 @@ export interface TraceQuestion {
 
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
-const SCOPE_TYPES = ['function_definition'];
 
 interface Item {
   node: SyntaxNode;
@@ -50,14 +49,20 @@ interface Item {
  * rules: `trace` asks its caller what a source and a sanitizer are.
  */
 export class FileFlow {
-  private readonly scopes = new Map<number, ScopeDefinitions>();
+  /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
+  private readonly scopes = new Map<string, ScopeDefinitions>();
+  private readonly returns = new Map<number, SyntaxNode[]>();
+  /** Offsets where each name occurs as a word in the file's text, ascending. */
+  private readonly occurrences = new Map<string, number[]>();
+  private text: string | null = null;
+  private readonly children = new Map<number, { nodes: SyntaxNode[]; starts: number[]; ends: number[] }>();
   private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
 
-  private functionIndex: EnclosingNodes | null = null;
-  private classIndex: EnclosingNodes | null = null;
-
-  constructor(private readonly root: SyntaxNode) {}
+  constructor(
+    private readonly root: SyntaxNode,
+    private readonly definitions = new DefinitionIndex(root),
+  ) {}
 
   /**
    * The first source (breadth-first: the nearest) that the value of `from` may carry, with the
@@ -89,27 +94,80 @@ export class FileFlow {
    * nor counts as, a source.
    */
   private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
-    const defs = this.scopeOf(identifier).reaching(identifier);
+    const defs = this.scopeOf(identifier, identifier.text).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
   }
 
-  /** The reaching definitions of the scope holding `node` (a function, or the module's top level). */
-  scopeOf(node: SyntaxNode): ScopeDefinitions {
-    this.functionIndex ??= new EnclosingNodes(this.root, SCOPE_TYPES);
-    return this.scope(this.functionIndex.around(node) ?? this.root);
+  /** The reaching definitions of `name` in the scope holding `node` (a function, or the module's top level). */
+  scopeOf(node: SyntaxNode, name: string): ScopeDefinitions {
+    return this.scope(this.definitions.innermostFunction(node) ?? this.root, name);
   }
 
   /** The innermost class holding `node`. */
   private enclosingClass(node: SyntaxNode): SyntaxNode | null {
-    this.classIndex ??= new EnclosingNodes(this.root, ['class_definition']);
-    return this.classIndex.around(node);
+    return this.definitions.innermostClass(node);
   }
 
-  private scope(node: SyntaxNode): ScopeDefinitions {
-    let scope = this.scopes.get(node.id);
-    if (!scope) this.scopes.set(node.id, (scope = new ScopeDefinitions(node)));
+  private scope(node: SyntaxNode, name: string): ScopeDefinitions {
+    const key = `${node.id}:${name}`;
+    let scope = this.scopes.get(key);
+    if (!scope) this.scopes.set(key, (scope = new ScopeDefinitions(node, name, this.focusOn(name))));
     return scope;
+  }
+
+  /** Answers "does this node (which of its children) mention the name" from the name's offsets in the text, by binary search. */
+  private focusOn(name: string): NameFocus {
+    const at = this.occurrencesOf(name);
+    return {
+      mentions: (n) => {
+        const i = lowerBound(at, n.startIndex);
+        return i < at.length && at[i]! < n.endIndex;
+      },
+      childrenMentioning: (n) => {
+        const end = n.endIndex;
+        let i = lowerBound(at, n.startIndex);
+        if (i >= at.length || at[i]! >= end) return [];
+        const children = this.childIndex(n);
+        const out: SyntaxNode[] = [];
+        for (; i < at.length && at[i]! < end; i++) {
+          const k = lowerBound(children.ends, at[i]! + 1);
+          const child = children.nodes[k];
+          if (child && children.starts[k]! <= at[i]! && out[out.length - 1] !== child) out.push(child);
+        }
+        return out;
+      },
+    };
+  }
+
+  /** A node's named children with their offsets, fetched once per node. */
+  private childIndex(node: SyntaxNode): { nodes: SyntaxNode[]; starts: number[]; ends: number[] } {
+    let index = this.children.get(node.id);
+    if (!index) {
+      const nodes = node.namedChildren;
+      this.children.set(node.id, (index = { nodes, starts: nodes.map((c) => c.startIndex), ends: nodes.map((c) => c.endIndex) }));
+    }
+    return index;
+  }
+
+  private occurrencesOf(name: string): number[] {
+    let at = this.occurrences.get(name);
+    if (at) return at;
+    this.text ??= this.root.text;
+    const text = this.text;
+    at = [];
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+      if (!isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + name.length))) at.push(i);
+    }
+    this.occurrences.set(name, at);
+    return at;
+  }
+
+  /** The values a function returns (see returnValues), found once per function. */
+  private returnsOf(fn: SyntaxNode): SyntaxNode[] {
+    let values = this.returns.get(fn.id);
+    if (!values) this.returns.set(fn.id, (values = returnValues(fn)));
+    return values;
   }
 
   private successors(item: Item): Item[] {
@@ -166,9 +224,9 @@ export class FileFlow {
 
   private definitionsOf(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     const { node } = item;
-    const scope = this.scopeOf(node);
+    const scope = this.scopeOf(node, node.text);
     let defs = scope.reaching(node) ?? [];
-    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root).all.get(node.text) ?? [];
+    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, node.text).all.get(node.text) ?? [];
     const out: (Item | null)[] = [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
@@ -238,7 +296,7 @@ export class FileFlow {
   /** One level of same-file helpers: the call carries what the helper returns, its parameters standing for the call's arguments. */
   private enterHelper(item: Item, helper: SyntaxNode, label: string, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     if (item.call) return [];
-    return this.scope(helper).returns.map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` } }));
+    return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` } }));
   }
 
   /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
@@ -296,6 +354,11 @@ function pathTo(item: Item): FlowPath {
   const steps: TraceStep[] = [];
   for (let i: Item | null = item; i; i = i.prev) if (i.step) steps.push(i.step);
   return { source: item.node, steps };
+}
+
+/** A character that can continue a Python name (NaN, before the text's start or after its end, cannot). */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
 }
 
 const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);

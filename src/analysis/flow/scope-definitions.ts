@@ -4,6 +4,14 @@ import type { Definition } from './definition.js';
 
 type Env = Map<string, readonly Definition[]>;
 
+/** Where one name occurs, for a walk that enters only what mentions it (see FileFlow). */
+export interface NameFocus {
+  /** Whether the node's text holds the name as a word. */
+  mentions(node: SyntaxNode): boolean;
+  /** The node's named children whose text holds the name, in order (found from the name's occurrences, not by visiting every child). */
+  childrenMentioning(node: SyntaxNode): SyntaxNode[];
+}
+
 /** Methods that add their arguments to the receiver's value (`d.update(x)`, `l.append(x)`). */
 const ADDING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'add', 'setdefault', 'appendleft']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -16,17 +24,25 @@ const MAX_REWALKED_LOOP_DEPTH = 3;
  * Statement order is respected in straight-line code; branches are merged; a loop body is walked
  * twice (once when nested deeper than three loops), so a definition late in the body reaches reads
  * early in it. Nested functions, classes and lambdas are other scopes and are not entered.
+ *
+ * Demand-driven: built for one name (`name`), the walk enters only the statements and expressions
+ * whose text mentions that name (`mentions`), and records only its definitions and reads. A
+ * statement that never mentions a name can neither define nor read it, so the answer for that
+ * name is the same as a whole walk's, at the cost of the statements that mention it.
  */
 export class ScopeDefinitions {
   /** Definitions reaching each identifier read, by the identifier node's id. */
   private readonly reads = new Map<number, readonly Definition[]>();
   /** Every definition of each name anywhere in the scope (what a nested function or another method may see). */
   readonly all = new Map<string, Definition[]>();
-  /** The values of the scope's `return` statements. */
-  readonly returns: SyntaxNode[] = [];
   private loopDepth = 0;
 
-  constructor(readonly node: SyntaxNode) {
+  /** `name` null: every name (and `focus` is not asked). */
+  constructor(
+    readonly node: SyntaxNode,
+    private readonly name: string | null = null,
+    private readonly focus: NameFocus | null = null,
+  ) {
     const env: Env = new Map();
     if (node.type === 'function_definition') {
       this.bindParameters(node.childForFieldName('parameters'), env);
@@ -65,6 +81,7 @@ export class ScopeDefinitions {
   }
 
   private define(env: Env, def: Definition): void {
+    if (this.name !== null && def.name !== this.name) return;
     const list = this.all.get(def.name);
     if (list) list.push(def);
     else this.all.set(def.name, [def]);
@@ -72,7 +89,7 @@ export class ScopeDefinitions {
   }
 
   private block(block: SyntaxNode, env: Env): void {
-    for (const statement of block.namedChildren) this.statement(statement, env);
+    for (const statement of this.children(block)) this.statement(statement, env);
   }
 
   private statement(s: SyntaxNode, env: Env): void {
@@ -81,10 +98,7 @@ export class ScopeDefinitions {
         for (const child of s.namedChildren) this.expression(child, env);
         return;
       case 'return_statement':
-        for (const child of s.namedChildren) {
-          this.expression(child, env);
-          this.returns.push(child);
-        }
+        for (const child of s.namedChildren) this.expression(child, env);
         return;
       case 'if_statement': {
         this.expression(s.childForFieldName('condition'), env);
@@ -255,10 +269,10 @@ export class ScopeDefinitions {
 
   /** Records the reads in an expression, in evaluation order, and the definitions it makes (walrus, `d.update(x)`). */
   private expression(node: SyntaxNode | null, env: Env): void {
-    if (!node) return;
+    if (!node || (this.focus && !this.focus.mentions(node))) return;
     switch (node.type) {
       case 'identifier':
-        this.reads.set(node.id, env.get(node.text) ?? []);
+        if (this.name === null || node.text === this.name) this.reads.set(node.id, env.get(node.text) ?? []);
         return;
       case 'lambda':
       case 'string_content':
@@ -291,7 +305,7 @@ export class ScopeDefinitions {
         return;
       }
       case 'call': {
-        for (const child of node.namedChildren) this.expression(child, env);
+        for (const child of this.children(node)) this.expression(child, env);
         const fn = node.childForFieldName('function');
         const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
         const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -314,8 +328,13 @@ export class ScopeDefinitions {
           this.expression(node.childForFieldName('body'), inner);
           return;
         }
-        for (const child of node.namedChildren) this.expression(child, env);
+        for (const child of this.children(node)) this.expression(child, env);
     }
+  }
+
+  /** The named children worth walking: those that mention the name, when the walk is for one. */
+  private children(node: SyntaxNode): SyntaxNode[] {
+    return this.focus ? this.focus.childrenMentioning(node) : node.namedChildren;
   }
 
   /** The reads inside an assignment target that is not a plain name (`d` and `k` in `d[k] = v`). */
@@ -323,6 +342,23 @@ export class ScopeDefinitions {
     if (target.type === 'subscript' || target.type === 'attribute') this.expression(target, env);
     else for (const child of target.namedChildren) this.targetReads(child, env);
   }
+}
+
+/** Statements and clauses that hold blocks, where a `return` may be. */
+const HOLDING_BLOCKS = new Set(['if_statement', 'for_statement', 'while_statement', 'try_statement', 'with_statement', 'match_statement', 'block', 'elif_clause', 'else_clause', 'except_clause', 'except_group_clause', 'finally_clause', 'case_clause']);
+
+/** The values of a function's `return` statements (not those of functions or classes nested in it), in source order; walks statements only. */
+export function returnValues(fn: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  const walk = (node: SyntaxNode): void => {
+    for (const child of node.namedChildren) {
+      if (child.type === 'return_statement') out.push(...child.namedChildren);
+      else if (HOLDING_BLOCKS.has(child.type)) walk(child);
+    }
+  };
+  const body = fn.childForFieldName('body');
+  if (body) walk(body);
+  return out;
 }
 
 /** True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`: pairs whose first part is a key or an index. */

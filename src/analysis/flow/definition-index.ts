@@ -1,0 +1,104 @@
+import type { SyntaxNode } from '../syntax.js';
+import { EnclosingNodes } from './enclosing-nodes.js';
+
+interface Children {
+  nodes: SyntaxNode[];
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * The functions and classes holding a node, found by descending from the module through class
+ * bodies (each body's statements fetched once, then searched by position), and searching only
+ * the one top-level function or statement reached for what is nested deeper: cheaper than
+ * walking the node's parents, or than listing every function of the file.
+ */
+export class DefinitionIndex {
+  private readonly children = new Map<number, Children>();
+  private readonly nested = new Map<number, { functions: EnclosingNodes; classes: EnclosingNodes }>();
+
+  constructor(private readonly root: SyntaxNode) {}
+
+  /** The outermost function strictly holding `node` (a method, or a module-level function), or null. */
+  outermostFunction(node: SyntaxNode): SyntaxNode | null {
+    const { stop } = this.locate(node);
+    if (!stop) return null;
+    // A function of a module or class body is outermost: nothing nested in it need be listed.
+    if (stop.type === 'function_definition') return stop;
+    return this.within(stop).functions.outermost(node);
+  }
+
+  /** The innermost function strictly holding `node`, or null. */
+  innermostFunction(node: SyntaxNode): SyntaxNode | null {
+    const { stop } = this.locate(node);
+    if (!stop) return null;
+    return this.within(stop).functions.around(node);
+  }
+
+  /** The innermost class strictly holding `node`, or null. */
+  innermostClass(node: SyntaxNode): SyntaxNode | null {
+    const { classes, stop } = this.locate(node);
+    return (stop ? this.within(stop).classes.around(node) : null) ?? classes[classes.length - 1] ?? null;
+  }
+
+  /**
+   * Descends from the module through the class bodies that strictly hold `node`: the classes
+   * passed, and the statement of the last body that strictly holds it (a function, or any other
+   * statement; a decorated definition's definition), or null when none does.
+   */
+  private locate(node: SyntaxNode): { classes: SyntaxNode[]; stop: SyntaxNode | null } {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    const holds = (s: number, e: number) => s <= start && end <= e && (s !== start || e !== end);
+    const classes: SyntaxNode[] = [];
+    let container = this.root;
+    for (;;) {
+      const kids = this.childrenOf(container);
+      const i = lowerBound(kids.ends, start + 1);
+      if (i >= kids.nodes.length || !holds(kids.starts[i]!, kids.ends[i]!)) return { classes, stop: null };
+      let statement = kids.nodes[i]!;
+      if (statement.type === 'decorated_definition') {
+        const definition = statement.childForFieldName('definition');
+        // A node in a decorator is held by no function of this body.
+        if (!definition || !holds(definition.startIndex, definition.endIndex)) return { classes, stop: null };
+        statement = definition;
+      }
+      if (statement.type !== 'class_definition') return { classes, stop: statement };
+      classes.push(statement);
+      const body = statement.childForFieldName('body');
+      if (!body || !holds(body.startIndex, body.endIndex)) return { classes, stop: null };
+      container = body;
+    }
+  }
+
+  private childrenOf(node: SyntaxNode): Children {
+    let found = this.children.get(node.id);
+    if (!found) {
+      const nodes = node.namedChildren;
+      this.children.set(node.id, (found = { nodes, starts: nodes.map((c) => c.startIndex), ends: nodes.map((c) => c.endIndex) }));
+    }
+    return found;
+  }
+
+  /** The functions and classes in one statement of a module or class body (itself included). */
+  private within(statement: SyntaxNode): { functions: EnclosingNodes; classes: EnclosingNodes } {
+    let found = this.nested.get(statement.id);
+    if (!found) {
+      found = { functions: new EnclosingNodes(statement, ['function_definition']), classes: new EnclosingNodes(statement, ['class_definition']) };
+      this.nested.set(statement.id, found);
+    }
+    return found;
+  }
+}
+
+/** The first index whose value is at least `value` (the array ascending). */
+export function lowerBound(values: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
