@@ -7,6 +7,16 @@ interface Children {
   ends: number[];
 }
 
+interface Step {
+  statement: SyntaxNode;
+  start: number;
+  end: number;
+  isClass: boolean;
+  inner: SyntaxNode | null;
+  innerStart: number;
+  innerEnd: number;
+}
+
 /**
  * The functions and classes holding a node, found by descending from the module through class
  * bodies (each body's statements fetched once, then searched by position), and searching only
@@ -15,6 +25,7 @@ interface Children {
  */
 export class DefinitionIndex {
   private readonly children = new Map<number, Children>();
+  private readonly steps = new Map<number, Step>();
   private readonly nested = new Map<number, { functions: EnclosingNodes; classes: EnclosingNodes }>();
 
   constructor(private readonly root: SyntaxNode) {}
@@ -56,19 +67,31 @@ export class DefinitionIndex {
       const kids = this.childrenOf(container);
       const i = lowerBound(kids.ends, start + 1);
       if (i >= kids.nodes.length || !holds(kids.starts[i]!, kids.ends[i]!)) return { classes, stop: null };
-      let statement = kids.nodes[i]!;
-      if (statement.type === 'decorated_definition') {
-        const definition = statement.childForFieldName('definition');
-        // A node in a decorator is held by no function of this body.
-        if (!definition || !holds(definition.startIndex, definition.endIndex)) return { classes, stop: null };
-        statement = definition;
+      const step = this.stepOf(kids.nodes[i]!);
+      // A node in a decorator, or in a class's name or bases, is held by no function of that body.
+      if (!step.inner || !holds(step.innerStart, step.innerEnd)) {
+        return { classes: step.isClass && holds(step.start, step.end) ? [...classes, step.statement] : classes, stop: null };
       }
-      if (statement.type !== 'class_definition') return { classes, stop: statement };
-      classes.push(statement);
-      const body = statement.childForFieldName('body');
-      if (!body || !holds(body.startIndex, body.endIndex)) return { classes, stop: null };
-      container = body;
+      if (!step.isClass) return { classes, stop: step.inner };
+      classes.push(step.statement);
+      container = step.inner;
     }
+  }
+
+  /**
+   * What the descent goes into from a statement of a body, read once per statement: a decorated
+   * definition's definition, a class's body (`inner`, with its range), else the statement itself.
+   */
+  private stepOf(node: SyntaxNode): Step {
+    let step = this.steps.get(node.id);
+    if (step) return step;
+    const statement = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+    const isClass = statement?.type === 'class_definition';
+    const inner = isClass ? statement!.childForFieldName('body') : statement;
+    const own = statement ?? node;
+    step = { statement: own, start: own.startIndex, end: own.endIndex, isClass, inner, innerStart: inner?.startIndex ?? 0, innerEnd: inner?.endIndex ?? 0 };
+    this.steps.set(node.id, step);
+    return step;
   }
 
   private childrenOf(node: SyntaxNode): Children {
