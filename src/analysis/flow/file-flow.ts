@@ -4,7 +4,7 @@ import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
-import { constantKey, returnValues, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
+import { ADDING_METHODS, constantKey, returnValues, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
@@ -112,8 +112,35 @@ export class FileFlow {
   private scope(node: SyntaxNode, name: string): ScopeDefinitions {
     const key = `${node.id}:${name}`;
     let scope = this.scopes.get(key);
-    if (!scope) this.scopes.set(key, (scope = new ScopeDefinitions(node, name, this.focusOn(name))));
+    if (!scope) {
+      const readOnly = node.type === 'function_definition' && this.onlyReads(node, name);
+      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, this.focusOn(name), readOnly)));
+    }
     return scope;
+  }
+
+  /**
+   * True when every occurrence of `name` in the function's body is a plain field read or method
+   * call (`node.uuid`, `task.get(...)`): no assignment to it or to one of its fields, no adding
+   * method (`.update(`), no subscript, and nothing else (strings, keywords and targets included)
+   * that would need the walk to tell. Its only definition is then a parameter, if any: a parameter
+   * like `node` or `instance` read a hundred times needs no walk.
+   */
+  private onlyReads(fn: SyntaxNode, name: string): boolean {
+    const at = this.occurrencesOf(name);
+    const text = this.text!;
+    const parameters = fn.childForFieldName('parameters');
+    const bodyStart = parameters?.endIndex ?? fn.startIndex;
+    const end = fn.endIndex;
+    for (let i = lowerBound(at, bodyStart); i < at.length && at[i]! < end; i++) {
+      const offset = at[i]!;
+      // `self.node`: another object's attribute, not the local name.
+      let before = offset - 1;
+      while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+      if (text[before] === '.') continue;
+      if (!isFieldRead(text, offset + name.length)) return false;
+    }
+    return true;
   }
 
   /** Answers "does this node (which of its children) mention the name" from the name's offsets in the text, by binary search. */
@@ -354,6 +381,40 @@ function pathTo(item: Item): FlowPath {
   const steps: TraceStep[] = [];
   for (let i: Item | null = item; i; i = i.prev) if (i.step) steps.push(i.step);
   return { source: item.node, steps };
+}
+
+/** `.attr` after a name, and the character after it (spaces skipped); `\b` keeps `\w+` from giving back characters. */
+const FIELD = /^[ \t]*\.[ \t]*(\w+)\b[ \t]*([\s\S]?)/;
+const ASSIGNMENT = /^[ \t]*(?:[-+*\/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/;
+
+/**
+ * True when the text at `from` (just after a name) reads a field of it or calls a method that
+ * does not add to it: `.uuid)`, `.get(`; false for `.x = v`, `.x += v`, `.update(`, `.x: T`, a
+ * `.x,` on a line whose top level assigns (`a.x, b = v`), and anything that is not `.attr`.
+ */
+function isFieldRead(text: string, from: number): boolean {
+  const rest = text.slice(from, from + 200);
+  const field = FIELD.exec(rest);
+  if (!field) return false;
+  const after = rest.slice(field[0].length - field[2]!.length);
+  if (ASSIGNMENT.test(after)) return false;
+  if (field[2] === '(' && ADDING_METHODS.has(field[1]!)) return false;
+  if (field[2] === ':') return false;
+  if (field[2] === ',') {
+    // A tuple target? Look for an assignment at this nesting level before the line ends.
+    let depth = 0;
+    let i = 0;
+    for (; i < after.length && after[i] !== '\n'; i++) {
+      const c = after[i]!;
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (--depth < 0) return true;
+      } else if (c === '=' && depth === 0 && !'=!<>'.includes(after[i - 1] ?? '') && after[i + 1] !== '=') return false;
+    }
+    // The line ended with no assignment; a line longer than the slice is not judged.
+    return i < after.length;
+  }
+  return true;
 }
 
 /** A character that can continue a Python name (NaN, before the text's start or after its end, cannot). */

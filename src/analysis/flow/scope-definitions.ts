@@ -13,7 +13,7 @@ export interface NameFocus {
 }
 
 /** Methods that add their arguments to the receiver's value (`d.update(x)`, `l.append(x)`). */
-const ADDING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'add', 'setdefault', 'appendleft']);
+export const ADDING_METHODS = new Set(['update', 'append', 'extend', 'insert', 'add', 'setdefault', 'appendleft']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 /** Loops deeper than this are walked once instead of twice: keeps the walk linear in the worst case. */
 const MAX_REWALKED_LOOP_DEPTH = 3;
@@ -37,15 +37,27 @@ export class ScopeDefinitions {
   readonly all = new Map<string, Definition[]>();
   private loopDepth = 0;
 
-  /** `name` null: every name (and `focus` is not asked). */
+  /** Set when the body was not walked (see `readOnly`): what every read of the name gets. */
+  private readonly everyRead: readonly Definition[] | undefined;
+
+  /**
+   * `name` null: every name (and `focus` is not asked). `readOnly`: the caller knows the function's
+   * body only reads `name` (it defines it nowhere), so its parameters are bound and the body is
+   * not walked: every read gets the parameter's definition, or none.
+   */
   constructor(
     readonly node: SyntaxNode,
     private readonly name: string | null = null,
     private readonly focus: NameFocus | null = null,
+    readOnly = false,
   ) {
     const env: Env = new Map();
     if (node.type === 'function_definition') {
       this.bindParameters(node.childForFieldName('parameters'), env);
+      if (readOnly && name !== null) {
+        this.everyRead = env.get(name) ?? [];
+        return;
+      }
       const body = node.childForFieldName('body');
       if (body) this.block(body, env);
     } else {
@@ -55,7 +67,7 @@ export class ScopeDefinitions {
 
   /** The definitions that may reach this identifier read; undefined when the walk never saw it (not a read of this scope). */
   reaching(identifier: SyntaxNode): readonly Definition[] | undefined {
-    return this.reads.get(identifier.id);
+    return this.everyRead ?? this.reads.get(identifier.id);
   }
 
   private bindParameters(parameters: SyntaxNode | null, env: Env): void {

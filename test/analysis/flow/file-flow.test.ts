@@ -181,3 +181,25 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(result.line).toBe(3002);
   });
 });
+
+describe('FileFlow.trace: names walked on demand', () => {
+  it('still sees a parameter gain a field, an added value or a tuple-target field, wherever else it is only read', () => {
+    expect(one('def f(x):\n    log(x.uuid)\n    x.a = source()\n    sink(x)\n').source).toBe('source()');
+    expect(one('def f(x):\n    log(x.uuid)\n    x.a += source()\n    sink(x)\n').source).toBe('source()');
+    expect(one('def f(x):\n    x.update(source())\n    sink(x)\n').source).toBe('source()');
+    expect(one('def f(x):\n    x.a, y = source(), 1\n    sink(x)\n').source).toBe('source()');
+    expect(one('def f(x):\n    x . a  =  source()\n    sink(x)\n').source).toBe('source()');
+  });
+
+  it('gives a parameter only read in the body its default, and a name neither defined nor a parameter nothing', () => {
+    expect(one('def f(x=source()):\n    log(x.uuid, x.get("a"))\n    sink(x)\n')).toMatchObject({ source: 'source()', steps: ['x@1'] });
+    expect(one('def f(x):\n    log(x.uuid)\n    sink(x)\n').source).toBeNull();
+    expect(one('def f(a):\n    sink(y.z)\n').source).toBeNull();
+  });
+
+  it('tells a name from a longer name and from another object\'s attribute of the same name', () => {
+    const src = 'def f(x):\n    xs = source()\n    self.x = source()\n    sink(x)\n';
+    expect(one(src).source).toBeNull();
+    expect(one('def f(x):\n    x_ = 1\n    x = source()\n    sink(x)\n').source).toBe('source()');
+  });
+});
