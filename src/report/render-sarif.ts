@@ -1,4 +1,4 @@
-import type { Finding, Level } from '../findings/finding.js';
+import type { Finding, FlowStep, Level } from '../findings/finding.js';
 import type { ReviewResult } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 
@@ -82,10 +82,28 @@ function toResult(f: Finding, ruleIndex: number | undefined): Record<string, unk
       },
     ],
     partialFingerprints: { primaryLocationLineHash: f.fingerprint },
+    ...(f.flow && f.flow.length > 0 ? { codeFlows: [codeFlowOf(f.flow)] } : {}),
     ...(f.suppressed
       ? { suppressions: [{ kind: 'inSource', justification: f.suppressed.reason ?? `suppressed by ${f.suppressed.comment}`, properties: { comment: f.suppressed.comment } }] }
       : {}),
     properties: { severity: f.severity, confidence: f.confidence, scope: f.scope },
+  };
+}
+
+/** A flow finding's path as one SARIF thread flow, source first, each step a location with its label (code scanning shows it as the path). */
+function codeFlowOf(flow: readonly FlowStep[]): Record<string, unknown> {
+  return {
+    threadFlows: [
+      {
+        locations: flow.map((step, index) => ({
+          location: {
+            physicalLocation: { artifactLocation: artifact(step.path), region: { startLine: step.line, startColumn: step.column } },
+            message: { text: step.label },
+          },
+          executionOrder: index + 1,
+        })),
+      },
+    ],
   };
 }
 

@@ -77,4 +77,21 @@ describe('renderSarif', () => {
       ['warning', 'x.py: syntax errors'],
     ]);
   });
+
+  it('gives a flow finding its path as codeFlows (source first, one labelled location per step), and others none', () => {
+    const flow = [
+      { path: 'nova/virt/driver.py', line: 212, column: 5, label: 'connection_info' },
+      { path: 'nova/virt/driver.py', line: 230, column: 9, label: 'msg' },
+      { path: 'nova/virt/driver.py', line: 231, column: 9, label: 'LOG.debug' },
+    ];
+    const [plain, flowing] = render([makeFinding(), makeFinding({ line: 231, flow })]).runs[0]!.results;
+    expect(plain!.codeFlows).toBeUndefined();
+    const locations = flowing!.codeFlows[0].threadFlows[0].locations;
+    expect(locations.map((l: any) => [l.location.message.text, l.location.physicalLocation.region.startLine, l.executionOrder])).toEqual([
+      ['connection_info', 212, 1],
+      ['msg', 230, 2],
+      ['LOG.debug', 231, 3],
+    ]);
+    expect(locations[1].location.physicalLocation).toEqual({ artifactLocation: { uri: 'nova/virt/driver.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 230, startColumn: 9 } });
+  });
 });
