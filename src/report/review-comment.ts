@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.js';
 import type { Rule } from '../rules/rule.js';
-import { longestBacktickRun } from './markdown-escape.js';
+import { codeSpan, escapeMarkdown, longestBacktickRun } from './markdown-escape.js';
 
 /** The hidden marker a review comment carries, so a later push does not post the same finding again. */
 export function fingerprintMarker(finding: Pick<Finding, 'ruleId' | 'fingerprint'>): string {
@@ -35,6 +35,8 @@ export function renderReviewComment(finding: Finding, rule: Rule | undefined, co
     '',
     finding.message,
   ];
+  const path = flowLine(finding);
+  if (path) lines.push('', path);
   if (rule) lines.push('', `<details><summary>Why it matters and how to fix it</summary>`, '', rule.docs.why, '', `**Fix:** ${rule.docs.fix}`, '', '</details>');
   const fix = finding.fix;
   if (fix && fix.startLine === commented.startLine && fix.endLine === commented.endLine) {
@@ -44,4 +46,18 @@ export function renderReviewComment(finding: Finding, rule: Rule | undefined, co
   const aliases = [finding.bandit && `Bandit ${finding.bandit}`, finding.ruff && `Ruff ${finding.ruff}`].filter(Boolean).join(', ');
   lines.push('', `[${finding.cwe}](${cweUrl(finding.cwe)})${aliases ? ` · ${aliases}` : ''} · silence with \`# diffsec: ignore[${finding.ruleId}] reason\``, fingerprintMarker(finding));
   return lines.join('\n');
+}
+
+/**
+ * A flow finding's path in one line: "**Path:** `connection_info` (line 212) → `msg` (line 230) →
+ * `LOG.debug` (line 231)". Names come from the pull request: each is a code span; a step in
+ * another file names it, escaped. Null for a finding without a path.
+ */
+export function flowLine(finding: Pick<Finding, 'path' | 'flow'>): string | null {
+  if (!finding.flow || finding.flow.length === 0) return null;
+  const steps = finding.flow.map((step) => {
+    const where = step.path === finding.path ? `line ${step.line}` : `${escapeMarkdown(step.path)}, line ${step.line}`;
+    return `${codeSpan(step.label)} (${where})`;
+  });
+  return `**Path:** ${steps.join(' → ')}`;
 }
