@@ -11,15 +11,19 @@ export interface CommentAnchor {
 /**
  * Anchors a finding on the changed lines of its span (GitHub answers 422 "line must be part of
  * the diff" for any other line, and fails the whole review): a range from the first to the last
- * changed line when both lie in one hunk, else the last changed line alone. Null when no line of
- * the span is a changed line of a known diff.
+ * changed line when both lie in one hunk, else the last changed line alone. A flow finding whose
+ * span has no changed line goes on the first changed step of its path in the same file (the
+ * comment then says where the sink is). Null when no such line is a changed line of a known diff.
  */
-export function anchorFor(finding: Pick<Finding, 'line' | 'endLine'>, diff: FileDiff | null): CommentAnchor | null {
+export function anchorFor(finding: Pick<Finding, 'line' | 'endLine'> & Partial<Pick<Finding, 'path' | 'flow'>>, diff: FileDiff | null): CommentAnchor | null {
   if (!diff) return null;
   const changed = changedLines(diff);
   const inSpan: number[] = [];
   for (let l = finding.line; l <= finding.endLine; l++) if (changed.has(l)) inSpan.push(l);
-  if (inSpan.length === 0) return null;
+  if (inSpan.length === 0) {
+    const step = finding.flow?.find((s) => s.path === finding.path && changed.has(s.line));
+    return step ? { startLine: step.line, line: step.line } : null;
+  }
   const first = inSpan[0]!;
   const last = inSpan[inSpan.length - 1]!;
   if (first < last && hunkIndexOf(diff, first) === hunkIndexOf(diff, last)) return { startLine: first, line: last };

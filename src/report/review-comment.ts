@@ -37,6 +37,10 @@ export function renderReviewComment(finding: Finding, rule: Rule | undefined, co
   ];
   const path = flowLine(finding);
   if (path) lines.push('', path);
+  // Anchored on a changed step (the sink's own lines are not in the diff): say where the sink is.
+  if (path && (commented.endLine < finding.line || commented.startLine > finding.endLine)) {
+    lines.push('', `This comment is on line ${commented.startLine}, a step this pull request changes; the value reaches the sink at line ${finding.line}, which it does not change.`);
+  }
   if (rule) lines.push('', `<details><summary>Why it matters and how to fix it</summary>`, '', rule.docs.why, '', `**Fix:** ${rule.docs.fix}`, '', '</details>');
   const fix = finding.fix;
   if (fix && fix.startLine === commented.startLine && fix.endLine === commented.endLine) {
