@@ -72,6 +72,8 @@ async function check(c: SourceCase): Promise<void> {
     ensure(typeof f.message === 'string' && f.message.length > 0, `empty message at ${key(f)}`);
   }
 
+  if (c.clean) ensure(!result.errors.some((e) => e.startsWith(`${c.path}: syntax errors`)), 'valid Python 3.12 reported as having syntax errors');
+
   // Line endings are Python's: \r\n, \r and \n each end a line, so findings land where they do with \n.
   if (c.lfTwin !== undefined && !skip) {
     const expected = scanSource(c.path, c.lfTwin, compiled).findings.map(key).sort();

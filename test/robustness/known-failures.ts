@@ -16,6 +16,17 @@ export interface KnownFailure {
   wouldHang?: (input: unknown) => boolean;
 }
 
+/** True when an engine case has a line with 12 `#` or more after `os`: the dotted-name regex backtracks on those. */
+function hashBanner(input: unknown): boolean {
+  const { bytes } = input as { bytes: Uint8Array };
+  let hashes = 0;
+  for (const b of bytes) {
+    if (b === 0x0a) hashes = 0;
+    else if (b === 0x23 && ++hashes >= 12) return true;
+  }
+  return false;
+}
+
 /** True when some string in a config case has 5 `*` or more: the glob regexes backtrack on those for minutes. */
 function manyStars(input: unknown): boolean {
   const { text, value } = input as { text?: string; value?: unknown };
@@ -38,6 +49,14 @@ export const KNOWN_FAILURES: KnownFailure[] = [
     message: /over the bound/,
     bug: "issue 14 item 2: DS203's regex `://[^/@ ]*:[^/@ ]*@` backtracks on \"a://bbb…:c:c…\" with no @",
     slow: true,
+  },
+  {
+    area: 'engine',
+    kinds: /./,
+    message: /over the bound/,
+    bug: 'found by this battery, not in issue 14: SourceIndex\'s dotted-name regex (src/analysis/source-index.ts, DOT = `(?:[\\s\\\\]|#[^\\n]*)*`) backtracks exponentially on a comment of many `#` between `os` and `os.system(` (`import os\\n# ` + 25 `#` + `\\nos.system(cmd)`: 2.6 s; 30: minutes)',
+    slow: true,
+    wouldHang: hashBanner,
   },
   {
     area: 'engine',
@@ -76,6 +95,12 @@ export const KNOWN_FAILURES: KnownFailure[] = [
     kinds: /./,
     message: /forged fingerprint marker/,
     bug: 'issue 14 items 4-5: a `<!-- diffsec:fp=… -->` marker quoted from the code (message, suggestion) is read back as diffsec\'s own',
+  },
+  {
+    area: 'renderers',
+    kinds: /./,
+    message: /over 65535/,
+    bug: 'found by this battery, not in issue 14: renderCheckRunSummary counts rows but not the notes against the 65,535-character limit (a note naming a 100 KB path gives a 100,224-character summary, which GitHub refuses)',
   },
 ];
 

@@ -10,7 +10,7 @@ export const PY312_FORMS: readonly string[] = [
   'name = f"{user!r:>{width}} {f\'{nested:{fmt}}\'} {x=}"\n',
   'msg = f"{\'a\' + f"{b + f\'{c}\'}"}"\n',
   'text = f"""multi\n{value}\nline {{escaped}}"""\n',
-  'raw = rb"\\x00" + Rb\'\\n\' + br"""\\"""\n',
+  'raw = rb"\\x00" + Rb\'\\n\' + br"""a\\nb"""\n',
   'def first[T](items: list[T]) -> T:\n    return items[0]\n',
   'class Box[T: (int, str), *Ts, **P]:\n    def get(self) -> T: ...\n',
   'type Alias = list[int] | None\ntype Pair[K, V] = tuple[K, V]\n',
@@ -68,6 +68,8 @@ export interface SourceCase {
   notReason?: RegExp;
   /** Lines of planted `os.system(...)` calls that DS102 must report. */
   planted: number[];
+  /** Valid Python 3.12: tree-sitter must parse it without errors. */
+  clean?: boolean;
   /** When set, the same program with `\n` line endings: findings must land on the same lines. */
   lfTwin?: string;
 }
@@ -101,6 +103,7 @@ export const ENGINE_HAZARDS = [
   'hazard-large-file',
   'hazard-deep-brackets',
   'hazard-long-string',
+  'hazard-hash-banner',
 ] as const;
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -204,7 +207,7 @@ export function generateSource(kind: string, random: Random): SourceCase {
     }
     case 'py312-syntax': {
       const { text, planted } = program(random, PY312_FORMS, random.int(1, 30));
-      return { path, bytes: utf8(text), fate: 'analysed', planted };
+      return { path, bytes: utf8(text), fate: 'analysed', planted, clean: true };
     }
     case 'py2-syntax': {
       const { text } = program(random, [...PY2_FORMS, ...PY312_FORMS.slice(0, 5)], random.int(1, 20));
@@ -265,6 +268,9 @@ export function generateSource(kind: string, random: Random): SourceCase {
       return { path, bytes: utf8(`import os\nos.system(cmd)\nx = ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`), fate: 'analysed', planted: [2] };
     case 'hazard-long-string':
       return { path, bytes: utf8(`import os\nos.system(cmd)\nx = "${'a'.repeat(990_000)}"\n`), fate: 'analysed', planted: [2] };
+    case 'hazard-hash-banner':
+      // A banner comment between an import and a call: 25 `#` take seconds while the dotted-name regex backtracks.
+      return { path, bytes: utf8(`import os\n# ${'#'.repeat(24)}\nos.system(cmd)\n`), fate: 'analysed', planted: [3] };
     default:
       throw new Error(`no engine generator for kind ${kind}`);
   }
