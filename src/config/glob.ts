@@ -1,6 +1,6 @@
 /**
  * Compiles a path glob to a RegExp: `**` spans folders, `*` and `?` stay inside one, a pattern
- * with no `/` matches the base name anywhere (as .gitignore does).
+ * with no `/` matches the base name anywhere (as .gitignore does). Names may hold newlines.
  */
 export function globToRegExp(glob: string): RegExp {
   const anchored = glob.includes('/');
@@ -17,7 +17,8 @@ export function globToRegExp(glob: string): RegExp {
     else out += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
   }
   pattern = out;
-  return new RegExp(anchored ? `^${pattern}(?:/.*)?$` : `(?:^|/)${pattern}(?:/.*)?$`);
+  // `s`: a name may hold a newline (git allows it), and `*` must match it, or the file escapes review.
+  return new RegExp(anchored ? `^${pattern}(?:/.*)?$` : `(?:^|/)${pattern}(?:/.*)?$`, 's');
 }
 
 /** True when `path` matches any of `globs`. */

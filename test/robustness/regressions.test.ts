@@ -13,3 +13,12 @@ describe('robustness regressions', () => {
     expect(() => parseUnifiedDiff('diff --git \n')).toThrow(/at line 1/);
   });
 });
+
+describe('robustness regressions: file names', () => {
+  it('include globs match a Python file whose folder or name holds a newline or a carriage return (hostile-file-name@71865aaf)', async () => {
+    const { matchesAnyGlob } = await import('../../src/config/glob.js');
+    const { DEFAULT_CONFIG } = await import('../../src/config/config.js');
+    for (const path of ['a\nb/x.py', 'dir/evil\n.py', 'x\r.py', 'd\u2028/y.py']) expect([path, matchesAnyGlob(path, DEFAULT_CONFIG.include)]).toEqual([path, true]);
+    expect(matchesAnyGlob('a\nb/.venv/x.py', DEFAULT_CONFIG.exclude)).toBe(true);
+  });
+});
