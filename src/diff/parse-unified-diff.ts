@@ -1,5 +1,5 @@
 import type { FileDiff } from './file-diff.js';
-import { parseHunks } from './parse-patch.js';
+import { parseHunks, PatchError } from './parse-patch.js';
 
 /**
  * Parses `git diff` output (one or many files) into FileDiffs: renames, copies, new and deleted
@@ -15,6 +15,8 @@ export function parseUnifiedDiff(text: string): FileDiff[] {
   while (i < lines.length) {
     const line = stripCr(lines[i]!);
     if (!line.startsWith('diff --git ')) {
+      // Text between files is ignored, but a hunk there would be lost silently: refuse the diff.
+      if (files.length > 0 && line.startsWith('@@')) throw new PatchError(`the hunk at line ${i + 1} follows a line that is not part of a hunk, so it belongs to no file's diff`);
       i++;
       continue;
     }
