@@ -1,74 +1,59 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Renders as GitHub would, near enough: raw HTML passes, URLs with a scheme become links (GFM does
+ * not link bare domains such as `zqx.py`; its `www.` and e-mail autolinks, which allow only ASCII
+ * letters, digits and `.-_+` where linkify-it takes any character, are checked on the prose below).
+ */
+const markdown = new MarkdownIt({ html: true, linkify: true });
+markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+
+/** Links diffsec itself writes (to the reviewed file's lines, the CWE, its docs): their text may quote a hostile name. */
+const OWN_LINKS = /^(?:https:\/\/github\.com\/o\/r\/blob\/|https:\/\/cwe\.mitre\.org\/|https:\/\/github\.com\/[^/]+\/[^/]+\/blob\/[^/]+\/docs\/)/;
+
 /**
  * Where a `zqx` payload (see hostile-strings.ts) would render as live GitHub markdown: a heading,
- * an HTML tag or comment, a link or image, a mention, or a forged fingerprint marker. Code blocks
- * and code spans are removed first (their content renders as text), as CommonMark reads them.
- * Returns a description of the first live payload, or null.
+ * an HTML tag or comment, a link or image, a mention, or a forged fingerprint marker. The text is
+ * rendered by a real CommonMark renderer (markdown-it) and the HTML inspected, so code spans,
+ * escapes and fences are read exactly as CommonMark reads them. Returns a description of the
+ * first live payload, or null.
  */
-export function livePayload(markdown: string): string | null {
-  const lines = markdown.split(/\r\n|\r|\n/);
-  const prose: string[] = [];
-  let fence: { char: string; length: number } | null = null;
-  for (const line of lines) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (fence) {
-      if (m && m[1]![0] === fence.char && m[1]!.length >= fence.length && m[2]!.trim() === '') fence = null;
-      continue;
-    }
-    if (m && !(m[1]![0] === '`' && m[2]!.includes('`'))) {
-      fence = { char: m[1]![0]!, length: m[1]!.length };
-      continue;
-    }
-    prose.push(line);
-  }
-  for (const line of prose) if (/^ {0,3}#{1,6}(?:[ \t].*)?zqx/.test(line)) return `live heading: ${JSON.stringify(line.slice(0, 80))}`;
-  const text = withoutCodeSpans(prose.join('\n'));
-  const markers = text.match(/<!-- diffsec:fp=[A-Z]+\d+:[0-9a-f]+ -->/g) ?? [];
+export function livePayload(text: string): string | null {
+  const html = markdown.render(text);
+  const markers = html.match(/<!-- diffsec:fp=[A-Z]+\d+:[0-9a-f]+ -->/g) ?? [];
   if (markers.length > 1) return `live HTML comment: ${markers.length} fingerprint markers, forged fingerprint marker from the change`;
+  const heading = /<h([1-6])>((?:(?!<\/h\1>)[\s\S])*)<\/h\1>/g;
+  for (const m of html.matchAll(heading)) if (m[2]!.includes('zqx')) return `live heading: ${JSON.stringify(m[2]!.slice(0, 80))}`;
   const checks: Array<[RegExp, string]> = [
-    [/(?<!\\)<\/?zqx-tag>/, 'live HTML'],
-    [/(?<!\\)<!-- zqx/, 'live HTML comment'],
-    [/(?<![\\\]])!?\[zqx\]\(/, 'live link'],
-    [/(?<![\w\\`])@zqx\b/, 'live mention'],
+    [/<\/?zqx-tag>/, 'live HTML'],
+    [/<!-- zqx/, 'live HTML comment'],
+    [/<img\b/, 'live image'],
   ];
   for (const [re, what] of checks) {
-    const m = re.exec(text);
-    if (m) return `${what}: ${JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 30))}`;
+    const m = re.exec(html);
+    if (m) return `${what}: ${JSON.stringify(html.slice(Math.max(0, m.index - 30), m.index + 30))}`;
   }
-  return null;
-}
-
-/** Drops inline code spans: a run of n backticks up to the next run of exactly n; unmatched runs stay literal. Linear but for a log factor. */
-function withoutCodeSpans(text: string): string {
-  const runs: { start: number; length: number }[] = [];
-  for (const m of text.matchAll(/`+/g)) runs.push({ start: m.index!, length: m[0].length });
-  const byLength = new Map<number, number[]>();
-  runs.forEach((r, i) => {
-    const list = byLength.get(r.length);
-    if (list) list.push(i);
-    else byLength.set(r.length, [i]);
-  });
-  /** The first run of `length` backticks after run `after`, by binary search. */
-  const nextOfLength = (length: number, after: number): number => {
-    const list = byLength.get(length)!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! <= after) lo = mid + 1;
-      else hi = mid;
+  for (const m of html.matchAll(/<a href="([^"]*)"[^>]*>((?:(?!<\/a>)[\s\S])*)<\/a>/g)) {
+    if (!OWN_LINKS.test(m[1]!) && (m[1]!.includes('zqx') || m[2]!.includes('zqx'))) return `live link: ${JSON.stringify(m[0].slice(0, 80))}`;
+  }
+  // Mentions are GitHub's, applied to text outside code: strip code, links and tags, then look.
+  const prose = html
+    .replace(/<pre>[\s\S]*?<\/pre>/g, ' ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&');
+  // Around each `@` (anchored there, so the scan stays linear).
+  const domain = /@([A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+)/y;
+  for (let at = prose.indexOf('@'); at !== -1; at = prose.indexOf('@', at + 1)) {
+    domain.lastIndex = at;
+    const m = domain.exec(prose);
+    if (m && /[A-Za-z0-9._+-]/.test(prose[at - 1] ?? '') && (m[1]!.includes('zqx') || prose.slice(Math.max(0, at - 80), at).includes('zqx'))) {
+      return `live e-mail link: ${JSON.stringify(prose.slice(Math.max(0, at - 30), at + 30))}`;
     }
-    return lo < list.length ? list[lo]! : -1;
-  };
-  let out = '';
-  let pos = 0;
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    if (run.start < pos) continue;
-    const close = nextOfLength(run.length, r);
-    if (close < 0) continue;
-    out += text.slice(pos, run.start) + ' ';
-    pos = runs[close]!.start + run.length;
-    r = close;
   }
-  return out + text.slice(pos);
+  const www = /(?<![\p{L}\p{N}_.-])www\.zqx/u.exec(prose);
+  if (www) return `live link: ${JSON.stringify(prose.slice(Math.max(0, www.index - 30), www.index + 30))}`;
+  const mention = /(?<![\p{L}\p{N}_`.+-])@zqx\b/u.exec(prose);
+  if (mention) return `live mention: ${JSON.stringify(prose.slice(Math.max(0, mention.index - 30), mention.index + 30))}`;
+  return null;
 }

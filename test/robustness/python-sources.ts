@@ -216,7 +216,15 @@ export function generateSource(kind: string, random: Random): SourceCase {
     case 'line-endings': {
       const { text, planted } = valid();
       const endings = random.pick([['\r\n'], ['\r'], ['\r\n', '\n'], ['\r', '\n'], ['\r', '\r\n', '\n']]);
-      const mixed = text.replace(/\n/g, () => random.pick(endings));
+      // A `\r` ending right before an empty line's `\n` would read as one `\r\n`: a different program.
+      let previous = -2;
+      let previousEnding = '';
+      const mixed = text.replace(/\n/g, (_nl, at: number) => {
+        const choices = previousEnding === '\r' && at === previous + 1 ? endings.filter((e) => e !== '\n') : endings;
+        previousEnding = random.pick(choices.length ? choices : ['\r\n']);
+        previous = at;
+        return previousEnding;
+      });
       return { path, bytes: utf8(mixed), fate: 'analysed', planted, lfTwin: text };
     }
     case 'tabs-and-mixes': {

@@ -4,7 +4,7 @@ import { CHECK_OUTPUT_LIMIT, checkRunTitle, renderCheckRunSummary, type NotInlin
 import { renderJson } from '../../src/report/render-json.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import { renderText } from '../../src/report/render-text.js';
-import { renderReviewComment } from '../../src/report/review-comment.js';
+import { markersIn, renderReviewComment } from '../../src/report/review-comment.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { makeFinding, makeStats } from '../helpers/make-finding.js';
 import { makeRule } from '../helpers/make-rule.js';
@@ -52,7 +52,9 @@ function generate(kind: string, random: Random): RenderCase {
   const n = kind === 'hazard-huge-result' ? 3_000 : kind === 'many-findings' ? random.size(50, 400) : random.int(0, 12);
   const findings = Array.from({ length: n }, (_, i) => finding(random, i));
   if (kind === 'hostile-suppressions') for (const f of findings) f.suppressed = { comment: `# diffsec: ignore[DS102] ${hostileString(random)}`, reason: hostileString(random) };
-  if (kind === 'long-strings') for (const f of findings) f.message = fillMessage('`{code}` and {text}', { code: hostileString(random).repeat(random.size(1, 2000)), text: hostileString(random).repeat(random.size(1, 200)) });
+  // The engine quotes at most 60 characters of a capture (shortCode): 64 KB per value is already far past that.
+  const long = (text: string) => text.slice(0, 65_536);
+  if (kind === 'long-strings') for (const f of findings) f.message = fillMessage('`{code}` and {text}', { code: long(hostileString(random).repeat(random.size(1, 2000))), text: long(hostileString(random).repeat(random.size(1, 200))) });
   const m = kind === 'hostile-skipped' ? random.int(1, 40) : random.int(0, 3);
   return {
     findings,
@@ -81,9 +83,9 @@ function check(c: RenderCase): void {
     const body = renderReviewComment(f, rule, { startLine: f.line, endLine: f.endLine });
     const liveInComment = livePayload(body);
     if (liveInComment) live.push(`review comment: ${liveInComment}`);
-    // publish-review reads markers from the raw body, code spans included: one quoted from the code is taken as diffsec's own.
-    const markers = (body.match(/<!-- diffsec:fp=[A-Z]+\d+:[0-9a-f]+ -->/g) ?? []).length;
-    if (markers !== 1) live.push(`review comment: ${markers} fingerprint markers, ${markers - 1} forged fingerprint marker(s) from the change`);
+    // publish-review reads markers with markersIn: it must find this finding's own marker and nothing else.
+    const markers = markersIn(body);
+    if (markers.length !== 1 || markers[0] !== `${f.ruleId}:${f.fingerprint}`) live.push(`review comment: markers read as ${JSON.stringify(markers)}, not only its own`);
   }
 
   // Text: no raw control characters from the change reach the terminal.
