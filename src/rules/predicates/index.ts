@@ -8,6 +8,7 @@ import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
+import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -49,5 +50,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,
+    isTruthyConstantPredicate,
   ].map((p) => [p.name, p]),
 );
