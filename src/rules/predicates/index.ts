@@ -9,6 +9,7 @@ import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
+import { looksLikeSqlPredicate } from './looks-like-sql.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -51,5 +52,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     objectOfAttribute,
     boundString,
     isTruthyConstantPredicate,
+    looksLikeSqlPredicate,
   ].map((p) => [p.name, p]),
 );
