@@ -3,6 +3,8 @@ import hashlib as hl
 from hashlib import sha1
 
 from Crypto.Hash import MD5, SHA256
+from Cryptodome.Hash import SHA as dome_sha
+from Cryptodome.Hash import SHA256 as dome_sha256
 from cryptography.hazmat.primitives import hashes
 from oslo_utils.secretutils import md5
 
@@ -18,6 +20,8 @@ def digests(data, secret, name):
     e = hl.new("SHA1")  # expect: DS601
     f = hashes.Hash(hashes.SHA1())  # expect: DS601
     g = MD5.new(data)  # expect: DS601
+    g2 = dome_sha.new(data)  # expect: DS601 SHA-1 through pycryptodomex
+    g3 = dome_sha256.new(data)  # ok: DS601 strong hash
     h = md5(data)  # expect: DS601
     ok1 = hashlib.md5(data, usedforsecurity=False).hexdigest()  # ok: DS601 declared a checksum
     ok2 = hashlib.sha256(data).hexdigest()  # ok: DS601 strong hash
