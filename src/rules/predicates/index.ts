@@ -10,6 +10,7 @@ import { isConstantStringPredicate } from './is-constant-string.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { looksLikeSqlPredicate } from './looks-like-sql.js';
+import { isMigrationFile } from './is-migration-file.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -53,5 +54,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     boundString,
     isTruthyConstantPredicate,
     looksLikeSqlPredicate,
+    isMigrationFile,
   ].map((p) => [p.name, p]),
 );
