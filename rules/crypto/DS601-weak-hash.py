@@ -17,6 +17,12 @@ def digests(data, secret, name):
     b = hl.sha1(data).digest()  # expect: DS601
     c = sha1(data)  # expect: DS601
     d = hashlib.new("md5", data)  # expect: DS601
+    d2 = hashlib.new(name="md5", data=data)  # expect: DS601 the name as a keyword
+    d3 = hashlib.new(  # expect: DS601
+        data=data,
+        name="SHA1",
+    )
+    ok9 = hashlib.new(name="sha256", data=data)  # ok: DS601 strong hash by keyword
     e = hl.new("SHA1")  # expect: DS601
     f = hashes.Hash(hashes.SHA1())  # expect: DS601
     g = MD5.new(data)  # expect: DS601
@@ -38,7 +44,7 @@ def digests(data, secret, name):
     block = (hashlib.md5()).block_size  # ok: DS601 only the block size is read
     k = hashlib.new(FINGERPRINT_HASH, data)  # expect: DS601
     ok8 = hashlib.new(STRONG_HASH, data)  # ok: DS601 strong hash in a constant
-    return k, ok8, i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7
+    return k, ok8, i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7, d2, d3, ok9
 
 
 def fingerprint(data, algorithm="sha1"):
