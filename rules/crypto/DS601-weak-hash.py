@@ -12,7 +12,7 @@ FINGERPRINT_HASH = "md5"
 STRONG_HASH = "sha256"
 
 
-def digests(data, secret, name):
+def digests(data, secret, name, cert, key):
     a = hashlib.md5(secret + data).hexdigest()  # expect: DS601
     b = hl.sha1(data).digest()  # expect: DS601
     c = sha1(data)  # expect: DS601
@@ -33,6 +33,11 @@ def digests(data, secret, name):
     ok2 = hashlib.sha256(data).hexdigest()  # ok: DS601 strong hash
     ok3 = hashlib.new("sha256", data)  # ok: DS601 strong hash by name
     ok4 = hashes.Hash(hashes.SHA256())  # ok: DS601 strong hash
+    ok10 = cert.fingerprint(hashes.SHA1())  # ok: DS601 a fingerprint names a certificate someone holds
+    f2 = cert.sign(  # the finding is the hash, on its own line
+        key,
+        hashes.SHA1(),  # expect: DS601 a signature needs collision resistance
+    )
     ok5 = SHA256.new(data)  # ok: DS601 strong hash
     ok6 = md5(data, usedforsecurity=False)  # ok: DS601 oslo wrapper told it is not for security
     ok7 = hashlib.new(name, data)  # ok: DS601 algorithm chosen elsewhere
@@ -44,7 +49,7 @@ def digests(data, secret, name):
     block = (hashlib.md5()).block_size  # ok: DS601 only the block size is read
     k = hashlib.new(FINGERPRINT_HASH, data)  # expect: DS601
     ok8 = hashlib.new(STRONG_HASH, data)  # ok: DS601 strong hash in a constant
-    return k, ok8, i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7, d2, d3, ok9
+    return k, ok8, i, j, size, block, a, b, c, d, e, f, g, h, ok1, ok2, ok3, ok4, ok5, ok6, ok7, d2, d3, ok9, ok10, f2
 
 
 def fingerprint(data, algorithm="sha1"):

@@ -11,6 +11,7 @@ import { isConstantValuePredicate } from './is-constant-value.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { looksLikeSqlPredicate } from './looks-like-sql.js';
 import { isMigrationFile } from './is-migration-file.js';
+import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -55,5 +56,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isTruthyConstantPredicate,
     looksLikeSqlPredicate,
     isMigrationFile,
+    argumentOfMethod,
   ].map((p) => [p.name, p]),
 );
