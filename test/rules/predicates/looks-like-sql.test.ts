@@ -33,3 +33,13 @@ describe('looks-like-sql', () => {
     expect(holds(source)).toBe(false);
   });
 });
+
+describe('looks-like-sql on hostile text', () => {
+  it.each([' ', '( ', 'update ', 'update a', 'order ', 'values ', 'limit '])('%j repeated to 50 KB finishes in well under a second', (unit) => {
+    const text = unit.repeat(Math.ceil(50_000 / unit.length)).replace(/\\/g, '');
+    const { node, imports } = assignedValue(`x = "${text}" % a`);
+    const start = performance.now();
+    looksLikeSqlPredicate.test(node, true, { path: 'app.py', imports });
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
