@@ -28,6 +28,8 @@ export class ConfigError extends Error {
  * inline_comments: true
  * max_file_bytes: 1000000
  * on_incomplete: failure
+ * skip_generated: true
+ * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/']
  * ```
  */
 export function parseConfig(raw: unknown): DiffsecConfig {
@@ -79,8 +81,15 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         if (value !== 'failure' && value !== 'neutral') throw new ConfigError(key, 'must be failure or neutral');
         config.onIncomplete = value;
         break;
+      case 'skip_generated':
+        config.skipGenerated = boolean(value, key);
+        break;
+      case 'skip_vendored':
+        // Replaces the default list: `skip_vendored: []` reviews vendored folders too.
+        config.skipVendored = globs(value, key);
+        break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored)');
     }
   }
   return config;

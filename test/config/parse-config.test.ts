@@ -19,6 +19,8 @@ describe('parseConfig', () => {
       inline_comments: false,
       max_file_bytes: 2048,
       on_incomplete: 'neutral',
+      skip_generated: false,
+      skip_vendored: ['deps/'],
     });
     expect(config).toEqual({
       rules: { disable: ['DS705'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
@@ -31,6 +33,8 @@ describe('parseConfig', () => {
       inlineComments: false,
       maxFileBytes: 2048,
       onIncomplete: 'neutral',
+      skipGenerated: false,
+      skipVendored: ['deps/'],
     });
   });
 
