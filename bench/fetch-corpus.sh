@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fetches the benchmark corpus: real OpenStack code from Debian's python3-nova and python3-ironic
-# packages (downloaded with `apt-get download`, unpacked with `dpkg -x`; nothing is installed).
+# Fetches the benchmark corpus: real OpenStack code from Debian's python3-nova, python3-ironic and
+# python3-cinder packages (downloaded with `apt-get download`, unpacked with `dpkg -x`; nothing is installed).
 #
-# Result: bench/.cache/corpus/{ironic,nova}/ holding only the non-test .py files (every .py under
+# Result: bench/.cache/corpus/{cinder,ironic,nova}/ holding only the non-test .py files (every .py under
 # usr/lib/python3/dist-packages/<pkg>/ except those inside a tests/ directory), so diffsec, the
 # floor and Bandit all see exactly the same files. Idempotent: a corpus already present is kept.
 set -euo pipefail
@@ -46,8 +46,9 @@ fetch() {
 
 fetch python3-ironic ironic
 fetch python3-nova nova
+fetch python3-cinder cinder
 
-for name in ironic nova; do
+for name in cinder ironic nova; do
   dir="$cache/corpus/$name"
   files=$(find "$dir" -type f -name '*.py' | wc -l)
   lines=$(find "$dir" -type f -name '*.py' -print0 | xargs -0 cat | wc -l)

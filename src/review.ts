@@ -1,9 +1,11 @@
 import { decodeSource } from './analysis/decode-source.js';
+import { generatedMarker } from './analysis/generated-code.js';
 import { ScanAbandoned, ScanPool, canUseScanPool, type RuleSelection } from './analysis/scan-pool.js';
 import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { fileSelection } from './config/file-selection.js';
+import { vendoredPaths } from './config/vendored-paths.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
 import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
@@ -86,7 +88,14 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const pythonFiles = fileSelection(config);
   const selected = listed.filter((f) => pythonFiles.selects(f.path));
   const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
-  const toRead = selected.filter((f) => f.status !== 'removed');
+  // Vendored code is someone else's: listed with the glob that matched, never read.
+  const vendored = vendoredPaths(config.skipVendored);
+  const toRead = selected.filter((f) => {
+    if (f.status === 'removed') return false;
+    const glob = vendored.match(f.path);
+    if (glob !== null) skipped.push({ path: f.path, reason: `vendored code (matches skip_vendored '${glob}')` });
+    return glob === null;
+  });
   const byPath = new Map(toRead.map((f) => [f.path, f]));
 
   // 2. Read and scan each file: here, and on worker processes too when there are many (each kept a
@@ -117,6 +126,11 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       const decoded = decodeSource(content.bytes, config.maxFileBytes);
       if ('skip' in decoded) {
         skipped.push({ path: content.path, reason: decoded.skip });
+        continue;
+      }
+      const marker = config.skipGenerated ? generatedMarker(decoded.text) : null;
+      if (marker !== null) {
+        skipped.push({ path: content.path, reason: `generated code (${marker} in its first lines; skip_generated: false reviews it)` });
         continue;
       }
       // With a caller's pool, this review keeps a bounded number of its files in flight there.

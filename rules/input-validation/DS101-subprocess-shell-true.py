@@ -36,3 +36,20 @@ def mount(share, mount_point, options):
         "ls -l",
         shell=True,  # ok: DS101 constant command after a comment
     )
+
+
+def truthy_shell_values(command, archive):
+    # Python decides `shell` by truth value, so any truthy constant turns the shell on.
+    subprocess.call(command, shell="True")  # expect: DS101
+    sp.call(command, shell="False")  # expect: DS101 a non-empty string is true
+    subprocess.call(command, shell=1)  # expect: DS101
+    Popen(
+        "tar xf %s" % archive,
+        shell=[True],  # expect: DS101
+    )
+    subprocess.call(command, shell={"IS": "True"})  # expect: DS101
+    subprocess.call(command, shell=0)  # ok: DS101 zero is false
+    subprocess.call(command, shell=None)  # ok: DS101 None is false
+    sp.call(command, shell="")  # ok: DS101 an empty string is false
+    subprocess.call(command, shell=[])  # ok: DS101 an empty list is false
+    subprocess.call(command, shell={})  # ok: DS101 an empty dict is false

@@ -19,3 +19,18 @@ def find(cursor, session, name, table, user_id):
         user_id,
     )
     cursor.execute(f"SELECT * FROM t WHERE id IN ({', '.join(map(str, user_id))})")  # expect: DS103
+
+
+def appliance(nms, path, size, table, base_query, where):
+    nms.appliance.execute(  # a storage appliance's shell, not SQL
+        "dd if=/dev/zero of=%(path)s bs=1M count=%(count)d" % {
+            "path": path,  # ok: DS103 a shell command
+            "count": size,
+        }
+    )
+    nms.appliance.execute("truncate --size %(size)dG %(path)s" % {"path": path, "size": size})  # ok: DS103 coreutils truncate
+    nms.appliance.execute("chmod ugo+rw %s" % path)  # ok: DS103 a shell command
+    cursor.execute(
+        "TRUNCATE TABLE %s" % table  # expect: DS103
+    )
+    cursor.execute(base_query + " WHERE name = '%s'" % where)  # expect: DS103 a clause appended

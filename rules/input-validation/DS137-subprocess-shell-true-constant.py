@@ -18,3 +18,13 @@ def housekeeping(path):
     subprocess.call(["ls", "-l", "/srv"])  # ok: DS137 argument list
     subprocess.call("ls -l /srv", shell=False)  # ok: DS137 no shell
     subprocess.call(f"ls -l {path}", shell=True)  # ok: DS137 f-string is DS101's
+
+
+def truthy_shell_values():
+    subprocess.call("uptime", shell=1)  # expect: DS137 1 is true
+    sp.check_output(
+        "ls -l /srv",
+        shell="yes",  # expect: DS137
+    )
+    subprocess.call("uptime", shell=0)  # ok: DS137 0 is false
+    subprocess.call("uptime", shell=None)  # ok: DS137 None is false

@@ -40,6 +40,13 @@ class Client(object):
         self.types = {"AWS::IAM::AccessKey": "72c2d9dd90025459"}  # ok: DS204 a type name as key
         self.ACCESS_KEY = "aws_access_key_id"  # ok: DS204 the name of the setting that holds the key
         self.kind = dict(auth_type="password")  # ok: DS204 auth_type is not a secret name
+        self.CONF_PWD = "san_password"  # ok: DS204 a config option's name
+        self.options = dict(
+            chap_secret_key="PURE_TARGET_CHAP_SECRET",  # ok: DS204 an environment variable's name
+            login_password="basic_auth",  # ok: DS204 an auth style, named
+            admin_password="nexenta",  # expect: DS204 a vendor default password
+            db_password="change_me_2024",  # expect: DS204 a digit: not a name
+        )
         self.endpoint = Endpoint(default_token="Bearer")  # ok: DS204 a token type, not a token
 
     def check(self, password, secret, token):

@@ -30,3 +30,11 @@ def contexts(sock):
         raise ValueError("old protocol")
     supported = hasattr(ssl, "PROTOCOL_SSLv3")  # ok: DS503 feature test, not a use
     return ctx, ctx2, wrapped, octx, method, ctx4, ctx5, octx2, supported
+
+
+def legacy_negotiation(sock, method=SSL.SSLv23_METHOD):  # expect: DS503 SSLv23 still allows SSL 2/3
+    ctx = SSL.Context(
+        method=SSL.SSLv23_METHOD,  # expect: DS503
+    )
+    tls_ctx = SSL.Context(SSL.TLS_CLIENT_METHOD)  # ok: DS503 the flexible TLS method
+    return ctx, tls_ctx, ssl.PROTOCOL_SSLv23 is not None  # ok: DS503 a read, not a choice

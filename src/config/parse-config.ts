@@ -18,7 +18,7 @@ export class ConfigError extends Error {
  * naming it, so a misspelt setting never passes silently.
  *
  * ```yaml
- * rules: { disable: [DS301], only: null, severity: { DS105: low } }
+ * rules: { disable: [DS301], enable: [DS205], only: null, severity: { DS105: low } }
  * include: ['**\/*.py']
  * exclude: ['migrations/**']
  * fail_on: { severity: high, confidence: medium }
@@ -28,6 +28,8 @@ export class ConfigError extends Error {
  * inline_comments: true
  * max_file_bytes: 1000000
  * on_incomplete: failure
+ * skip_generated: true
+ * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/']
  * ```
  */
 export function parseConfig(raw: unknown): DiffsecConfig {
@@ -40,6 +42,7 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         const rules = mapping(value, 'rules');
         for (const [k, v] of Object.entries(rules)) {
           if (k === 'disable') config.rules.disable = ruleIds(v, 'rules.disable');
+          else if (k === 'enable') config.rules.enable = ruleIds(v, 'rules.enable');
           else if (k === 'only') config.rules.only = v === null ? null : ruleIds(v, 'rules.only');
           else if (k === 'severity') {
             const overrides = mapping(v, 'rules.severity');
@@ -47,7 +50,7 @@ export function parseConfig(raw: unknown): DiffsecConfig {
               if (!/^DS\d{3}$/.test(id)) throw new ConfigError(`rules.severity.${id}`, 'is not a rule id like DS101');
               config.rules.severity[id] = levelOf(level, `rules.severity.${id}`);
             }
-          } else throw new ConfigError(`rules.${k}`, 'is not a known key (known: disable, only, severity)');
+          } else throw new ConfigError(`rules.${k}`, 'is not a known key (known: disable, enable, only, severity)');
         }
         break;
       }
@@ -79,8 +82,15 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         if (value !== 'failure' && value !== 'neutral') throw new ConfigError(key, 'must be failure or neutral');
         config.onIncomplete = value;
         break;
+      case 'skip_generated':
+        config.skipGenerated = boolean(value, key);
+        break;
+      case 'skip_vendored':
+        // Replaces the default list: `skip_vendored: []` reviews vendored folders too.
+        config.skipVendored = globs(value, key);
+        break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored)');
     }
   }
   return config;

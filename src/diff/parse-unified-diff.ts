@@ -1,10 +1,12 @@
 import type { FileDiff } from './file-diff.js';
-import { parseHunks } from './parse-patch.js';
+import { parseHunks, PatchError } from './parse-patch.js';
 
 /**
  * Parses `git diff` output (one or many files) into FileDiffs: renames, copies, new and deleted
  * files, mode-only changes, binary changes, quoted non-ASCII paths and CRLF input. Paths carry
- * no `a/` or `b/` prefix; a removed file's `path` is its old path.
+ * no `a/` or `b/` prefix; a removed file's `path` is its old path. A header line with an empty
+ * path (`+++ `, `rename to `) leaves the path known so far; a file with no path at all throws,
+ * naming its `diff --git` line.
  */
 export function parseUnifiedDiff(text: string): FileDiff[] {
   const lines = text.split('\n');
@@ -13,9 +15,12 @@ export function parseUnifiedDiff(text: string): FileDiff[] {
   while (i < lines.length) {
     const line = stripCr(lines[i]!);
     if (!line.startsWith('diff --git ')) {
+      // Text between files is ignored, but a hunk there would be lost silently: refuse the diff.
+      if (files.length > 0 && line.startsWith('@@')) throw new PatchError(`the hunk at line ${i + 1} follows a line that is not part of a hunk, so it belongs to no file's diff`);
       i++;
       continue;
     }
+    const headerLine = i + 1;
     const [headerOld, headerNew] = splitGitHeader(line.slice('diff --git '.length));
     let oldPath: string | null = headerOld;
     let newPath: string | null = headerNew;
@@ -37,18 +42,18 @@ export function parseUnifiedDiff(text: string): FileDiff[] {
       else if (h.startsWith('new mode ')) file.newMode = h.slice('new mode '.length);
       else if (h.startsWith('rename from ')) {
         renamed = true;
-        oldPath = unquote(h.slice('rename from '.length));
+        oldPath = named(unquote(h.slice('rename from '.length)), oldPath);
       } else if (h.startsWith('rename to ')) {
         renamed = true;
-        newPath = unquote(h.slice('rename to '.length));
+        newPath = named(unquote(h.slice('rename to '.length)), newPath);
       } else if (h.startsWith('copy from ')) {
         copied = true;
-        oldPath = unquote(h.slice('copy from '.length));
+        oldPath = named(unquote(h.slice('copy from '.length)), oldPath);
       } else if (h.startsWith('copy to ')) {
         copied = true;
-        newPath = unquote(h.slice('copy to '.length));
-      } else if (h.startsWith('--- ')) oldPath = sidePath(h.slice(4), 'a/');
-      else if (h.startsWith('+++ ')) newPath = sidePath(h.slice(4), 'b/');
+        newPath = named(unquote(h.slice('copy to '.length)), newPath);
+      } else if (h.startsWith('--- ')) oldPath = named(sidePath(h.slice(4), 'a/'), oldPath);
+      else if (h.startsWith('+++ ')) newPath = named(sidePath(h.slice(4), 'b/'), newPath);
       else if (h.startsWith('Binary files ') || h === 'GIT binary patch') {
         file.binary = true;
         if (h === 'GIT binary patch') {
@@ -66,11 +71,17 @@ export function parseUnifiedDiff(text: string): FileDiff[] {
     else if (renamed) file.status = 'renamed';
     else if (copied) file.status = 'copied';
     file.path = (file.status === 'removed' ? oldPath : newPath) ?? headerNew;
+    if (file.path === '') throw new Error(`no file path in the diff header at line ${headerLine}: ${JSON.stringify(line.slice(0, 80))}`);
     if ((renamed || copied) && oldPath !== null && oldPath !== file.path) file.previousPath = oldPath;
     file.modeOnly = file.status === 'modified' && !file.binary && file.hunks.length === 0 && file.oldMode !== undefined && file.newMode !== undefined;
     files.push(file);
   }
   return files;
+}
+
+/** A path read from a header line, unless the line named none (then the path known so far stands). */
+function named(path: string | null, known: string | null): string | null {
+  return path === '' ? known : path;
 }
 
 /** The path on a `---`/`+++` line, or null for /dev/null. */

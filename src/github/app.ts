@@ -1,6 +1,7 @@
 import type { ApplicationFunction, Context } from 'probot';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
+import type { ReviewOptions } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
 import { botLoginOf, identityOnce } from './bot-identity.js';
@@ -23,6 +24,12 @@ export interface AppOptions {
   botLogin?: string;
   /** Where the check runs in progress are kept, so that a shutdown can complete them. */
   openCheckRuns?: OpenCheckRuns;
+  /**
+   * A long-lived pool of scanning processes built from `rules`: every file of every review is
+   * scanned there, so a hostile file never blocks the webhook server (without one, files are
+   * scanned in this thread).
+   */
+  pool?: ReviewOptions['pool'];
 }
 
 const PULL_REQUEST_EVENTS = ['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'] as const;
@@ -44,7 +51,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
       const { data } = await withRetries(() => appOctokit.rest.apps.getAuthenticated(), options.sleep);
       return { login: botLoginOf(appSlugOf(data)) };
     });
-    const deps = { rules, log: app.log, webUrl, botIdentity, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.openCheckRuns ? { openCheckRuns: options.openCheckRuns } : {}) };
+    const deps = { rules, log: app.log, webUrl, botIdentity, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.openCheckRuns ? { openCheckRuns: options.openCheckRuns } : {}), ...(options.pool ? { pool: options.pool } : {}) };
 
     const review = async (context: Context, number: number, headSha: string, draft: boolean) => {
       if (!('installation' in context.payload) || !context.payload.installation) {

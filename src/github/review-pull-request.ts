@@ -3,7 +3,7 @@ import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
 import type { Finding, SkippedFile } from '../findings/finding.js';
 import { checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
-import { reaches, runReview } from '../review.js';
+import { reaches, runReview, type ReviewOptions } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { headShaOf, UnexpectedAnswer } from './api-answer.js';
 import type { BotIdentity } from './bot-identity.js';
@@ -24,6 +24,8 @@ export interface ReviewDeps {
   botIdentity: () => Promise<BotIdentity>;
   /** Check runs in progress, for a shutdown to complete. */
   openCheckRuns?: OpenCheckRuns;
+  /** Scanning processes shared by all reviews; files are scanned in this thread without it. */
+  pool?: ReviewOptions['pool'];
 }
 
 /** Files named in the note on an incomplete review; the rest are in the skipped-files table. */
@@ -68,7 +70,7 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
   try {
     if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
     const source = new GitHubSource(github, pr, deps.sleep);
-    const result = await runReview(source, { config, rules: deps.rules });
+    const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
     const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
     const currentHead = headShaOf(current.data);
     const superseded = currentHead !== pr.headSha;

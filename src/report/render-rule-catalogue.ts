@@ -24,12 +24,13 @@ export function renderRuleCatalogue(rules: readonly Rule[], examples: ReadonlyMa
   const out: string[] = [GENERATED, '', '# Rule catalogue', '', `${sorted.length} rules. Suppress one on a line with \`# diffsec: ignore[DS101] reason\`, or with its Bandit (\`# nosec B602\`) or Ruff (\`# noqa: S602\`) code.`, ''];
   out.push('| id | name | family | severity | confidence | CWE | Bandit | Ruff |', '|---|---|---|---|---|---|---|---|');
   for (const r of sorted) {
-    out.push(`| [${r.id}](#${anchor(r)}) | ${r.name} | ${r.family} | ${r.severity} | ${r.confidence} | ${r.cwe} | ${r.bandit.join(', ') || '—'} | ${r.ruff.join(', ') || '—'} |`);
+    out.push(`| [${r.id}](#${anchor(r)}) | ${r.name}${r.optIn ? ' (off by default)' : ''} | ${r.family} | ${r.severity} | ${r.confidence} | ${r.cwe} | ${r.bandit.join(', ') || '—'} | ${r.ruff.join(', ') || '—'} |`);
   }
   for (const r of sorted) {
     const ex = examples.get(r.id) ?? { flagged: [], clean: [] };
     out.push('', `## ${r.id} ${r.name}`, '', `**${r.title}** — ${r.family}, severity ${r.severity}, confidence ${r.confidence}, [${r.cwe}](https://cwe.mitre.org/data/definitions/${r.cwe.slice(4)}.html)` +
       (r.bandit.length ? `, Bandit ${r.bandit.join(', ')}` : '') + (r.ruff.length ? `, Ruff ${r.ruff.join(', ')}` : '') + '.', '');
+    if (r.optIn) out.push(`Off by default: turn it on with \`rules: { enable: [${r.id}] }\` in \`.github/diffsec.yml\` (or \`--config\`).`, '');
     out.push('### Why is this bad', '', r.docs.why, '', '### How to fix it', '', r.docs.fix, '');
     out.push('### Example', '', '```python', r.docs.bad, '```', '', 'Use instead:', '', '```python', r.docs.good, '```', '');
     out.push(`### From the fixture (\`${r.file.replace(/\.yaml$/, '.py')}\`)`, '', 'Flagged:', '', '```python', ...ex.flagged, '```', '', 'Not flagged:', '', '```python', ...ex.clean, '```');

@@ -58,6 +58,8 @@ export interface Rule {
   /** Set by `mode: flow`: `query` is then the sink, and a finding needs a source's value to reach its `@sink` captures (see flow-spec.ts). */
   flow?: FlowSpec;
   docs: RuleDocs;
+  /** `default: off`: the rule runs only when a config names it in `rules.enable` (or `rules.only`). */
+  optIn?: true;
   /** The YAML file it came from, for error messages. */
   file: string;
 }

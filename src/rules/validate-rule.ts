@@ -5,7 +5,7 @@ import { RuleError } from './rule-error.js';
 import { FLOW_FIELDS, validateFlowSpec } from './validate-flow-spec.js';
 
 const KNOWN_FIELDS = new Set([
-  'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'inside', 'fix', 'docs',
+  'id', 'name', 'title', 'severity', 'confidence', 'cwe', 'bandit', 'ruff', 'message', 'query', 'where', 'inside', 'fix', 'docs', 'default',
   ...FLOW_FIELDS,
 ]);
 const DOC_FIELDS = ['why', 'fix', 'bad', 'good'] as const;
@@ -67,6 +67,10 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
     file,
   };
   if (raw.fix !== undefined) rule.fix = validateFix(raw.fix, fail);
+  if (raw.default !== undefined) {
+    if (raw.default !== 'on' && raw.default !== 'off') fail('default', "must be 'on' or 'off' (off: the rule runs only when a config enables it)");
+    if (raw.default === 'off') rule.optIn = true;
+  }
   if (raw.inside !== undefined) {
     if (!Array.isArray(raw.inside) || raw.inside.length === 0 || !raw.inside.every((t) => typeof t === 'string' && /^[a-z_]+$/.test(t))) {
       fail('inside', 'must be a list of node type names such as except_clause');

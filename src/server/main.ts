@@ -1,8 +1,12 @@
 // The app's entry (`npm start`, the Docker CMD): Probot's app in diffsec's own webhook server.
 import type { AddressInfo } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { createProbot, ProbotOctokit, run } from 'probot';
 import { diffsecApp } from '../github/app.js';
 import { OpenCheckRuns } from '../github/open-check-runs.js';
+import { canUseScanPool, ScanPool } from '../analysis/scan-pool.js';
+import { bundledRulesDir } from '../package-root.js';
+import { loadRules } from '../rules/load-rules.js';
 import { timedFetch } from './timed-fetch.js';
 import { createWebhookServer } from './webhook-server.js';
 
@@ -13,14 +17,18 @@ try {
   // No .env: the environment alone configures the app.
 }
 const env = process.env;
-const openCheckRuns = new OpenCheckRuns();
-const app = diffsecApp({ openCheckRuns });
 
 if (!env.APP_ID) {
   // Not registered yet: Probot's own server serves its "register a GitHub App" page from app.yml.
-  await run(app);
+  await run(diffsecApp());
 } else {
   if (!env.WEBHOOK_SECRET) throw new Error('diffsec: WEBHOOK_SECRET is not set; refusing to accept unsigned webhooks');
+  const openCheckRuns = new OpenCheckRuns();
+  const rules = loadRules(bundledRulesDir());
+  // Files are scanned in other processes, so the webhook server answers while a hostile file is scanned.
+  const jobs = Number(env.DIFFSEC_JOBS);
+  const pool = canUseScanPool() ? new ScanPool(rules, Number.isInteger(jobs) && jobs >= 1 ? jobs : Math.min(availableParallelism(), 2)) : null;
+  const app = diffsecApp({ rules, openCheckRuns, ...(pool ? { pool } : {}) });
   const probot = createProbot({
     overrides: {
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
@@ -55,6 +63,7 @@ if (!env.APP_ID) {
       const completed = await openCheckRuns.interruptAll(signal);
       probot.log.warn({ inFlight: front.inFlight, completed }, 'diffsec: grace period over; open check runs completed as interrupted');
     }
+    await pool?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutDown('SIGTERM'));

@@ -9,7 +9,7 @@ describe('parseConfig', () => {
 
   it('reads every key', () => {
     const config = parseConfig({
-      rules: { disable: ['DS705'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
+      rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
       exclude: ['migrations/**'],
       fail_on: { severity: 'medium' },
@@ -19,9 +19,11 @@ describe('parseConfig', () => {
       inline_comments: false,
       max_file_bytes: 2048,
       on_incomplete: 'neutral',
+      skip_generated: false,
+      skip_vendored: ['deps/'],
     });
     expect(config).toEqual({
-      rules: { disable: ['DS705'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
+      rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
       exclude: [...DEFAULT_CONFIG.exclude, 'migrations/**'],
       failOn: { severity: 'medium', confidence: 'medium' },
@@ -31,6 +33,8 @@ describe('parseConfig', () => {
       inlineComments: false,
       maxFileBytes: 2048,
       onIncomplete: 'neutral',
+      skipGenerated: false,
+      skipVendored: ['deps/'],
     });
   });
 

@@ -49,3 +49,15 @@ describe('unquote', () => {
     expect(unquote('plain.py')).toBe('plain.py');
   });
 });
+
+describe('parseUnifiedDiff with a hunk after a stray line', () => {
+  it('refuses the diff, naming the line, rather than drop the hunk', () => {
+    const diff = ['diff --git a/x.py b/x.py', '--- a/x.py', '+++ b/x.py', '@@ -1 +1 @@', '-a', '+b', 'stray text', '@@ -5 +5 @@', '-c', '+d', ''].join('\n');
+    expect(() => parseUnifiedDiff(diff)).toThrow(/hunk at line 8 follows a line that is not part of a hunk/);
+  });
+
+  it('still ignores text between files that holds no hunk', () => {
+    const diff = ['diff --git a/x.py b/x.py', '--- a/x.py', '+++ b/x.py', '@@ -1 +1 @@', '-a', '+b', 'a trailer line', ''].join('\n');
+    expect(parseUnifiedDiff(diff).map((f) => f.hunks.length)).toEqual([1]);
+  });
+});

@@ -49,6 +49,12 @@ describe('validateRule', () => {
     expect(rule.message).toBe('{secret} is logged');
   });
 
+  it('reads default: off as opt-in, and refuses other values', () => {
+    expect(validateRule(ruleDoc({ default: 'off' }), FILE, 'input-validation').optIn).toBe(true);
+    expect(validateRule(ruleDoc({ default: 'on' }), FILE, 'input-validation').optIn).toBeUndefined();
+    expect(() => validateRule(ruleDoc({ default: false }), FILE, 'input-validation')).toThrow(/default.*'on' or 'off'/);
+  });
+
   it('rejects a folder that is not a family', () => {
     expect(() => validateRule(ruleDoc(), FILE, 'misc')).toThrow("field '(folder)': 'misc' is not a family");
   });

@@ -89,4 +89,34 @@ describe('npm start (dist/src/server/main.js)', () => {
       await github.stop();
     }
   }, 40_000);
+
+  it('answers /ping within a second while a hostile file is being scanned, and lists the file as incomplete', async () => {
+    // 30,000 findings on one line, scanned in another process: stopped by the finding cap (or, on a
+    // loaded machine, the time budget), and said so.
+    const hostile = `import os\nx = ${Array(30_000).fill('os.system(a)').join('+')}\n`;
+    const github = new GitHubApiDouble('acme', 'repo').addPullRequest({ number: 5, headSha: HEAD, files: [{ path: 'big.py', status: 'added', content: hostile }] });
+    await github.start();
+    const app = await startApp(github);
+    try {
+      expect(await deliver(app.port, opened(5))).toBe(202);
+      let slowest = 0;
+      let pings = 0;
+      while (![...github.checkRuns.values()].some((r) => r.status === 'completed')) {
+        const started = Date.now();
+        const pong = await fetch(`http://127.0.0.1:${app.port}/ping`);
+        expect(await pong.text()).toBe('PONG');
+        slowest = Math.max(slowest, Date.now() - started);
+        pings++;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(pings).toBeGreaterThan(3);
+      expect(slowest).toBeLessThan(1000);
+      const run = [...github.checkRuns.values()][0]!;
+      expect(run.conclusion).toBe('failure');
+      expect((run.output as { summary: string }).summary).toMatch(/could not analyse a file, so the check fails \(on_incomplete: failure\): big\.py \((partly analysed: stopped after 1,000 findings|not fully analysed: the scan took longer than its time budget)/);
+    } finally {
+      app.child.kill('SIGKILL');
+      await github.stop();
+    }
+  }, 60_000);
 });

@@ -22,6 +22,13 @@ const TOKEN_SHAPED = /^(?=\S{8,}$)(?=.*\d|.{16,})/;
 /** This predicate's regexes, for the backtracking test. */
 export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED };
 
+/**
+ * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
+ * `CHAP_SECRET_KEY = "PURE_TARGET_CHAP_SECRET"` (an environment variable's), `STYLE_LOGIN_PASSWORD =
+ * 'basic_auth'` (an enum value); all three false alarms of the noise audit (docs/noise.md).
+ */
+const NAMING_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'key', 'auth', 'credential', 'credentials', 'login', 'cert', 'certificate', 'apikey', 'passphrase']);
+
 /** Values that mean "no value" or a switch, not a credential. */
 const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default']);
 
@@ -53,7 +60,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
 /**
  * True when the constant string `value` could be a credential for the name it is given to. Not:
  * empty strings, masks, delimiters, one- or two-character flags and sentinels (`'NONE'`); names
- * with the target's own noun in them, which are keys, labels and dummies (`UPDATING_PASSWORD =
+ * with the target's own noun or another credential word in them (`san_password`, `basic_auth`), which are keys, labels and dummies (`UPDATING_PASSWORD =
  * 'updating_password'`, `ACCESS_KEY = 'aws_access_key_id'`, `{'agent_token': 'fake_token'}`); and
  * for a token that is not plainly a credential (`token`, `problematic_token`: often a lexer's), values
  * not shaped like one (`token == 'async'`, `problematic_token = '<EOF>'`).
@@ -65,7 +72,11 @@ export function couldBeCredential(value: SyntaxNode): boolean {
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
-  if (NAME_LIKE.test(text) && noun !== undefined && nameWords(text).includes(noun)) return false;
+  if (NAME_LIKE.test(text)) {
+    const words = nameWords(text);
+    if (noun !== undefined && words.includes(noun)) return false;
+    if (words.length > 1 && words.some((w) => NAMING_WORDS.has(w))) return false;
+  }
   if (noun === 'token' && !CREDENTIAL_TOKENS.has(targetWords[targetWords.length - 2] ?? '')) return TOKEN_SHAPED.test(text);
   return true;
 }

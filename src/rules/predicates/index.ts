@@ -8,6 +8,10 @@ import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
+import { isTruthyConstantPredicate } from './is-truthy-constant.js';
+import { looksLikeSqlPredicate } from './looks-like-sql.js';
+import { isMigrationFile } from './is-migration-file.js';
+import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
 import { isSecretNamePredicate } from './is-secret-name.js';
@@ -49,5 +53,9 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,
+    isTruthyConstantPredicate,
+    looksLikeSqlPredicate,
+    isMigrationFile,
+    argumentOfMethod,
   ].map((p) => [p.name, p]),
 );

@@ -1,0 +1,31 @@
+import subprocess
+import subprocess as sp
+from subprocess import Popen as pop
+
+from nova import utils
+
+
+def Popen(*args, **kwargs):
+    return None
+
+
+def run(command, use_shell, options):
+    subprocess.call(command, shell=use_shell)  # expect: DS138 decided at run time
+    sp.run(
+        command,
+        check=True,
+        shell=options.get("shell"),  # expect: DS138
+    )
+    pop(command, shell=bool(options))  # expect: DS138
+    Popen("/bin/gcc --version", shell=True)  # expect: DS138 a local function, not subprocess
+    self_execute = options.execute
+    self_execute(  # a wrapper that may hand it to subprocess
+        "ls -l",
+        shell=1,  # expect: DS138
+    )
+    subprocess.call(command, shell=True)  # ok: DS138 a certain shell is DS101's
+    subprocess.call(command, shell=False)  # ok: DS138 shell off
+    subprocess.call(command, shell=0)  # ok: DS138 a false constant
+    utils.execute(command, shell=True)  # ok: DS138 a known execute is DS101's
+    Popen("/bin/gcc --version", shell=False)  # ok: DS138 shell off
+    options.configure(shell=None)  # ok: DS138 not true

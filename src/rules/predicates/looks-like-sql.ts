@@ -1,0 +1,66 @@
+import { isConstantString, stringValue } from '../../analysis/string-literal.js';
+import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+// A statement opens with one of these, and its next word is not a command-line option
+// (`truncate --size 10G path` is coreutils, `TRUNCATE TABLE t` is SQL).
+const LEADING = /^\s*(?:\(\s*)?(?:select|insert|update|delete|with|alter|create|drop|truncate|replace|merge|grant|revoke|set|show|describe|explain|pragma|call|exec|execute|begin|commit|rollback|upsert|copy|vacuum|analyze|lock|use|rename|comment|declare|values)\b(?!\s+-)/i;
+// ... or holds one of these clauses anywhere (a fragment appended to a query).
+const CLAUSE = /\b(?:insert\s+into|delete\s+from|update\s+\S+\s+set|where|order\s+by|group\s+by|inner\s+join|left\s+join|limit\s+\d|values\s*\()\b/i;
+
+/**
+ * The constant text of a string-building expression, in order, with `\u0000` where a run-time
+ * value goes; null when none of it is written out (`template % args`, `query.format(x)`).
+ */
+export function templateText(node: SyntaxNode): string | null {
+  const n = unwrapParens(node);
+  switch (n.type) {
+    case 'string':
+      return n.namedChildren
+        .filter((c) => c.type === 'string_content' || c.type === 'escape_sequence' || c.type === 'interpolation')
+        .map((c) => (c.type === 'interpolation' ? '\u0000' : c.text))
+        .join('');
+    case 'concatenated_string': {
+      const parts = n.namedChildren.map(templateText);
+      return parts.every((p) => p === null) ? null : parts.map((p) => p ?? '\u0000').join('');
+    }
+    case 'binary_operator': {
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      const op = n.childForFieldName('operator')?.text;
+      if (op === '%') return left ? templateText(left) : null;
+      if (op === '+' && left && right) {
+        const l = templateText(left);
+        const r = isConstantString(right) ? stringValue(right) : templateText(right);
+        return l === null && r === null ? null : `${l ?? '\u0000'}${r ?? '\u0000'}`;
+      }
+      return null;
+    }
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      return receiver ? templateText(receiver) : null;
+    }
+    case 'identifier':
+      return null;
+    default:
+      return null;
+  }
+}
+
+/** True unless the written-out text of the statement shows it is not SQL: a shell command, a URL, prose. */
+export function looksLikeSql(node: SyntaxNode): boolean {
+  const text = templateText(node);
+  // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL.
+  if (text === null || !/[a-z]{2}/i.test(text)) return true;
+  return LEADING.test(text) || CLAUSE.test(text);
+}
+
+/** The captured string-building expression reads as SQL, or its text is not written out; `'dd if=%s' % path` does not. */
+export const looksLikeSqlPredicate: Predicate = {
+  name: 'looks-like-sql',
+  description:
+    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL.',
+  checkArg: expectTrue,
+  test: (node) => looksLikeSql(node),
+};

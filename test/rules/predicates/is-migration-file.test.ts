@@ -1,0 +1,18 @@
+import { isMigrationPath } from '../../../src/rules/predicates/is-migration-file.js';
+
+describe('is-migration-file', () => {
+  it.each([
+    'shop/migrations/0001_initial.py',
+    'cinder/db/migrations/versions/921e1a36b076_initial.py',
+    'cinder/db/legacy_migrations/versions/135_cinder_init.py',
+    'nova/db/main/migrations/versions/8f2f1571d55b_initial_version.py',
+    'alembic/versions/abc_add_table.py',
+    'glance/db/sqlalchemy/migrate_repo/versions/001_init.py',
+  ])('%s is a migration', (path) => {
+    expect(isMigrationPath(path)).toBe(true);
+  });
+
+  it.each(['shop/views.py', 'nova/db/main/api.py', 'tools/migrations_report.py', 'app/migrations/helpers/sql/builder.py', 'versions/1.py'])('%s is not', (path) => {
+    expect(isMigrationPath(path)).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+import { looksLikeSqlPredicate } from '../../../src/rules/predicates/looks-like-sql.js';
+import { assignedValue } from '../../helpers/parse.js';
+
+const holds = (source: string) => {
+  const { node, imports } = assignedValue(source);
+  return looksLikeSqlPredicate.test(node, true, { path: 'app.py', imports });
+};
+
+describe('looks-like-sql', () => {
+  it.each([
+    'x = "SELECT * FROM users WHERE id = %s" % uid',
+    'x = f"select name from {table}"',
+    'x = "ALTER TABLE %s Engine=InnoDB" % table',
+    'x = "TRUNCATE TABLE %s" % table',
+    'x = "  \\n  UPDATE t SET a = {}".format(a)',
+    'x = "DELETE FROM t " + where',
+    'x = base + " WHERE id = %d" % n',
+    'x = "%s" % query',
+    'x = template % args',
+    'x = query.format(name)',
+    'x = f"{cols} FROM t ORDER BY {order}"',
+  ])('%j may be SQL', (source) => {
+    expect(holds(source)).toBe(true);
+  });
+
+  it.each([
+    "x = 'dd if=/dev/zero seek=%(seek)d of=%(path)s' % args",
+    "x = 'truncate --size %(size)dG %(path)s' % args",
+    "x = 'chmod ugo+rw %s' % path",
+    'x = f"ls -l {path}"',
+    'x = "http://%s/api" % host',
+  ])('%j is not', (source) => {
+    expect(holds(source)).toBe(false);
+  });
+});
+
+describe('looks-like-sql on hostile text', () => {
+  it.each([' ', '( ', 'update ', 'update a', 'order ', 'values ', 'limit '])('%j repeated to 50 KB finishes in well under a second', (unit) => {
+    const text = unit.repeat(Math.ceil(50_000 / unit.length)).replace(/\\/g, '');
+    const { node, imports } = assignedValue(`x = "${text}" % a`);
+    const start = performance.now();
+    looksLikeSqlPredicate.test(node, true, { path: 'app.py', imports });
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
