@@ -13,6 +13,7 @@ import { compileRules } from '../../src/rules/compile-rules.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import type { Rule } from '../../src/rules/rule.js';
 import { makeFinding, makeStats } from '../helpers/make-finding.js';
+import { mulberry32 } from '../robustness/random.js';
 
 /*
  * Property: whatever a pull request puts in a file name, in code a message quotes, in a
@@ -42,18 +43,6 @@ const HOSTILE = [
   '&amp;', '&lt;script&gt;', '&#64;user', '&#x3C;img&#x3E;', '*', '**', '_', '__init__', '~~', '$x^2$', '- ', '1. ', '> ', '    ', '# ', '=', ':smile:', '* * *', '---',
   'é', '漢字', '😀', 'normal', 'app/run.py', ' ', '  ',
 ];
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hostile(random: () => number): string {
   if (random() < 0.05) return HOSTILE[Math.floor(random() * HOSTILE.length)]!.repeat(50 + Math.floor(random() * 300));
@@ -153,7 +142,7 @@ async function annotationsOf(findings: Finding[]): Promise<Record<string, unknow
 }
 
 describe('hostile strings through every renderer', () => {
-  const random = seeded(SEED);
+  const random = mulberry32(SEED);
   const cases = Array.from({ length: CASES }, (_, i) => {
     const pick = (): string => hostile(random);
     const s: Strings = { path: pick(), suppressedPath: pick(), comment: pick(), code: pick(), skippedPath: pick(), reason: pick(), note: pick(), error: pick(), why: pick(), config: pick() };
@@ -210,7 +199,7 @@ describe('hostile strings through every renderer', () => {
 
 describe('hostile code through the real engine', () => {
   const compiled = compileRules(allRules);
-  const random = seeded(SEED + 1);
+  const random = mulberry32(SEED + 1);
   /** A Python single-quoted string body holding `text`. */
   const py = (text: string): string => text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\x00/g, '\\x00');
   const comment = (text: string): string => text.replace(/[\r\n\x00\u2028\u2029\x0c]/g, ' ');
