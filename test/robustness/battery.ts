@@ -1,5 +1,6 @@
 import { KNOWN_FAILURES, knownFailureOf, type KnownFailure } from './known-failures.js';
 import { caseSeed, Random } from './random.js';
+import { heapAfterGc } from './heap.js';
 import type { BatterySettings } from './settings.js';
 
 /** An invariant the output broke (as opposed to an exception from the code under test). */
@@ -132,4 +133,19 @@ export function summarise(report: BatteryReport, heap?: string): string {
     ...[...byBug].map(([bug, n]) => `  known (${n}): ${bug}`),
     `  slowest (CPU): ${report.slowest.map((s) => `${s.id} ${s.ms} ms`).join('; ')}`,
   ].join('\n');
+}
+
+/**
+ * Runs an area's battery (`counts.full` cases with DIFFSEC_ROBUSTNESS=full, else `counts.quick`)
+ * and fails the test on any failure the known list does not cover, or when the heap, after a full
+ * collection, grew by 64 MB or more (what a battery leaves behind: trees, findings, caches).
+ */
+export async function expectBatterySurvives<T>(area: Area<T>, counts: { quick: number; full: number }, settings: BatterySettings): Promise<void> {
+  const before = heapAfterGc();
+  const report = await runBattery(area, settings.full ? counts.full : counts.quick, settings);
+  const after = heapAfterGc();
+  console.log(summarise(report, `heap ${before.heapMb.toFixed(0)} -> ${after.heapMb.toFixed(0)} MB${after.collected ? ' after gc' : ' (no gc)'}, external ${before.externalMb.toFixed(0)} -> ${after.externalMb.toFixed(0)} MB`));
+  if (report.failures.length) throw new Error(describeFailures(report, settings));
+  expect(report.ran).toBeGreaterThan(0);
+  expect(after.heapMb - before.heapMb).toBeLessThan(after.collected ? 64 : 512);
 }

@@ -3,9 +3,8 @@ import { compileGlobs } from '../../src/config/glob.js';
 import { ConfigError, parseConfig } from '../../src/config/parse-config.js';
 import { LEVELS } from '../../src/findings/finding.js';
 import { parseYaml } from '../../src/parse-yaml.js';
-import { describeFailures, ensure, runBattery, summarise, type Area } from './battery.js';
+import { ensure, expectBatterySurvives, type Area } from './battery.js';
 import { CONFIG_HAZARDS, CONFIG_KINDS, generateConfig, type ConfigCase } from './config-inputs.js';
-import { heapAfterGc } from './heap.js';
 import { batterySettings } from './settings.js';
 
 const settings = batterySettings();
@@ -86,13 +85,5 @@ const config: Area<ConfigCase> = {
 };
 
 describe('robustness: config (parseYaml, parseConfig, globs)', () => {
-  it(`survives ${settings.full ? 'the full battery' : 'a quick battery'} of generated configs`, async () => {
-    const before = heapAfterGc();
-    const report = await runBattery(config, settings.full ? 2000 : 300, settings);
-    const after = heapAfterGc();
-    console.log(summarise(report, `heap ${before.heapMb.toFixed(0)} -> ${after.heapMb.toFixed(0)} MB`));
-    if (report.failures.length) throw new Error(describeFailures(report, settings));
-    expect(report.ran).toBeGreaterThan(0);
-    expect(after.heapMb - before.heapMb).toBeLessThan(after.collected ? 64 : 512);
-  }, 3_600_000);
+  it(`survives ${settings.full ? 'the full battery' : 'a quick battery'} of generated configs`, () => expectBatterySurvives(config, { quick: 300, full: 2000 }, settings), 3_600_000);
 });

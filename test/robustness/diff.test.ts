@@ -1,9 +1,8 @@
 import type { Hunk } from '../../src/diff/file-diff.js';
 import { parsePatch, PatchError } from '../../src/diff/parse-patch.js';
 import { parseUnifiedDiff } from '../../src/diff/parse-unified-diff.js';
-import { describeFailures, ensure, runBattery, summarise, type Area } from './battery.js';
+import { ensure, expectBatterySurvives, type Area } from './battery.js';
 import { DIFF_HAZARDS, DIFF_KINDS, generateDiff, type DiffCase } from './diff-inputs.js';
-import { heapAfterGc } from './heap.js';
 import { batterySettings } from './settings.js';
 
 const settings = batterySettings();
@@ -91,13 +90,5 @@ const diff: Area<DiffCase> = {
 };
 
 describe('robustness: diff parsers (parsePatch and parseUnifiedDiff)', () => {
-  it(`survive ${settings.full ? 'the full battery' : 'a quick battery'} of generated diffs`, async () => {
-    const before = heapAfterGc();
-    const report = await runBattery(diff, settings.full ? 2000 : 300, settings);
-    const after = heapAfterGc();
-    console.log(summarise(report, `heap ${before.heapMb.toFixed(0)} -> ${after.heapMb.toFixed(0)} MB`));
-    if (report.failures.length) throw new Error(describeFailures(report, settings));
-    expect(report.ran).toBeGreaterThan(0);
-    expect(after.heapMb - before.heapMb).toBeLessThan(after.collected ? 64 : 512);
-  }, 3_600_000);
+  it(`survive ${settings.full ? 'the full battery' : 'a quick battery'} of generated diffs`, () => expectBatterySurvives(diff, { quick: 300, full: 2000 }, settings), 3_600_000);
 });

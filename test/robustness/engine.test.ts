@@ -5,8 +5,7 @@ import { bundledRulesDir } from '../../src/package-root.js';
 import { runReview, type ChangedFile, type FileContent, type ReviewSource } from '../../src/review.js';
 import { compileRules } from '../../src/rules/compile-rules.js';
 import { loadRules } from '../../src/rules/load-rules.js';
-import { describeFailures, ensure, runBattery, summarise, type Area } from './battery.js';
-import { heapAfterGc } from './heap.js';
+import { ensure, expectBatterySurvives, type Area } from './battery.js';
 import { ENGINE_HAZARDS, ENGINE_KINDS, generateSource, type SourceCase } from './python-sources.js';
 import { batterySettings } from './settings.js';
 
@@ -135,15 +134,5 @@ const engine: Area<SourceCase> = {
 };
 
 describe('robustness: engine (scanSource and runReview)', () => {
-  it(`survives ${settings.full ? 'the full battery' : 'a quick battery'} of generated files`, async () => {
-    const before = heapAfterGc();
-    const report = await runBattery(engine, settings.full ? 1000 : 60, settings);
-    const after = heapAfterGc();
-    const growth = after.heapMb - before.heapMb;
-    console.log(summarise(report, `heap ${before.heapMb.toFixed(0)} -> ${after.heapMb.toFixed(0)} MB${after.collected ? ' after gc' : ' (no gc)'}, external ${before.externalMb.toFixed(0)} -> ${after.externalMb.toFixed(0)} MB`));
-    if (report.failures.length) throw new Error(describeFailures(report, settings));
-    expect(report.ran).toBeGreaterThan(0);
-    // Bounded memory: what a battery leaves behind after a full collection (trees, findings, caches).
-    expect(growth).toBeLessThan(after.collected ? 64 : 512);
-  }, 3_600_000);
+  it(`survives ${settings.full ? 'the full battery' : 'a quick battery'} of generated files`, () => expectBatterySurvives(engine, { quick: 60, full: 1000 }, settings), 3_600_000);
 });

@@ -8,8 +8,7 @@ import { markersIn, renderReviewComment } from '../../src/report/review-comment.
 import type { Rule } from '../../src/rules/rule.js';
 import { makeFinding, makeStats } from '../helpers/make-finding.js';
 import { makeRule } from '../helpers/make-rule.js';
-import { describeFailures, ensure, runBattery, summarise, type Area } from './battery.js';
-import { heapAfterGc } from './heap.js';
+import { ensure, expectBatterySurvives, type Area } from './battery.js';
 import { hostilePath, hostileString } from './hostile-strings.js';
 import { livePayload } from './markdown-liveness.js';
 import type { Random } from './random.js';
@@ -122,13 +121,5 @@ const renderers: Area<RenderCase> = {
 };
 
 describe('robustness: renderers (check run, review comment, text, JSON, SARIF)', () => {
-  it(`survive ${settings.full ? 'the full battery' : 'a quick battery'} of hostile results`, async () => {
-    const before = heapAfterGc();
-    const report = await runBattery(renderers, settings.full ? 1000 : 40, settings);
-    const after = heapAfterGc();
-    console.log(summarise(report, `heap ${before.heapMb.toFixed(0)} -> ${after.heapMb.toFixed(0)} MB`));
-    if (report.failures.length) throw new Error(describeFailures(report, settings));
-    expect(report.ran).toBeGreaterThan(0);
-    expect(after.heapMb - before.heapMb).toBeLessThan(after.collected ? 64 : 512);
-  }, 3_600_000);
+  it(`survive ${settings.full ? 'the full battery' : 'a quick battery'} of hostile results`, () => expectBatterySurvives(renderers, { quick: 40, full: 1000 }, settings), 3_600_000);
 });
