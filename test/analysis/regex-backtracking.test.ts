@@ -11,6 +11,9 @@ import { CREDENTIAL_REGEXES } from '../../src/rules/predicates/could-be-credenti
 import { RESPONSE_CALLEE, ROUTE_DECORATOR } from '../../src/rules/predicates/reaches-caller.js';
 import { LOGGER_NAME } from '../../src/rules/predicates/is-logger.js';
 import { TEST_PATH } from '../../src/rules/predicates/is-test-file.js';
+import { PLACEHOLDERS } from '../../src/rules/predicates/fills-only-placeholders.js';
+import { MIGRATION_PATH } from '../../src/rules/predicates/is-migration-file.js';
+import { CLAUSE as SQL_CLAUSE, LEADING as SQL_LEADING } from '../../src/rules/predicates/looks-like-sql.js';
 import { PARSER_NAME } from '../../src/analysis/syntax-token.js';
 import { parseIntegerLiteral } from '../../src/rules/predicates/integer-value.js';
 
@@ -103,6 +106,10 @@ const engineRegexes: [string, RegExp][] = [
   ['LOGGER_NAME', LOGGER_NAME],
   ['TEST_PATH', TEST_PATH],
   ['PARSER_NAME', PARSER_NAME],
+  ['PLACEHOLDERS', PLACEHOLDERS],
+  ['MIGRATION_PATH', MIGRATION_PATH],
+  ['SQL_LEADING', SQL_LEADING],
+  ['SQL_CLAUSE', SQL_CLAUSE],
 ];
 
 /** Functions that run inline regexes on untrusted text, with a source naming the characters that matter to them. */
@@ -132,6 +139,15 @@ describe('regular expressions run on untrusted text', () => {
 
   it.each(engineFunctions)('%s runs in linear time', (_, source, run) => {
     expect(slowInput(source, run)).toBe('fast');
+  });
+
+  // The generated inputs above do not build this shape (tokens split by runs of spaces, then a
+  // stray character), on which the old `(\s*X\s*,?)*\s*$` took minutes at 20 tokens.
+  it('matches placeholders split by runs of spaces in linear time', () => {
+    const started = performance.now();
+    expect(PLACEHOLDERS.test(`?${'  ?'.repeat(50_000)}x`)).toBe(false);
+    expect(PLACEHOLDERS.test(`?${'  ?'.repeat(50_000)}`)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('would have caught the old DS203 pattern', () => {

@@ -4,9 +4,9 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 // A statement opens with one of these, and its next word is not a command-line option
 // (`truncate --size 10G path` is coreutils, `TRUNCATE TABLE t` is SQL).
-const LEADING = /^\s*(?:\(\s*)?(?:select|insert|update|delete|with|alter|create|drop|truncate|replace|merge|grant|revoke|set|show|describe|explain|pragma|call|exec|execute|begin|commit|rollback|upsert|copy|vacuum|analyze|lock|use|rename|comment|declare|values)\b(?!\s+-)/i;
+export const LEADING = /^\s*(?:\(\s*)?(?:select|insert|update|delete|with|alter|create|drop|truncate|replace|merge|grant|revoke|set|show|describe|explain|pragma|call|exec|execute|begin|commit|rollback|upsert|copy|vacuum|analyze|lock|use|rename|comment|declare|values)\b(?!\s+-)/i;
 // ... or holds one of these clauses anywhere (a fragment appended to a query).
-const CLAUSE = /\b(?:insert\s+into|delete\s+from|update\s+\S+\s+set|where|order\s+by|group\s+by|inner\s+join|left\s+join|limit\s+\d|values\s*\()\b/i;
+export const CLAUSE = /\b(?:insert\s+into|delete\s+from|update\s+\S+\s+set|where|order\s+by|group\s+by|inner\s+join|left\s+join|limit\s+\d|values\s*\()\b/i;
 
 /**
  * The constant text of a string-building expression, in order, with `\u0000` where a run-time
