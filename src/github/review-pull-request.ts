@@ -2,7 +2,7 @@ import type { Logger } from 'probot';
 import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
 import type { Finding, SkippedFile } from '../findings/finding.js';
-import { checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
+import { annotationCandidates, checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
 import { reaches, runReview, type ReviewOptions } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { headShaOf, UnexpectedAnswer } from './api-answer.js';
@@ -85,7 +85,7 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
       }
     }
     const outcome = superseded
-      ? { posted: [], notInline: [], reviewId: null }
+      ? { posted: [], notInline: result.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, why: `superseded by ${currentHead.slice(0, 7)}: no review posted for this commit` })), reviewId: null, ownMarkers: null }
       : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
     const active = result.findings.filter((f) => !f.suppressed);
     const failing = active.filter((f) => reaches(f, config!.failOn)).length;
@@ -96,7 +96,8 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     output = {
       title: superseded ? 'Superseded by a newer push' : incompleteTitle(incomplete.length, result.findings),
       summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
-      annotations: active,
+      // Annotations only for findings with no inline comment: each shows in one place.
+      annotations: annotationCandidates(outcome.notInline),
     };
     Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
   } catch (error) {
