@@ -6,7 +6,7 @@ describe('diffsec demo', () => {
     let printed = '';
     const out = new Writable({ write: (chunk, _enc, done) => ((printed += String(chunk)), done()) });
     expect(await runDemo([], out)).toBe(0);
-    const [first, second] = printed.split(/\nPush 2 \(/);
+    const [first = '', second = ''] = printed.split(/\nPush 2 \(/);
     expect(first).toContain('▶ inventory/export.py:18 (RIGHT)');
     expect(first).toContain('**DS101 Subprocess runs its command through a shell**');
     expect(first).toContain('▶ inventory/export.py:16 (RIGHT)');
