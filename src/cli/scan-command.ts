@@ -3,6 +3,7 @@ import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
 import { reviewAndReport } from './review-and-report.js';
+import { rootRelativeSource, workTreeRoot } from './root-relative-source.js';
 import { SCAN_USAGE } from './usage.js';
 
 /** `diffsec scan [PATH...]`: reviews whole files and folders; returns the exit code. */
@@ -14,6 +15,9 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   const settings = await reportSettings('scan', values, io);
   const { include, exclude, maxFileBytes } = settings.config;
-  const source = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
+  const files = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
+  // Paths from the repository root, as `diffsec diff` gives them: the same fingerprints from any folder.
+  const root = workTreeRoot(io.cwd);
+  const source = root ? rootRelativeSource(files, io.cwd, root) : files;
   return reviewAndReport(source, settings, io);
 }
