@@ -21,6 +21,8 @@ export const REPORT_OPTIONS = {
   rules: { type: 'string', multiple: true },
   'no-bundled-rules': { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +38,9 @@ export interface ReportSettings {
   output?: string;
   /** ANSI colour in text output: stdout is a TTY, no --output, no --no-color, NO_COLOR unset. */
   color: boolean;
+  /** Absolute paths of `--baseline` (findings it holds are not reported) and `--write-baseline`. */
+  baseline?: string;
+  writeBaseline?: string;
 }
 
 /** The report options' parsed values, as parseArgs gives them. */
@@ -50,6 +55,8 @@ export interface ReportFlags {
   rules?: string[];
   'no-bundled-rules'?: boolean;
   'no-color'?: boolean;
+  baseline?: string;
+  'write-baseline'?: string;
 }
 
 /**
@@ -72,5 +79,6 @@ export async function reportSettings(command: string, flags: ReportFlags, io: Cl
   }
   const noColor = flags['no-color'] || (io.env.NO_COLOR ?? '') !== '';
   const output = flags.output ? resolve(io.cwd, flags.output) : undefined;
-  return { config, rules, format, ...(output ? { output } : {}), color: format === 'text' && !output && !noColor && io.stdout.isTTY === true };
+  const baselines = { ...(flags.baseline ? { baseline: resolve(io.cwd, flags.baseline) } : {}), ...(flags['write-baseline'] ? { writeBaseline: resolve(io.cwd, flags['write-baseline']) } : {}) };
+  return { config, rules, format, ...(output ? { output } : {}), color: format === 'text' && !output && !noColor && io.stdout.isTTY === true, ...baselines };
 }
