@@ -16,8 +16,9 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const settings = await reportSettings('scan', values, io);
   const { include, exclude, maxFileBytes } = settings.config;
   const files = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
-  // Paths from the repository root, as `diffsec diff` gives them: the same fingerprints from any folder.
-  const root = workTreeRoot(io.cwd);
+  // Machine-readable reports and baselines name files from the repository root, as `diffsec diff`
+  // does, so fingerprints and SARIF URIs are the same from any folder; text stays cwd-relative to click.
+  const root = settings.format !== 'text' || settings.baseline || settings.writeBaseline ? workTreeRoot(io.cwd) : null;
   const source = root ? rootRelativeSource(files, io.cwd, root) : files;
   return reviewAndReport(source, settings, io);
 }

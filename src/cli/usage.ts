@@ -47,9 +47,9 @@ export const SCAN_USAGE = `Usage: diffsec scan [options] [PATH...]
 Reviews whole files and folders (default: the current folder); every finding is in scope.
 Folders are walked without following symbolic links, skipping .git, .hg, .svn, virtualenvs
 (.venv, venv, any folder holding pyvenv.cfg), node_modules, __pycache__, .tox, .nox and the
-config's exclude globs. Inside a git work tree, paths are reported relative to its top folder
-(as 'diffsec diff' reports them), so reports and fingerprints are the same from any folder;
-elsewhere relative to the current folder.
+config's exclude globs. Text names files relative to the current folder; JSON, SARIF and
+baselines, inside a git work tree, relative to its top folder (as 'diffsec diff' does), so
+their paths and fingerprints are the same from any folder.
 
 ${REPORT_OPTIONS}
 `;

@@ -23,7 +23,7 @@ function sarifValidator() {
   ajv.addFormat('uri', (s: string) => URL.canParse(s));
   ajv.addFormat('uri-reference', (s: string) => !/\s/.test(s) && URL.canParse(s, 'file:///base/'));
   ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile({ $id: id, ...schema });
+  return ajv.compile({ $id: id as string, ...schema });
 }
 
 const validate = sarifValidator();
