@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type DiffsecConfig } from '../config/config.js';
 import { LEVELS } from '../findings/finding.js';
+import type { ReviewResult } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
@@ -41,6 +42,8 @@ export interface ReportSettings {
   /** Absolute paths of `--baseline` (findings it holds are not reported) and `--write-baseline`. */
   baseline?: string;
   writeBaseline?: string;
+  /** Rewrites the paths shown in text output (scan: root-relative back to cwd-relative). */
+  textPaths?: <R extends Pick<ReviewResult, 'findings' | 'skipped'>>(result: R) => R;
 }
 
 /** The report options' parsed values, as parseArgs gives them. */

@@ -60,7 +60,7 @@ function render(result: ReviewResult, settings: ReportSettings): string {
     case 'sarif':
       return renderSarif(result, { toolVersion: toolVersion() });
     case 'text':
-      return renderText(result, { color: settings.color });
+      return renderText(settings.textPaths ? settings.textPaths(result) : result, { color: settings.color });
   }
 }
 

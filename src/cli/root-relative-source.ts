@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import type { ChangedFile, FileContent, ReviewResult, ReviewSource } from '../review.js';
 
 /** The git work tree holding `dir` (the nearest folder above with a `.git` entry), or null outside one. */
 export function workTreeRoot(dir: string): string | null {
@@ -39,5 +39,24 @@ export function rootRelativeSource(inner: ReviewSource, cwd: string, root: strin
       const back = new Map(paths.map((p) => [innerPath.get(p) ?? p, p]));
       for await (const content of inner.readFiles([...back.keys()])) yield { ...content, path: back.get(content.path) ?? content.path };
     },
+  };
+}
+
+/**
+ * A review's findings and skipped files with their root-relative paths turned back into what the
+ * user typed against: relative to `cwd` inside it, absolute outside (for text output, to click).
+ * Fingerprints are left as they are.
+ */
+export function withCwdPaths<R extends Pick<ReviewResult, 'findings' | 'skipped'>>(result: R, cwd: string, root: string): R {
+  const display = (path: string): string => {
+    if (isAbsolute(path)) return path;
+    const absolute = join(root, path);
+    const rel = relative(cwd, absolute);
+    return rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
+  };
+  return {
+    ...result,
+    findings: result.findings.map((f) => ({ ...f, path: display(f.path), ...(f.flow ? { flow: f.flow.map((step) => ({ ...step, path: display(step.path) })) } : {}) })),
+    skipped: result.skipped.map((s) => ({ ...s, path: display(s.path) })),
   };
 }

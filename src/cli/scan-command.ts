@@ -3,7 +3,7 @@ import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
 import { reviewAndReport } from './review-and-report.js';
-import { rootRelativeSource, workTreeRoot } from './root-relative-source.js';
+import { rootRelativeSource, withCwdPaths, workTreeRoot } from './root-relative-source.js';
 import { SCAN_USAGE } from './usage.js';
 
 /** `diffsec scan [PATH...]`: reviews whole files and folders; returns the exit code. */
@@ -16,9 +16,9 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const settings = await reportSettings('scan', values, io);
   const { include, exclude, maxFileBytes } = settings.config;
   const files = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
-  // Machine-readable reports and baselines name files from the repository root, as `diffsec diff`
-  // does, so fingerprints and SARIF URIs are the same from any folder; text stays cwd-relative to click.
-  const root = settings.format !== 'text' || settings.baseline || settings.writeBaseline ? workTreeRoot(io.cwd) : null;
+  // Files are named from the repository root, as `diffsec diff` names them, so config globs,
+  // fingerprints, SARIF URIs and baselines mean the same from any folder; text shows them cwd-relative.
+  const root = workTreeRoot(io.cwd);
   const source = root ? rootRelativeSource(files, io.cwd, root) : files;
-  return reviewAndReport(source, settings, io);
+  return reviewAndReport(source, root ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, root) } : settings, io);
 }

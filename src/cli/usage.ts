@@ -47,9 +47,9 @@ export const SCAN_USAGE = `Usage: diffsec scan [options] [PATH...]
 Reviews whole files and folders (default: the current folder); every finding is in scope.
 Folders are walked without following symbolic links, skipping .git, .hg, .svn, virtualenvs
 (.venv, venv, any folder holding pyvenv.cfg), node_modules, __pycache__, .tox, .nox and the
-config's exclude globs. Text names files relative to the current folder; JSON, SARIF and
-baselines, inside a git work tree, relative to its top folder (as 'diffsec diff' does), so
-their paths and fingerprints are the same from any folder.
+config's exclude globs. Inside a git work tree, files are named from its top folder (as
+'diffsec diff' names them) in JSON, SARIF, baselines and config globs, so they mean the same
+from any folder; text output shows them relative to the current folder.
 
 ${REPORT_OPTIONS}
 `;
