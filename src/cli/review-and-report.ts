@@ -1,5 +1,4 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { applyBaseline, BaselineError, parseBaseline, renderBaseline } from '../findings/baseline.js';
 import { reaches, runReview, type ReviewResult, type ReviewSource } from '../review.js';
 import { renderJson } from '../report/render-json.js';
@@ -47,10 +46,15 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
 }
 
-/** Scanning threads: DIFFSEC_JOBS when set (1 keeps everything in one thread), else one per core, at most 2 (each adds ~60 MB). */
+/**
+ * Scanning processes: DIFFSEC_JOBS when set (2 or more adds the app's pool of scanning processes,
+ * each file there under a hard deadline), else 1: this process alone, yielding between files. A
+ * CLI run is short: each extra process costs its start, rule loading and query compilation
+ * (about 0.7 s of CPU on 2 cores for no wall-clock gain; docs/performance.md).
+ */
 function scanThreads(env: NodeJS.ProcessEnv): number {
   const asked = Number(env.DIFFSEC_JOBS);
-  return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 2);
+  return Number.isInteger(asked) && asked >= 1 ? asked : 1;
 }
 
 function render(result: ReviewResult, settings: ReportSettings): string {
