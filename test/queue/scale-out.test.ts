@@ -129,6 +129,29 @@ suite('scale-out on Redis: one receiver and two worker processes', () => {
     expect(reviewsOf(4)).toEqual([]);
   }, 60_000);
 
+  it('completes as neutral "superseded by" the check of a killed worker\'s job when a newer head arrived meanwhile, and reviews the newer head', async () => {
+    const [older, newer] = ['6'.repeat(40), '7'.repeat(40)];
+    github.addPullRequest({ number: 5, headSha: older, files });
+    github.fail({ method: 'GET', path: /\/pulls\/5\/files$/, status: 200, body: [], delayMs: 8_000 });
+    expect(await deliver(port, 'pull_request', 'd-5-older', pullRequestEvent('opened', 5, older, '2026-01-01T00:00:00Z'))).toBe(202);
+    await until(() => runsOn(older).length === 1 && github.unusedFaults.length === 0, 20_000, everything);
+    const victim = workers.find((w) => w.child.exitCode === null && w.logs().some((l) => l.msg === 'diffsec: review job started' && l.job === jobId(5, older)))!;
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    github.setHead(5, newer);
+    expect(await deliver(port, 'pull_request', 'd-5-newer', pullRequestEvent('synchronize', 5, newer, '2026-01-01T00:01:00Z'))).toBe(202);
+
+    await until(() => runsOn(older)[0]![1].status === 'completed' && runsOn(newer).some(([, run]) => run.status === 'completed'), 30_000, everything);
+    const [[olderId, olderRun]] = runsOn(older) as [[number, Record<string, unknown>]];
+    expect(olderRun.conclusion).toBe('neutral');
+    expect((olderRun.output as { summary: string }).summary).toMatch(/^Superseded by 7777777/);
+    expect(completions(olderId)).toHaveLength(1);
+    expect(runsOn(newer)).toHaveLength(1);
+    expect(reviewsOf(5).map((r) => r.body.commit_id)).toEqual([newer]);
+    expect(await (await queue.getJob(jobId(5, older)))?.returnvalue).toBe('superseded');
+    startWorker();
+  }, 90_000);
+
   it("keeps Probot's rate-limit state in Redis, shared by the workers, with ioredis loaded locally (no npx download)", async () => {
     const client = new Redis(redis.url);
     try {
