@@ -1,15 +1,15 @@
 // The queue worker's entry (`npm run worker`, `node dist/src/queue/worker-main.js`): reviews the
 // jobs that receivers (`npm start` with REDIS_URL) put on the queue. Run as many as needed.
 import { availableParallelism } from 'node:os';
-import { createProbot, ProbotOctokit } from 'probot';
+import { createProbot } from 'probot';
 import { canUseScanPool, ScanPool } from '../analysis/scan-pool.js';
 import { diffsecApp } from '../github/app.js';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
 import { timedFetch } from '../server/timed-fetch.js';
-import { adoptCheckRuns } from './adopt-check-runs.js';
 import { queueSettings } from './queue-settings.js';
 import { startReviewWorker } from './review-worker.js';
+import { workerOctokit } from './worker-octokit.js';
 
 try {
   process.loadEnvFile();
@@ -22,14 +22,14 @@ const settings = queueSettings(env);
 const rules = loadRules(bundledRulesDir());
 const jobs = Number(env.DIFFSEC_JOBS);
 const pool = canUseScanPool() ? new ScanPool(rules, Number.isInteger(jobs) && jobs >= 1 ? jobs : Math.min(availableParallelism(), 2)) : null;
-// The same Probot options as the receiver's (src/server/main.ts); REDIS_URL also makes Probot's
-// throttling keep its rate-limit state in Redis, shared by every worker.
+// The receiver's Probot options (src/server/main.ts), with the worker's Octokit; REDIS_URL also
+// makes Probot's throttling keep its rate-limit state in Redis, shared by every worker.
 const probot = createProbot({
   overrides: {
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
     request: { fetch: timedFetch() },
-    Octokit: ProbotOctokit.plugin(adoptCheckRuns).defaults((options: object) => ({ ...options, retry: { enabled: false } })),
+    Octokit: workerOctokit(),
   },
 });
 await probot.load(diffsecApp({ rules, ...(pool ? { pool } : {}) }));

@@ -43,7 +43,7 @@ export function startProcess(kind: 'receiver' | 'worker', env: NodeJS.ProcessEnv
 /** Waits for a receiver to listen and answers its port. */
 export async function receiverPort(receiver: AppProcess): Promise<number> {
   const listening = /listening on http:\/\/[^:]+:(\d+)/;
-  await until(() => listening.test(receiver.output()), 15_000, () => receiver.output());
+  await until(() => listening.test(receiver.output()), 30_000, () => receiver.output());
   return Number(listening.exec(receiver.output())![1]);
 }
 
