@@ -148,7 +148,8 @@ suite('scale-out on Redis: one receiver and two worker processes', () => {
     expect(completions(olderId)).toHaveLength(1);
     expect(runsOn(newer)).toHaveLength(1);
     expect(reviewsOf(5).map((r) => r.body.commit_id)).toEqual([newer]);
-    expect(await (await queue.getJob(jobId(5, older)))?.returnvalue).toBe('superseded');
+    await until(async () => (await (await queue.getJob(jobId(5, older)))?.getState()) === 'completed', 10_000, everything);
+    expect((await queue.getJob(jobId(5, older)))!.returnvalue).toBe('superseded');
     startWorker();
   }, 90_000);
 
