@@ -19,6 +19,7 @@ export interface CompiledMatchers {
 export interface CompiledFlow {
   sources: CompiledMatchers;
   sanitizers: CompiledMatchers;
+  steps: CompiledMatchers;
 }
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
@@ -72,7 +73,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
     }
     return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null };
   };
-  flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers) };
+  flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };
   compiled.set(rule, flow);
   return flow;
 }

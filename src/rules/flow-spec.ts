@@ -31,4 +31,9 @@ export interface FlowMatcher {
 export interface FlowSpec {
   sources: FlowMatcher[];
   sanitizers: FlowMatcher[];
+  /**
+   * Calls that carry their arguments' values into their result, beyond those the layer knows
+   * (`build_command(host, path)`, a project's helper in another file): `@value` is the call.
+   */
+  steps: FlowMatcher[];
 }

@@ -56,7 +56,7 @@ export class FlowRuleTracer {
   trace(rule: Rule, captures: ReadonlyMap<string, SyntaxNode[]>, sink: SyntaxNode): FlowMatch | null {
     const reach = this.reachOf(rule);
     if (!reach.mayReach(sink)) return null;
-    const { sources, sanitizers, sourceReach, dead } = this.matchesOf(rule);
+    const { sources, sanitizers, steps, sourceReach, dead } = this.matchesOf(rule);
     // Again from the sources themselves: the text was perhaps only in strings and comments.
     if (sources.size === 0 || !sourceReach.mayReach(sink)) return null;
     this.flow ??= new FileFlow(this.root, this.functionIndex());
@@ -66,6 +66,7 @@ export class FlowRuleTracer {
         return kind !== undefined && (kind.fieldReads || !viaField);
       },
       isBarrier: (node: SyntaxNode) => sanitizers.has(node.id),
+      carries: (call: SyntaxNode) => steps.has(call.id),
     };
     for (const value of captures.get('sink') ?? []) {
       const path = this.flow.trace(value, question, dead);
@@ -125,7 +126,9 @@ export class FlowRuleTracer {
     }
     const sanitizers = new Set<number>();
     for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
-    found = { sources, sanitizers, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
+    const steps = new Set<number>();
+    for (const [node] of this.run(compiled.steps)) steps.add(node.id);
+    found = { sources, sanitizers, steps, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
@@ -156,6 +159,8 @@ interface SourceKind {
 interface Matches {
   sources: Map<number, SourceKind>;
   sanitizers: Set<number>;
+  /** Calls a rule's `steps:` say carry their arguments. */
+  steps: Set<number>;
   sourceReach: SourceReach;
   /** Values from which a trace for this rule found no source (see FileFlow.trace). */
   dead: Set<string>;

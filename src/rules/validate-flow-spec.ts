@@ -9,7 +9,8 @@ const MATCHER_FIELDS = new Set(['query', 'where', 'calls', 'field-reads', 'indir
 /**
  * Validates the flow part of a rule document (`mode: flow`): `sources` (required) and
  * `sanitizers`, each a list of `{query, where}` or `{calls: [dotted names]}` (sources may add
- * `field-reads` and `indirect-only`). The sink query must capture `@sink`. Errors name the field, e.g. `sources[1].query`.
+ * `field-reads` and `indirect-only`), and `steps` (calls that carry their arguments into their
+ * result). The sink query must capture `@sink`. Errors name the field, e.g. `sources[1].query`.
  */
 export function validateFlowSpec(raw: Record<string, unknown>, sinkCaptures: Set<string>, fail: Fail, validateWhere: ValidateWhere): FlowSpec {
   if (raw.mode !== 'flow') fail('mode', `must be 'flow' when given (got ${JSON.stringify(raw.mode)})`);
@@ -18,11 +19,12 @@ export function validateFlowSpec(raw: Record<string, unknown>, sinkCaptures: Set
   return {
     sources: matchers(raw.sources, 'sources', true, fail, validateWhere),
     sanitizers: raw.sanitizers === undefined ? [] : matchers(raw.sanitizers, 'sanitizers', false, fail, validateWhere),
+    steps: raw.steps === undefined ? [] : matchers(raw.steps, 'steps', false, fail, validateWhere),
   };
 }
 
 /** The fields only a flow rule may have. */
-export const FLOW_FIELDS = ['mode', 'sources', 'sanitizers'] as const;
+export const FLOW_FIELDS = ['mode', 'sources', 'sanitizers', 'steps'] as const;
 
 function matchers(value: unknown, field: string, isSource: boolean, fail: Fail, validateWhere: ValidateWhere): FlowMatcher[] {
   if (!Array.isArray(value) || value.length === 0) fail(field, 'must be a non-empty list of {query, where} or {calls} entries');
