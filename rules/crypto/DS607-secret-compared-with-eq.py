@@ -39,3 +39,11 @@ def authorised(request, conf, user, stored, context, password, token, admin_toke
     if password == None:  # ok: DS607 None
         return False
     return api_key in VALID_TOKENS  # expect: DS607
+
+
+def enums(e, libvirt, auth_style, server, d):
+    if e.get_error_code() == libvirt.VIR_ERR_NO_SECRET:  # ok: DS607 an error code constant
+        return True
+    if auth_style == server.STYLE_LOGIN_PASSWORD:  # ok: DS607 an enum constant
+        return True
+    return d["key"] == CHAP_SECRET_KEY  # ok: DS607 a key name constant

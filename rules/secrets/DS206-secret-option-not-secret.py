@@ -21,3 +21,8 @@ opts = [
     cfg.StrOpt("token_type", default="bearer"),  # ok: DS206 a type
     cfg.StrOpt("password", secret=True, default=None),  # ok: DS206 no default
 ]
+
+more_opts = [
+    cfg.StrOpt("san_private_key", default="", help="Filename of private key to use for SSH authentication."),  # ok: DS206 a file name
+    cfg.StrOpt("kioxia_token", help="KumoScale Provisioner auth token."),  # expect: DS206
+]
