@@ -21,6 +21,12 @@ export interface FlowMatcher {
   indirectOnly: boolean;
   /** Where it was written, for messages: `sources[0]`. */
   field: string;
+  /**
+   * Sanitizers only, set by `node: identifier`: no query runs; a value of this node type that a
+   * trace visits is tested with `where:` on `@value` then (for judgements too costly to make on
+   * every node of a file, as `validated-before`).
+   */
+  nodeType?: string;
 }
 
 /**

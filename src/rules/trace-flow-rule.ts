@@ -29,6 +29,7 @@ export class FlowRuleTracer {
   private readonly reaches = new Map<Rule, SourceReach>();
   private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
   private definitions: DefinitionIndex | null = null;
+  private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -65,7 +66,7 @@ export class FlowRuleTracer {
         const kind = sources.get(node.id);
         return kind !== undefined && (kind.fieldReads || !viaField);
       },
-      isBarrier: (node: SyntaxNode) => sanitizers.has(node.id),
+      isBarrier: (node: SyntaxNode) => sanitizers.has(node.id) || this.isVisitedSanitizer(rule, node),
       carries: (call: SyntaxNode) => steps.has(call.id),
     };
     for (const value of captures.get('sink') ?? []) {
@@ -84,6 +85,21 @@ export class FlowRuleTracer {
       };
     }
     return null;
+  }
+
+  /** A rule's `node:` sanitizers, asked of a value a trace visits (once per rule and node). */
+  private isVisitedSanitizer(rule: Rule, node: SyntaxNode): boolean {
+    const visited = flowMatchersOf(rule).sanitizers.visited;
+    if (visited.length === 0) return false;
+    let answers = this.visitedAnswers.get(rule);
+    if (!answers) this.visitedAnswers.set(rule, (answers = new Map()));
+    let answer = answers.get(node.id);
+    if (answer === undefined) {
+      const captures = new Map([['value', [node]]]);
+      answer = visited.some((m) => m.nodeType === node.type && holds(m.where, captures, this.ctx));
+      answers.set(node.id, answer);
+    }
+    return answer;
   }
 
   /** The file's functions and classes by position, shared with the file's FileFlow. */

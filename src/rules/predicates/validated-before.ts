@@ -40,16 +40,25 @@ const cache = new WeakMap<object, Map<string, boolean>>();
  */
 export function isValidatedBefore(node: SyntaxNode): boolean {
   if (node.type !== 'identifier') return false;
+  let perTree = cache.get(node.tree);
+  if (!perTree) cache.set(node.tree, (perTree = new Map()));
+  // Most files and functions hold no guard at all: asked once per file, then once per function.
+  let fileHas = perTree.get('file');
+  if (fileHas === undefined) perTree.set('file', (fileHas = GUARD_WORDS.test(node.tree.rootNode.text)));
+  if (!fileHas) return false;
   let scope: SyntaxNode | null = node.parent;
   while (scope && !FUNCTION_TYPES.has(scope.type) && scope.type !== 'module') scope = scope.parent;
   if (!scope) return false;
-  const text = scope.text.slice(0, node.startIndex - scope.startIndex);
-  if (!GUARD_WORDS.test(text)) return false;
-  let perTree = cache.get(node.tree);
-  if (!perTree) cache.set(node.tree, (perTree = new Map()));
+  const scopeKey = `scope:${scope.id}`;
+  let scopeHas = perTree.get(scopeKey);
+  if (scopeHas === undefined) perTree.set(scopeKey, (scopeHas = GUARD_WORDS.test(scope.text)));
+  if (!scopeHas) return false;
   const key = `${scope.id}:${node.startIndex}`;
   let answer = perTree.get(key);
-  if (answer === undefined) perTree.set(key, (answer = guardOf(node.text).test(text)));
+  if (answer === undefined) {
+    const text = scope.text.slice(0, node.startIndex - scope.startIndex);
+    perTree.set(key, (answer = GUARD_WORDS.test(text) && guardOf(node.text).test(text)));
+  }
   return answer;
 }
 
