@@ -12,6 +12,9 @@ import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
 
+/** Sink starts up to this many are matched without first computing the sources' reach. */
+const FEW_STARTS = 16;
+
 /** What makes a sink match a finding: the source's name for the message, and the path for the Finding. */
 export interface FlowMatch {
   bindings: { source: string };
@@ -44,6 +47,9 @@ export class FlowRuleTracer {
    * occur in the file. Drops only sinks `trace` would reject before tracing.
    */
   sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
+    // A few starts are cheaper to match than the sources' reach is to compute (sources built of
+    // `%` and `+` occur on most lines); `trace` still checks the reach of each sink matched.
+    if (starts !== 'everywhere' && starts.length <= FEW_STARTS && !this.reaches.has(rule)) return starts;
     const reach = this.reachOf(rule);
     if (reach.none) return [];
     if (starts === 'everywhere' || reach.everywhere) return starts;
