@@ -27,6 +27,8 @@ import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
+import { isPlaceholderListPredicate } from './is-placeholder-list.js';
+import { validatedBefore } from './validated-before.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -59,5 +61,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isMigrationFile,
     argumentOfMethod,
     fileImports,
+    validatedBefore,
+    isPlaceholderListPredicate,
   ].map((p) => [p.name, p]),
 );
