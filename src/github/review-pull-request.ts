@@ -10,8 +10,10 @@ import type { BotIdentity } from './bot-identity.js';
 import { CHECK_NAME, completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
+import type { DiffsecMetrics, ReviewOutcome } from '../metrics/metrics.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
+import { ReviewStopped, timedOut } from './review-stopped.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
 export interface ReviewDeps {
@@ -26,6 +28,10 @@ export interface ReviewDeps {
   openCheckRuns?: OpenCheckRuns;
   /** Scanning processes shared by all reviews; files are scanned in this thread without it. */
   pool?: ReviewOptions['pool'];
+  /** Reviews by outcome and duration, files skipped. */
+  metrics?: DiffsecMetrics;
+  /** The most a review may take, retries and waits included; past it the check completes saying so. */
+  timeoutMs?: number;
 }
 
 /** Files named in the note on an incomplete review; the rest are in the skipped-files table. */
@@ -40,14 +46,29 @@ const INCOMPLETE_NAMED = 10;
  */
 export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef & { draft: boolean }, loadConfig: () => Promise<unknown>, deps: ReviewDeps): Promise<void> {
   const started = performance.now();
+  const finished = deps.metrics?.reviewStarted();
+  let outcome: ReviewOutcome = 'error';
+  // The bound covers the whole review: a hanging call or a long retry wait ends it, and the
+  // check run is completed saying so (check-run writes are never aborted).
+  const deadline = deps.timeoutMs ? setTimeout(() => github.abort?.(timedOut(deps.timeoutMs!)), deps.timeoutMs) : undefined;
+  try {
+    await reviewWithin(github, pr, loadConfig, deps, started, (o) => (outcome = o));
+  } finally {
+    clearTimeout(deadline);
+    finished?.(outcome);
+  }
+}
+
+async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: boolean }, loadConfig: () => Promise<unknown>, deps: ReviewDeps, started: number, setOutcome: (o: ReviewOutcome) => void): Promise<void> {
   let config: DiffsecConfig | null = null;
   let configProblem: { title: string; reason: string } | null = null;
   try {
-    config = parseConfig(await withRetries(loadConfig, deps.sleep));
+    config = parseConfig(await untilStopped(github.signal, withRetries(loadConfig, deps.sleep)));
   } catch (error) {
-    configProblem = configProblemOf(error);
+    configProblem = error instanceof ReviewStopped ? { title: stoppedTitle(error), reason: error.message } : configProblemOf(error);
   }
   if (config && pr.draft && !config.reviewDrafts) {
+    setOutcome('draft-skipped');
     deps.log.info({ repo: `${pr.owner}/${pr.repo}`, pr: pr.number }, 'diffsec: draft pull request not reviewed (review_drafts: false)');
     return;
   }
@@ -68,42 +89,57 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
   let conclusion: Conclusion = 'failure';
   let output = { title: 'diffsec could not finish', summary: '', annotations: [] as Finding[] };
   try {
-    if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
-    const source = new GitHubSource(github, pr, deps.sleep);
-    const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
-    const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
-    const currentHead = headShaOf(current.data);
-    const superseded = currentHead !== pr.headSha;
-    const notes = [...source.notes, ...result.notes];
-    let bot: BotIdentity | null = null;
-    if (!superseded && config.inlineComments) {
-      try {
-        bot = await deps.botIdentity();
-      } catch (error) {
-        // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
-        notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again.`);
+    await untilStopped(github.signal, (async () => {
+      if (github.signal?.aborted) throw github.signal.reason;
+      if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
+      const source = new GitHubSource(github, pr, deps.sleep);
+      const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
+      const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
+      const currentHead = headShaOf(current.data);
+      const superseded = currentHead !== pr.headSha;
+      const notes = [...source.notes, ...result.notes];
+      let bot: BotIdentity | null = null;
+      if (!superseded && config.inlineComments) {
+        try {
+          bot = await deps.botIdentity();
+        } catch (error) {
+          // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
+          notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again.`);
+        }
       }
-    }
-    const outcome = superseded
-      ? { posted: [], notInline: [], reviewId: null }
-      : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
-    const active = result.findings.filter((f) => !f.suppressed);
-    const failing = active.filter((f) => reaches(f, config!.failOn)).length;
-    const incomplete = result.skipped.filter((s) => s.incomplete);
-    if (superseded) notes.unshift(`A newer commit (${currentHead.slice(0, 7)}) was pushed while this one was reviewed: no review was posted for ${pr.headSha.slice(0, 7)}.`);
-    else if (incomplete.length) notes.unshift(incompleteNote(incomplete, config.onIncomplete));
-    conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : incomplete.length ? config.onIncomplete : 'success';
-    output = {
-      title: superseded ? 'Superseded by a newer push' : incompleteTitle(incomplete.length, result.findings),
-      summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
-      annotations: active,
-    };
-    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
+      const outcome = superseded
+        ? { posted: [], notInline: [], reviewId: null }
+        : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
+      const active = result.findings.filter((f) => !f.suppressed);
+      const failing = active.filter((f) => reaches(f, config!.failOn)).length;
+      const incomplete = result.skipped.filter((s) => s.incomplete);
+      if (superseded) notes.unshift(supersededNote(pr.headSha, currentHead));
+      else if (incomplete.length) notes.unshift(incompleteNote(incomplete, config.onIncomplete));
+      conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : incomplete.length ? config.onIncomplete : 'success';
+      output = {
+        title: superseded ? `Superseded by ${currentHead.slice(0, 7)}` : incompleteTitle(incomplete.length, result.findings),
+        summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
+        annotations: active,
+      };
+      for (const s of result.skipped) deps.metrics?.fileSkipped(s.reason);
+      setOutcome(superseded ? 'superseded' : conclusion);
+      Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
+    })());
   } catch (error) {
-    const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
-    output.summary = renderFailureSummary(reason);
-    output.title = configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish');
-    logFields.error = reason;
+    if (error instanceof ReviewStopped && error.kind === 'superseded') {
+      // Stopped by a newer push: nothing was posted for this head, and the newer head's check has the verdict.
+      conclusion = 'neutral';
+      output = { title: stoppedTitle(error), summary: supersededNote(pr.headSha, error.bySha!), annotations: [] };
+      setOutcome('superseded');
+      Object.assign(logFields, { conclusion, supersededBy: error.bySha });
+    } else {
+      const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
+      conclusion = 'failure';
+      output.summary = renderFailureSummary(reason);
+      output.title = error instanceof ReviewStopped ? stoppedTitle(error) : (configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish'));
+      setOutcome(error instanceof ReviewStopped ? 'timed-out' : 'error');
+      logFields.error = reason;
+    }
   } finally {
     deps.openCheckRuns?.remove(checkRunId);
     try {
@@ -119,6 +155,25 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     logFields.durationMs = Math.round(performance.now() - started);
     deps.log.info(logFields, 'diffsec: reviewed pull request');
   }
+}
+
+/** Settles as `work` does, or rejects with the abort reason as soon as `signal` is aborted. */
+function untilStopped<T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function stoppedTitle(error: ReviewStopped): string {
+  return error.kind === 'superseded' ? `Superseded by ${error.bySha!.slice(0, 7)}` : 'Review timed out';
+}
+
+function supersededNote(reviewed: string, by: string): string {
+  return `Superseded by ${by}: a newer commit was pushed to this pull request while ${reviewed.slice(0, 7)} was being reviewed, so diffsec posted no review for it. The newer commit's diffsec check has the result.`;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface WebhookServerOptions {
   bodyLimit?: number;
   /** Which deliveries to handle: each once, each pull request head once (a new gate by default). */
   gate?: DeliveryGate;
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 /** The webhook server and the deliveries it is still handling. */
@@ -35,7 +37,7 @@ export interface WebhookServer {
 }
 
 /**
- * diffsec's HTTP front: `GET /ping` and the webhook path, nothing else. A delivery is answered
+ * diffsec's HTTP front: `GET /ping`, `GET /metrics` (when given) and the webhook path, nothing else. A delivery is answered
  * 202 as soon as it is verified and checked — within GitHub's 10 s whatever the review costs —
  * and handled after. Bodies over GitHub's 25 MB cap get 413 unread; a bad signature gets 401 and
  * the body is dropped unlogged; malformed events get 400 with a one-line reason, never a stack.
@@ -88,6 +90,12 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     const url = request.url ?? '/';
     const pathname = url.split('?')[0];
     if (request.method === 'GET' && pathname === '/ping') return answer(response, 200, 'PONG');
+    if (request.method === 'GET' && pathname === '/metrics' && options.metrics) {
+      return void options.metrics().then(
+        ({ contentType, body }) => answer(response, 200, body, { 'content-type': contentType }),
+        () => answer(response, 500, { error: 'metrics unavailable' }),
+      );
+    }
     if (pathname === path) {
       if (request.method !== 'POST') return answer(response, 405, { error: 'POST only' }, { allow: 'POST' });
       return void handleDelivery(request, response).catch((error: unknown) => {
