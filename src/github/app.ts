@@ -8,6 +8,7 @@ import { appSlugOf, headShaOf, UnexpectedAnswer } from './api-answer.js';
 import { botLoginOf, identityOnce } from './bot-identity.js';
 import { countingClient } from './github-client.js';
 import { loadRepoConfig } from './load-repo-config.js';
+import { octokitLog } from './octokit-log.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { reviewPullRequest } from './review-pull-request.js';
 import { withRetries, type Sleep } from './with-retries.js';
@@ -101,7 +102,7 @@ export function diffsecApp(options: AppOptions = {}): ApplicationFunction {
     const reviewHead: HeadReviewer = async (octokit, head, eventLog) => {
       // Every line of a review, Octokit's own included, names the delivery, repository, PR and head.
       const log = eventLog.child({ repo: `${head.owner}/${head.repo}`, pr: head.number, head: head.headSha, installation: head.installationId });
-      octokit.log = log as never;
+      octokit.log = octokitLog(log) as never;
       const github = countingClient(octokit, { pacer, paceKey: String(head.installationId), ...(options.metrics ? { metrics: options.metrics } : {}) });
       const repo = () => ({ owner: head.owner, repo: head.repo });
       await reviewPullRequest(github, head, () => loadRepoConfig({ octokit, repo }), { ...deps, log });
