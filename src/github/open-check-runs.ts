@@ -1,6 +1,6 @@
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
-import { superseded } from './review-stopped.js';
+import { interrupted, interruptedSummary, superseded } from './review-stopped.js';
 
 interface OpenCheckRun {
   github: GitHubClient;
@@ -68,7 +68,7 @@ export class OpenCheckRuns {
     const runs = [...this.open.entries()];
     this.open.clear();
     // Stop the reviews first: a write of theirs hanging in the installation's lane would hold these back.
-    for (const [, { github }] of runs) github.abort?.(new Error(`diffsec is shutting down (${reason})`));
+    for (const [, { github }] of runs) github.abort?.(interrupted(reason));
     await Promise.all(
       runs.map(([id, { github, pr }]) =>
         github.octokit.rest.checks
@@ -81,7 +81,7 @@ export class OpenCheckRuns {
             completed_at: new Date().toISOString(),
             output: {
               title: 'Review interrupted',
-              summary: `diffsec was stopped (${reason}) before it finished reviewing ${pr.headSha.slice(0, 7)}. Press "Re-run" on this check, or push a new commit, to review it again.`,
+              summary: interruptedSummary(reason, pr.headSha),
             },
           })
           .catch(() => undefined),

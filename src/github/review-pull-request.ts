@@ -13,7 +13,7 @@ import { describe, GitHubSource, type PullRequestRef } from './github-source.js'
 import type { DiffsecMetrics, ReviewOutcome } from '../metrics/metrics.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
-import { ReviewStopped, timedOut } from './review-stopped.js';
+import { interruptedSummary, ReviewStopped, timedOut } from './review-stopped.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
 export interface ReviewDeps {
@@ -126,7 +126,13 @@ async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: 
       Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
     })());
   } catch (error) {
-    if (error instanceof ReviewStopped && error.kind === 'superseded') {
+    if (error instanceof ReviewStopped && error.kind === 'interrupted') {
+      // A shutdown completes this check too (OpenCheckRuns.interruptAll): both say the same.
+      conclusion = 'neutral';
+      output = { title: 'Review interrupted', summary: interruptedSummary(error.signal ?? 'shutdown', pr.headSha), annotations: [] };
+      setOutcome('interrupted');
+      Object.assign(logFields, { conclusion, interrupted: true });
+    } else if (error instanceof ReviewStopped && error.kind === 'superseded') {
       // Stopped by a newer push: nothing was posted for this head, and the newer head's check has the verdict.
       conclusion = 'neutral';
       output = { title: stoppedTitle(error), summary: supersededNote(pr.headSha, error.bySha!), annotations: [] };

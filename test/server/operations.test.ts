@@ -84,6 +84,35 @@ describe('operations of the built app', () => {
     }
   }, 60_000);
 
+  it('retries a persistent 500 in one layer only (4 attempts, not 16), and ends a hanging call at the review bound', async () => {
+    const lines = ['import os', '', 'os.system(cmd)'];
+    const files = [{ path: 'run.py', status: 'added' as const, patch: `@@ -0,0 +1,3 @@\n${lines.map((l) => `+${l}`).join('\n')}`, content: lines.join('\n') + '\n' }];
+    const github = new GitHubApiDouble('acme', 'repo').addPullRequest({ number: 5, headSha: 'd'.repeat(40), files }).addPullRequest({ number: 6, headSha: 'e'.repeat(40), files });
+    // Five 500s queued: a fifth attempt would take the last one.
+    for (let i = 0; i < 5; i++) github.fail({ method: 'GET', path: /\/pulls\/5\/files$/, status: 500 });
+    github.fail({ method: 'GET', path: /\/pulls\/6\/files$/, status: 200, body: [], delayMs: 60_000 });
+    await github.start();
+    const app = await startApp(github, { DIFFSEC_SWEEP_INTERVAL_SECONDS: '0', DIFFSEC_REVIEW_TIMEOUT_SECONDS: '20' });
+    try {
+      const started = Date.now();
+      expect(await deliver(app.port, 'f-5', opened(5, 'd'.repeat(40)))).toBe(202);
+      expect(await deliver(app.port, 'f-6', opened(6, 'e'.repeat(40)))).toBe(202);
+      const completed = (sha: string) => [...github.checkRuns.values()].find((r) => r.head_sha === sha && r.status === 'completed');
+      await until(() => Boolean(completed('d'.repeat(40)) && completed('e'.repeat(40))), 40_000);
+      expect(github.requests.filter((r) => r.path.endsWith('/pulls/5/files'))).toHaveLength(4);
+      expect(github.unusedFaults.filter((f) => String(f.path).includes('pulls\\/5'))).toHaveLength(1);
+      expect(completed('d'.repeat(40))!.conclusion).toBe('failure');
+      expect((completed('d'.repeat(40))!.output as { summary: string }).summary).toMatch(/HTTP 500/);
+      const hung = completed('e'.repeat(40))!;
+      expect([hung.conclusion, (hung.output as { title: string }).title]).toEqual(['failure', 'Review timed out']);
+      expect(Date.now() - started).toBeLessThan(40_000);
+      expect(github.reviews).toHaveLength(0);
+    } finally {
+      app.child.kill('SIGKILL');
+      await github.stop();
+    }
+  }, 60_000);
+
   it('after a kill -9 mid-review, the next start completes the check left in progress as interrupted', async () => {
     const lines = ['import os', '', 'os.system(cmd)'];
     const github = new GitHubApiDouble('acme', 'repo').addPullRequest({ number: 4, headSha: HEAD, files: [{ path: 'run.py', status: 'added', patch: `@@ -0,0 +1,3 @@\n${lines.map((l) => `+${l}`).join('\n')}`, content: lines.join('\n') + '\n' }] });
