@@ -72,6 +72,7 @@ const env = {
   LOG_FORMAT: 'json',
   DIFFSEC_SWEEP_INTERVAL_SECONDS: '0',
   ...(args.jobs ? { DIFFSEC_JOBS: args.jobs } : {}),
+  ...(process.env.DIFFSEC_MAX_CONCURRENT_REVIEWS ? { DIFFSEC_MAX_CONCURRENT_REVIEWS: process.env.DIFFSEC_MAX_CONCURRENT_REVIEWS } : {}),
 };
 const app = spawn(process.execPath, ['dist/src/server/main.js'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 let startup = '';

@@ -53,6 +53,7 @@ if (!env.APP_ID) {
     log: probot.log,
     receive: (delivery) => probot.receive(delivery as never),
     metrics: () => metrics.render(),
+    maxConcurrent: Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) > 0 ? Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) : 8,
   });
   metrics.trackDeliveries(() => front.inFlight);
   const host = env.HOST || 'localhost';

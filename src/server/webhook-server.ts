@@ -21,6 +21,11 @@ export interface WebhookServerOptions {
   bodyLimit?: number;
   /** Which deliveries to handle: each once, each pull request head once (a new gate by default). */
   gate?: DeliveryGate;
+  /**
+   * Deliveries handled at once at most; the rest wait in arrival order (counted in `inFlight`).
+   * Keeps the event loop free to answer webhooks within GitHub's 10 s during a burst.
+   */
+  maxConcurrent?: number;
   /** Serves `GET /metrics` (Prometheus text) when given. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
@@ -47,6 +52,19 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const inFlight = new Set<Promise<void>>();
   const gate = options.gate ?? new DeliveryGate();
   let accepting = true;
+  const maxConcurrent = options.maxConcurrent ?? Infinity;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const limit = async (work: () => Promise<void>): Promise<void> => {
+    if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 
   const handleDelivery = async (request: IncomingMessage, response: ServerResponse) => {
     const event = header(request, 'x-github-event');
@@ -75,7 +93,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return answer(response, 202, { accepted: parsed.id, skipped: admission });
     }
     answer(response, 202, { accepted: parsed.id });
-    const handling = options.receive(parsed).then(
+    const handling = limit(() => options.receive(parsed)).then(
       () => gate.finished(parsed, true),
       (error: unknown) => {
         gate.finished(parsed, false);
