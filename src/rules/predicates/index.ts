@@ -1,6 +1,7 @@
 import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
@@ -57,5 +58,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     looksLikeSqlPredicate,
     isMigrationFile,
     argumentOfMethod,
+    fileImports,
   ].map((p) => [p.name, p]),
 );
