@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { ProbotOctokit } from 'probot';
 import type { DiffsecMetrics } from '../metrics/metrics.js';
 import { isContentWrite, type WritePacer } from './write-pacer.js';
@@ -18,6 +19,11 @@ export interface ClientOptions {
   paceKey?: string;
   metrics?: DiffsecMetrics;
 }
+
+/** Set while a paced write runs: a request an inner hook sends from inside it (e.g. the queue's
+ * check-run adoption turning a create into an update) is part of that write, and must not wait
+ * for the lane the write itself holds. */
+const insidePacedWrite = new AsyncLocalStorage<true>();
 
 /**
  * Wraps an installation's Octokit for one review: counts every request (and, with `metrics`,
@@ -42,8 +48,8 @@ export function countingClient(octokit: InstanceType<typeof ProbotOctokit>, opti
       return request(endpoint);
     };
     try {
-      const write = options.pacer && isContentWrite(method, url, endpoint);
-      const response = await (write ? options.pacer!.schedule(options.paceKey ?? 'default', send) : send());
+      const write = options.pacer && isContentWrite(method, url, endpoint) && !insidePacedWrite.getStore();
+      const response = await (write ? options.pacer!.schedule(options.paceKey ?? 'default', () => insidePacedWrite.run(true, send)) : send());
       options.metrics?.apiRequest(method, response.status);
       return response;
     } catch (error) {
