@@ -19,6 +19,8 @@ export interface DoublePullRequest {
   baseSha?: string;
   state?: 'open' | 'closed';
   draft?: boolean;
+  /** When the pull request last changed (ISO 8601); now by default. */
+  updatedAt?: string;
   files: DoubleFile[];
   /** The whole pull request diff, served for the diff media type; 406 when absent. */
   diff?: string;
@@ -77,7 +79,13 @@ export class GitHubApiDouble {
   readonly threads: DoubleThread[] = [];
   /** The app's slug (`GET /app`); review comments posted here are by `<slug>[bot]`. */
   appSlug = 'diffsec';
+  /** The app's id: check runs created here are this app's. */
+  appId = 1;
+  /** Installations of the app (`GET /app/installations`); each sees this one repository. */
+  installations: number[] = [1];
   private readonly faults: Fault[] = [];
+  /** Check runs planted as another app's. */
+  private readonly checkRunApps = new Map<number, number>();
   private readonly pulls = new Map<number, DoublePullRequest>();
   private server: Server | null = null;
   private nextId = 1000;
@@ -108,6 +116,15 @@ export class GitHubApiDouble {
   addReviewComment(pull: number, user: DoubleUser, body: string, path = 'README.md', line = 1): this {
     this.openThread(pull, user, body, path, line);
     return this;
+  }
+
+  /** Plants a check run, e.g. one a killed process left in progress; returns its id. */
+  addCheckRun(run: { head_sha: string; status: string; started_at: string; name?: string; appId?: number }): number {
+    const id = this.nextId++;
+    const { appId, ...fields } = run;
+    this.checkRuns.set(id, { name: 'diffsec', ...fields });
+    if (appId !== undefined) this.checkRunApps.set(id, appId);
+    return id;
   }
 
   /** Adds a reply by `user` to a thread, as a person answering diffsec's comment would. */
@@ -193,6 +210,24 @@ export class GitHubApiDouble {
     let m: RegExpExecArray | null;
     if (method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(path)) {
       return { status: 201, body: { token: 'ghs_double_token', expires_at: new Date(Date.now() + 3600_000).toISOString() } };
+    }
+    if (method === 'GET' && path === '/app/installations') {
+      return this.page(this.installations.map((id) => ({ id, account: { login: this.owner } })), query, path);
+    }
+    if (method === 'GET' && path === '/installation/repositories') {
+      const all = [{ id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, owner: { login: this.owner } }];
+      return { status: 200, body: { total_count: all.length, repositories: all } };
+    }
+    if (method === 'GET' && path === `${base}/pulls`) {
+      const open = [...this.pulls.values()].filter((p) => (p.state ?? 'open') === (query.get('state') ?? 'open')).map((p) => this.pullJson(p));
+      open.sort((a, b) => Date.parse(b.updated_at) - Date.parse(a.updated_at));
+      return this.page(open, query, path);
+    }
+    if ((m = new RegExp(`^${escape(base)}/commits/([0-9a-f]+)/check-runs$`).exec(path)) && method === 'GET') {
+      const runs = [...this.checkRuns.entries()]
+        .filter(([, r]) => r.head_sha === m![1] && (!query.get('check_name') || r.name === query.get('check_name')) && (!query.get('status') || r.status === query.get('status')))
+        .map(([id, r]) => ({ id, ...r, app: { id: this.checkRunApps.get(id) ?? this.appId } }));
+      return { status: 200, body: { total_count: runs.length, check_runs: runs } };
     }
     if (method === 'GET' && path === '/app') {
       return { status: 200, body: { id: 1, slug: this.appSlug, name: this.appSlug, owner: { login: this.owner, type: 'Organization' } } };
@@ -328,7 +363,7 @@ export class GitHubApiDouble {
   }
 
   private pullJson(pr: DoublePullRequest) {
-    return { number: pr.number, state: pr.state ?? 'open', draft: pr.draft ?? false, head: { sha: pr.headSha }, base: { sha: pr.baseSha ?? '0'.repeat(40) } };
+    return { number: pr.number, state: pr.state ?? 'open', draft: pr.draft ?? false, updated_at: pr.updatedAt ?? new Date().toISOString(), head: { sha: pr.headSha }, base: { sha: pr.baseSha ?? '0'.repeat(40) } };
   }
 }
 

@@ -8,7 +8,7 @@ import { parseConfig } from '../config/parse-config.js';
  * `constructor` keys, so a file holding them passed although unknown keys must fail. Returns the
  * merged document for parseConfig, or null when there is no file.
  */
-export async function loadRepoConfig(context: Context): Promise<unknown> {
+export async function loadRepoConfig(context: Pick<Context, 'octokit'> & { repo: () => { owner: string; repo: string } }): Promise<unknown> {
   const { files } = await context.octokit.config.get({ ...context.repo(), path: '.github/diffsec.yml' });
   const docs = files.map((f) => f.config).filter((c) => c !== null);
   for (const doc of docs) parseConfig(doc);

@@ -10,9 +10,11 @@ import type { BotIdentity } from './bot-identity.js';
 import { CHECK_NAME, completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
+import type { DiffsecMetrics, ReviewOutcome } from '../metrics/metrics.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
 import { resolveFixedThreads } from './resolve-fixed-threads.js';
+import { interruptedSummary, ReviewStopped, timedOut } from './review-stopped.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
 export interface ReviewDeps {
@@ -27,6 +29,10 @@ export interface ReviewDeps {
   openCheckRuns?: OpenCheckRuns;
   /** Scanning processes shared by all reviews; files are scanned in this thread without it. */
   pool?: ReviewOptions['pool'];
+  /** Reviews by outcome and duration, files skipped. */
+  metrics?: DiffsecMetrics;
+  /** The most a review may take, retries and waits included; past it the check completes saying so. */
+  timeoutMs?: number;
 }
 
 /** Files named in the note on an incomplete review; the rest are in the skipped-files table. */
@@ -41,14 +47,29 @@ const INCOMPLETE_NAMED = 10;
  */
 export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef & { draft: boolean }, loadConfig: () => Promise<unknown>, deps: ReviewDeps): Promise<void> {
   const started = performance.now();
+  const finished = deps.metrics?.reviewStarted();
+  let outcome: ReviewOutcome = 'error';
+  // The bound covers the whole review: a hanging call or a long retry wait ends it, and the
+  // check run is completed saying so (check-run writes are never aborted).
+  const deadline = deps.timeoutMs ? setTimeout(() => github.abort?.(timedOut(deps.timeoutMs!)), deps.timeoutMs) : undefined;
+  try {
+    await reviewWithin(github, pr, loadConfig, deps, started, (o) => (outcome = o));
+  } finally {
+    clearTimeout(deadline);
+    finished?.(outcome);
+  }
+}
+
+async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: boolean }, loadConfig: () => Promise<unknown>, deps: ReviewDeps, started: number, setOutcome: (o: ReviewOutcome) => void): Promise<void> {
   let config: DiffsecConfig | null = null;
   let configProblem: { title: string; reason: string } | null = null;
   try {
-    config = parseConfig(await withRetries(loadConfig, deps.sleep));
+    config = parseConfig(await untilStopped(github.signal, withRetries(loadConfig, deps.sleep)));
   } catch (error) {
-    configProblem = configProblemOf(error);
+    configProblem = error instanceof ReviewStopped ? { title: stoppedTitle(error), reason: error.message } : configProblemOf(error);
   }
   if (config && pr.draft && !config.reviewDrafts) {
+    setOutcome('draft-skipped');
     deps.log.info({ repo: `${pr.owner}/${pr.repo}`, pr: pr.number }, 'diffsec: draft pull request not reviewed (review_drafts: false)');
     return;
   }
@@ -69,46 +90,67 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
   let conclusion: Conclusion = 'failure';
   let output = { title: 'diffsec could not finish', summary: '', annotations: [] as Finding[] };
   try {
-    if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
-    const source = new GitHubSource(github, pr, deps.sleep);
-    const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
-    const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
-    const currentHead = headShaOf(current.data);
-    const superseded = currentHead !== pr.headSha;
-    const notes = [...source.notes, ...result.notes];
-    let bot: BotIdentity | null = null;
-    if (!superseded) {
-      try {
-        bot = await deps.botIdentity();
-      } catch (error) {
-        // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
-        notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again, and threads of fixed findings stay open.`);
+    await untilStopped(github.signal, (async () => {
+      if (github.signal?.aborted) throw github.signal.reason;
+      if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
+      const source = new GitHubSource(github, pr, deps.sleep);
+      const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
+      const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
+      const currentHead = headShaOf(current.data);
+      const superseded = currentHead !== pr.headSha;
+      const notes = [...source.notes, ...result.notes];
+      let bot: BotIdentity | null = null;
+      if (!superseded) {
+        try {
+          bot = await deps.botIdentity();
+        } catch (error) {
+          // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
+          notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again, and threads of fixed findings stay open.`);
+        }
       }
-    }
-    const outcome = superseded
-      ? { posted: [], notInline: result.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, why: `superseded by ${currentHead.slice(0, 7)}: no review posted for this commit` })), reviewId: null, ownMarkers: null }
-      : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
-    // Never fatal: a thread left open is said in the summary.
-    const cleanup = bot ? await resolveFixedThreads(github, pr, { fingerprints: result.fingerprints, ruleIds: new Set(result.rules.map((r) => r.id)) }, bot, outcome.ownMarkers, deps.sleep) : { resolved: 0, notes: [] };
-    notes.push(...cleanup.notes);
-    const active = result.findings.filter((f) => !f.suppressed);
-    const failing = active.filter((f) => reaches(f, config!.failOn)).length;
-    const incomplete = result.skipped.filter((s) => s.incomplete);
-    if (superseded) notes.unshift(`A newer commit (${currentHead.slice(0, 7)}) was pushed while this one was reviewed: no review was posted for ${pr.headSha.slice(0, 7)}.`);
-    else if (incomplete.length) notes.unshift(incompleteNote(incomplete, config.onIncomplete));
-    conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : incomplete.length ? config.onIncomplete : 'success';
-    output = {
-      title: superseded ? 'Superseded by a newer push' : incompleteTitle(incomplete.length, result.findings),
-      summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
-      // Annotations only for findings with no inline comment: each shows in one place.
-      annotations: annotationCandidates(outcome.notInline),
-    };
-    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, resolved: cleanup.resolved, conclusion });
+      const outcome = superseded
+        ? { posted: [], notInline: result.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, why: `superseded by ${currentHead.slice(0, 7)}: no review posted for this commit` })), reviewId: null, ownMarkers: null }
+        : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
+      // Never fatal: a thread left open is said in the summary.
+      const cleanup = bot ? await resolveFixedThreads(github, pr, { fingerprints: result.fingerprints, ruleIds: new Set(result.rules.map((r) => r.id)) }, bot, outcome.ownMarkers, deps.sleep) : { resolved: 0, notes: [] };
+      notes.push(...cleanup.notes);
+      const active = result.findings.filter((f) => !f.suppressed);
+      const failing = active.filter((f) => reaches(f, config!.failOn)).length;
+      const incomplete = result.skipped.filter((s) => s.incomplete);
+      if (superseded) notes.unshift(supersededNote(pr.headSha, currentHead));
+      else if (incomplete.length) notes.unshift(incompleteNote(incomplete, config.onIncomplete));
+      conclusion = superseded ? 'neutral' : failing > 0 ? 'failure' : incomplete.length ? config.onIncomplete : 'success';
+      output = {
+        title: superseded ? `Superseded by ${currentHead.slice(0, 7)}` : incompleteTitle(incomplete.length, result.findings),
+        summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
+        // Annotations only for findings with no inline comment: each shows in one place.
+        annotations: annotationCandidates(outcome.notInline),
+      };
+      for (const s of result.skipped) deps.metrics?.fileSkipped(s.reason);
+      setOutcome(superseded ? 'superseded' : conclusion);
+      Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, resolved: cleanup.resolved, conclusion });
+    })());
   } catch (error) {
-    const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
-    output.summary = renderFailureSummary(reason);
-    output.title = configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish');
-    logFields.error = reason;
+    if (error instanceof ReviewStopped && error.kind === 'interrupted') {
+      // A shutdown completes this check too (OpenCheckRuns.interruptAll): both say the same.
+      conclusion = 'neutral';
+      output = { title: 'Review interrupted', summary: interruptedSummary(error.signal ?? 'shutdown', pr.headSha), annotations: [] };
+      setOutcome('interrupted');
+      Object.assign(logFields, { conclusion, interrupted: true });
+    } else if (error instanceof ReviewStopped && error.kind === 'superseded') {
+      // Stopped by a newer push: nothing was posted for this head, and the newer head's check has the verdict.
+      conclusion = 'neutral';
+      output = { title: stoppedTitle(error), summary: supersededNote(pr.headSha, error.bySha!), annotations: [] };
+      setOutcome('superseded');
+      Object.assign(logFields, { conclusion, supersededBy: error.bySha });
+    } else {
+      const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
+      conclusion = 'failure';
+      output.summary = renderFailureSummary(reason);
+      output.title = error instanceof ReviewStopped ? stoppedTitle(error) : (configProblem?.title ?? (error instanceof UnexpectedAnswer ? 'Unexpected answer from GitHub' : 'diffsec could not finish'));
+      setOutcome(error instanceof ReviewStopped ? 'timed-out' : 'error');
+      logFields.error = reason;
+    }
   } finally {
     deps.openCheckRuns?.remove(checkRunId);
     try {
@@ -124,6 +166,25 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     logFields.durationMs = Math.round(performance.now() - started);
     deps.log.info(logFields, 'diffsec: reviewed pull request');
   }
+}
+
+/** Settles as `work` does, or rejects with the abort reason as soon as `signal` is aborted. */
+function untilStopped<T>(signal: AbortSignal | undefined, work: Promise<T>): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function stoppedTitle(error: ReviewStopped): string {
+  return error.kind === 'superseded' ? `Superseded by ${error.bySha!.slice(0, 7)}` : 'Review timed out';
+}
+
+function supersededNote(reviewed: string, by: string): string {
+  return `Superseded by ${by}: a newer commit was pushed to this pull request while ${reviewed.slice(0, 7)} was being reviewed, so diffsec posted no review for it. The newer commit's diffsec check has the result.`;
 }
 
 /**

@@ -2,8 +2,10 @@
 import type { AddressInfo } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { createProbot, ProbotOctokit, run } from 'probot';
-import { diffsecApp } from '../github/app.js';
+import { diffsecApp, reviewTimeoutMs } from '../github/app.js';
 import { OpenCheckRuns } from '../github/open-check-runs.js';
+import { sweepStaleCheckRuns } from '../github/sweep-stale-check-runs.js';
+import { DiffsecMetrics } from '../metrics/metrics.js';
 import { canUseScanPool, ScanPool } from '../analysis/scan-pool.js';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
@@ -30,16 +32,20 @@ if (!env.APP_ID) {
   // Files are scanned in other processes, so the webhook server answers while a hostile file is scanned.
   const jobs = Number(env.DIFFSEC_JOBS);
   const pool = canUseScanPool() && !env.REDIS_URL ? new ScanPool(rules, Number.isInteger(jobs) && jobs >= 1 ? jobs : Math.min(availableParallelism(), 2)) : null;
-  const app = diffsecApp({ rules, openCheckRuns, ...(pool ? { pool } : {}) });
+  const metrics = new DiffsecMetrics({ defaultMetrics: true });
+  const reviewBoundMs = reviewTimeoutMs(env);
+  const app = diffsecApp({ rules, openCheckRuns, metrics, reviewTimeoutMs: reviewBoundMs, ...(pool ? { pool } : {}) });
   const probot = createProbot({
     overrides: {
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
       // JSON lines unless asked for pretty ones: one object per line is what log pipelines read.
       logFormat: env.LOG_FORMAT === 'pretty' ? 'pretty' : 'json',
       // Every call has a deadline; retries happen in one layer only (withRetries), so a failing
-      // call is not sent 4 x 4 times.
+      // call is not sent 4 x 4 times: Probot's retry plugin is off, and so is its throttle plugin
+      // (it retries primary rate limits itself, and its write limiter spaces writes 1 s apart);
+      // writes are paced per installation by diffsec's WritePacer instead.
       request: { fetch: timedFetch() },
-      Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false } })),
+      Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
     },
   });
   await probot.load(app);
@@ -50,15 +56,44 @@ if (!env.APP_ID) {
     path: env.WEBHOOK_PATH || '/api/github/webhooks',
     log: probot.log,
     receive: queue ? async (delivery) => void (await queue.enqueue(delivery)) : (delivery) => probot.receive(delivery as never),
+    metrics: () => metrics.render(),
+    maxConcurrent: Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) > 0 ? Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) : 8,
   });
+  metrics.trackDeliveries(() => front.inFlight);
   const host = env.HOST || 'localhost';
   front.server.listen(env.PORT ? Number(env.PORT) : 3000, host, () => {
     const { port } = front.server.address() as AddressInfo;
     probot.log.info(`diffsec: listening on http://${host}:${port}`);
   });
 
+  // Check runs left in progress by a process that died without a shutdown (kill -9, a crash, a
+  // lost node): looked for at start-up and every few minutes, and completed as interrupted.
+  const seconds = (name: string, fallback: number) => (Number(env[name]) > 0 ? Number(env[name]) : fallback);
+  const sweepEveryMs = 1000 * seconds('DIFFSEC_SWEEP_INTERVAL_SECONDS', 300);
+  const sweep = async () => {
+    try {
+      const result = await sweepStaleCheckRuns({
+        appOctokit: () => probot.auth(),
+        installationOctokit: (id) => probot.auth(id),
+        appId: Number(env.APP_ID),
+        staleAfterMs: 1000 * seconds('DIFFSEC_SWEEP_STALE_SECONDS', reviewBoundMs / 1000 + 120),
+        lookbackMs: 3_600_000 * seconds('DIFFSEC_SWEEP_LOOKBACK_HOURS', 72),
+        isRunningHere: (id) => openCheckRuns.has(id),
+        log: probot.log,
+        metrics,
+      });
+      probot.log.info(result, 'diffsec: stale-check sweep done');
+    } catch (error) {
+      probot.log.warn({ error: String((error as Error)?.message ?? error).split('\n')[0] }, 'diffsec: stale-check sweep failed; next one in a few minutes');
+    }
+  };
+  const sweeping = env.DIFFSEC_SWEEP_INTERVAL_SECONDS === '0' ? null : setInterval(() => void sweep(), sweepEveryMs);
+  sweeping?.unref();
+  if (sweeping) void sweep();
+
   const graceMs = 1000 * (Number(env.DIFFSEC_SHUTDOWN_GRACE_SECONDS) || 20);
   const shutDown = async (signal: string) => {
+    if (sweeping) clearInterval(sweeping);
     probot.log.info({ signal, inFlight: front.inFlight }, 'diffsec: shutting down');
     front.stopAccepting();
     front.server.close();

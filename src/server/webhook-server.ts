@@ -21,6 +21,13 @@ export interface WebhookServerOptions {
   bodyLimit?: number;
   /** Which deliveries to handle: each once, each pull request head once (a new gate by default). */
   gate?: DeliveryGate;
+  /**
+   * Deliveries handled at once at most; the rest wait in arrival order (counted in `inFlight`).
+   * Keeps the event loop free to answer webhooks within GitHub's 10 s during a burst.
+   */
+  maxConcurrent?: number;
+  /** Serves `GET /metrics` (Prometheus text) when given. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 /** The webhook server and the deliveries it is still handling. */
@@ -35,7 +42,7 @@ export interface WebhookServer {
 }
 
 /**
- * diffsec's HTTP front: `GET /ping` and the webhook path, nothing else. A delivery is answered
+ * diffsec's HTTP front: `GET /ping`, `GET /metrics` (when given) and the webhook path, nothing else. A delivery is answered
  * 202 as soon as it is verified and checked — within GitHub's 10 s whatever the review costs —
  * and handled after. Bodies over GitHub's 25 MB cap get 413 unread; a bad signature gets 401 and
  * the body is dropped unlogged; malformed events get 400 with a one-line reason, never a stack.
@@ -45,6 +52,19 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
   const inFlight = new Set<Promise<void>>();
   const gate = options.gate ?? new DeliveryGate();
   let accepting = true;
+  const maxConcurrent = options.maxConcurrent ?? Infinity;
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const limit = async (work: () => Promise<void>): Promise<void> => {
+    if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      await work();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 
   const handleDelivery = async (request: IncomingMessage, response: ServerResponse) => {
     const event = header(request, 'x-github-event');
@@ -73,7 +93,7 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       return answer(response, 202, { accepted: parsed.id, skipped: admission });
     }
     answer(response, 202, { accepted: parsed.id });
-    const handling = options.receive(parsed).then(
+    const handling = limit(() => options.receive(parsed)).then(
       () => gate.finished(parsed, true),
       (error: unknown) => {
         gate.finished(parsed, false);
@@ -88,6 +108,12 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
     const url = request.url ?? '/';
     const pathname = url.split('?')[0];
     if (request.method === 'GET' && pathname === '/ping') return answer(response, 200, 'PONG');
+    if (request.method === 'GET' && pathname === '/metrics' && options.metrics) {
+      return void options.metrics().then(
+        ({ contentType, body }) => answer(response, 200, body, { 'content-type': contentType }),
+        () => answer(response, 500, { error: 'metrics unavailable' }),
+      );
+    }
     if (pathname === path) {
       if (request.method !== 'POST') return answer(response, 405, { error: 'POST only' }, { allow: 'POST' });
       return void handleDelivery(request, response).catch((error: unknown) => {
