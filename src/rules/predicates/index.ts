@@ -1,9 +1,12 @@
 import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
+import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
+import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
+import { inRequestHandlerPredicate } from './in-request-handler.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -57,5 +60,8 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     looksLikeSqlPredicate,
     isMigrationFile,
     argumentOfMethod,
+    caughtUntrustedPredicate,
+    holdsRevealedExceptionPredicate,
+    inRequestHandlerPredicate,
   ].map((p) => [p.name, p]),
 );
