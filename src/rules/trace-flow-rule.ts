@@ -43,6 +43,8 @@ export class FlowRuleTracer {
    * occur in the file. Drops only sinks `trace` would reject before tracing.
    */
   sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
+    // No sink's text in the file: the sources' text need not be looked for.
+    if (starts !== 'everywhere' && starts.length === 0) return starts;
     const reach = this.reachOf(rule);
     if (reach.none) return [];
     if (starts === 'everywhere' || reach.everywhere) return starts;
