@@ -4,7 +4,7 @@ import falcon
 import requests
 import six
 import webob
-from flask import Flask
+from flask import Flask, jsonify
 from ironicclient import exc as ironic_exc
 from openstack import exceptions as sdk_exc
 from oslo_concurrency import processutils
@@ -184,7 +184,7 @@ def set_power(uuid):
     except Exception as exc:
         body = {'error': 'power action failed',
                 'detail': str(exc)}
-        return body, 500  # expect: DS303
+        return jsonify(body), 500  # expect: DS303
 
 
 class InventoryResource(object):

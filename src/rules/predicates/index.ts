@@ -6,7 +6,6 @@ import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
-import { inRequestHandlerPredicate } from './in-request-handler.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -62,6 +61,5 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     argumentOfMethod,
     caughtUntrustedPredicate,
     holdsRevealedExceptionPredicate,
-    inRequestHandlerPredicate,
   ].map((p) => [p.name, p]),
 );
