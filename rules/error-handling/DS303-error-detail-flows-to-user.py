@@ -1,3 +1,4 @@
+import sys
 import traceback
 
 import falcon
@@ -13,6 +14,7 @@ from oslo_utils import encodeutils
 from pecan import abort
 
 from nova.api.openstack import wsgi
+from nova.compute import utils as compute_utils
 from nova import exception
 from nova.i18n import _
 
@@ -116,6 +118,18 @@ def _execute_build(cmd):
         err = exc.stderr
         raise exception.BuildAbortException(  # expect: DS303
             instance_uuid=cmd[0], reason=_("build failed: %s") % err)
+
+
+def _unshelve(context, instance, image_api, image_id):
+    try:
+        return image_api.get(context, image_id)
+    except Exception as error:
+        reason = _('Unshelve failed: %s') % error
+        compute_utils.add_instance_fault_from_exc(  # expect: DS303
+            context, instance, error, sys.exc_info(),
+            fault_message=reason)
+        compute_utils.add_instance_fault_from_exc(  # ok: DS303 nova records the class name of a foreign exception
+            context, instance, error, sys.exc_info())
 
 
 def _reschedule(instance, driver):
