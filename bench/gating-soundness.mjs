@@ -16,8 +16,13 @@ const dirs = process.argv.length > 2 ? process.argv.slice(2) : ['ironic', 'nova'
 const rules = loadRules(bundledRulesDir());
 const gated = compileRules(rules);
 const ungated = compileRules(rules, { gate: false });
-const findings = (path, source, compiled) =>
-  scanSource(path, source, compiled).findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`).sort();
+// No time budget or finding cap that a busy machine could hit: a scan stopped early would differ for that reason alone.
+const LIMITS = { timeBudgetMs: 3_600_000, maxFindings: 1_000_000 };
+const findings = (path, source, compiled) => {
+  const scan = scanSource(path, source, compiled, LIMITS);
+  if (scan.incomplete) throw new Error(`${path}: ${scan.incomplete}`);
+  return scan.findings.map((f) => `${f.ruleId} ${f.line}:${f.column} ${f.message}`).sort();
+};
 
 function* pythonFiles(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

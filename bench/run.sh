@@ -2,7 +2,8 @@
 # `npm run bench`: diffsec against a parse-and-walk floor and Bandit on real OpenStack code
 # (Debian's nova and ironic, non-test files). See docs/performance.md.
 #
-# Every sample is one process run under /usr/bin/time (wall seconds, peak RSS). Tools and corpora
+# Every sample is one process run under /usr/bin/time (wall seconds, peak RSS, and CPU seconds
+# user + sys of the whole process tree: on a shared machine CPU time says more than wall time). Tools and corpora
 # are interleaved round-robin, the starting tool rotating each round, so machine drift hits all
 # of them alike; the report takes medians. Raw samples: bench/.cache/results.json.
 #
@@ -101,7 +102,7 @@ for ((round = 1; round <= rounds; round++)); do
       tool="${tools[$(((k + round - 1) % ${#tools[@]}))]}"  # the first tool rotates each round
       timing="$cache/time.txt"
       set +e
-      /usr/bin/time -f '%e %M' -o "$timing" $(command_for "$tool" "$dir") > /dev/null 2> "$cache/stderr.txt"
+      /usr/bin/time -f '%e %M %U %S' -o "$timing" $(command_for "$tool" "$dir") > /dev/null 2> "$cache/stderr.txt"
       code=$?
       set -e
       if [[ "$code" != "${expected_code["$tool-$corpus"]}" ]] || crashed "$cache/stderr.txt"; then
@@ -110,9 +111,9 @@ for ((round = 1; round <= rounds; round++)); do
         exit 1
       fi
       # time(1) may write "Command exited with non-zero status 1" first; the figures are the last line.
-      read -r wall rss < <(tail -n 1 "$timing")
-      printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$corpus" "$tool" "$wall" "$rss" "$code" >> "$samples"
-      printf 'bench: round %d/%d %-6s %-7s %6ss %7s KB\n' "$round" "$rounds" "$corpus" "$tool" "$wall" "$rss" >&2
+      read -r wall rss user sys < <(tail -n 1 "$timing")
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$corpus" "$tool" "$wall" "$rss" "$code" "$user" "$sys" >> "$samples"
+      printf 'bench: round %d/%d %-6s %-7s %6ss %7s KB cpu %ss+%ss\n' "$round" "$rounds" "$corpus" "$tool" "$wall" "$rss" "$user" "$sys" >&2
     done
   done
 done

@@ -20,8 +20,10 @@ const samples = readFileSync(samplesPath, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => {
-    const [round, corpus, tool, wall, rss, code] = line.split('\t');
-    return { round: Number(round), corpus, tool, wallS: Number(wall), peakRssKB: Number(rss), exitCode: Number(code) };
+    const [round, corpus, tool, wall, rss, code, user, sys] = line.split('\t');
+    // CPU: user + sys seconds of the process tree (absent from samples of older runs).
+    const cpuS = user === undefined ? null : Number(user) + Number(sys);
+    return { round: Number(round), corpus, tool, wallS: Number(wall), peakRssKB: Number(rss), exitCode: Number(code), cpuS };
   });
 const corpora = [...new Set(samples.map((s) => s.corpus))];
 
@@ -88,11 +90,15 @@ for (const corpus of corpora) {
       maxWallS: Math.max(...mine.map((s) => s.wallS)),
       linesPerS: lines ? lines / wall : null,
       medianPeakRssMB: rssMB,
+      medianCpuS: mine.every((s) => s.cpuS !== null) ? median(mine.map((s) => s.cpuS)) : null,
     };
   }
   const d = rows.diffsec;
   const floorRatio = d && rows.floor ? d.medianWallS / rows.floor.medianWallS : null;
   const banditSpeedup = d && rows.bandit ? rows.bandit.medianWallS / d.medianWallS : null;
+  const cpuRatio = (other) => (d?.medianCpuS && rows[other]?.medianCpuS ? d.medianCpuS / rows[other].medianCpuS : null);
+  const floorCpuRatio = cpuRatio('floor');
+  const banditCpuSpeedup = cpuRatio('bandit') && 1 / cpuRatio('bandit');
   summary[corpus] = {
     package: pkg,
     files,
@@ -100,6 +106,8 @@ for (const corpus of corpora) {
     tools: rows,
     diffsecOverFloorWall: floorRatio,
     diffsecOverBanditThroughput: banditSpeedup,
+    diffsecOverFloorCpu: floorCpuRatio,
+    diffsecOverBanditCpuThroughput: banditCpuSpeedup,
     targets: {
       floor: floorRatio === null ? null : floorRatio <= TARGETS.maxFloorRatio,
       bandit: banditSpeedup === null ? null : banditSpeedup >= TARGETS.minBanditSpeedup,
@@ -109,15 +117,17 @@ for (const corpus of corpora) {
 
   out.push('');
   out.push(`${corpus}: ${files} files, ${thousands(lines ?? 0)} non-test lines (${pkg})`);
-  out.push(`${pad('tool', 8)} ${lpad('files', 6)} ${lpad('lines', 8)} ${lpad('findings', 8)} ${lpad('wall s', 7)} ${lpad('(min-max)', 15)} ${lpad('lines/s', 9)} ${lpad('RSS MB', 7)}`);
+  out.push(`${pad('tool', 8)} ${lpad('files', 6)} ${lpad('lines', 8)} ${lpad('findings', 8)} ${lpad('wall s', 7)} ${lpad('(min-max)', 15)} ${lpad('lines/s', 9)} ${lpad('RSS MB', 7)} ${lpad('CPU s', 6)}`);
   for (const [tool, r] of Object.entries(rows)) {
     out.push(
-      `${pad(tool, 8)} ${lpad(r.files ?? '?', 6)} ${lpad(thousands(r.lines ?? 0), 8)} ${lpad(r.findings ?? '-', 8)} ${lpad(fmt(r.medianWallS), 7)} ${lpad(`(${fmt(r.minWallS)}-${fmt(r.maxWallS)})`, 15)} ${lpad(r.linesPerS ? thousands(r.linesPerS) : '?', 9)} ${lpad(fmt(r.medianPeakRssMB, 0), 7)}`,
+      `${pad(tool, 8)} ${lpad(r.files ?? '?', 6)} ${lpad(thousands(r.lines ?? 0), 8)} ${lpad(r.findings ?? '-', 8)} ${lpad(fmt(r.medianWallS), 7)} ${lpad(`(${fmt(r.minWallS)}-${fmt(r.maxWallS)})`, 15)} ${lpad(r.linesPerS ? thousands(r.linesPerS) : '?', 9)} ${lpad(fmt(r.medianPeakRssMB, 0), 7)} ${lpad(r.medianCpuS === null ? '?' : fmt(r.medianCpuS), 6)}`,
     );
   }
   const verdict = (ok) => (ok === null ? 'n/a' : ok ? 'met' : 'MISSED');
   if (floorRatio !== null) out.push(`  diffsec / floor wall time:        ${fmt(floorRatio)}x  (target <= ${TARGETS.maxFloorRatio}x: ${verdict(summary[corpus].targets.floor)})`);
   if (banditSpeedup !== null) out.push(`  diffsec / bandit throughput:      ${fmt(banditSpeedup)}x  (target >= ${TARGETS.minBanditSpeedup}x: ${verdict(summary[corpus].targets.bandit)})`);
+  if (floorCpuRatio !== null) out.push(`  diffsec / floor CPU time:         ${fmt(floorCpuRatio)}x  (user + sys; the same target read on CPU)`);
+  if (banditCpuSpeedup) out.push(`  diffsec / bandit CPU throughput:  ${fmt(banditCpuSpeedup)}x`);
   if (d) out.push(`  diffsec peak RSS:                 ${fmt(d.medianPeakRssMB, 0)} MB (target < ${TARGETS.maxRssMB} MB: ${verdict(summary[corpus].targets.rss)})`);
 }
 
@@ -149,7 +159,7 @@ const results = {
   // The working tree's commit says which code ran only when the default build (dist/) did.
   diffsec: { command: process.env.BENCH_DIFFSEC || 'node bin/diffsec.js', rules: ruleCount(), commit: process.env.BENCH_DIFFSEC ? null : gitState() },
   rounds: Math.max(...samples.map((s) => s.round)),
-  method: 'one process per sample under /usr/bin/time -f "%e %M"; tools interleaved round-robin, first tool rotating each round; medians',
+  method: 'one process per sample under /usr/bin/time -f "%e %M %U %S" (wall, peak RSS, CPU user + sys); tools interleaved round-robin, first tool rotating each round; medians',
   targets: TARGETS,
   summary,
   samples,

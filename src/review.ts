@@ -55,6 +55,12 @@ export interface ReviewResult {
   notes: string[];
   stats: ReviewStats;
   rules: Rule[];
+  /**
+   * Every finding's `RULE:HASH` by file analysed completely (no rule or parse error, not stopped
+   * early), whatever its scope, threshold or suppression: what a later review compares diffsec's
+   * earlier comments with to tell a fixed finding. A file absent here tells nothing.
+   */
+  fingerprints: Map<string, Set<string>>;
 }
 
 export interface ReviewOptions {
@@ -105,6 +111,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const errors: string[] = [];
   const notes: string[] = [];
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
+  const fingerprints = new Map<string, Set<string>>();
   const jobs = options.jobs ?? 1;
   const limits = options.limits ?? {};
   const owned = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
@@ -139,6 +146,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       const scan = elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
       const task = scan.then(
         (result) => {
+          if (!result.incomplete && result.errors.length === 0) fingerprints.set(file.path, new Set(result.findings.map((f) => `${f.ruleId}:${f.fingerprint}`)));
           const kept = scopeFindings(file, result, config, stats, notes);
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
@@ -161,7 +169,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => a.path.localeCompare(b.path));
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, skipped, errors, notes, stats, rules };
+  return { findings, skipped, errors, notes, stats, rules, fingerprints };
 }
 
 const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: CompiledRules }>();

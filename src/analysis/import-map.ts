@@ -80,6 +80,11 @@ export class ImportMap {
     return this.targets().has(target);
   }
 
+  /** What an import binds a local name to, or undefined when no import binds it. */
+  bindingOf(name: string): string | undefined {
+    return this.bindings.get(name);
+  }
+
   /** What a local name refers to; names that no import binds stand for themselves (builtins, locals). */
   resolveName(name: string): string {
     return this.bindings.get(name) ?? name;

@@ -94,9 +94,12 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     for (const scope of anchors.ofTypes(scopedRule.types)) collect(scopedRule.query(), scope);
   }
 
-  // 4. Predicates, suppression and fingerprints, in source order (a stable sort keeps each
-  // node's candidates in rule order), so a file stopped at the cap keeps its first findings.
-  candidates.sort((a, b) => a.start - b.start);
+  // 4. Predicates, suppression and fingerprints, in source order, so a file stopped at the cap
+  // keeps its first findings; at one node, in rule order, and a rule's earlier pattern first: when
+  // two of its patterns match one node, the first whose `where:` holds is kept (DS701 puts its
+  // pattern with a fix first).
+  const order = new Map(compiled.rules.map((rule, i) => [rule, i]));
+  candidates.sort((a, b) => a.start - b.start || order.get(a.rule)! - order.get(b.rule)! || a.match.pattern - b.match.pattern);
   const hasErrors = tree.rootNode.hasError;
   const errors: string[] = [];
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/parse-config.js';
+import { BaselineError } from '../findings/baseline.js';
 import { RuleError } from '../rules/rule-error.js';
 import { processIo, type CliIo } from './cli-io.js';
 import { diffCommand } from './diff-command.js';
@@ -53,7 +54,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
 
 /** Expected failures print their message; anything else is an internal error. Both exit 2. */
 function reportError(error: unknown, io: CliIo): number {
-  const expected = error instanceof UsageError || error instanceof ConfigError || error instanceof RuleError || error instanceof GitError;
+  const expected = error instanceof UsageError || error instanceof BaselineError || error instanceof ConfigError || error instanceof RuleError || error instanceof GitError;
   const message = error instanceof Error ? error.message : String(error);
   const line = message.split('\n')[0]!;
   io.stderr.write(expected ? `${line.startsWith('diffsec') ? '' : 'diffsec: '}${line}\n` : `diffsec: internal error: ${line}\n`);

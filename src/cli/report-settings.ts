@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DEFAULT_CONFIG, type DiffsecConfig } from '../config/config.js';
 import { LEVELS } from '../findings/finding.js';
+import type { ReviewResult } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
@@ -21,6 +22,8 @@ export const REPORT_OPTIONS = {
   rules: { type: 'string', multiple: true },
   'no-bundled-rules': { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'write-baseline': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +39,11 @@ export interface ReportSettings {
   output?: string;
   /** ANSI colour in text output: stdout is a TTY, no --output, no --no-color, NO_COLOR unset. */
   color: boolean;
+  /** Absolute paths of `--baseline` (findings it holds are not reported) and `--write-baseline`. */
+  baseline?: string;
+  writeBaseline?: string;
+  /** Rewrites the paths shown in text output (scan: root-relative back to cwd-relative). */
+  textPaths?: <R extends Pick<ReviewResult, 'findings' | 'skipped'>>(result: R) => R;
 }
 
 /** The report options' parsed values, as parseArgs gives them. */
@@ -50,6 +58,8 @@ export interface ReportFlags {
   rules?: string[];
   'no-bundled-rules'?: boolean;
   'no-color'?: boolean;
+  baseline?: string;
+  'write-baseline'?: string;
 }
 
 /**
@@ -72,5 +82,6 @@ export async function reportSettings(command: string, flags: ReportFlags, io: Cl
   }
   const noColor = flags['no-color'] || (io.env.NO_COLOR ?? '') !== '';
   const output = flags.output ? resolve(io.cwd, flags.output) : undefined;
-  return { config, rules, format, ...(output ? { output } : {}), color: format === 'text' && !output && !noColor && io.stdout.isTTY === true };
+  const baselines = { ...(flags.baseline ? { baseline: resolve(io.cwd, flags.baseline) } : {}), ...(flags['write-baseline'] ? { writeBaseline: resolve(io.cwd, flags['write-baseline']) } : {}) };
+  return { config, rules, format, ...(output ? { output } : {}), color: format === 'text' && !output && !noColor && io.stdout.isTTY === true, ...baselines };
 }

@@ -1,5 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { applyBaseline, BaselineError, parseBaseline, renderBaseline } from '../findings/baseline.js';
 import { reaches, runReview, type ReviewResult, type ReviewSource } from '../review.js';
 import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -24,6 +24,12 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   } finally {
     bar.finish();
   }
+  if (settings.writeBaseline) await writeOrFail(settings.writeBaseline, renderBaseline(result.findings), '--write-baseline');
+  if (settings.baseline) {
+    const { kept, baselined } = applyBaseline(result.findings, parseBaseline(await readOrFail(settings.baseline), settings.baseline));
+    result = { ...result, findings: kept };
+    if (baselined) io.stderr.write(`diffsec: ${baselined} finding${baselined === 1 ? '' : 's'} in the baseline not reported\n`);
+  }
   const report = render(result, settings);
   if (settings.output) {
     try {
@@ -35,13 +41,20 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   const incomplete = result.skipped.filter((s) => s.incomplete);
   for (const file of incomplete) io.stderr.write(`diffsec: ${file.path} was not fully analysed: ${file.reason}\n`);
   if (incomplete.length && settings.config.onIncomplete === 'failure') return 1;
+  // Writing a baseline accepts every finding in it: the run that writes it passes.
+  if (settings.writeBaseline) return 0;
   return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
 }
 
-/** Scanning threads: DIFFSEC_JOBS when set (1 keeps everything in one thread), else one per core, at most 2 (each adds ~60 MB). */
+/**
+ * Scanning processes: DIFFSEC_JOBS when set (2 or more adds the app's pool of scanning processes,
+ * each file there under a hard deadline), else 1: this process alone, yielding between files. A
+ * CLI run is short: each extra process costs its start, rule loading and query compilation
+ * (about 0.7 s of CPU on 2 cores for no wall-clock gain; docs/performance.md).
+ */
 function scanThreads(env: NodeJS.ProcessEnv): number {
   const asked = Number(env.DIFFSEC_JOBS);
-  return Number.isInteger(asked) && asked >= 1 ? asked : Math.min(availableParallelism(), 2);
+  return Number.isInteger(asked) && asked >= 1 ? asked : 1;
 }
 
 function render(result: ReviewResult, settings: ReportSettings): string {
@@ -51,6 +64,22 @@ function render(result: ReviewResult, settings: ReportSettings): string {
     case 'sarif':
       return renderSarif(result, { toolVersion: toolVersion() });
     case 'text':
-      return renderText(result, { color: settings.color });
+      return renderText(settings.textPaths ? settings.textPaths(result) : result, { color: settings.color });
+  }
+}
+
+async function readOrFail(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new BaselineError(`--baseline ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+}
+
+async function writeOrFail(path: string, text: string, option: string): Promise<void> {
+  try {
+    await writeFile(path, text);
+  } catch (error) {
+    throw new UsageError(`${option} ${path}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
   }
 }

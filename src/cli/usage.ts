@@ -34,6 +34,9 @@ const REPORT_OPTIONS = `Report options:
                               may be given more than once
   --no-bundled-rules          leave out diffsec's own rules (use with --rules)
   --no-color                  plain text even on a terminal (so does NO_COLOR=1)
+  --baseline FILE             do not report the findings FILE holds (see --write-baseline)
+  --write-baseline FILE       write every unsuppressed finding to FILE as a baseline, and
+                              exit 0 (see docs/ci.md)
   -h, --help                  show this help
 
 Text output is one line per finding, path:line:col: DS101 [severity/confidence] message, then
@@ -44,7 +47,9 @@ export const SCAN_USAGE = `Usage: diffsec scan [options] [PATH...]
 Reviews whole files and folders (default: the current folder); every finding is in scope.
 Folders are walked without following symbolic links, skipping .git, .hg, .svn, virtualenvs
 (.venv, venv, any folder holding pyvenv.cfg), node_modules, __pycache__, .tox, .nox and the
-config's exclude globs. Paths are reported relative to the current folder.
+config's exclude globs. Inside a git work tree, files are named from its top folder (as
+'diffsec diff' names them) in JSON, SARIF, baselines and config globs, so they mean the same
+from any folder; text output shows them relative to the current folder.
 
 ${REPORT_OPTIONS}
 `;

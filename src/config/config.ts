@@ -1,4 +1,5 @@
 import type { Level } from '../findings/finding.js';
+import type { FlowExtensions } from './flow-extensions.js';
 import { DEFAULT_VENDORED } from './vendored-paths.js';
 
 /** A severity and confidence pair: a finding reaches it when both are at or above. */
@@ -41,6 +42,8 @@ export interface DiffsecConfig {
   skipGenerated: boolean;
   /** Globs of vendored code: matching files are skipped and listed with the reason (unlike `exclude`, which drops them silently). */
   skipVendored: string[];
+  /** What the project adds to the flow rules' data (`flow:`); absent: nothing. */
+  flow?: FlowExtensions;
 }
 
 /** Defaults: fail on high severity with medium confidence or more; report everything. */

@@ -1,5 +1,6 @@
 import { LEVELS, type Level } from '../findings/finding.js';
 import { DEFAULT_CONFIG, type DiffsecConfig, type Threshold } from './config.js';
+import { parseFlowExtensions } from './flow-extensions.js';
 import { compileGlobs, GlobError, MAX_GLOBS } from './glob.js';
 
 /** An invalid setting: names the key and the problem. */
@@ -30,6 +31,7 @@ export class ConfigError extends Error {
  * on_incomplete: failure
  * skip_generated: true
  * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/']
+ * flow: { secret_names: [vault_blob], sanitizers: [myproject.scrub], steps: [myproject.build_cmd] }
  * ```
  */
 export function parseConfig(raw: unknown): DiffsecConfig {
@@ -89,8 +91,13 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         // Replaces the default list: `skip_vendored: []` reviews vendored folders too.
         config.skipVendored = globs(value, key);
         break;
+      case 'flow':
+        config.flow = parseFlowExtensions(value, (k, problem) => {
+          throw new ConfigError(k, problem);
+        });
+        break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
     }
   }
   return config;

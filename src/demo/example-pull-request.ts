@@ -35,9 +35,17 @@ export const EXAMPLE_FILES: Record<string, string> = {
 `,
 };
 
-/** Head-side contents and GitHub-style patches (one hunk each) of the example files. */
-export function examplePullRequestFiles(): { path: string; content: string; patch: string }[] {
-  return Object.entries(EXAMPLE_FILES).map(([path, annotated]) => {
+/** The demo's second push: the author fixes the shell command of the scp line (an argument list, no shell). */
+export const EXAMPLE_FIX = {
+  path: 'inventory/export.py',
+  from: '+    subprocess.call(f"scp {snapshot} {host}:/srv/backups/", shell=True)',
+  to: '+    subprocess.call(["/usr/bin/scp", snapshot, f"{host}:/srv/backups/"])',
+};
+
+/** Head-side contents and GitHub-style patches (one hunk each) of the example files; with `fixed`, after the second push. */
+export function examplePullRequestFiles(fixed = false): { path: string; content: string; patch: string }[] {
+  return Object.entries(EXAMPLE_FILES).map(([path, original]) => {
+    const annotated = fixed && path === EXAMPLE_FIX.path ? original.replace(EXAMPLE_FIX.from, EXAMPLE_FIX.to) : original;
     const lines = annotated.replace(/^\n/, '').replace(/\n$/, '').split('\n');
     const head = lines.map((l) => l.slice(1));
     const base = lines.filter((l) => !l.startsWith('+'));

@@ -39,10 +39,23 @@ export interface DoubleUser {
   type: 'User' | 'Bot';
 }
 
+/** A review comment thread: the comment a review (or someone) posted, then the replies. */
+export interface DoubleThread {
+  /** GraphQL node id, e.g. `PRRT_1001`. */
+  id: string;
+  pull: number;
+  path: string;
+  line: number;
+  isResolved: boolean;
+  comments: { id: number; user: DoubleUser | null; body: string }[];
+}
+
 /** A canned answer for the next request matching `method` and `path` (a RegExp on the path). */
 export interface Fault {
   method: string;
   path: RegExp;
+  /** Only a request whose body (as sent) matches, e.g. one GraphQL mutation among other GraphQL requests. */
+  requestBody?: RegExp;
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
@@ -60,8 +73,8 @@ export class GitHubApiDouble {
   readonly reviews: { id: number; pull: number; body: Record<string, unknown> }[] = [];
   readonly checkRuns = new Map<number, Record<string, unknown>>();
   readonly checkRunUpdates: { id: number; body: Record<string, unknown> }[] = [];
-  /** Review comments written by others (or planted), listed beside those of the reviews posted here. */
-  readonly otherComments: { pull: number; comment: Record<string, unknown> }[] = [];
+  /** Every review comment thread: those the reviews posted here opened, and those added by hand. */
+  readonly threads: DoubleThread[] = [];
   /** The app's slug (`GET /app`); review comments posted here are by `<slug>[bot]`. */
   appSlug = 'diffsec';
   private readonly faults: Fault[] = [];
@@ -91,10 +104,34 @@ export class GitHubApiDouble {
     return { login: `${this.appSlug}[bot]`, id: 900_001, type: 'Bot' };
   }
 
-  /** Adds a review comment on pull request `pull` by someone, e.g. a person planting markers. */
+  /** Adds a review comment on pull request `pull` by someone, e.g. a person planting markers; it opens a thread. */
   addReviewComment(pull: number, user: DoubleUser, body: string, path = 'README.md', line = 1): this {
-    this.otherComments.push({ pull, comment: { user, body, path, line, side: 'RIGHT' } });
+    this.openThread(pull, user, body, path, line);
     return this;
+  }
+
+  /** Adds a reply by `user` to a thread, as a person answering diffsec's comment would. */
+  reply(threadId: string, user: DoubleUser | null, body: string): this {
+    this.thread(threadId).comments.push({ id: this.nextId++, user, body });
+    return this;
+  }
+
+  /** The threads of pull request `pull` whose first comment is on `path`. */
+  threadsOn(pull: number, path: string): DoubleThread[] {
+    return this.threads.filter((t) => t.pull === pull && t.path === path);
+  }
+
+  private openThread(pull: number, user: DoubleUser | null, body: string, path: string, line: number): DoubleThread {
+    const id = this.nextId++;
+    const thread: DoubleThread = { id: `PRRT_${id}`, pull, path, line, isResolved: false, comments: [{ id, user, body }] };
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private thread(id: string): DoubleThread {
+    const thread = this.threads.find((t) => t.id === id);
+    if (!thread) throw new Error(`no review thread ${id}`);
+    return thread;
   }
 
   /** Queues a fault for the next matching request (used once). */
@@ -137,7 +174,7 @@ export class GitHubApiDouble {
     const body = text ? safeJson(text) : undefined;
     const path = decodeURIComponent(url.pathname);
     this.requests.push({ method: req.method ?? 'GET', path, query: Object.fromEntries(url.searchParams), body });
-    const faultIndex = this.faults.findIndex((f) => f.method === req.method && f.path.test(path));
+    const faultIndex = this.faults.findIndex((f) => f.method === req.method && f.path.test(path) && (!f.requestBody || f.requestBody.test(text)));
     if (faultIndex >= 0) {
       const [fault] = this.faults.splice(faultIndex, 1);
       if (fault!.delayMs) await new Promise((resolve) => setTimeout(resolve, fault!.delayMs));
@@ -184,13 +221,16 @@ export class GitHubApiDouble {
     }
     if ((m = new RegExp(`^${escape(base)}/pulls/(\\d+)/comments$`).exec(path)) && method === 'GET') {
       const number = Number(m[1]);
-      const posted = this.reviews.filter((r) => r.pull === number).flatMap((r) => ((r.body.comments as Record<string, unknown>[] | undefined) ?? []).map((c) => ({ ...c, user: this.appBot })));
-      const comments = [...this.otherComments.filter((c) => c.pull === number).map((c) => c.comment), ...posted];
-      return this.page(comments.map((c, i) => ({ id: i + 1, ...c })), query, path);
+      const comments = this.threads
+        .filter((t) => t.pull === number)
+        .flatMap((t) => t.comments.map((c, i) => ({ id: c.id, user: c.user, body: c.body, path: t.path, line: t.line, side: 'RIGHT', ...(i > 0 ? { in_reply_to_id: t.comments[0]!.id } : {}) })))
+        .sort((a, b) => a.id - b.id);
+      return this.page(comments, query, path);
     }
     if ((m = new RegExp(`^${escape(base)}/pulls/(\\d+)/reviews$`).exec(path)) && method === 'POST') {
       const review = { id: this.nextId++, pull: Number(m[1]), body };
       this.reviews.push(review);
+      for (const c of (body.comments as Record<string, unknown>[] | undefined) ?? []) this.openThread(review.pull, this.appBot, String(c.body), String(c.path), Number(c.line));
       return { status: 200, body: { id: review.id } };
     }
     if (path === `${base}/check-runs` && method === 'POST') {
@@ -212,11 +252,47 @@ export class GitHubApiDouble {
     if ((m = new RegExp(`^${escape(base)}/commits/([0-9a-f]+)/pulls$`).exec(path)) && method === 'GET') {
       return { status: 200, body: [...this.pulls.values()].filter((p) => p.headSha === m![1]).map((p) => this.pullJson(p)) };
     }
-    if (path === '/graphql' && method === 'POST') return { status: 200, body: { data: this.graphql(String(body.query)) } };
+    if (path === '/graphql' && method === 'POST') return { status: 200, body: this.graphql(String(body.query), (body.variables ?? {}) as Record<string, unknown>) };
     return { status: 404, body: { message: `double: no route for ${method} ${path}` } };
   }
 
-  private graphql(query: string): Record<string, unknown> {
+  /** GraphQL as diffsec sends it: blob reads, review threads, a thread reply and resolving a thread. */
+  private graphql(query: string, variables: Record<string, unknown>): { data?: unknown; errors?: unknown[] } {
+    if (query.includes('reviewThreads')) return { data: this.reviewThreads(variables) };
+    if (query.includes('addPullRequestReviewThreadReply')) {
+      const thread = this.threads.find((t) => t.id === variables.thread);
+      if (!thread) return { errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(variables.thread)}'` }] };
+      this.reply(thread.id, this.appBot, String(variables.body));
+      return { data: { addPullRequestReviewThreadReply: { comment: { id: `PRRC_${thread.comments.at(-1)!.id}` } } } };
+    }
+    if (query.includes('resolveReviewThread')) {
+      const thread = this.threads.find((t) => t.id === variables.thread);
+      if (!thread) return { errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(variables.thread)}'` }] };
+      thread.isResolved = true;
+      return { data: { resolveReviewThread: { thread: { id: thread.id, isResolved: true } } } };
+    }
+    return { data: this.blobs(query) };
+  }
+
+  /** `repository.pullRequest.reviewThreads`, 100 a page (cursor: the index to start at); GraphQL names a Bot by its bare slug. */
+  private reviewThreads(variables: Record<string, unknown>): Record<string, unknown> {
+    const all = this.threads.filter((t) => t.pull === Number(variables.number));
+    const start = typeof variables.after === 'string' ? Number(variables.after) : 0;
+    const page = all.slice(start, start + 100);
+    const nodes = page.map((t) => ({
+      id: t.id,
+      isResolved: t.isResolved,
+      path: t.path,
+      comments: {
+        totalCount: t.comments.length,
+        nodes: t.comments.slice(0, 100).map((c) => ({ author: c.user && { __typename: c.user.type, login: c.user.type === 'Bot' ? c.user.login.replace(/\[bot\]$/, '') : c.user.login }, body: c.body })),
+      },
+    }));
+    const hasNextPage = start + 100 < all.length;
+    return { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage, endCursor: hasNextPage ? String(start + 100) : null }, nodes } } } };
+  }
+
+  private blobs(query: string): Record<string, unknown> {
     const repository: Record<string, unknown> = {};
     for (const [, alias, expression] of query.matchAll(/(\w+): object\(expression: ("(?:[^"\\]|\\.)*")\)/g)) {
       const [sha, ...rest] = (JSON.parse(expression!) as string).split(':');

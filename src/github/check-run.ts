@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import { annotatedFindings, CHECK_OUTPUT_LIMIT } from '../report/check-run-output.js';
 import { plainText } from '../report/markdown-escape.js';
+import { ruleDocsUrl } from '../report/rule-docs-url.js';
 import { idOf } from './api-answer.js';
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
@@ -77,8 +78,8 @@ function toAnnotation(f: Finding) {
     end_line: f.endLine,
     annotation_level: (f.severity === 'high' ? 'failure' : f.severity === 'medium' ? 'warning' : 'notice') as 'failure' | 'warning' | 'notice',
     title: `${f.ruleId} ${f.title}`.slice(0, 255),
-    // Annotations are plain text: only control characters need showing.
-    message: plainText(f.message).slice(0, 64_000),
+    // Annotations are plain text: only control characters need showing; the docs link goes last, whole.
+    message: `${plainText(f.message).slice(0, 60_000)}\n\nRule docs: ${ruleDocsUrl(f)}`,
   };
   // Columns are allowed only on single-line annotations.
   return f.line === f.endLine ? { ...annotation, start_column: f.column, end_column: Math.max(f.column, f.endColumn) } : annotation;

@@ -30,16 +30,18 @@ export interface ReviewOutcome {
   /** Findings that are not inline comments of this review, with the reason. */
   notInline: NotInline[];
   reviewId: number | null;
+  /** `RULE:HASH` markers of diffsec's own earlier comments, or null when they were not read. */
+  ownMarkers: ReadonlySet<string> | null;
 }
 
 /**
  * Posts ONE review (event COMMENT) on the analysed head with an inline comment per new finding:
  * findings already commented on (same fingerprint marker in a comment by `bot`, diffsec's own
  * account; markers in anyone else's comments are ignored; with no `bot`, none count) are not
- * posted again; findings with no
- * changed line to anchor on, or over `max_comments`, are handed back for the check run. If GitHub
- * still answers 422, the review is posted again with the riskier comments moved to the check run,
- * and at last with none: a finding is never lost, and 422 is never retried as it is.
+ * posted again (nor annotated: they show in one place); findings with no changed line to anchor
+ * on, or over `max_comments`, are handed back for the check run's annotations. If GitHub still
+ * answers 422, the review is posted again with the riskier comments moved to the check run, and at
+ * last with none: a finding is never lost, and 422 is never retried as it is.
  */
 export async function publishReview(
   github: GitHubClient,
@@ -54,19 +56,20 @@ export async function publishReview(
   const notInline: NotInline[] = [];
   const active = findings.filter((f) => !f.suppressed && f.scope !== 'outside');
   if (!config.inlineComments) {
-    return { posted: [], reviewId: null, notInline: active.map((finding) => ({ finding, why: 'inline comments are off (inline_comments: false)' })) };
+    return { posted: [], reviewId: null, ownMarkers: null, notInline: active.map((finding) => ({ finding, why: 'inline comments are off (inline_comments: false)' })) };
   }
   const existing = bot ? await existingMarkers(github, pr, bot, sleep) : new Set<string>();
+  const ownMarkers = bot ? existing : null;
   const ranked = [...active].sort((a, b) => levelRank(b.severity) - levelRank(a.severity) || levelRank(b.confidence) - levelRank(a.confidence));
   const planned: { finding: Finding; anchor: CommentAnchor }[] = [];
   for (const finding of ranked) {
     const anchor = anchorFor(finding, diffs.get(finding.path) ?? null);
-    if (existing.has(`${finding.ruleId}:${finding.fingerprint}`)) notInline.push({ finding, why: 'already commented on by an earlier diffsec review' });
+    if (existing.has(`${finding.ruleId}:${finding.fingerprint}`)) notInline.push({ finding, why: 'already commented on by an earlier diffsec review', commentedBefore: true });
     else if (!anchor) notInline.push({ finding, why: 'no changed line of a known diff to comment on' });
     else if (planned.length >= config.maxComments) notInline.push({ finding, why: `over the limit of ${config.maxComments} inline comments per review (max_comments)` });
     else planned.push({ finding, anchor });
   }
-  if (planned.length === 0) return { posted: [], notInline, reviewId: null };
+  if (planned.length === 0) return { posted: [], notInline, reviewId: null, ownMarkers };
 
   // Each attempt is all-or-nothing on GitHub's side; a 422 never half-posts a review.
   const attempts = [planned, planned.filter((p) => p.anchor.startLine === p.anchor.line)];
@@ -89,14 +92,14 @@ export async function publishReview(
       );
       const left = planned.filter((p) => !attempt.includes(p));
       for (const { finding } of left) notInline.push({ finding, why: `GitHub rejected the review with it (${describe(lastError)})` });
-      return { posted: attempt.map((p) => p.finding), notInline, reviewId: idOf(data, 'pulls.createReview') };
+      return { posted: attempt.map((p) => p.finding), notInline, reviewId: idOf(data, 'pulls.createReview'), ownMarkers };
     } catch (error) {
       if ((error as { status?: number }).status !== 422) throw error;
       lastError = error;
     }
   }
   for (const { finding } of planned) notInline.push({ finding, why: `GitHub rejected the inline comment (${describe(lastError)})` });
-  return { posted: [], notInline, reviewId: null };
+  return { posted: [], notInline, reviewId: null, ownMarkers };
 }
 
 /** Fingerprint markers in diffsec's own review comments on the pull request. */

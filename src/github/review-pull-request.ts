@@ -2,7 +2,7 @@ import type { Logger } from 'probot';
 import type { DiffsecConfig } from '../config/config.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
 import type { Finding, SkippedFile } from '../findings/finding.js';
-import { checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
+import { annotationCandidates, checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
 import { reaches, runReview, type ReviewOptions } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { headShaOf, UnexpectedAnswer } from './api-answer.js';
@@ -12,6 +12,7 @@ import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
 import type { OpenCheckRuns } from './open-check-runs.js';
 import { publishReview } from './publish-review.js';
+import { resolveFixedThreads } from './resolve-fixed-threads.js';
 import { withRetries, type Sleep } from './with-retries.js';
 
 export interface ReviewDeps {
@@ -76,17 +77,20 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     const superseded = currentHead !== pr.headSha;
     const notes = [...source.notes, ...result.notes];
     let bot: BotIdentity | null = null;
-    if (!superseded && config.inlineComments) {
+    if (!superseded) {
       try {
         bot = await deps.botIdentity();
       } catch (error) {
         // Without knowing its own comments, diffsec honours no markers: it may repeat a comment, never lose one.
-        notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again.`);
+        notes.push(`diffsec could not look up its own account (${describe(error)}): findings it commented on before may be commented on again, and threads of fixed findings stay open.`);
       }
     }
     const outcome = superseded
-      ? { posted: [], notInline: [], reviewId: null }
+      ? { posted: [], notInline: result.findings.filter((f) => !f.suppressed).map((finding) => ({ finding, why: `superseded by ${currentHead.slice(0, 7)}: no review posted for this commit` })), reviewId: null, ownMarkers: null }
       : await publishReview(github, pr, result.findings, source.diffs, new Map(deps.rules.map((r) => [r.id, r])), config, bot, deps.sleep);
+    // Never fatal: a thread left open is said in the summary.
+    const cleanup = bot ? await resolveFixedThreads(github, pr, { fingerprints: result.fingerprints, ruleIds: new Set(result.rules.map((r) => r.id)) }, bot, outcome.ownMarkers, deps.sleep) : { resolved: 0, notes: [] };
+    notes.push(...cleanup.notes);
     const active = result.findings.filter((f) => !f.suppressed);
     const failing = active.filter((f) => reaches(f, config!.failOn)).length;
     const incomplete = result.skipped.filter((s) => s.incomplete);
@@ -96,9 +100,10 @@ export async function reviewPullRequest(github: GitHubClient, pr: PullRequestRef
     output = {
       title: superseded ? 'Superseded by a newer push' : incompleteTitle(incomplete.length, result.findings),
       summary: renderCheckRunSummary({ ...result, failing, notInline: outcome.notInline, notes, blobUrl: `${deps.webUrl}/${pr.owner}/${pr.repo}/blob/${pr.headSha}` }),
-      annotations: active,
+      // Annotations only for findings with no inline comment: each shows in one place.
+      annotations: annotationCandidates(outcome.notInline),
     };
-    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, conclusion });
+    Object.assign(logFields, { files: result.stats.files, skipped: result.skipped.length, incomplete: incomplete.length, findings: active.length, inline: outcome.posted.length, resolved: cleanup.resolved, conclusion });
   } catch (error) {
     const reason = error instanceof Error && !('status' in error) ? error.message : describe(error);
     output.summary = renderFailureSummary(reason);

@@ -11,6 +11,17 @@ export const ANNOTATION_LIMIT = 200;
 export interface NotInline {
   finding: Finding;
   why: string;
+  /** An earlier diffsec review already commented on it: it gets no annotation, so it shows in one place. */
+  commentedBefore?: true;
+}
+
+/**
+ * The findings that become check-run annotations: those with no inline comment, now or from an
+ * earlier review (over max_comments, no commentable line, rejected by GitHub, inline comments
+ * off). A finding commented on inline is never annotated too.
+ */
+export function annotationCandidates(notInline: readonly NotInline[]): Finding[] {
+  return notInline.filter((n) => !n.commentedBefore && !n.finding.suppressed).map((n) => n.finding);
 }
 
 export interface CheckRunInput {
@@ -36,8 +47,8 @@ export function checkRunTitle(findings: Finding[]): string {
 }
 
 /**
- * The check run's summary in markdown: counts, a table of every finding with a link to its line,
- * findings not posted inline and why, suppressed findings, skipped files, errors and notes. Cut
+ * The check run's summary in markdown: counts, a table of every finding with a link to its line
+ * (inline comments and annotations aside, the table lists them all), findings not posted inline and why, suppressed findings, skipped files, errors and notes. Cut
  * under GitHub's limit with "N more" said, never cut mid-row.
  */
 export function renderCheckRunSummary(input: CheckRunInput): string {
@@ -48,8 +59,9 @@ export function renderCheckRunSummary(input: CheckRunInput): string {
       `${active.length} finding${active.length === 1 ? '' : 's'} on the changed lines, ${input.failing} at or above the failure threshold; ` +
       `${suppressed.length} suppressed, ${input.stats.outsideDiff} outside the diff, ${input.stats.belowThreshold} below the report threshold, ${input.skipped.length} file${input.skipped.length === 1 ? '' : 's'} skipped.`,
   ];
-  if (active.length > ANNOTATION_LIMIT) {
-    head.push('', `> Annotations: the ${ANNOTATION_LIMIT} most severe findings are annotated on the diff; … and ${active.length - ANNOTATION_LIMIT} more annotations: see the table.`);
+  const annotated = annotationCandidates(input.notInline).length;
+  if (annotated > ANNOTATION_LIMIT) {
+    head.push('', `> Annotations: the ${ANNOTATION_LIMIT} most severe findings without an inline comment are annotated on the diff; … and ${annotated - ANNOTATION_LIMIT} more annotations: see the table.`);
   }
   // Notes quote file names: keep them to a quarter of the limit so the summary is never cut by the caller mid-markup.
   let noteChars = 0;

@@ -1,6 +1,7 @@
 import type { Finding, FlowStep, Level } from '../findings/finding.js';
 import type { ReviewResult } from '../review.js';
 import type { Rule } from '../rules/rule.js';
+import { RULES_DOC_URL, ruleDocsAnchor } from './rule-docs-url.js';
 
 export interface SarifOptions {
   /** diffsec's own version, for `tool.driver.version`. */
@@ -11,17 +12,25 @@ export interface SarifOptions {
 const SECURITY_SEVERITY: Record<Level, string> = { high: '8.0', medium: '5.5', low: '3.0' };
 /** Severity decides the level: code scanning's default gate fails on `error`. */
 const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note' };
+/** The base every relative artifact URI is resolved against: the repository root. */
+const SRCROOT = '%SRCROOT%';
+/** diffsec's home page: the repository that holds docs/rules.md. */
+export const PROJECT_URL = RULES_DOC_URL.replace(/\/blob\/.*$/, '');
 
 /**
  * Renders a review as one SARIF 2.1.0 run that GitHub code scanning accepts: every rule that ran
  * (so code scanning can tell "ran and found nothing" and close fixed alerts) with its docs as
  * help, one result per in-scope finding (suppressed ones carry an `inSource` suppression), and
- * skipped files and errors as tool notifications. Paths stay relative, against `%SRCROOT%`.
+ * skipped files and errors as tool notifications. Paths are relative to the repository root
+ * (the sources give them so: `diffsec diff` from git, `diffsec scan` through rootRelativeSource,
+ * the app from GitHub), against `%SRCROOT%`, which `originalUriBaseIds` declares; each rule's
+ * `helpUri` is its section of docs/rules.md.
  *
  * The finding's fingerprint goes in `partialFingerprints.primaryLocationLineHash`, the key GitHub
  * matches alerts on: it is content-based like GitHub's own, so alerts survive code moving, and it
  * works for API uploads that compute nothing. The upload-sarif action keeps a value it finds but
- * logs that it differs from the hash it would have computed. Pure.
+ * logs that it differs from the hash it would have computed. The fingerprint hashes the
+ * root-relative path, so it is the same from any working folder. Pure.
  */
 export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'>, options: SarifOptions): string {
   const rules = [...result.rules].sort((a, b) => a.id.localeCompare(b.id));
@@ -35,7 +44,8 @@ export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'diffsec', version: options.toolVersion, semanticVersion: options.toolVersion, rules: rules.map(toDescriptor) } },
+        tool: { driver: { name: 'diffsec', version: options.toolVersion, semanticVersion: options.toolVersion, informationUri: PROJECT_URL, rules: rules.map(toDescriptor) } },
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository (the git work tree) that was analysed.' } } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results: result.findings.map((f) => toResult(f, indexOf.get(f.ruleId))),
       },
@@ -57,6 +67,7 @@ function toDescriptor(rule: Rule): Record<string, unknown> {
     name: rule.name,
     shortDescription: { text: rule.title },
     fullDescription: { text: why },
+    helpUri: `${RULES_DOC_URL}#${ruleDocsAnchor(rule)}`,
     help: { text, markdown },
     defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
     properties: {
@@ -107,8 +118,8 @@ function codeFlowOf(flow: readonly FlowStep[]): Record<string, unknown> {
   };
 }
 
-/** A relative path becomes a URI against %SRCROOT%; an absolute one (a scan outside the cwd) a file: URI. */
+/** A relative path becomes a URI against %SRCROOT%; an absolute one (a file outside the repository) a file: URI. */
 function artifact(path: string): { uri: string; uriBaseId?: string } {
   const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return path.startsWith('/') ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: '%SRCROOT%' };
+  return path.startsWith('/') ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: SRCROOT };
 }

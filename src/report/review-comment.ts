@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.js';
 import type { Rule } from '../rules/rule.js';
 import { codeSpan, escapeMarkdown, longestBacktickRun } from './markdown-escape.js';
+import { ruleDocsUrl } from './rule-docs-url.js';
 
 /** The hidden marker a review comment carries, so a later push does not post the same finding again. */
 export function fingerprintMarker(finding: Pick<Finding, 'ruleId' | 'fingerprint'>): string {
@@ -25,8 +26,9 @@ export function cweUrl(cwe: string): string {
 
 /**
  * The body of one inline review comment: rule, levels, the specific message, why and how to fix
- * (from the rule's docs), a CWE link, a suggestion block when the finding has a mechanical fix
- * covering exactly the commented lines, and the hidden fingerprint marker.
+ * (from the rule's docs), a CWE link, a link to the rule's entry in docs/rules.md, a suggestion
+ * block when the finding has a mechanical fix covering exactly the commented lines, and the hidden
+ * fingerprint marker.
  */
 export function renderReviewComment(finding: Finding, rule: Rule | undefined, commented: { startLine: number; endLine: number }): string {
   // The message is inert markdown by construction (fillMessage fences and escapes what it quotes).
@@ -48,7 +50,7 @@ export function renderReviewComment(finding: Finding, rule: Rule | undefined, co
     lines.push('', `${fence}suggestion`, fix.replacement, fence);
   }
   const aliases = [finding.bandit && `Bandit ${finding.bandit}`, finding.ruff && `Ruff ${finding.ruff}`].filter(Boolean).join(', ');
-  lines.push('', `[${finding.cwe}](${cweUrl(finding.cwe)})${aliases ? ` · ${aliases}` : ''} · silence with \`# diffsec: ignore[${finding.ruleId}] reason\``, fingerprintMarker(finding));
+  lines.push('', `[${finding.cwe}](${cweUrl(finding.cwe)})${aliases ? ` · ${aliases}` : ''} · [${finding.ruleId} in the rule docs](${ruleDocsUrl(finding)}) · silence with \`# diffsec: ignore[${finding.ruleId}] reason\``, fingerprintMarker(finding));
   return lines.join('\n');
 }
 

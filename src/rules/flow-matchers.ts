@@ -13,12 +13,15 @@ export interface CompiledMatchers {
   matcherOfPattern: FlowMatcher[];
   /** The text the patterns need, as rules' gates (see pattern-gate.ts); null when some pattern may match anywhere. */
   gates: PatternGate[] | null;
+  /** `node:` matchers, tested on the values a trace visits (no query). */
+  visited: FlowMatcher[];
 }
 
 /** A flow rule's compiled matchers. */
 export interface CompiledFlow {
   sources: CompiledMatchers;
   sanitizers: CompiledMatchers;
+  steps: CompiledMatchers;
 }
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
@@ -31,7 +34,9 @@ const compiled = new WeakMap<Rule, CompiledFlow>();
 export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Error, query: string) => string): CompiledFlow {
   let flow = compiled.get(rule);
   if (flow) return flow;
-  const combine = (matchers: FlowMatcher[]): CompiledMatchers => {
+  const combine = (all: FlowMatcher[]): CompiledMatchers => {
+    const visited = all.filter((m) => m.nodeType !== undefined);
+    const matchers = all.filter((m) => m.nodeType === undefined);
     // Gates alike (several sources needing a secret's name) are searched for once.
     const gates = new Map<string, PatternGate>();
     let gated = true;
@@ -40,7 +45,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       if (own) for (const gate of own) gates.set(JSON.stringify(gate), gate);
       else gated = false;
     }
-    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [] };
+    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [], visited };
     let source = '';
     const starts: { offset: number; matcher: FlowMatcher }[] = [];
     for (const matcher of matchers) {
@@ -70,9 +75,9 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       for (const start of starts) if (start.offset <= offset) owner = start.matcher;
       matcherOfPattern.push(owner);
     }
-    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null };
+    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited };
   };
-  flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers) };
+  flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };
   compiled.set(rule, flow);
   return flow;
 }

@@ -21,6 +21,12 @@ export interface FlowMatcher {
   indirectOnly: boolean;
   /** Where it was written, for messages: `sources[0]`. */
   field: string;
+  /**
+   * Sanitizers only, set by `node: identifier`: no query runs; a value of this node type that a
+   * trace visits is tested with `where:` on `@value` then (for judgements too costly to make on
+   * every node of a file, as `validated-before`).
+   */
+  nodeType?: string;
 }
 
 /**
@@ -31,4 +37,9 @@ export interface FlowMatcher {
 export interface FlowSpec {
   sources: FlowMatcher[];
   sanitizers: FlowMatcher[];
+  /**
+   * Calls that carry their arguments' values into their result, beyond those the layer knows
+   * (`build_command(host, path)`, a project's helper in another file): `@value` is the call.
+   */
+  steps: FlowMatcher[];
 }

@@ -12,6 +12,9 @@ import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
 
+/** Sink starts up to this many are matched without first computing the sources' reach. */
+const FEW_STARTS = 16;
+
 /** What makes a sink match a finding: the source's name for the message, and the path for the Finding. */
 export interface FlowMatch {
   bindings: { source: string };
@@ -29,6 +32,7 @@ export class FlowRuleTracer {
   private readonly reaches = new Map<Rule, SourceReach>();
   private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
   private definitions: DefinitionIndex | null = null;
+  private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -43,8 +47,9 @@ export class FlowRuleTracer {
    * occur in the file. Drops only sinks `trace` would reject before tracing.
    */
   sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
-    // No sink's text in the file: the sources' text need not be looked for.
-    if (starts !== 'everywhere' && starts.length === 0) return starts;
+    // A few starts are cheaper to match than the sources' reach is to compute (sources built of
+    // `%` and `+` occur on most lines); `trace` still checks the reach of each sink matched.
+    if (starts !== 'everywhere' && starts.length <= FEW_STARTS && !this.reaches.has(rule)) return starts;
     const reach = this.reachOf(rule);
     if (reach.none) return [];
     if (starts === 'everywhere' || reach.everywhere) return starts;
@@ -58,7 +63,7 @@ export class FlowRuleTracer {
   trace(rule: Rule, captures: ReadonlyMap<string, SyntaxNode[]>, sink: SyntaxNode): FlowMatch | null {
     const reach = this.reachOf(rule);
     if (!reach.mayReach(sink)) return null;
-    const { sources, sanitizers, sourceReach, dead } = this.matchesOf(rule);
+    const { sources, sanitizers, steps, sourceReach, dead } = this.matchesOf(rule);
     // Again from the sources themselves: the text was perhaps only in strings and comments.
     if (sources.size === 0 || !sourceReach.mayReach(sink)) return null;
     this.flow ??= new FileFlow(this.root, this.functionIndex());
@@ -67,7 +72,8 @@ export class FlowRuleTracer {
         const kind = sources.get(node.id);
         return kind !== undefined && (kind.fieldReads || !viaField);
       },
-      isBarrier: (node: SyntaxNode) => sanitizers.has(node.id),
+      isBarrier: (node: SyntaxNode) => sanitizers.has(node.id) || this.isVisitedSanitizer(rule, node),
+      carries: (call: SyntaxNode) => steps.has(call.id),
     };
     for (const value of captures.get('sink') ?? []) {
       const path = this.flow.trace(value, question, dead);
@@ -85,6 +91,21 @@ export class FlowRuleTracer {
       };
     }
     return null;
+  }
+
+  /** A rule's `node:` sanitizers, asked of a value a trace visits (once per rule and node). */
+  private isVisitedSanitizer(rule: Rule, node: SyntaxNode): boolean {
+    const visited = flowMatchersOf(rule).sanitizers.visited;
+    if (visited.length === 0) return false;
+    let answers = this.visitedAnswers.get(rule);
+    if (!answers) this.visitedAnswers.set(rule, (answers = new Map()));
+    let answer = answers.get(node.id);
+    if (answer === undefined) {
+      const captures = new Map([['value', [node]]]);
+      answer = visited.some((m) => m.nodeType === node.type && holds(m.where, captures, this.ctx));
+      answers.set(node.id, answer);
+    }
+    return answer;
   }
 
   /** The file's functions and classes by position, shared with the file's FileFlow. */
@@ -127,7 +148,9 @@ export class FlowRuleTracer {
     }
     const sanitizers = new Set<number>();
     for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
-    found = { sources, sanitizers, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
+    const steps = new Set<number>();
+    for (const [node] of this.run(compiled.steps)) steps.add(node.id);
+    found = { sources, sanitizers, steps, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
@@ -158,6 +181,8 @@ interface SourceKind {
 interface Matches {
   sources: Map<number, SourceKind>;
   sanitizers: Set<number>;
+  /** Calls a rule's `steps:` say carry their arguments. */
+  steps: Set<number>;
   sourceReach: SourceReach;
   /** Values from which a trace for this rule found no source (see FileFlow.trace). */
   dead: Set<string>;

@@ -4,12 +4,13 @@ import type { PredicateCall } from './rule.js';
 type Fail = (field: string, reason: string) => never;
 type ValidateWhere = (value: unknown, field: string) => Record<string, PredicateCall[]>;
 
-const MATCHER_FIELDS = new Set(['query', 'where', 'calls', 'field-reads', 'indirect-only']);
+const MATCHER_FIELDS = new Set(['query', 'where', 'calls', 'node', 'field-reads', 'indirect-only']);
 
 /**
  * Validates the flow part of a rule document (`mode: flow`): `sources` (required) and
  * `sanitizers`, each a list of `{query, where}` or `{calls: [dotted names]}` (sources may add
- * `field-reads` and `indirect-only`). The sink query must capture `@sink`. Errors name the field, e.g. `sources[1].query`.
+ * `field-reads` and `indirect-only`), and `steps` (calls that carry their arguments into their
+ * result). The sink query must capture `@sink`. Errors name the field, e.g. `sources[1].query`.
  */
 export function validateFlowSpec(raw: Record<string, unknown>, sinkCaptures: Set<string>, fail: Fail, validateWhere: ValidateWhere): FlowSpec {
   if (raw.mode !== 'flow') fail('mode', `must be 'flow' when given (got ${JSON.stringify(raw.mode)})`);
@@ -18,11 +19,12 @@ export function validateFlowSpec(raw: Record<string, unknown>, sinkCaptures: Set
   return {
     sources: matchers(raw.sources, 'sources', true, fail, validateWhere),
     sanitizers: raw.sanitizers === undefined ? [] : matchers(raw.sanitizers, 'sanitizers', false, fail, validateWhere),
+    steps: raw.steps === undefined ? [] : matchers(raw.steps, 'steps', false, fail, validateWhere),
   };
 }
 
 /** The fields only a flow rule may have. */
-export const FLOW_FIELDS = ['mode', 'sources', 'sanitizers'] as const;
+export const FLOW_FIELDS = ['mode', 'sources', 'sanitizers', 'steps'] as const;
 
 function matchers(value: unknown, field: string, isSource: boolean, fail: Fail, validateWhere: ValidateWhere): FlowMatcher[] {
   if (!Array.isArray(value) || value.length === 0) fail(field, 'must be a non-empty list of {query, where} or {calls} entries');
@@ -36,6 +38,15 @@ function matchers(value: unknown, field: string, isSource: boolean, fail: Fail, 
       if (m[flag] !== undefined && (!isSource || typeof m[flag] !== 'boolean')) fail(`${at}.${flag}`, isSource ? 'must be true or false' : 'applies to sources only');
     }
     const indirectOnly = (m['indirect-only'] as boolean | undefined) ?? false;
+    if (m.node !== undefined) {
+      if (field !== 'sanitizers') fail(`${at}.node`, 'applies to sanitizers only');
+      if (m.query !== undefined || m.calls !== undefined) fail(`${at}.node`, 'stands alone: give either node (with where) or query/where or calls');
+      if (typeof m.node !== 'string' || !/^[a-z_]+$/.test(m.node)) fail(`${at}.node`, 'must be a node type such as identifier');
+      const where = validateWhere(m.where, `${at}.where`);
+      const other = Object.keys(where).find((c) => c !== 'value');
+      if (other !== undefined || Object.keys(where).length === 0) fail(`${at}.where`, 'must test @value only (a node: matcher has no other capture)');
+      return { query: '', where, fieldReads, indirectOnly, field: at, nodeType: m.node as string };
+    }
     if (m.calls !== undefined) {
       if (m.query !== undefined || m.where !== undefined) fail(`${at}.calls`, 'stands alone: give either calls or query/where');
       const names = m.calls;

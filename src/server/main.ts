@@ -7,6 +7,8 @@ import { OpenCheckRuns } from '../github/open-check-runs.js';
 import { canUseScanPool, ScanPool } from '../analysis/scan-pool.js';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
+import { queueSettings } from '../queue/queue-settings.js';
+import { ReviewEnqueuer } from '../queue/review-enqueuer.js';
 import { timedFetch } from './timed-fetch.js';
 import { createWebhookServer } from './webhook-server.js';
 
@@ -27,7 +29,7 @@ if (!env.APP_ID) {
   const rules = loadRules(bundledRulesDir());
   // Files are scanned in other processes, so the webhook server answers while a hostile file is scanned.
   const jobs = Number(env.DIFFSEC_JOBS);
-  const pool = canUseScanPool() ? new ScanPool(rules, Number.isInteger(jobs) && jobs >= 1 ? jobs : Math.min(availableParallelism(), 2)) : null;
+  const pool = canUseScanPool() && !env.REDIS_URL ? new ScanPool(rules, Number.isInteger(jobs) && jobs >= 1 ? jobs : Math.min(availableParallelism(), 2)) : null;
   const app = diffsecApp({ rules, openCheckRuns, ...(pool ? { pool } : {}) });
   const probot = createProbot({
     overrides: {
@@ -41,11 +43,13 @@ if (!env.APP_ID) {
     },
   });
   await probot.load(app);
+  // With REDIS_URL this process only receives: reviews are queued for `npm run worker` processes.
+  const queue = env.REDIS_URL ? new ReviewEnqueuer(queueSettings(env), probot.log) : null;
   const front = createWebhookServer({
     secret: env.WEBHOOK_SECRET,
     path: env.WEBHOOK_PATH || '/api/github/webhooks',
     log: probot.log,
-    receive: (delivery) => probot.receive(delivery as never),
+    receive: queue ? async (delivery) => void (await queue.enqueue(delivery)) : (delivery) => probot.receive(delivery as never),
   });
   const host = env.HOST || 'localhost';
   front.server.listen(env.PORT ? Number(env.PORT) : 3000, host, () => {
@@ -64,6 +68,7 @@ if (!env.APP_ID) {
       probot.log.warn({ inFlight: front.inFlight, completed }, 'diffsec: grace period over; open check runs completed as interrupted');
     }
     await pool?.close();
+    await queue?.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutDown('SIGTERM'));

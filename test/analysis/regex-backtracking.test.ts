@@ -68,9 +68,33 @@ function* adversarialInputs(source: string, length: number): Generator<string> {
   }
 }
 
+/** What may stand between two tokens: runs of white space, alone or around a separator. */
+const GAPS = ['  ', '\t ', ' ,  ', ', \t'];
+/** Characters that end a run of tokens without completing it. */
+const STRAY_ENDS = ['x', '!'];
+
+/**
+ * Tokens separated by runs of white space, ending in a stray character (`?  ?  ?…x`): where a
+ * regex lets the white space between two tokens be matched more than one way (`(\s*X\s*,?)*`),
+ * each gap multiplies the ways to fail, so the time grows exponentially with the count. Each
+ * token is one of the regex's own characters or literal runs; the count grows one at a time from
+ * 4 to 40 (so a slow run is noticed before the next one takes hours), then one input of `length`.
+ */
+function* separatedInputs(source: string, length: number): Generator<string> {
+  const tokens = [...new Set([...charactersOf(source).filter((c) => !/\s/.test(c)), ...literalRuns(source).filter(Boolean), 'a'])];
+  for (const token of tokens) {
+    for (const gap of GAPS) {
+      for (const end of STRAY_ENDS) {
+        for (let count = 4; count <= 40; count++) yield token + (gap + token).repeat(count) + end;
+        yield token + (gap + token).repeat(Math.ceil(length / (gap.length + token.length))) + end;
+      }
+    }
+  }
+}
+
 /** The first run of `run` over the adversarial inputs built from `source` that takes BOUND_MS or more, described; `fast` when none does. */
 function slowInput(source: string, run: (input: string) => unknown): string {
-  for (const input of adversarialInputs(source, LENGTH)) {
+  for (const input of [...adversarialInputs(source, LENGTH), ...separatedInputs(source, LENGTH)]) {
     const started = performance.now();
     run(input);
     const ms = performance.now() - started;
@@ -141,8 +165,7 @@ describe('regular expressions run on untrusted text', () => {
     expect(slowInput(source, run)).toBe('fast');
   });
 
-  // The generated inputs above do not build this shape (tokens split by runs of spaces, then a
-  // stray character), on which the old `(\s*X\s*,?)*\s*$` took minutes at 20 tokens.
+  // The shape separatedInputs builds, on the regex that had it.
   it('matches placeholders split by runs of spaces in linear time', () => {
     const started = performance.now();
     expect(PLACEHOLDERS.test(`?${'  ?'.repeat(50_000)}x`)).toBe(false);
@@ -152,6 +175,19 @@ describe('regular expressions run on untrusted text', () => {
 
   it('would have caught the old DS203 pattern', () => {
     const old = /:\/\/[^/@ ]*:[^/@ ]*@/;
+    expect(slowInput(old.source, (s) => old.test(s))).not.toBe('fast');
+  });
+
+  // The old placeholder regex took minutes on `?  ?  ?…x` at 20 tokens: the audit now finds it
+  // (its growth is exponential, so it stops at the first count that takes BOUND_MS, about 16).
+  it('would have caught the old placeholder regex (tokens split by runs of white space)', () => {
+    const old = /^(\s*(\?|%s|:\w+|%\(\w+\)s)\s*,?)*\s*$/;
+    const found = slowInput(old.source, (s) => old.test(s));
+    expect(found).not.toBe('fast');
+  });
+
+  it('would have caught an alternation whose tokens may take the white space around them', () => {
+    const old = /^(?:\?\s*|\s+)*$/;
     expect(slowInput(old.source, (s) => old.test(s))).not.toBe('fast');
   });
 });

@@ -1,4 +1,4 @@
-import { ANNOTATION_LIMIT, CHECK_OUTPUT_LIMIT, annotatedFindings, renderCheckRunSummary, renderFailureSummary, type CheckRunInput } from '../../src/report/check-run-output.js';
+import { ANNOTATION_LIMIT, CHECK_OUTPUT_LIMIT, annotatedFindings, annotationCandidates, renderCheckRunSummary, renderFailureSummary, type CheckRunInput } from '../../src/report/check-run-output.js';
 import { makeFinding, makeStats } from '../helpers/make-finding.js';
 
 function input(overrides: Partial<CheckRunInput> = {}): CheckRunInput {
@@ -20,10 +20,14 @@ describe('renderCheckRunSummary', () => {
     expect(summary).toContain('- \\- &lt;img src=x&gt;');
   });
 
-  it(`counts the findings past the ${ANNOTATION_LIMIT} that are annotated, and says nothing when all are`, () => {
+  it(`counts the findings without an inline comment past the ${ANNOTATION_LIMIT} that are annotated, and says nothing when all are`, () => {
     const many = Array.from({ length: ANNOTATION_LIMIT + 7 }, (_, i) => makeFinding({ line: i + 1 }));
-    expect(renderCheckRunSummary(input({ findings: many }))).toContain('… and 7 more annotations: see the table.');
-    expect(renderCheckRunSummary(input({ findings: many.slice(0, ANNOTATION_LIMIT) }))).not.toContain('more annotations');
+    const notInline = (findings: typeof many) => findings.map((finding) => ({ finding, why: 'over the limit' }));
+    expect(renderCheckRunSummary(input({ findings: many, notInline: notInline(many) }))).toContain('… and 7 more annotations: see the table.');
+    expect(renderCheckRunSummary(input({ findings: many, notInline: notInline(many.slice(0, ANNOTATION_LIMIT)) }))).not.toContain('more annotations');
+    // Commented on inline by an earlier review: listed in the table, never annotated.
+    const earlier = notInline(many).map((n) => ({ ...n, commentedBefore: true as const }));
+    expect(renderCheckRunSummary(input({ findings: many, notInline: earlier }))).not.toContain('more annotations');
   });
 
   it('stays under GitHub\'s limit, every row whole, with a thousand long hostile names of each kind', () => {
@@ -51,6 +55,15 @@ describe('annotatedFindings', () => {
     expect(chosen).toHaveLength(ANNOTATION_LIMIT);
     expect(chosen[0]).toBe(high);
     expect(chosen.slice(1).map((f) => f.line)).toEqual(low.slice(0, ANNOTATION_LIMIT - 1).map((f) => f.line));
+  });
+});
+
+describe('annotationCandidates', () => {
+  it('keeps the findings with no inline comment, now or earlier, and no suppression', () => {
+    const over = makeFinding({ line: 1 });
+    const earlier = makeFinding({ line: 2 });
+    const silenced = makeFinding({ line: 3, suppressed: { comment: '# nosec' } });
+    expect(annotationCandidates([{ finding: over, why: 'over max_comments' }, { finding: earlier, why: 'already', commentedBefore: true }, { finding: silenced, why: 'x' }])).toEqual([over]);
   });
 });
 

@@ -59,3 +59,21 @@ describe('flow rules: validation', () => {
     expect(() => validateRule(ruleDoc({ message: '{source}' }), FILE, 'secrets')).toThrow('placeholder {source} is neither a capture nor bound');
   });
 });
+
+describe('flow rules: node: sanitizers', () => {
+  it('accepts node: with where on @value, for sanitizers, and runs no query for it', () => {
+    const rule = validateRule(flowDoc({ sanitizers: [{ node: 'identifier', where: { value: { 'validated-before': true } } }] }), FILE, 'secrets');
+    expect(rule.flow!.sanitizers[0]).toMatchObject({ nodeType: 'identifier', query: '' });
+    expect(() => compileRules([rule])).not.toThrow();
+  });
+
+  it.each([
+    [{ sources: [{ node: 'identifier', where: { value: { 'validated-before': true } } }] }, 'sources[0].node'],
+    [{ sanitizers: [{ node: 'identifier', query: '(identifier) @value' }] }, 'sanitizers[0].node'],
+    [{ sanitizers: [{ node: 'Identifier!', where: { value: { 'validated-before': true } } }] }, 'sanitizers[0].node'],
+    [{ sanitizers: [{ node: 'identifier', where: { other: { 'validated-before': true } } }] }, 'sanitizers[0].where'],
+    [{ sanitizers: [{ node: 'identifier' }] }, 'sanitizers[0].where'],
+  ])('rejects %j', (overrides, field) => {
+    expect(errorOf(overrides)).toContain(field);
+  });
+});

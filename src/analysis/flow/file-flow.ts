@@ -25,6 +25,8 @@ export interface TraceQuestion {
   isSource(node: SyntaxNode, viaField: boolean): boolean;
   /** A value that no longer carries what it wraps (`mask_password(x)`): not entered. */
   isBarrier(node: SyntaxNode): boolean;
+  /** A call that carries its arguments into its result beyond those the layer knows (a rule's `steps:`). */
+  carries?(call: SyntaxNode): boolean;
 }
 
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
@@ -58,6 +60,8 @@ export class FileFlow {
   private readonly children = new Map<number, { nodes: SyntaxNode[]; starts: number[]; ends: number[] }>();
   private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
+  /** The question of the trace under way (its `carries`). */
+  private question: TraceQuestion | null = null;
 
   constructor(
     private readonly root: SyntaxNode,
@@ -71,6 +75,7 @@ export class FileFlow {
    * found no source from, so that later traces in the file skip them.
    */
   trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string>): FlowPath | null {
+    this.question = question;
     const seen = new Set<string>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
     let head = 0;
@@ -298,6 +303,7 @@ export class FileFlow {
     const args = call.childForFieldName('arguments');
     const plain = { key: undefined, viaField: false };
     if (!fn) return [];
+    if (this.question?.carries?.(call)) return [next(args, plain)];
     if (fn.type === 'identifier') {
       if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
       const helper = this.functionsIn(this.root).get(fn.text);

@@ -2,6 +2,7 @@ import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
@@ -28,6 +29,8 @@ import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
+import { isPlaceholderListPredicate } from './is-placeholder-list.js';
+import { validatedBefore } from './validated-before.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -59,6 +62,9 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     looksLikeSqlPredicate,
     isMigrationFile,
     argumentOfMethod,
+    fileImports,
+    validatedBefore,
+    isPlaceholderListPredicate,
     caughtUntrustedPredicate,
     holdsRevealedExceptionPredicate,
   ].map((p) => [p.name, p]),

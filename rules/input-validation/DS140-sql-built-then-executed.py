@@ -1,0 +1,78 @@
+import sqlalchemy
+from sqlalchemy import text
+
+ALLOWED_TABLES = {"users", "groups"}
+TABLE = "users"
+
+
+def _where_name(name):
+    """A same-file helper that returns a formatted clause."""
+    return "WHERE name = '%s'" % name
+
+
+class Repo(object):
+    def __init__(self, conn, owner):
+        self.conn = conn
+        self._owner_sql = "SELECT * FROM vms WHERE owner = '%s'" % owner
+
+    def by_name(self, cursor, name):
+        sql = "SELECT * FROM users WHERE name = '%s'" % name
+        cursor.execute(sql)  # expect: DS140
+
+    def by_id(self, cursor, table, user_id):
+        query = f"DELETE FROM {table} WHERE id = {user_id}"
+        query += " LIMIT 1"
+        cursor.execute(  # expect: DS140
+            query,
+        )
+
+    def by_helper(self, cursor, name):
+        sql = "SELECT * FROM users " + _where_name(name)
+        cursor.execute(sql)  # expect: DS140
+
+    def owned(self, cursor):
+        cursor.execute(self._owner_sql)  # expect: DS140
+
+    def many(self, session, names):
+        stmt = "INSERT INTO t (name) VALUES ('{}')".format(names[0])
+        session.execute(text(stmt))  # expect: DS140
+        session.connection().exec_driver_sql(stmt)  # expect: DS140
+
+    def concat(self, cursor, where):
+        clause = " WHERE name = '" + where + "'"
+        sql = "SELECT * FROM users"
+        sql += clause
+        cursor.executemany(sql, [])  # expect: DS140
+
+    def direct(self, cursor, name):
+        cursor.execute("SELECT * FROM users WHERE name = '%s'" % name)  # ok: DS140 formatted in the call: DS103 reports it
+
+    def parametrised(self, cursor, name):
+        sql = "SELECT * FROM users WHERE name = %s"
+        cursor.execute(sql, (name,))  # ok: DS140 a bound parameter
+
+    def numeric(self, cursor, limit):
+        sql = "SELECT * FROM users LIMIT %d" % int(limit)
+        cursor.execute(sql)  # ok: DS140 int() cannot carry a quote
+
+    def constant_table(self, cursor):
+        sql = "SELECT * FROM %s" % TABLE
+        cursor.execute(sql)  # ok: DS140 an upper-case constant
+
+    def placeholders(self, cursor, ids):
+        marks = ", ".join(["%s"] * len(ids))
+        sql = f"SELECT * FROM users WHERE id IN ({marks})"
+        cursor.execute(sql, ids)  # ok: DS140 only placeholders formatted in
+
+    def allow_listed(self, cursor, table):
+        if table not in ALLOWED_TABLES:
+            raise ValueError(table)
+        sql = "SELECT * FROM %s" % table
+        cursor.execute(sql)  # ok: DS140 membership in a constant set
+
+    def not_sql(self, nms, path):
+        cmd = "dd if=/dev/zero of=%s bs=1M" % path
+        nms.appliance.execute(cmd)  # ok: DS140 a shell command, not SQL
+
+    def passed_in(self, cursor, sql):
+        cursor.execute(sql)  # ok: DS140 built by the caller, not here

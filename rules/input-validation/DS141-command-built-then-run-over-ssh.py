@@ -1,0 +1,80 @@
+import ipaddress
+import re
+import shlex
+
+from oslo_concurrency import processutils
+from oslo_concurrency.processutils import ssh_execute as run_remote
+
+VALID_POOLS = ("gold", "silver")
+LVM_BIN = "/sbin/lvm"
+
+
+def _lv_path(vg, name):
+    """A same-file helper: the name travels into the returned path."""
+    return "/dev/%s/%s" % (vg, name)
+
+
+class SSHDriver(object):
+    def __init__(self, client, host):
+        self.client = client
+        self._ping = "ping -c 1 %s" % host
+
+    def resize(self, volume, size):
+        cmd = "lvresize -L %sG %s" % (size, volume)
+        self.client.exec_command(cmd)  # expect: DS141
+
+    def remove(self, ssh, vg, name):
+        path = _lv_path(vg, name)
+        cmd = "lvremove -f " + path
+        processutils.ssh_execute(ssh, cmd)  # expect: DS141
+
+    def ping(self):
+        stdin, stdout, stderr = self.client.exec_command(self._ping)  # expect: DS141
+
+    def snapshot(self, ssh, source, target):
+        cmd = f"lvcreate -s -n {target} {source}"
+        cmd += " --yes"
+        run_remote(  # expect: DS141
+            ssh,
+            cmd,
+        )
+
+    def mkdir(self, share):
+        parts = "mkdir -p {}".format(share["export"])
+        command = parts
+        self.client.exec_command(command)  # expect: DS141
+
+    def direct(self, volume):
+        self.client.exec_command("lvdisplay %s" % volume)  # ok: DS141 formatted in the call: DS134 reports it
+
+    def quoted(self, volume):
+        cmd = "lvdisplay %s" % shlex.quote(volume)
+        self.client.exec_command(cmd)  # ok: DS141 quoted for the shell
+
+    def sized(self, volume, size):
+        cmd = "lvresize -L %dG %s" % (int(size), shlex.quote(volume))
+        self.client.exec_command(cmd)  # ok: DS141 every value quoted or numeric
+
+    def address(self, ip):
+        addr = ipaddress.ip_address(ip)
+        cmd = "arping -c 1 %s" % addr
+        self.client.exec_command(cmd)  # ok: DS141 an address object
+
+    def pool(self, pool):
+        if pool not in VALID_POOLS:
+            raise ValueError(pool)
+        cmd = "zfs list %s" % pool
+        self.client.exec_command(cmd)  # ok: DS141 membership in a constant set
+
+    def checked(self, name):
+        if not re.fullmatch(r"[a-z0-9-]+", name):
+            raise ValueError(name)
+        cmd = "lvs %s" % name
+        self.client.exec_command(cmd)  # ok: DS141 a full-match validation
+
+    def constant(self):
+        cmd = "%s lvs" % LVM_BIN
+        self.client.exec_command(cmd)  # ok: DS141 an upper-case constant
+
+    def passed_in(self, command):
+        self.client.exec_command(command)  # ok: DS141 a wrapper: the command is built by its callers

@@ -1,0 +1,28 @@
+from oslo_config import cfg
+from oslo_config.cfg import StrOpt
+
+opts = [
+    cfg.StrOpt("admin_password", help="Password of the admin user."),  # expect: DS206
+    cfg.StrOpt("password", secret=True, default="admin"),  # expect: DS206
+    StrOpt("auth_token"),  # expect: DS206
+    cfg.StrOpt(  # expect: DS206
+        "secret_key",
+        help="Signs the cookies.",
+    ),
+    cfg.StrOpt("chap_password", secret=False),  # expect: DS206
+    cfg.Opt("metadata_proxy_shared_secret", default="", secret=True),  # ok: DS206 secret and empty default
+    cfg.StrOpt("api_key", default="changeme", secret=True),  # expect: DS206
+    cfg.StrOpt("san_password", secret=True, help="Password for SAN controller."),  # ok: DS206 secret=True
+    cfg.StrOpt("password_policy", help="Which policy applies."),  # ok: DS206 a policy, not a password
+    cfg.IntOpt("token_expiry", default=3600),  # ok: DS206 an expiry
+    cfg.StrOpt("access_key", help="The EC2 key id."),  # ok: DS206 a key id
+    cfg.StrOpt("ssl_key_file", help="Path of the key."),  # ok: DS206 a file path
+    cfg.StrOpt("admin_user", default="admin"),  # ok: DS206 a user name
+    cfg.StrOpt("token_type", default="bearer"),  # ok: DS206 a type
+    cfg.StrOpt("password", secret=True, default=None),  # ok: DS206 no default
+]
+
+more_opts = [
+    cfg.StrOpt("san_private_key", default="", help="Filename of private key to use for SSH authentication."),  # ok: DS206 a file name
+    cfg.StrOpt("kioxia_token", help="KumoScale Provisioner auth token."),  # expect: DS206
+]
