@@ -273,7 +273,10 @@ export class FileFlow {
         out.push(next(def.target, { step, defValue: def.value }));
         continue;
       }
-      out.push(next(def.value, { step }));
+      // A binding with no value expression (`except … as e`): the bound name itself may be the
+      // source (the exception caught); nothing is traced beyond it.
+      if (def.value === null && def.target.parent?.type === 'as_pattern_target') out.push(next(def.target, { defValue: null }));
+      else out.push(next(def.value, { step }));
     }
     return out;
   }

@@ -223,8 +223,9 @@ export class ScopeDefinitions {
         const ends: Env[] = [];
         for (const child of s.namedChildren) {
           if (child.type === 'block') ends.push(this.branch(child, env));
-          else if (child.type === 'case_clause') for (const c of child.namedChildren) if (c.type === 'block') ends.push(this.branch(c, env));
-          else this.expression(child, env);
+          else if (child.type === 'case_clause') {
+            for (const c of child.namedChildren) if (c.type === 'block') ends.push(this.branch(c, env));
+          } else this.expression(child, env);
         }
         if (ends.length > 0) replace(env, merge([env, ...ends]));
       }

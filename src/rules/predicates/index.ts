@@ -1,10 +1,12 @@
 import { boundString } from './bound-string.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
+import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
+import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -63,5 +65,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fileImports,
     validatedBefore,
     isPlaceholderListPredicate,
+    caughtUntrustedPredicate,
+    holdsRevealedExceptionPredicate,
   ].map((p) => [p.name, p]),
 );
