@@ -56,8 +56,12 @@ reported relative to the repository's top folder.
 
 Diff options:
   --repo DIR                  the repository (default: the current folder)
-  --base REF                  compare from REF (default: the merge-base of HEAD with the
-                              default branch: origin/HEAD if set, else main, else master)
+  --base REF                  compare from the merge-base of REF and the head, as GitHub
+                              diffs a pull request (REF...HEAD); default: the default branch,
+                              origin/HEAD if set, else main, else master. A shallow clone
+                              without the merge-base is an error: fetch more history
+  --base-exact REF            compare from REF itself (REF..HEAD), changes on REF since the
+                              branch point included
   --head REF                  compare to REF (default: HEAD)
   --worktree                  compare the base with the working tree instead of a commit:
                               staged and unstaged changes, plus untracked files that
