@@ -5,6 +5,7 @@ import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { fileSelection } from './config/file-selection.js';
+import { compileGlobs } from './config/glob.js';
 import { vendoredPaths } from './config/vendored-paths.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
 import { diffFitsFile } from './diff/diff-fits-file.js';
@@ -202,6 +203,13 @@ async function scanHere(path: string, text: string, compiled: CompiledRules, lim
   return scan;
 }
 
+/** The rule ids `per_file_ignores` silences in `path`, or null when no entry matches it. */
+function ignoredRules(path: string, config: DiffsecConfig): Set<string> | null {
+  let ids: Set<string> | null = null;
+  for (const entry of config.perFileIgnores) if (compileGlobs([entry.glob]).matches(path)) for (const id of entry.rules) (ids ??= new Set()).add(id);
+  return ids;
+}
+
 /** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
 function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): Finding[] {
   stats.files++;
@@ -211,8 +219,11 @@ function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfi
   if (!fits) notes.push(`The diff of ${file.path} points past the end of the file (${scan.lines} lines): the whole file was reviewed.`);
   const changed = file.diff && fits ? changedLines(file.diff) : null;
   const kept: Finding[] = [];
+  const ignored = ignoredRules(file.path, config);
   for (const finding of scan.findings) {
     finding.scope = scopeOf(finding, changed);
+    // per_file_ignores: dropped like a disabled rule's findings, in scan, diff and the app alike.
+    if (ignored?.has(finding.ruleId)) continue;
     if (finding.scope === 'outside') stats.outsideDiff++;
     else if (!reaches(finding, config.report)) stats.belowThreshold++;
     else kept.push(finding);

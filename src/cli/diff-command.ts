@@ -25,8 +25,8 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (values.worktree && values.head !== undefined) throw new UsageError('diffsec diff: --worktree compares with the working tree; it cannot be used with --head');
-  const settings = await reportSettings('diff', values, io);
   const root = await repositoryRoot(resolve(io.cwd, values.repo ?? '.'));
+  const settings = await reportSettings('diff', values, io, root);
   const head = values.worktree ? null : await resolveCommit(root, values.head ?? 'HEAD', '--head');
   if (values.base !== undefined && values['base-exact'] !== undefined) throw new UsageError('diffsec diff: give --base or --base-exact, not both');
   const headLabel = values.head ?? 'HEAD';
