@@ -10,13 +10,18 @@ import type { ReportSettings } from './report-settings.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
 
+export interface ReviewAndReportOptions {
+  /** Said on stderr when no file was selected at all (a scan of a folder with no Python); null for none. */
+  emptyWarning?: string | null;
+}
+
 /**
  * Runs the review of `source`, writes the report to --output or stdout, and returns the exit
  * code: 1 when an unsuppressed finding reaches the config's fail_on threshold, or when a file
  * could not be analysed (crash, time budget, finding cap) and `on_incomplete` is `failure` (the
  * default, as in the app: a file crafted to defeat the analysis must not pass the gate); else 0.
  */
-export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo): Promise<number> {
+export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo, options: ReviewAndReportOptions = {}): Promise<number> {
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
@@ -32,6 +37,7 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
       throw new UsageError(`--output ${settings.output}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   } else io.stdout.write(report);
+  if (options.emptyWarning && result.stats.files === 0 && result.skipped.length === 0) io.stderr.write(`diffsec: warning: ${options.emptyWarning}\n`);
   const incomplete = result.skipped.filter((s) => s.incomplete);
   for (const file of incomplete) io.stderr.write(`diffsec: ${file.path} was not fully analysed: ${file.reason}\n`);
   if (incomplete.length && settings.config.onIncomplete === 'failure') return 1;

@@ -1,19 +1,51 @@
 import type { CliIo } from './cli-io.js';
+import { projectRoot } from './git-refs.js';
 import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
 import { reviewAndReport } from './review-and-report.js';
+import { stdinSource } from './stdin-source.js';
+import { UsageError } from './usage-error.js';
 import { SCAN_USAGE } from './usage.js';
 
-/** `diffsec scan [PATH...]`: reviews whole files and folders; returns the exit code. */
+const SCAN_OPTIONS = {
+  ...REPORT_OPTIONS,
+  'stdin-filename': { type: 'string' },
+  'no-gitignore': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+} as const;
+
+/** Paths that name standard input: `-`, and the device files that are it. */
+const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/** `diffsec scan [PATH...]`: reviews whole files and folders, or standard input (`-`); returns the exit code. */
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('scan', argv, REPORT_OPTIONS, true);
+  const { values, positionals } = parseCommandArgs('scan', argv, SCAN_OPTIONS, true);
   if (values.help) {
     io.stdout.write(SCAN_USAGE);
     return 0;
   }
-  const settings = await reportSettings('scan', values, io);
+  const root = await projectRoot(io.cwd);
+  const settings = await reportSettings('scan', values, io, root);
   const { include, exclude, maxFileBytes } = settings.config;
-  const source = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
-  return reviewAndReport(source, settings, io);
+  const fromStdin = positionals.some((p) => STDIN_PATHS.has(p));
+  if (fromStdin) {
+    if (positionals.length > 1) throw new UsageError('diffsec scan: standard input (-) is scanned alone, not with other paths');
+    // What is piped in was chosen explicitly: reviewed whatever its name, as the name's file would be.
+    const config = { ...settings.config, include: ['**'], exclude: [], skipVendored: [] };
+    const source = stdinSource(io.stdin, values['stdin-filename'] ?? '<stdin>', maxFileBytes);
+    return reviewAndReport(source, { ...settings, config }, io, { emptyWarning: null });
+  }
+  if (values['stdin-filename'] !== undefined) throw new UsageError("diffsec scan: --stdin-filename names standard input; scan it with 'diffsec scan -'");
+  const paths = positionals.length ? positionals : ['.'];
+  const source = pathSource({
+    paths,
+    cwd: io.cwd,
+    include,
+    exclude,
+    maxFileBytes,
+    gitignore: !values['no-gitignore'],
+    onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),
+  });
+  return reviewAndReport(source, settings, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}` });
 }
