@@ -12,6 +12,7 @@ import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
 import { scopeOf } from './findings/scope.js';
+import { unknownCodes } from './findings/suppression.js';
 import { compileRules, type CompiledRules } from './rules/compile-rules.js';
 import type { Rule } from './rules/rule.js';
 import { selectRules } from './rules/select-rules.js';
@@ -71,6 +72,15 @@ export interface ReviewOptions {
   /** Per-file finding cap and time budget (see scan-limits.ts for the defaults). */
   limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
+  /** Answers for files scanned before with the same text, rules and config (`diffsec scan`'s result cache); filled with new scans. */
+  cache?: ScanCache;
+}
+
+/** Per-file scans kept between runs, keyed by the file's path and text (the rule set and config are the cache's own key). */
+export interface ScanCache {
+  /** The scan of this exact text at this path, or undefined. */
+  get(path: string, text: string): SourceScan | undefined;
+  set(path: string, text: string, scan: SourceScan): void;
 }
 
 /** True when a finding reaches a severity-and-confidence threshold. */
@@ -108,12 +118,18 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const stats: ReviewStats = { files: 0, lines: 0, durationMs: 0, outsideDiff: 0, belowThreshold: 0 };
   const jobs = options.jobs ?? 1;
   const limits = options.limits ?? {};
-  const owned = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
-  const pool = options.pool ?? owned;
+  // Our own pool starts once enough files missed the cache: a scan the cache answers never pays for the threads.
+  const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool();
+  let owned: ScanPool | null = null;
+  let misses = 0;
+  const poolFor = (): ScanPool | null => options.pool ?? (wantsPool && (!options.cache || misses >= POOL_AFTER_MISSES) ? (owned ??= new ScanPool(rules, jobs - 1)) : null);
   // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
   const selection = options.pool ? selectionOf(rules) : null;
   const compiled = options.pool ? null : compiledFor(rules);
   const scanning = new Set<Promise<void>>();
+  let known: Set<string> | null = null;
+  // Every loaded rule's codes, a disabled rule's too: a comment naming it is not a mistake.
+  const knownCodes = () => (known ??= new Set(options.rules.flatMap((r) => [r.id, ...r.bandit, ...r.ruff])));
   let done = 0;
   try {
     for await (const content of source.readFiles(toRead.map((f) => f.path))) {
@@ -134,13 +150,19 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: `generated code (${marker} in its first lines; skip_generated: false reviews it)` });
         continue;
       }
+      const cached = options.cache?.get(file.path, decoded.text);
+      if (!cached) misses++;
+      const pool = cached ? null : poolFor();
       // With a caller's pool, this review keeps a bounded number of its files in flight there.
-      while (options.pool && scanning.size >= pool!.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
+      while (options.pool && pool && scanning.size >= pool.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
       const elsewhere = pool !== null && (compiled === null || pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER);
-      const scan = elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
+      const scan = cached ? Promise.resolve(cached) : elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
+      const text = decoded.text;
       const task = scan.then(
         (result) => {
+          if (!cached) options.cache?.set(file.path, text, result);
           const kept = scopeFindings(file, result, config, stats, notes);
+          notes.push(...unknownSuppressions(file.path, result, knownCodes()));
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
           // Stopped early (finding cap, time budget): its findings so far stand, and the file is listed.
@@ -155,12 +177,13 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
     }
     await Promise.all(scanning);
   } finally {
-    await owned?.close();
+    await (owned as ScanPool | null)?.close();
   }
 
   // 3. Stable order for every renderer.
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => a.path.localeCompare(b.path));
+  notes.sort();
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, skipped, errors, notes, stats, rules };
 }
@@ -191,6 +214,9 @@ const IN_FLIGHT_PER_WORKER = 8;
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
 const POOL_AFTER = 32;
 
+/** With a result cache, files that must really be scanned before the threads are started. */
+const POOL_AFTER_MISSES = 8;
+
 /** The selection that tells a pool holding every rule to run these, at these severities. */
 function selectionOf(rules: readonly Rule[]): RuleSelection {
   return { ids: rules.map((r) => r.id), severity: Object.fromEntries(rules.map((r) => [r.id, r.severity])) };
@@ -201,6 +227,16 @@ async function scanHere(path: string, text: string, compiled: CompiledRules, lim
   const scan = scanSource(path, text, compiled, limits);
   await new Promise((resolve) => setImmediate(resolve));
   return scan;
+}
+
+/** A note for each suppression comment naming a code that is no rule's: it silences nothing, which its writer did not mean. */
+function unknownSuppressions(path: string, scan: SourceScan, known: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const comment of scan.suppressions ?? []) {
+    const unknown = unknownCodes(comment, known);
+    if (unknown.length) out.push(`${path}:${comment.line}: \`${comment.text}\` names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} no diffsec rule; it silences nothing`);
+  }
+  return out;
 }
 
 /** The rule ids `per_file_ignores` silences in `path`, or null when no entry matches it. */

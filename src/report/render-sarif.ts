@@ -23,12 +23,13 @@ const SARIF_LEVEL: Record<Level, 'error' | 'warning' | 'note'> = { high: 'error'
  * works for API uploads that compute nothing. The upload-sarif action keeps a value it finds but
  * logs that it differs from the hash it would have computed. Pure.
  */
-export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'>, options: SarifOptions): string {
+export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'> & Partial<Pick<ReviewResult, 'notes'>>, options: SarifOptions): string {
   const rules = [...result.rules].sort((a, b) => a.id.localeCompare(b.id));
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   const notifications = [
     ...result.skipped.map((s) => ({ level: 'warning', message: { text: `Skipped ${s.path}: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(s.path) } }] })),
     ...result.errors.map((e) => ({ level: 'warning', message: { text: e } })),
+    ...(result.notes ?? []).map((n) => ({ level: 'note', message: { text: n } })),
   ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
