@@ -6,6 +6,7 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import type { CliIo } from './cli-io.js';
 import { progressBar } from './progress-bar.js';
+import type { ResultCache } from './result-cache.js';
 import type { ReportSettings } from './report-settings.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
@@ -13,6 +14,8 @@ import { UsageError } from './usage-error.js';
 export interface ReviewAndReportOptions {
   /** Said on stderr when no file was selected at all (a scan of a folder with no Python); null for none. */
   emptyWarning?: string | null;
+  /** `diffsec scan`'s result cache: consulted and filled by the review, saved after it. */
+  cache?: ResultCache;
 }
 
 /**
@@ -25,10 +28,11 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
-    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env) });
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env), ...(options.cache ? { cache: options.cache } : {}) });
   } finally {
     bar.finish();
   }
+  options.cache?.save();
   const report = render(result, settings);
   if (settings.output) {
     try {

@@ -1,10 +1,14 @@
+import { join, resolve } from 'node:path';
+import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
 import { projectRoot } from './git-refs.js';
 import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
+import { engineStamp, resultCache } from './result-cache.js';
 import { reviewAndReport } from './review-and-report.js';
 import { stdinSource } from './stdin-source.js';
+import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
 import { SCAN_USAGE } from './usage.js';
 
@@ -47,5 +51,7 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     gitignore: !values['no-gitignore'],
     onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),
   });
-  return reviewAndReport(source, settings, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}` });
+  const cacheDir = io.env.DIFFSEC_CACHE_DIR ? resolve(io.cwd, io.env.DIFFSEC_CACHE_DIR) : join(root, '.diffsec_cache');
+  const cache = values['no-cache'] ? undefined : resultCache(cacheDir, engineStamp(toolVersion()), selectRules(settings.rules, settings.config), settings.config);
+  return reviewAndReport(source, settings, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}) });
 }
