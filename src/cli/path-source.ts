@@ -35,7 +35,8 @@ export interface PathSourceOptions {
  * reason, never opened: reading a FIFO blocks until someone writes to it. Inside a git work tree a
  * folder's walk keeps only the files git lists (`git ls-files --cached --others --exclude-standard`:
  * tracked, or untracked and not ignored), so .gitignore, .git/info/exclude and the global excludes
- * apply as git applies them; a file named on the command line is reviewed even when ignored.
+ * apply as git applies them; a file or folder named on the command line is reviewed even when
+ * ignored.
  */
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
@@ -72,6 +73,9 @@ interface GitListing {
 async function gitListed(dir: string): Promise<GitListing | null> {
   const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
   if (top === null) return null;
+  // A folder named on the command line that git ignores (a build output, a downloaded corpus) was
+  // asked for by name: it is walked whole, as a named file is reviewed.
+  if ((await gitMaybe(dir, ['check-ignore', '-q', '.'])) !== null) return null;
   // `git ls-files` prints paths relative to the folder it runs in (with --full-name off), limited to it.
   const out = (await git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).toString('utf8');
   const listing: GitListing = { files: new Set(), folders: new Set([dir]), whole: [] };

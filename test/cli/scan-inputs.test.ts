@@ -46,6 +46,8 @@ describe('diffsec scan: what it reads', () => {
     expect(findings((await scan('--no-gitignore')).stdout)).toEqual(['app.py:5:DS101', 'made.gen.py:5:DS101', 'new_module.py:5:DS101', 'vendor_copy/lib.py:5:DS101']);
     // A file named on the command line is reviewed even when ignored.
     expect(findings((await scan('made.gen.py')).stdout)).toEqual(['made.gen.py:5:DS101']);
+    // So is an ignored folder named on the command line.
+    expect(findings((await scan('vendor_copy')).stdout)).toEqual(['vendor_copy/lib.py:5:DS101']);
   });
 
   it('reads standard input with -, reported under --stdin-filename', async () => {
