@@ -16,7 +16,7 @@ import { parsePython } from './python-parser.js';
 import { SourceIndex } from './source-index.js';
 import { isInsideError, type SyntaxNode } from './syntax.js';
 import { LineTable } from './line-table.js';
-import { statementLines } from './statement-lines.js';
+import { StatementLines } from './statement-lines.js';
 import { DEFAULT_MAX_FINDINGS, DEFAULT_TIME_BUDGET_MS, findingCapReason, timeBudgetReason, type ScanLimits } from './scan-limits.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
@@ -62,6 +62,9 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   findImports(finder, text, imports);
   const anchors = new FileAnchors(root, finder, text, imports);
   const comments = suppressionComments(python, root);
+  // Only a file with suppression comments needs its statements' lines.
+  let statementIndex: StatementLines | null = null;
+  const statements = () => (statementIndex ??= new StatementLines(root));
   const candidates: Candidate[] = [];
   const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
     if (outOfTime()) return;
@@ -129,7 +132,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     }
     if (!bindings) continue;
     seen.add(key);
-    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments), ...(flow ? { flow: flow.flow } : {}) });
+    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments, statements), ...(flow ? { flow: flow.flow } : {}) });
   }
   if (hasErrors) errors.unshift('syntax errors: tree-sitter recovered; findings inside the unparsable parts were dropped');
 
@@ -216,6 +219,7 @@ function toFinding(
   path: string,
   lines: LineTable,
   comments: Map<number, SuppressionComment>,
+  statements: () => StatementLines,
 ): Omit<Finding, 'fingerprint'> {
   const values: Record<string, string> = {};
   for (const [name, nodes] of captures) values[name] = shortCode(headOf(nodes[0]!, lines.source));
@@ -226,8 +230,10 @@ function toFinding(
   const end = lines.position(endIndex);
   const codes = [rule.id, ...rule.bandit, ...rule.ruff];
   // The finding's own lines and its statement's: a comment on the first or closing line of a multi-line call counts.
-  const statement = statementLines(node);
-  const suppression = suppressionFor(comments, Math.min(statement.first, node.startPosition.row + 1), Math.max(statement.last, node.endPosition.row + 1), codes);
+  const statement = comments.size ? statements().of(node) : { first: 0, last: 0 };
+  const first = node.startPosition.row + 1;
+  const last = node.endPosition.row + 1;
+  const suppression = comments.size ? suppressionFor(comments, Math.min(statement.first, first), Math.max(statement.last, last), codes) : null;
   const finding: Omit<Finding, 'fingerprint'> = {
     ruleId: rule.id,
     ruleName: rule.name,

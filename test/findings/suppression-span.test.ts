@@ -30,4 +30,12 @@ describe('suppression comments on a multi-line statement', () => {
     expect(scan('import subprocess\nif x:  # nosec\n    subprocess.call(cmd, shell=True)\n')).toEqual(['3:DS101:open']);
     expect(scan('import subprocess\ndef f():  # nosec\n    subprocess.call(cmd, shell=True)\n')).toEqual(['3:DS101:open']);
   });
+
+  it('stays linear on a statement nested thousands deep (no walk up the tree per finding)', () => {
+    const started = performance.now();
+    const found = scan(`import os\nx = (${'os.system(a)+'.repeat(3000)}os.system(a)\n)  # nosec\n`);
+    expect(found.length).toBeGreaterThanOrEqual(1000); // up to the per-file finding cap
+    expect(found.every((f) => f.endsWith(':DS102:suppressed'))).toBe(true);
+    expect(performance.now() - started).toBeLessThan(20_000);
+  });
 });
