@@ -5,12 +5,14 @@ import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
 import { fileSelection } from './config/file-selection.js';
+import { compileGlobs } from './config/glob.js';
 import { vendoredPaths } from './config/vendored-paths.js';
 import type { FileDiff, FileStatus } from './diff/file-diff.js';
 import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
 import { scopeOf } from './findings/scope.js';
+import { unknownCodes } from './findings/suppression.js';
 import { compileRules, type CompiledRules } from './rules/compile-rules.js';
 import type { Rule } from './rules/rule.js';
 import { selectRules } from './rules/select-rules.js';
@@ -76,6 +78,15 @@ export interface ReviewOptions {
   /** Per-file finding cap and time budget (see scan-limits.ts for the defaults). */
   limits?: ScanLimits;
   onProgress?: (done: number, total: number) => void;
+  /** Answers for files scanned before with the same text, rules and config (`diffsec scan`'s result cache); filled with new scans. */
+  cache?: ScanCache;
+}
+
+/** Per-file scans kept between runs, keyed by the file's path and text (the rule set and config are the cache's own key). */
+export interface ScanCache {
+  /** The scan of this exact text at this path, or undefined. */
+  get(path: string, text: string): SourceScan | undefined;
+  set(path: string, text: string, scan: SourceScan): void;
 }
 
 /** True when a finding reaches a severity-and-confidence threshold. */
@@ -114,12 +125,18 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const fingerprints = new Map<string, Set<string>>();
   const jobs = options.jobs ?? 1;
   const limits = options.limits ?? {};
-  const owned = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool() ? new ScanPool(rules, jobs - 1) : null;
-  const pool = options.pool ?? owned;
+  // Our own pool starts once enough files missed the cache: a scan the cache answers never pays for the threads.
+  const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool();
+  let owned: ScanPool | null = null;
+  let misses = 0;
+  const poolFor = (): ScanPool | null => options.pool ?? (wantsPool && (!options.cache || misses >= POOL_AFTER_MISSES) ? (owned ??= new ScanPool(rules, jobs - 1)) : null);
   // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
   const selection = options.pool ? selectionOf(rules) : null;
   const compiled = options.pool ? null : compiledFor(rules);
   const scanning = new Set<Promise<void>>();
+  let known: Set<string> | null = null;
+  // Every loaded rule's codes, a disabled rule's too: a comment naming it is not a mistake.
+  const knownCodes = () => (known ??= new Set(options.rules.flatMap((r) => [r.id, ...r.bandit, ...r.ruff])));
   let done = 0;
   try {
     for await (const content of source.readFiles(toRead.map((f) => f.path))) {
@@ -140,14 +157,20 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
         skipped.push({ path: content.path, reason: `generated code (${marker} in its first lines; skip_generated: false reviews it)` });
         continue;
       }
+      const cached = options.cache?.get(file.path, decoded.text);
+      if (!cached) misses++;
+      const pool = cached ? null : poolFor();
       // With a caller's pool, this review keeps a bounded number of its files in flight there.
-      while (options.pool && scanning.size >= pool!.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
+      while (options.pool && pool && scanning.size >= pool.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
       const elsewhere = pool !== null && (compiled === null || pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER);
-      const scan = elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
+      const scan = cached ? Promise.resolve(cached) : elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
+      const text = decoded.text;
       const task = scan.then(
         (result) => {
           if (!result.incomplete && result.errors.length === 0) fingerprints.set(file.path, new Set(result.findings.map((f) => `${f.ruleId}:${f.fingerprint}`)));
+          if (!cached) options.cache?.set(file.path, text, result);
           const kept = scopeFindings(file, result, config, stats, notes);
+          notes.push(...unknownSuppressions(file.path, result, knownCodes()));
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
           // Stopped early (finding cap, time budget): its findings so far stand, and the file is listed.
@@ -162,12 +185,13 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
     }
     await Promise.all(scanning);
   } finally {
-    await owned?.close();
+    await (owned as ScanPool | null)?.close();
   }
 
   // 3. Stable order for every renderer.
   findings.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column);
   skipped.sort((a, b) => a.path.localeCompare(b.path));
+  notes.sort();
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, skipped, errors, notes, stats, rules, fingerprints };
 }
@@ -198,6 +222,9 @@ const IN_FLIGHT_PER_WORKER = 8;
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
 const POOL_AFTER = 32;
 
+/** With a result cache, files that must really be scanned before the threads are started. */
+const POOL_AFTER_MISSES = 8;
+
 /** The selection that tells a pool holding every rule to run these, at these severities. */
 function selectionOf(rules: readonly Rule[]): RuleSelection {
   return { ids: rules.map((r) => r.id), severity: Object.fromEntries(rules.map((r) => [r.id, r.severity])) };
@@ -210,6 +237,23 @@ async function scanHere(path: string, text: string, compiled: CompiledRules, lim
   return scan;
 }
 
+/** A note for each suppression comment naming a code that is no rule's: it silences nothing, which its writer did not mean. */
+function unknownSuppressions(path: string, scan: SourceScan, known: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const comment of scan.suppressions ?? []) {
+    const unknown = unknownCodes(comment, known);
+    if (unknown.length) out.push(`${path}:${comment.line}: \`${comment.text}\` names ${unknown.join(', ')}, which ${unknown.length === 1 ? 'is' : 'are'} no diffsec rule; it silences nothing`);
+  }
+  return out;
+}
+
+/** The rule ids `per_file_ignores` silences in `path`, or null when no entry matches it. */
+function ignoredRules(path: string, config: DiffsecConfig): Set<string> | null {
+  let ids: Set<string> | null = null;
+  for (const entry of config.perFileIgnores) if (compileGlobs([entry.glob]).matches(path)) for (const id of entry.rules) (ids ??= new Set()).add(id);
+  return ids;
+}
+
 /** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
 function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): Finding[] {
   stats.files++;
@@ -219,8 +263,11 @@ function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfi
   if (!fits) notes.push(`The diff of ${file.path} points past the end of the file (${scan.lines} lines): the whole file was reviewed.`);
   const changed = file.diff && fits ? changedLines(file.diff) : null;
   const kept: Finding[] = [];
+  const ignored = ignoredRules(file.path, config);
   for (const finding of scan.findings) {
     finding.scope = scopeOf(finding, changed);
+    // per_file_ignores: dropped like a disabled rule's findings, in scan, diff and the app alike.
+    if (ignored?.has(finding.ruleId)) continue;
     if (finding.scope === 'outside') stats.outsideDiff++;
     else if (!reaches(finding, config.report)) stats.belowThreshold++;
     else kept.push(finding);

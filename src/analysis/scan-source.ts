@@ -1,7 +1,7 @@
 import type Parser from 'tree-sitter';
 import type { Finding, Fix } from '../findings/finding.js';
 import { FingerprintIndex } from '../findings/fingerprint.js';
-import { parseSuppression, suppresses, type SuppressionComment } from '../findings/suppression.js';
+import { parseSuppression, suppressionFor, type SuppressionComment } from '../findings/suppression.js';
 import type { CompiledQuery, CompiledRules } from '../rules/compile-rules.js';
 import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
@@ -16,6 +16,7 @@ import { parsePython } from './python-parser.js';
 import { SourceIndex } from './source-index.js';
 import { isInsideError, type SyntaxNode } from './syntax.js';
 import { LineTable } from './line-table.js';
+import { StatementLines } from './statement-lines.js';
 import { DEFAULT_MAX_FINDINGS, DEFAULT_TIME_BUDGET_MS, findingCapReason, timeBudgetReason, type ScanLimits } from './scan-limits.js';
 
 /** What one file's scan gives: findings in line order (scope `file`, suppression marked) and rule crashes. */
@@ -26,6 +27,8 @@ export interface SourceScan {
   lines: number;
   /** Set when the scan stopped early (finding cap, time budget): why, for the file's `skipped` entry; its findings so far are kept. */
   incomplete?: string;
+  /** Suppression comments naming codes, by line, for the review to check against every rule (not just those that ran). */
+  suppressions?: Array<{ line: number; text: string; form: SuppressionComment['form']; codes: string[] }>;
 }
 
 /**
@@ -59,6 +62,9 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   findImports(finder, text, imports);
   const anchors = new FileAnchors(root, finder, text, imports);
   const comments = suppressionComments(python, root);
+  // Only a file with suppression comments needs its statements' lines.
+  let statementIndex: StatementLines | null = null;
+  const statements = () => (statementIndex ??= new StatementLines(root));
   const candidates: Candidate[] = [];
   const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
     if (outOfTime()) return;
@@ -129,14 +135,15 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     }
     if (!bindings) continue;
     seen.add(key);
-    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments), ...(flow ? { flow: flow.flow } : {}) });
+    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments, statements), ...(flow ? { flow: flow.flow } : {}) });
   }
   if (hasErrors) errors.unshift('syntax errors: tree-sitter recovered; findings inside the unparsable parts were dropped');
 
   raw.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   const fingerprints = new FingerprintIndex(path);
   const findings = raw.map((f) => ({ ...f, fingerprint: fingerprints.next(f.ruleId, lines.text(f.line), f.line) }));
-  return { findings, errors, lines: lines.count, ...(incomplete ? { incomplete } : {}) };
+  const named = [...comments].filter(([, c]) => c.codes !== null).map(([line, c]) => ({ line, text: c.text, form: c.form, codes: c.codes! }));
+  return { findings, errors, lines: lines.count, ...(incomplete ? { incomplete } : {}), ...(named.length ? { suppressions: named } : {}) };
 }
 
 /** A `\r` not followed by `\n`: a line break to Python, not to git. */
@@ -215,6 +222,7 @@ function toFinding(
   path: string,
   lines: LineTable,
   comments: Map<number, SuppressionComment>,
+  statements: () => StatementLines,
 ): Omit<Finding, 'fingerprint'> {
   const values: Record<string, string> = {};
   for (const [name, nodes] of captures) values[name] = shortCode(headOf(nodes[0]!, lines.source));
@@ -224,7 +232,11 @@ function toFinding(
   const start = lines.position(startIndex);
   const end = lines.position(endIndex);
   const codes = [rule.id, ...rule.bandit, ...rule.ruff];
-  const suppression = suppressionOf(comments, node.startPosition.row + 1, node.endPosition.row + 1, codes);
+  // The finding's own lines and its statement's: a comment on the first or closing line of a multi-line call counts.
+  const statement = comments.size ? statements().of(node) : { first: 0, last: 0 };
+  const first = node.startPosition.row + 1;
+  const last = node.endPosition.row + 1;
+  const suppression = comments.size ? suppressionFor(comments, Math.min(statement.first, first), Math.max(statement.last, last), codes) : null;
   const finding: Omit<Finding, 'fingerprint'> = {
     ruleId: rule.id,
     ruleName: rule.name,
@@ -258,25 +270,6 @@ function headOf(node: SyntaxNode, source: string): string {
   const start = node.startIndex;
   const end = node.endIndex;
   return end - start <= MESSAGE_HEAD ? source.slice(start, end) : `${source.slice(start, start + MESSAGE_HEAD)}…`;
-}
-
-/**
- * The comment that silences a finding spanning Python lines `first..last`, if any: looks through
- * whichever is fewer, the lines spanned or the file's suppression comments.
- */
-function suppressionOf(comments: Map<number, SuppressionComment>, first: number, last: number, codes: string[]): SuppressionComment | null {
-  if (last - first + 1 <= comments.size) {
-    for (let l = first; l <= last; l++) {
-      const comment = comments.get(l);
-      if (comment && suppresses(comment, codes)) return comment;
-    }
-    return null;
-  }
-  let found: { line: number; comment: SuppressionComment } | null = null;
-  for (const [line, comment] of comments) {
-    if (line >= first && line <= last && (!found || line < found.line) && suppresses(comment, codes)) found = { line, comment };
-  }
-  return found?.comment ?? null;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Relative paths in arguments resolve against this. */
   cwd: string;
+  /** Standard input, read by `scan -`; absent in tests that give none (then it reads as empty). */
+  stdin?: AsyncIterable<Uint8Array | string>;
 }
 
 /** The real process's streams, environment and working directory. */
@@ -19,5 +21,5 @@ export function processIo(): CliIo {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(), stdin: process.stdin };
 }

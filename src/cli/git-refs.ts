@@ -13,11 +13,25 @@ export async function defaultBase(root: string, head: string): Promise<string> {
   const candidates = [...(originHead ? [originHead] : []), 'main', 'master'];
   for (const branch of candidates) {
     if ((await gitMaybe(root, ['rev-parse', '--verify', '-q', `${branch}^{commit}`])) === null) continue;
-    const base = await gitMaybe(root, ['merge-base', branch, head]);
-    if (base === null) throw new UsageError(`${branch} and ${head} have no common ancestor; pass --base REF`);
-    return base;
+    return await mergeBase(root, branch, head, `the default branch ${branch}`);
   }
   throw new UsageError('cannot find the default branch (no origin/HEAD, main or master); pass --base REF');
+}
+
+/**
+ * The merge-base of `base` and `head` (a pull request's three-dot diff starts there, as GitHub
+ * computes it), or a UsageError: in a shallow clone the missing history is the usual cause, so the
+ * message says to fetch it; there is never a silent fallback to comparing with `base` itself.
+ */
+export async function mergeBase(root: string, base: string, head: string, label: string, headLabel = 'HEAD'): Promise<string> {
+  const found = await gitMaybe(root, ['merge-base', base, head]);
+  if (found !== null && found !== '') return found;
+  if ((await gitMaybe(root, ['rev-parse', '--is-shallow-repository'])) === 'true') {
+    throw new UsageError(
+      `${label} and ${headLabel} have no merge-base in this shallow clone: fetch more history (actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\`), or pass --base-exact to compare with it directly`,
+    );
+  }
+  throw new UsageError(`${label} and ${headLabel} have no common ancestor; pass --base-exact REF to compare with it directly`);
 }
 
 /** Resolves REF to a commit id, or throws a UsageError naming the option it came from. */
@@ -34,4 +48,9 @@ export async function repositoryRoot(dir: string): Promise<string> {
   const root = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
   if (root === null) throw new UsageError(`${dir}: not inside a git repository`);
   return root;
+}
+
+/** The folder a command's config is looked for in (and its cache kept): the top of the git work tree holding `dir`, else `dir`. */
+export async function projectRoot(dir: string): Promise<string> {
+  return (await gitMaybe(dir, ['rev-parse', '--show-toplevel'])) ?? dir;
 }

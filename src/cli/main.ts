@@ -8,7 +8,7 @@ import { rulesCommand } from './rules-command.js';
 import { scanCommand } from './scan-command.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
-import { MAIN_USAGE, usageOf } from './usage.js';
+import { DEMO_USAGE, MAIN_USAGE, usageOf } from './usage.js';
 
 /**
  * The CLI: dispatches `argv` (without node and the script) to a command and returns the exit
@@ -42,6 +42,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       case 'rules':
         return await rulesCommand(rest, io);
       case 'demo':
+        if (rest.includes('-h') || rest.includes('--help')) {
+          io.stdout.write(DEMO_USAGE);
+          return 0;
+        }
+        if (rest.length) throw new UsageError(`diffsec demo: takes no arguments (got ${rest[0]}; see 'diffsec demo --help')`);
         // Loaded on demand: the demo pulls in the GitHub App, which the other commands never need.
         return await (await import('../demo/run-demo.js')).runDemo(rest);
       default:

@@ -1,8 +1,9 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileSelection, type FileSelection } from '../config/file-selection.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import { git, gitMaybe } from './git.js';
 import { readAhead } from './read-ahead.js';
 import { UsageError } from './usage-error.js';
 
@@ -18,6 +19,10 @@ export interface PathSourceOptions {
   exclude: readonly string[];
   /** Larger files are reported as too large without being read. */
   maxFileBytes: number;
+  /** Inside a git work tree, walk only what git lists (tracked, or untracked and not ignored); default true. */
+  gitignore?: boolean;
+  /** Called with a file named on the command line that the globs leave out (so it is not reviewed). */
+  onNotSelected?: (given: string) => void;
 }
 
 /**
@@ -27,7 +32,11 @@ export interface PathSourceOptions {
  * Paths are reported relative to `cwd` with `/`, or absolute when outside it. Files are read
  * lazily in readFiles, a few ahead of the scanner, never all at once. A FIFO, socket or device
  * (named, or met in a folder and selected by the globs) is listed and then skipped with the
- * reason, never opened: reading a FIFO blocks until someone writes to it.
+ * reason, never opened: reading a FIFO blocks until someone writes to it. Inside a git work tree a
+ * folder's walk keeps only the files git lists (`git ls-files --cached --others --exclude-standard`:
+ * tracked, or untracked and not ignored), so .gitignore, .git/info/exclude and the global excludes
+ * apply as git applies them; a file or folder named on the command line is reviewed even when
+ * ignored.
  */
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
@@ -38,8 +47,12 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
         const absolute = resolve(options.cwd, given);
         const info = await stat(absolute).catch(() => null);
         if (!info) throw new UsageError(`${given}: no such file or folder`);
-        if (info.isDirectory()) await walk(absolute, options.cwd, selection, onDisk);
-        else onDisk.set(displayPath(absolute, options.cwd), absolute);
+        if (info.isDirectory()) await walk(absolute, options.cwd, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute));
+        else {
+          const path = displayPath(absolute, options.cwd);
+          if (!selection.selects(path)) options.onNotSelected?.(given);
+          onDisk.set(path, absolute);
+        }
       }
       return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null }));
     },
@@ -49,16 +62,50 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
   };
 }
 
-async function walk(dir: string, cwd: string, selection: FileSelection, found: Map<string, string>): Promise<void> {
+/** What git lists under a folder: its files and the folders holding them; null outside a work tree. */
+interface GitListing {
+  files: Set<string>;
+  folders: Set<string>;
+  /** Untracked folders git lists whole (a nested repository): everything inside counts. */
+  whole: string[];
+}
+
+async function gitListed(dir: string): Promise<GitListing | null> {
+  const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
+  if (top === null) return null;
+  // A folder named on the command line that git ignores (a build output, a downloaded corpus) was
+  // asked for by name: it is walked whole, as a named file is reviewed.
+  if ((await gitMaybe(dir, ['check-ignore', '-q', '.'])) !== null) return null;
+  // `git ls-files` prints paths relative to the folder it runs in (with --full-name off), limited to it.
+  const out = (await git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).toString('utf8');
+  const listing: GitListing = { files: new Set(), folders: new Set([dir]), whole: [] };
+  for (const rel of out.split('\0')) {
+    if (!rel) continue;
+    const absolute = join(dir, rel);
+    if (rel.endsWith('/')) listing.whole.push(absolute.replace(/\/+$/, ''));
+    else listing.files.add(absolute);
+    for (let parent = dirname(absolute); parent.length > dir.length && !listing.folders.has(parent); parent = dirname(parent)) listing.folders.add(parent);
+  }
+  return listing;
+}
+
+/** True when `absolute` is, or is inside, one of the wholly listed folders. */
+function insideWhole(listing: GitListing, absolute: string): boolean {
+  return listing.whole.some((w) => absolute === w || absolute.startsWith(`${w}/`));
+}
+
+async function walk(dir: string, cwd: string, selection: FileSelection, found: Map<string, string>, listing: GitListing | null): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const absolute = join(dir, entry.name);
     const path = displayPath(absolute, cwd);
+    const listed = listing === null || insideWhole(listing, absolute);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || existsSync(join(absolute, 'pyvenv.cfg')) || selection.skipsFolder(path)) continue;
-      await walk(absolute, cwd, selection, found);
-    } else if (!entry.isSymbolicLink() && selection.selects(path)) {
+      if (!listed && !listing!.folders.has(absolute)) continue;
+      await walk(absolute, cwd, selection, found, listing);
+    } else if (!entry.isSymbolicLink() && (listed || listing!.files.has(absolute)) && selection.selects(path)) {
       // Regular files, and FIFOs, sockets and devices too, so that readOne lists them as skipped.
       found.set(path, absolute);
     }

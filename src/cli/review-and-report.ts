@@ -6,9 +6,17 @@ import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import type { CliIo } from './cli-io.js';
 import { progressBar } from './progress-bar.js';
+import type { ResultCache } from './result-cache.js';
 import type { ReportSettings } from './report-settings.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
+
+export interface ReviewAndReportOptions {
+  /** Said on stderr when no file was selected at all (a scan of a folder with no Python); null for none. */
+  emptyWarning?: string | null;
+  /** `diffsec scan`'s result cache: consulted and filled by the review, saved after it. */
+  cache?: ResultCache;
+}
 
 /**
  * Runs the review of `source`, writes the report to --output or stdout, and returns the exit
@@ -16,14 +24,15 @@ import { UsageError } from './usage-error.js';
  * could not be analysed (crash, time budget, finding cap) and `on_incomplete` is `failure` (the
  * default, as in the app: a file crafted to defeat the analysis must not pass the gate); else 0.
  */
-export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo): Promise<number> {
+export async function reviewAndReport(source: ReviewSource, settings: ReportSettings, io: CliIo, options: ReviewAndReportOptions = {}): Promise<number> {
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
-    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env) });
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env), ...(options.cache ? { cache: options.cache } : {}) });
   } finally {
     bar.finish();
   }
+  options.cache?.save();
   if (settings.writeBaseline) await writeOrFail(settings.writeBaseline, renderBaseline(result.findings), '--write-baseline');
   if (settings.baseline) {
     const { kept, baselined } = applyBaseline(result.findings, parseBaseline(await readOrFail(settings.baseline), settings.baseline));
@@ -38,6 +47,7 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
       throw new UsageError(`--output ${settings.output}: cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   } else io.stdout.write(report);
+  if (options.emptyWarning && result.stats.files === 0 && result.skipped.length === 0) io.stderr.write(`diffsec: warning: ${options.emptyWarning}\n`);
   const incomplete = result.skipped.filter((s) => s.incomplete);
   for (const file of incomplete) io.stderr.write(`diffsec: ${file.path} was not fully analysed: ${file.reason}\n`);
   if (incomplete.length && settings.config.onIncomplete === 'failure') return 1;

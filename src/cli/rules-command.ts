@@ -1,7 +1,7 @@
-import { DEFAULT_CONFIG } from '../config/config.js';
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
-import { loadConfigFile } from './load-config-file.js';
+import { findConfig } from './find-config.js';
+import { projectRoot } from './git-refs.js';
 import { loadRuleSet } from './load-rule-set.js';
 import { parseCommandArgs } from './parse-args.js';
 import { UsageError } from './usage-error.js';
@@ -21,13 +21,15 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(RULES_USAGE);
     return 0;
   }
-  const config = values.config ? await loadConfigFile(values.config, io.cwd) : DEFAULT_CONFIG;
   const all = loadRuleSet(values.rules ?? [], !values['no-bundled-rules'], io.cwd);
+  const found = findConfig(values.config, io.cwd, await projectRoot(io.cwd), all);
+  for (const note of found.notes) io.stderr.write(`diffsec: note: ${note}\n`);
+  const config = found.config;
   let rules;
   try {
     rules = selectRules(all, config).sort((a, b) => a.id.localeCompare(b.id));
   } catch (error) {
-    throw new UsageError(`--config ${values.config}: ${(error as Error).message.replace(/^diffsec config /, '')}`);
+    throw new UsageError(`${values.config ? `--config ${values.config}` : (found.source ?? 'config')}: ${(error as Error).message.replace(/^diffsec config /, '')}`);
   }
   const rows = [['ID', 'SEVERITY', 'CONFIDENCE', 'FAMILY', 'TITLE'], ...rules.map((r) => [r.id, r.severity, r.confidence, r.family, r.title])];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));

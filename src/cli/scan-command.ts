@@ -1,24 +1,63 @@
+import { join, resolve } from 'node:path';
+import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
+import { projectRoot } from './git-refs.js';
 import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
-import { REPORT_OPTIONS, reportSettings } from './report-settings.js';
+import { REPORT_OPTIONS, reportSettings, type ReportSettings } from './report-settings.js';
+import { engineStamp, resultCache } from './result-cache.js';
 import { reviewAndReport } from './review-and-report.js';
 import { rootRelativeSource, withCwdPaths, workTreeRoot } from './root-relative-source.js';
+import { stdinSource } from './stdin-source.js';
+import { toolVersion } from './tool-version.js';
+import { UsageError } from './usage-error.js';
 import { SCAN_USAGE } from './usage.js';
 
-/** `diffsec scan [PATH...]`: reviews whole files and folders; returns the exit code. */
+const SCAN_OPTIONS = {
+  ...REPORT_OPTIONS,
+  'stdin-filename': { type: 'string' },
+  'no-gitignore': { type: 'boolean' },
+  'no-cache': { type: 'boolean' },
+} as const;
+
+/** Paths that name standard input: `-`, and the device files that are it. */
+const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
+/** `diffsec scan [PATH...]`: reviews whole files and folders, or standard input (`-`); returns the exit code. */
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('scan', argv, REPORT_OPTIONS, true);
+  const { values, positionals } = parseCommandArgs('scan', argv, SCAN_OPTIONS, true);
   if (values.help) {
     io.stdout.write(SCAN_USAGE);
     return 0;
   }
-  const settings = await reportSettings('scan', values, io);
+  const root = await projectRoot(io.cwd);
+  const settings = await reportSettings('scan', values, io, root);
   const { include, exclude, maxFileBytes } = settings.config;
-  const files = pathSource({ paths: positionals.length ? positionals : ['.'], cwd: io.cwd, include, exclude, maxFileBytes });
+  const fromStdin = positionals.some((p) => STDIN_PATHS.has(p));
+  if (fromStdin) {
+    if (positionals.length > 1) throw new UsageError('diffsec scan: standard input (-) is scanned alone, not with other paths');
+    // What is piped in was chosen explicitly: reviewed whatever its name, as the name's file would be.
+    const config = { ...settings.config, include: ['**'], exclude: [], skipVendored: [] };
+    const source = stdinSource(io.stdin, values['stdin-filename'] ?? '<stdin>', maxFileBytes);
+    return reviewAndReport(source, { ...settings, config }, io, { emptyWarning: null });
+  }
+  if (values['stdin-filename'] !== undefined) throw new UsageError("diffsec scan: --stdin-filename names standard input; scan it with 'diffsec scan -'");
+  const paths = positionals.length ? positionals : ['.'];
+  const source = pathSource({
+    paths,
+    cwd: io.cwd,
+    include,
+    exclude,
+    maxFileBytes,
+    gitignore: !values['no-gitignore'],
+    onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),
+  });
   // Files are named from the repository root, as `diffsec diff` names them, so config globs,
   // fingerprints, SARIF URIs and baselines mean the same from any folder; text shows them cwd-relative.
-  const root = workTreeRoot(io.cwd);
-  const source = root ? rootRelativeSource(files, io.cwd, root) : files;
-  return reviewAndReport(source, root ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, root) } : settings, io);
+  const workTree = workTreeRoot(io.cwd);
+  const named = workTree ? rootRelativeSource(source, io.cwd, workTree) : source;
+  const shown: ReportSettings = workTree ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, workTree) } : settings;
+  const cacheDir = io.env.DIFFSEC_CACHE_DIR ? resolve(io.cwd, io.env.DIFFSEC_CACHE_DIR) : join(root, '.diffsec_cache');
+  const cache = values['no-cache'] ? undefined : resultCache(cacheDir, engineStamp(toolVersion()), selectRules(settings.rules, settings.config), settings.config);
+  return reviewAndReport(named, shown, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}) });
 }

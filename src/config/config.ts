@@ -8,6 +8,12 @@ export interface Threshold {
   confidence: Level;
 }
 
+/** One `per_file_ignores` entry: the rule ids not reported in files matching `glob`. */
+export interface PerFileIgnore {
+  glob: string;
+  rules: string[];
+}
+
 /** diffsec's settings, from `.github/diffsec.yml` (the app) or `--config FILE` (the CLI). */
 export interface DiffsecConfig {
   rules: {
@@ -24,6 +30,8 @@ export interface DiffsecConfig {
   include: string[];
   /** Files never to analyse, as globs; applied after include. */
   exclude: string[];
+  /** Rules not reported in the files a glob matches (like Ruff's per-file-ignores), in the order written. */
+  perFileIgnores: PerFileIgnore[];
   /** The check run fails (and the CLI exits 1) on a finding at or above this. */
   failOn: Threshold;
   /** Findings below this are not reported at all. */
@@ -50,6 +58,7 @@ export interface DiffsecConfig {
 export const DEFAULT_CONFIG: DiffsecConfig = {
   rules: { disable: [], enable: [], only: null, severity: {} },
   include: ['**/*.py', '**/*.pyi'],
+  perFileIgnores: [],
   exclude: ['.git/**', '**/node_modules/**', '**/.venv/**', '**/venv/**', '**/.tox/**', '**/__pycache__/**', '**/site-packages/**'],
   failOn: { severity: 'high', confidence: 'medium' },
   report: { severity: 'low', confidence: 'low' },

@@ -127,5 +127,73 @@ function cannotMatch(pattern: string): string | null {
   if (trimmed.includes('\0')) return 'it holds a NUL character';
   const parts = trimmed.split('/');
   if (parts.some((p) => p === '.' || p === '..')) return 'paths are compared from the root without `.` or `..` folders';
+  for (const part of parts) {
+    const problem = syntaxProblem(part);
+    if (problem) return problem;
+  }
   return null;
+}
+
+const POSIX_CLASSES = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'word', 'xdigit']);
+
+/**
+ * A syntax error in one folder name of a pattern, or null. minimatch (like fnmatch) would take an
+ * unclosed `[` or `+(` literally, so `[abc` matched only a file named `[abc`: always a typo in a
+ * config, so it is refused here, as are classes that match nothing (`[z-a]`, `[[:nope:]]`).
+ */
+function syntaxProblem(part: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if ('+*?@!'.includes(c) && part[i + 1] === '(') {
+      depth++;
+      i++;
+    } else if (c === ')' && depth > 0) depth--;
+    else if (c === '[') {
+      const end = classEnd(part, i);
+      if (typeof end === 'string') return end;
+      i = end;
+    }
+  }
+  return depth > 0 ? `'(' of an extglob in '${part}' is never closed` : null;
+}
+
+/** The index of the `]` closing the class opened at `start`, or why the class is wrong. */
+function classEnd(part: string, start: number): number | string {
+  let i = start + 1;
+  if (part[i] === '!' || part[i] === '^') i++;
+  // A `]` first in the class is a member, not its end.
+  let previous: string | null = null;
+  if (part[i] === ']') {
+    previous = ']';
+    i++;
+  }
+  for (; i < part.length; i++) {
+    const c = part[i]!;
+    if (c === ']') return i;
+    if (c === '[' && part[i + 1] === ':') {
+      const close = part.indexOf(':]', i + 2);
+      if (close < 0) break;
+      const name = part.slice(i + 2, close);
+      if (!POSIX_CLASSES.has(name)) return `[:${name}:] in '${part}' is not a character class (known: ${[...POSIX_CLASSES].join(', ')})`;
+      i = close + 1;
+      previous = null;
+      continue;
+    }
+    let member = c;
+    if (c === '\\' && i + 1 < part.length) member = part[++i]!;
+    if (c === '-' && previous !== null && part[i + 1] !== undefined && part[i + 1] !== ']') {
+      let to = part[++i]!;
+      if (to === '\\' && i + 1 < part.length) to = part[++i]!;
+      if (to < previous) return `the range ${previous}-${to} in '${part}' is reversed, so its class matches nothing`;
+      previous = null;
+      continue;
+    }
+    previous = member;
+  }
+  return `'[' in '${part}' is never closed by ']' (write \\[ for a literal bracket)`;
 }

@@ -22,6 +22,7 @@ export class ConfigError extends Error {
  * rules: { disable: [DS301], enable: [DS205], only: null, severity: { DS105: low } }
  * include: ['**\/*.py']
  * exclude: ['migrations/**']
+ * per_file_ignores: { 'tests/**': [DS705, DS204] }
  * fail_on: { severity: high, confidence: medium }
  * report: { severity: low, confidence: low }
  * max_comments: 30
@@ -62,6 +63,15 @@ export function parseConfig(raw: unknown): DiffsecConfig {
       case 'exclude':
         config.exclude = [...DEFAULT_CONFIG.exclude, ...globs(value, key)];
         break;
+      case 'per_file_ignores': {
+        const entries = Object.entries(mapping(value, key));
+        if (entries.length > MAX_GLOBS) throw new ConfigError(key, `has ${entries.length} patterns; at most ${MAX_GLOBS} are accepted`);
+        config.perFileIgnores = entries.map(([glob, ids]) => {
+          globs([glob], `${key}.${glob}`);
+          return { glob, rules: ruleIds(ids, `${key}.${glob}`) };
+        });
+        break;
+      }
       case 'fail_on':
         config.failOn = threshold(value, key, config.failOn);
         break;
@@ -97,7 +107,7 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         });
         break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
     }
   }
   return config;

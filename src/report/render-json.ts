@@ -41,6 +41,8 @@ export interface JsonReport {
   findings: JsonFinding[];
   skipped: Array<{ path: string; reason: string; incomplete?: true }>;
   errors: string[];
+  /** Present when there are any: notes for the reader, e.g. a suppression comment naming no rule. */
+  notes?: string[];
   stats: { files: number; lines: number; durationMs: number; outsideDiff: number; belowThreshold: number; suppressed: number };
 }
 
@@ -49,13 +51,14 @@ export interface JsonReport {
  * (suppressed ones included, `suppressed` says so), skipped files, errors and counts; two-space
  * indent, keys in a fixed order, a final newline. Pure.
  */
-export function renderJson(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'stats'>, options: JsonOptions): string {
+export function renderJson(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'stats'> & Partial<Pick<ReviewResult, 'notes'>>, options: JsonOptions): string {
   const report: JsonReport = {
     version: JSON_FORMAT_VERSION,
     tool: { name: 'diffsec', version: options.toolVersion },
     findings: result.findings.map(toJsonFinding),
     skipped: result.skipped.map((s) => ({ path: s.path, reason: s.reason, ...(s.incomplete ? { incomplete: true as const } : {}) })),
     errors: [...result.errors],
+    ...(result.notes?.length ? { notes: [...result.notes] } : {}),
     stats: {
       files: result.stats.files,
       lines: result.stats.lines,

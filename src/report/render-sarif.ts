@@ -32,12 +32,13 @@ export const PROJECT_URL = RULES_DOC_URL.replace(/\/blob\/.*$/, '');
  * logs that it differs from the hash it would have computed. The fingerprint hashes the
  * root-relative path, so it is the same from any working folder. Pure.
  */
-export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'>, options: SarifOptions): string {
+export function renderSarif(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'rules'> & Partial<Pick<ReviewResult, 'notes'>>, options: SarifOptions): string {
   const rules = [...result.rules].sort((a, b) => a.id.localeCompare(b.id));
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   const notifications = [
     ...result.skipped.map((s) => ({ level: 'warning', message: { text: `Skipped ${s.path}: ${s.reason}` }, locations: [{ physicalLocation: { artifactLocation: artifact(s.path) } }] })),
     ...result.errors.map((e) => ({ level: 'warning', message: { text: e } })),
+    ...(result.notes ?? []).map((n) => ({ level: 'note', message: { text: n } })),
   ];
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

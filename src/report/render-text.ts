@@ -14,11 +14,12 @@ const ORDER: readonly Level[] = ['high', 'medium', 'low'];
 /**
  * Renders a review as compiler-style lines, `path:line:col: DS101 [high/medium] message`, where the
  * bracket holds severity/confidence; then the suppressed findings (each with the comment that
- * silenced it), skipped files with their reasons, analysis errors, and one summary line:
+ * silenced it), skipped files with their reasons, analysis errors, warnings (the review's notes:
+ * e.g. a suppression naming no rule), and one summary line:
  * `3 findings (1 high, 2 medium) in 12 files, 1 suppressed, 2 skipped, 4 outside the diff`
  * (zero counts after the first are left out). Pure: the caller writes the string.
  */
-export function renderText(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'stats'>, options: TextOptions): string {
+export function renderText(result: Pick<ReviewResult, 'findings' | 'skipped' | 'errors' | 'stats'> & Partial<Pick<ReviewResult, 'notes'>>, options: TextOptions): string {
   const paint = (code: string, text: string): string => (options.color ? `${code}${text}${ANSI.reset}` : text);
   const active = result.findings.filter((f) => !f.suppressed);
   const suppressed = result.findings.filter((f) => f.suppressed);
@@ -42,6 +43,10 @@ export function renderText(result: Pick<ReviewResult, 'findings' | 'skipped' | '
   if (result.errors.length) {
     section(out, paint(ANSI.bold, `Errors (${result.errors.length}):`));
     for (const e of result.errors) out.push(clean(e));
+  }
+  if (result.notes?.length) {
+    section(out, paint(ANSI.bold, `Warnings (${result.notes.length}):`));
+    for (const n of result.notes) out.push(clean(n));
   }
   section(out, summary(active, suppressed.length, result, paint));
   return out.join('\n') + '\n';

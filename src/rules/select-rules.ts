@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
  */
 export function selectRules(rules: readonly Rule[], config: DiffsecConfig): Rule[] {
   const known = new Set(rules.map((r) => r.id));
-  const named = [...config.rules.disable, ...config.rules.enable, ...(config.rules.only ?? []), ...Object.keys(config.rules.severity)];
+  const named = [...config.rules.disable, ...config.rules.enable, ...(config.rules.only ?? []), ...Object.keys(config.rules.severity), ...config.perFileIgnores.flatMap((p) => p.rules)];
   const unknown = named.find((id) => !known.has(id));
   if (unknown) throw new Error(`diffsec config names rule ${unknown}, which does not exist`);
   const selected = rules

@@ -106,11 +106,26 @@ describe('compileGlobs: refusals name the pattern', () => {
     ['a/./b', "'a/./b' cannot match any path: paths are compared from the root without `.` or `..` folders"],
     ['{a,..}/x', "'{a,..}/x' cannot match any path: paths are compared from the root without `.` or `..` folders"],
     ['a\0b', "'a\0b' cannot match any path: it holds a NUL character"],
+    ['src/[abc/*.py', "'src/[abc/*.py' cannot match any path: '[' in '[abc' is never closed by ']' (write \\[ for a literal bracket)"],
+    ['[!]', "'[!]' cannot match any path: '[' in '[!]' is never closed by ']' (write \\[ for a literal bracket)"],
+    ['[z-a].py', "'[z-a].py' cannot match any path: the range z-a in '[z-a].py' is reversed, so its class matches nothing"],
+    ['[[:nope:]]', "'[[:nope:]]' cannot match any path: [:nope:] in '[[:nope:]]' is not a character class (known: alnum, alpha, ascii, blank, cntrl, digit, graph, lower, print, punct, space, upper, word, xdigit)"],
+    ['+(a|b', "'+(a|b' cannot match any path: '(' of an extglob in '+(a|b' is never closed"],
+    ['{x,[y}', "'{x,[y}' cannot match any path: '[' in '[y' is never closed by ']' (write \\[ for a literal bracket)"],
     ['{a,b}'.repeat(7), `'${'{a,b}'.repeat(7)}' expands to more than ${MAX_EXPANSIONS} patterns through its braces`],
     ['x{1..1000}', `'x{1..1000}' expands to more than ${MAX_EXPANSIONS} patterns through its braces`],
     ['a'.repeat(MAX_GLOB_LENGTH + 1), `'${'a'.repeat(40)}…' is ${MAX_GLOB_LENGTH + 1} characters long; a pattern takes at most ${MAX_GLOB_LENGTH}`],
   ])('%j is refused', (pattern, message) => {
     expect(refusal(pattern)).toBe(message);
+  });
+
+  it.each(['[]]x', '[!]]', '\\[literal', 'a]', '[a-z].py', '[[:digit:]]*', '@(a|b)', '[-a]', '[a-]', 'x\\(y'])('accepts the well-formed %j', (pattern) => {
+    expect(refusal(pattern)).toBeNull();
+  });
+
+  it('matches a escaped bracket literally', () => {
+    expect(matches('[literal', ['\\[literal'])).toBe(true);
+    expect(matches('1x.py', ['[[:digit:]]*'])).toBe(true);
   });
 
   it('accepts the longest pattern and the most expansions allowed', () => {

@@ -12,6 +12,7 @@ describe('parseConfig', () => {
       rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
       exclude: ['migrations/**'],
+      per_file_ignores: { 'tests/**': ['DS705', 'DS204'], 'scripts/': [] },
       fail_on: { severity: 'medium' },
       report: { confidence: 'medium' },
       max_comments: 10,
@@ -26,6 +27,10 @@ describe('parseConfig', () => {
       rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
       exclude: [...DEFAULT_CONFIG.exclude, 'migrations/**'],
+      perFileIgnores: [
+        { glob: 'tests/**', rules: ['DS705', 'DS204'] },
+        { glob: 'scripts/', rules: [] },
+      ],
       failOn: { severity: 'medium', confidence: 'medium' },
       report: { severity: 'low', confidence: 'medium' },
       maxComments: 10,
@@ -41,6 +46,9 @@ describe('parseConfig', () => {
   it.each([
     [{ max_coments: 3 }, "'max_coments' is not a known key"],
     [{ rules: { disabled: [] } }, "'rules.disabled' is not a known key"],
+    [{ per_file_ignores: { 'tests/**': ['S602'] } }, "'per_file_ignores.tests/**' has 'S602', which is not a rule id"],
+    [{ per_file_ignores: { '[tests/': ['DS101'] } }, "'per_file_ignores.[tests/' has '[tests/' cannot match any path"],
+    [{ per_file_ignores: ['tests/**'] }, "'per_file_ignores' must be a mapping"],
     [{ rules: { disable: ['B602'] } }, "'rules.disable' has 'B602', which is not a rule id"],
     [{ fail_on: { severity: 'critical' } }, "'fail_on.severity' must be one of low, medium, high"],
     [{ fail_on: { level: 'high' } }, "'fail_on.level' is not a known key"],

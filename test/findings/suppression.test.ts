@@ -1,4 +1,4 @@
-import { parseSuppression, suppresses } from '../../src/findings/suppression.js';
+import { parseSuppression, suppresses, unknownCodes } from '../../src/findings/suppression.js';
 
 const DS101 = ['DS101', 'B602', 'S602'];
 
@@ -41,5 +41,15 @@ describe('suppresses', () => {
 
   it('silences every rule when no code is named', () => {
     expect(suppresses(parseSuppression('# nosec')!, DS101)).toBe(true);
+  });
+});
+
+describe('unknownCodes', () => {
+  const known = new Set(['DS101', 'B602', 'S602']);
+  it("checks every code of diffsec's own form, and only DS ids of Bandit's and Ruff's", () => {
+    expect(unknownCodes(parseSuppression('# diffsec: ignore[DS999, B602, B101]')!, known)).toEqual(['DS999', 'B101']);
+    expect(unknownCodes(parseSuppression('# nosec B101, DS998, DS101')!, known)).toEqual(['DS998']);
+    expect(unknownCodes(parseSuppression('# noqa: E501, DS997')!, known)).toEqual(['DS997']);
+    expect(unknownCodes(parseSuppression('# nosec')!, known)).toEqual([]);
   });
 });
