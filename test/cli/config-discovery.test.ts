@@ -36,7 +36,7 @@ describe('the CLI finds the same config as the app', () => {
     const run = await scan(repo);
     expect(run.found).toEqual(['src/a.py:DS101']);
     expect(run.stderr).toBe("diffsec: note: .github/diffsec.yml: _extends: .github is resolved by the GitHub App only; the CLI uses this file's own settings\n");
-    expect((await scan(repo, `${repo.dir}/src`)).found).toEqual(['a.py:DS101']);
+    expect((await scan(repo, `${repo.dir}/src`)).found).toEqual(['src/a.py:DS101']);
   });
 
   it("reads pyproject.toml's [tool.diffsec] when there is no .github/diffsec.yml, and --config overrides both", async () => {
