@@ -14,6 +14,8 @@ export interface PathSourceOptions {
   /** Files and folders to review, relative to `cwd` or absolute. */
   paths: readonly string[];
   cwd: string;
+  /** The folder files are named from (and globs matched from), when not `cwd`: a work tree's top. */
+  nameFrom?: string;
   /** The config's globs (see fileSelection): only selected files are listed, and excluded folders are not entered. */
   include: readonly string[];
   exclude: readonly string[];
@@ -29,7 +31,7 @@ export interface PathSourceOptions {
  * A ReviewSource over files on disk (`diffsec scan`): each file is `added` with no diff, so every
  * finding has scope `file`. Folders are walked in name order without following symbolic links
  * (a link can point out of the tree, or loop); paths named on the command line are followed.
- * Paths are reported relative to `cwd` with `/`, or absolute when outside it. Files are read
+ * Paths are reported relative to `nameFrom` (default `cwd`) with `/`, or absolute when outside it. Files are read
  * lazily in readFiles, a few ahead of the scanner, never all at once. A FIFO, socket or device
  * (named, or met in a folder and selected by the globs) is listed and then skipped with the
  * reason, never opened: reading a FIFO blocks until someone writes to it. Inside a git work tree a
@@ -41,15 +43,16 @@ export interface PathSourceOptions {
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
   const selection = fileSelection(options);
+  const base = options.nameFrom ?? options.cwd;
   return {
     async listFiles(): Promise<ChangedFile[]> {
       for (const given of options.paths) {
         const absolute = resolve(options.cwd, given);
         const info = await stat(absolute).catch(() => null);
         if (!info) throw new UsageError(`${given}: no such file or folder`);
-        if (info.isDirectory()) await walk(absolute, options.cwd, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute));
+        if (info.isDirectory()) await walk(absolute, base, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute));
         else {
-          const path = displayPath(absolute, options.cwd);
+          const path = displayPath(absolute, base);
           if (!selection.selects(path)) options.onNotSelected?.(given);
           onDisk.set(path, absolute);
         }
@@ -57,7 +60,7 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
       return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null }));
     },
     readFiles(paths: string[]): AsyncIterable<FileContent> {
-      return readAhead(paths, 8, (path) => readOne(path, onDisk.get(path) ?? resolve(options.cwd, path), options.maxFileBytes));
+      return readAhead(paths, 8, (path) => readOne(path, onDisk.get(path) ?? resolve(base, path), options.maxFileBytes));
     },
   };
 }

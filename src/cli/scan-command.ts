@@ -7,7 +7,7 @@ import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings, type ReportSettings } from './report-settings.js';
 import { engineStamp, resultCache } from './result-cache.js';
 import { reviewAndReport } from './review-and-report.js';
-import { rootRelativeSource, withCwdPaths, workTreeRoot } from './root-relative-source.js';
+import { withCwdPaths, workTreeRoot } from './root-relative-source.js';
 import { stdinSource } from './stdin-source.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
@@ -43,21 +43,22 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   }
   if (values['stdin-filename'] !== undefined) throw new UsageError("diffsec scan: --stdin-filename names standard input; scan it with 'diffsec scan -'");
   const paths = positionals.length ? positionals : ['.'];
+  // Files are named from the repository root, as `diffsec diff` names them, so config globs (in the
+  // walk too), fingerprints, SARIF URIs and baselines mean the same from any folder; text shows
+  // them relative to the current folder.
+  const workTree = workTreeRoot(io.cwd);
   const source = pathSource({
     paths,
     cwd: io.cwd,
+    ...(workTree ? { nameFrom: workTree } : {}),
     include,
     exclude,
     maxFileBytes,
     gitignore: !values['no-gitignore'],
     onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),
   });
-  // Files are named from the repository root, as `diffsec diff` names them, so config globs,
-  // fingerprints, SARIF URIs and baselines mean the same from any folder; text shows them cwd-relative.
-  const workTree = workTreeRoot(io.cwd);
-  const named = workTree ? rootRelativeSource(source, io.cwd, workTree) : source;
   const shown: ReportSettings = workTree ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, workTree) } : settings;
   const cacheDir = io.env.DIFFSEC_CACHE_DIR ? resolve(io.cwd, io.env.DIFFSEC_CACHE_DIR) : join(root, '.diffsec_cache');
   const cache = values['no-cache'] ? undefined : resultCache(cacheDir, engineStamp(toolVersion()), selectRules(settings.rules, settings.config), settings.config);
-  return reviewAndReport(named, shown, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}) });
+  return reviewAndReport(source, shown, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}) });
 }

@@ -22,7 +22,7 @@ export const PROJECT_URL = RULES_DOC_URL.replace(/\/blob\/.*$/, '');
  * (so code scanning can tell "ran and found nothing" and close fixed alerts) with its docs as
  * help, one result per in-scope finding (suppressed ones carry an `inSource` suppression), and
  * skipped files and errors as tool notifications. Paths are relative to the repository root
- * (the sources give them so: `diffsec diff` from git, `diffsec scan` through rootRelativeSource,
+ * (the sources give them so: `diffsec diff` from git, `diffsec scan` through pathSource's nameFrom,
  * the app from GitHub), against `%SRCROOT%`, which `originalUriBaseIds` declares; each rule's
  * `helpUri` is its section of docs/rules.md.
  *

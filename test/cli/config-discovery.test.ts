@@ -39,6 +39,18 @@ describe('the CLI finds the same config as the app', () => {
     expect((await scan(repo, `${repo.dir}/src`)).found).toEqual(['src/a.py:DS101']);
   });
 
+  it('matches config globs from the repository root in the walk, whatever folder scan runs from', async () => {
+    const repo = fresh();
+    repo.write('src/legacy/old.py', SYSTEM);
+    repo.write('.github/diffsec.yml', 'exclude: ["src/legacy/**"]\n');
+    repo.commit('config');
+    const fromRoot = (await scan(repo)).found;
+    const fromSrc = (await scan(repo, `${repo.dir}/src`)).found;
+    expect(fromRoot).not.toContain('src/legacy/old.py:DS102');
+    expect(fromSrc).toEqual(fromRoot!.filter((f) => f.startsWith('src/')));
+    expect(fromSrc).toContain('src/b.py:DS102');
+  });
+
   it("reads pyproject.toml's [tool.diffsec] when there is no .github/diffsec.yml, and --config overrides both", async () => {
     const repo = fresh();
     repo.write('pyproject.toml', '[project]\nname = "x"\n\n[tool.diffsec]\nexclude = ["tests/"]\n\n[tool.diffsec.rules]\ndisable = ["DS101"]\n');
