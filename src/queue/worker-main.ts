@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { createProbot } from 'probot';
 import { canUseScanPool, ScanPool } from '../analysis/scan-pool.js';
-import { diffsecApp } from '../github/app.js';
+import { diffsecApp, reviewTimeoutMs } from '../github/app.js';
 import { bundledRulesDir } from '../package-root.js';
 import { loadRules } from '../rules/load-rules.js';
 import { timedFetch } from '../server/timed-fetch.js';
@@ -32,7 +32,8 @@ const probot = createProbot({
     Octokit: workerOctokit(),
   },
 });
-await probot.load(diffsecApp({ rules, ...(pool ? { pool } : {}) }));
+// The same bound on a review's total time as the single-process app (DIFFSEC_REVIEW_TIMEOUT_SECONDS).
+await probot.load(diffsecApp({ rules, reviewTimeoutMs: reviewTimeoutMs(env), ...(pool ? { pool } : {}) }));
 const consumer = startReviewWorker(probot, settings, probot.log);
 probot.log.info({ concurrency: settings.concurrency, worker: process.pid }, 'diffsec worker: consuming the review queue');
 
