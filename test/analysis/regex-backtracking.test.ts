@@ -109,13 +109,15 @@ function queryRegexes(query: string): string[] {
 }
 
 const rules = loadRules(bundledRulesDir());
-const ruleRegexes: [string, RegExp][] = [];
+// Each distinct regex once (a rule often repeats one across its patterns), named by its first user.
+const ruleRegexSources = new Map<string, string>();
 for (const rule of rules) {
-  for (const source of queryRegexes(rule.query)) ruleRegexes.push([`${rule.id} query`, new RegExp(source)]);
+  for (const source of queryRegexes(rule.query)) if (!ruleRegexSources.has(source)) ruleRegexSources.set(source, `${rule.id} query`);
   for (const calls of Object.values(rule.where)) {
-    for (const call of calls) if (call.name === 'matches-string') ruleRegexes.push([`${rule.id} where matches-string`, new RegExp(call.arg as string)]);
+    for (const call of calls) if (call.name === 'matches-string' && !ruleRegexSources.has(call.arg as string)) ruleRegexSources.set(call.arg as string, `${rule.id} where matches-string`);
   }
 }
+const ruleRegexes: [string, RegExp][] = [...ruleRegexSources].map(([source, name]) => [name, new RegExp(source)]);
 
 const engineRegexes: [string, RegExp][] = [
   ['SECRET_NAME_TEXT', SECRET_NAME_TEXT],
