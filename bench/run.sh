@@ -43,7 +43,7 @@ fi
 command_for() {
   local tool="$1" dir="$2" out="${3:-/dev/null}"
   case "$tool" in
-    diffsec) echo "$diffsec scan $dir --format json --output $out" ;;
+    diffsec) echo "$diffsec scan $dir --no-cache --format json --output $out" ;;
     floor) echo "node bench/floor.mjs $dir" ;;
     bandit) echo "bandit -r -q -f json -o $out $dir" ;;
   esac
