@@ -19,7 +19,7 @@
 // positive, acceptable-but-noisy or false positive.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,7 +66,11 @@ function diffsecFindings(name) {
     // Exit 1 means findings at fail_on; the JSON is written all the same.
     if (error.status !== 1) throw error;
   }
-  return JSON.parse(readFileSync(out, 'utf8'));
+  // Inside a git work tree (this checkout) scan names files from its top folder: back to corpus names.
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  const prefix = `${relative(root, corpusDir).split(sep).join('/')}/`;
+  const corpusPath = (path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path);
+  return { ...report, findings: report.findings.map((f) => ({ ...f, path: corpusPath(f.path) })), skipped: report.skipped.map((s) => ({ ...s, path: corpusPath(s.path) })) };
 }
 
 function banditFindings(name) {
