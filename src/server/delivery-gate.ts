@@ -31,6 +31,11 @@ export class DeliveryGate {
     return 'handle';
   }
 
+  /** Forgets a delivery id, so the same delivery sent again is let through (it was refused, not handled). */
+  forgetDelivery(delivery: WebhookDelivery): void {
+    this.deliveries.delete(delivery.id);
+  }
+
   /** Marks a delivery's head reviewed (or, when it failed before a check run was completed, free to try again). */
   finished(delivery: WebhookDelivery, succeeded: boolean): void {
     const head = headKey(delivery);

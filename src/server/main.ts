@@ -56,6 +56,8 @@ if (!env.APP_ID) {
     path: env.WEBHOOK_PATH || '/api/github/webhooks',
     log: probot.log,
     receive: queue ? async (delivery) => void (await queue.enqueue(delivery)) : (delivery) => probot.receive(delivery as never),
+    // A receiver answers once the job is in Redis: with Redis down, GitHub records a failed delivery.
+    acknowledgeAfterReceive: queue !== null,
     metrics: () => metrics.render(),
     maxConcurrent: Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) > 0 ? Number(env.DIFFSEC_MAX_CONCURRENT_REVIEWS) : 8,
   });

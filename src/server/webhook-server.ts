@@ -26,6 +26,14 @@ export interface WebhookServerOptions {
    * Keeps the event loop free to answer webhooks within GitHub's 10 s during a burst.
    */
   maxConcurrent?: number;
+  /**
+   * Answer only once `receive` has finished (202), or failed or passed `acknowledgeWithinMs` (503,
+   * so the delivery shows as failed on GitHub and can be redelivered): for a queue receiver, whose
+   * `receive` is a quick enqueue, a delivery is never acknowledged and then lost with Redis down.
+   */
+  acknowledgeAfterReceive?: boolean;
+  /** The bound on that wait; 5 s by default, inside GitHub's 10 s. */
+  acknowledgeWithinMs?: number;
   /** Serves `GET /metrics` (Prometheus text) when given. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
@@ -92,12 +100,20 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       options.log.info({ ...fields, skipped: admission }, 'diffsec: delivery not handled again');
       return answer(response, 202, { accepted: parsed.id, skipped: admission });
     }
-    answer(response, 202, { accepted: parsed.id });
-    const handling = limit(() => options.receive(parsed)).then(
-      () => gate.finished(parsed, true),
+    const afterReceive = options.acknowledgeAfterReceive === true;
+    if (!afterReceive) answer(response, 202, { accepted: parsed.id });
+    const received = () => (afterReceive ? withinMs(options.receive(parsed), options.acknowledgeWithinMs ?? 5000) : options.receive(parsed));
+    const handling = limit(received).then(
+      () => {
+        gate.finished(parsed, true);
+        answer(response, 202, { accepted: parsed.id });
+      },
       (error: unknown) => {
         gate.finished(parsed, false);
+        // Refused with 503 rather than handled: the same delivery sent again must get through.
+        if (afterReceive) gate.forgetDelivery(parsed);
         options.log.error({ ...fields, error: oneLine(error) }, 'diffsec: handling the delivery failed');
+        answer(response, 503, { error: 'the delivery could not be queued; redeliver it' }, { 'retry-after': '10' });
       },
     );
     inFlight.add(handling);
@@ -152,6 +168,13 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
 function header(request: IncomingMessage, name: string): string | undefined {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** `work`, or a rejection once `ms` have passed without it settling. */
+function withinMs<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not done within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
 
 function answer(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -76,6 +76,42 @@ describe('the webhook server', () => {
     expect(await front.drain(1000)).toBe(true);
   });
 
+  it('with acknowledgeAfterReceive, answers 202 only once received, and 503 when receiving fails or hangs', async () => {
+    const log = Object.fromEntries(['info', 'warn', 'error'].map((level) => [level, (fields: object, message: string) => logs.push({ level, fields, message })])) as never;
+    let mode: 'ok' | 'fail' | 'hang' = 'ok';
+    const queued: string[] = [];
+    const queueFront = createWebhookServer({
+      secret: SECRET,
+      log,
+      acknowledgeAfterReceive: true,
+      acknowledgeWithinMs: 200,
+      receive: async (d) => {
+        if (mode === 'fail') throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+        if (mode === 'hang') return new Promise<void>(() => undefined);
+        queued.push(d.id);
+      },
+    });
+    await new Promise<void>((resolve) => queueFront.server.listen(0, '127.0.0.1', resolve));
+    const queuePort = (queueFront.server.address() as AddressInfo).port;
+    try {
+      expect((await send(queuePort, webhook('pull_request', pullRequest, { 'x-github-delivery': 'q-1' }))).status).toBe(202);
+      expect(queued).toEqual(['q-1']);
+      mode = 'fail';
+      const failed = await send(queuePort, webhook('pull_request', { ...pullRequest, pull_request: { ...pullRequest.pull_request, head: { sha: 'def' } } }, { 'x-github-delivery': 'q-2' }));
+      expect(failed.status).toBe(503);
+      mode = 'hang';
+      const hung = await send(queuePort, webhook('pull_request', { ...pullRequest, pull_request: { ...pullRequest.pull_request, head: { sha: 'fed' } } }, { 'x-github-delivery': 'q-3' }));
+      expect(hung.status).toBe(503);
+      // A failed delivery is not remembered as handled: its redelivery is queued.
+      mode = 'ok';
+      expect((await send(queuePort, webhook('pull_request', { ...pullRequest, pull_request: { ...pullRequest.pull_request, head: { sha: 'def' } } }, { 'x-github-delivery': 'q-2' }))).status).toBe(202);
+      expect(queued).toEqual(['q-1', 'q-2']);
+    } finally {
+      queueFront.server.closeAllConnections();
+      await new Promise<void>((resolve) => queueFront.server.close(() => resolve()));
+    }
+  });
+
   it('refuses a declared body over the limit with 413 before reading it', async () => {
     const answer = await send(port, { headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': 'd', 'content-length': String(100 * 1024 * 1024) }, body: Buffer.alloc(1024, 0x20) });
     expect(answer.status).toBe(413);
