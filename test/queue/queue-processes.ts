@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
+import { deliverWebhook } from '../helpers/deliver-webhook.js';
 
 export const SECRET = 'queue-webhook-secret';
 export const { privateKey: PRIVATE_KEY } = generateKeyPairSync('rsa', { modulusLength: 2048, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
@@ -48,16 +49,8 @@ export async function receiverPort(receiver: AppProcess): Promise<number> {
 }
 
 /** Posts a signed delivery; answers the HTTP status. */
-export async function deliver(port: number, event: string, id: string, payload: unknown): Promise<number> {
-  const body = JSON.stringify(payload);
-  const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': event, 'x-github-delivery': id, 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
-    body,
-  });
-  await response.text();
-  return response.status;
-}
+/** Posts a signed delivery to a receiver; returns the HTTP status. */
+export const deliver = (port: number, event: string, id: string, payload: unknown): Promise<number> => deliverWebhook(port, SECRET, { id, payload, event });
 
 /** A pull_request delivery of the double's repository `acme/repo`. */
 export function pullRequestEvent(action: string, number: number, headSha: string, updatedAt = new Date().toISOString()) {

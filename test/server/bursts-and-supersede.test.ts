@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { GitHubApiDouble } from '../../src/demo/github-api-double.js';
 import { OpenCheckRuns } from '../../src/github/open-check-runs.js';
 import { DiffsecMetrics } from '../../src/metrics/metrics.js';
 import { createWebhookServer, type WebhookServer } from '../../src/server/webhook-server.js';
 import { addedFile, AppHarness, OWNER, pullRequestPayload, REPO } from '../github/harness.js';
+import { deliverWebhook } from '../helpers/deliver-webhook.js';
 
 const SECRET = 'burst-secret';
 const A = 'a'.repeat(40);
@@ -21,15 +21,7 @@ async function start(github: GitHubApiDouble, options: { reviewTimeoutMs?: numbe
   metrics.trackDeliveries(() => front.inFlight);
   await new Promise<void>((resolve) => front.server.listen(0, '127.0.0.1', resolve));
   const port = (front.server.address() as AddressInfo).port;
-  const deliver = async (id: string, payload: unknown) => {
-    const body = JSON.stringify(payload);
-    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': id, 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
-      body,
-    });
-    return response.status;
-  };
+  const deliver = (id: string, payload: unknown) => deliverWebhook(port, SECRET, { id, payload });
   const stop = async () => {
     await front.drain(10_000);
     await new Promise((resolve) => front.server.close(resolve));

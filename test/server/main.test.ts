@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac, generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { join } from 'node:path';
 import { GitHubApiDouble } from '../../src/demo/github-api-double.js';
+import { deliverWebhook } from '../helpers/deliver-webhook.js';
 
 const ROOT = process.cwd();
 const SECRET = 'e2e-webhook-secret';
@@ -22,15 +23,7 @@ async function startApp(github: GitHubApiDouble, extraEnv: NodeJS.ProcessEnv = {
   return { child, port, output: () => output };
 }
 
-async function deliver(port: number, payload: unknown): Promise<number> {
-  const body = JSON.stringify(payload);
-  const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-github-event': 'pull_request', 'x-github-delivery': 'e2e-1', 'x-hub-signature-256': `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}` },
-    body,
-  });
-  return response.status;
-}
+const deliver = (port: number, payload: unknown): Promise<number> => deliverWebhook(port, SECRET, { id: 'e2e-1', payload });
 
 function opened(number: number) {
   const repository = { id: 1, name: 'repo', full_name: 'acme/repo', owner: { login: 'acme', id: 1, type: 'Organization' }, private: false, default_branch: 'main' };
