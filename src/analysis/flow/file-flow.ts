@@ -1,10 +1,11 @@
-import Parser from 'tree-sitter';
-import { python } from '../python-parser.js';
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
+import { classAttributes } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
-import { ADDING_METHODS, constantKey, returnValues, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
+import { isFieldRead, isNameChar } from './field-read.js';
+import { returnValues } from './return-values.js';
+import { constantKey, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
@@ -340,28 +341,7 @@ export class FileFlow {
     const cls = this.enclosingClass(node);
     if (!cls) return new Map();
     let attrs = this.classAttrs.get(cls.id);
-    if (attrs) return attrs;
-    attrs = new Map();
-    const add = (name: string, def: Definition) => {
-      const list = attrs!.get(name);
-      if (list) list.push(def);
-      else attrs!.set(name, [def]);
-    };
-    for (const match of selfAssignmentQuery().matches(cls)) {
-      const get = (name: string) => match.captures.find((c) => c.name === name)?.node;
-      const object = get('object');
-      const target = get('target');
-      const attr = get('attr');
-      if (object?.text !== 'self' || !target || !attr || this.enclosingClass(target)?.id !== cls.id) continue;
-      add(attr.text, { name: attr.text, target, value: get('value') ?? null, adds: false });
-    }
-    const body = cls.childForFieldName('body');
-    for (const statement of body?.namedChildren ?? []) {
-      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
-      const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : null;
-      if (left?.type === 'identifier') add(left.text, { name: left.text, target: left, value: assignment!.childForFieldName('right'), adds: false });
-    }
-    this.classAttrs.set(cls.id, attrs);
+    if (!attrs) this.classAttrs.set(cls.id, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
     return attrs;
   }
 
@@ -392,63 +372,13 @@ function pathTo(item: Item): FlowPath {
   return { source: item.node, steps };
 }
 
-/** `.attr` after a name, and the character after it (spaces skipped); `\b` keeps `\w+` from giving back characters. */
-const FIELD = /^[ \t]*\.[ \t]*(\w+)\b[ \t]*([\s\S]?)/;
-const ASSIGNMENT = /^[ \t]*(?:[-+*\/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/;
-
-/**
- * True when the text at `from` (just after a name) reads a field of it or calls a method that
- * does not add to it: `.uuid)`, `.get(`; false for `.x = v`, `.x += v`, `.update(`, `.x: T`, a
- * `.x,` on a line whose top level assigns (`a.x, b = v`), and anything that is not `.attr`.
- */
-function isFieldRead(text: string, from: number): boolean {
-  const rest = text.slice(from, from + 200);
-  const field = FIELD.exec(rest);
-  if (!field) return false;
-  const after = rest.slice(field[0].length - field[2]!.length);
-  if (ASSIGNMENT.test(after)) return false;
-  if (field[2] === '(' && ADDING_METHODS.has(field[1]!)) return false;
-  if (field[2] === ':') return false;
-  if (field[2] === ',') {
-    // A tuple target? Look for an assignment at this nesting level before the line ends.
-    let depth = 0;
-    let i = 0;
-    for (; i < after.length && after[i] !== '\n'; i++) {
-      const c = after[i]!;
-      if (c === '(' || c === '[' || c === '{') depth++;
-      else if (c === ')' || c === ']' || c === '}') {
-        if (--depth < 0) return true;
-      } else if (c === '=' && depth === 0 && !'=!<>'.includes(after[i - 1] ?? '') && after[i + 1] !== '=') return false;
-    }
-    // The line ended with no assignment; a line longer than the slice is not judged.
-    return i < after.length;
-  }
-  return true;
-}
-
-/** A character that can continue a Python name (NaN, before the text's start or after its end, cannot). */
-function isNameChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 127;
-}
-
 const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
 
 function isConstant(node: SyntaxNode): boolean {
   return CONSTANT_TYPES.has(node.type) || isConstantString(node);
 }
 
-
 function isMethod(fn: SyntaxNode): boolean {
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
   return first?.type === 'identifier' && (first.text === 'self' || first.text === 'cls');
-}
-
-let selfQuery: Parser.Query | null = null;
-function selfAssignmentQuery(): Parser.Query {
-  selfQuery ??= new Parser.Query(
-    python,
-    `[(assignment left: (attribute object: (identifier) @object attribute: (identifier) @attr) @target right: (_) @value)
-      (augmented_assignment left: (attribute object: (identifier) @object attribute: (identifier) @attr) @target right: (_) @value)]`,
-  );
-  return selfQuery;
 }
