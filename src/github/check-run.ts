@@ -20,6 +20,11 @@ export interface CheckRunOutput {
   annotations: Finding[];
 }
 
+/** The fields that complete a check run with a conclusion and a text-only output (no annotations). */
+export function completion(conclusion: Conclusion, title: string, summary: string, at = new Date()) {
+  return { status: 'completed' as const, conclusion, completed_at: at.toISOString(), output: { title, summary } };
+}
+
 /** Creates the `diffsec` check run, in progress, on the head sha; the PR number goes in external_id for re-runs. Throws UnexpectedAnswer when GitHub's answer has no id. */
 export async function startCheckRun(github: GitHubClient, pr: PullRequestRef, sleep?: Sleep): Promise<number> {
   const { data } = await withRetries(
@@ -62,10 +67,8 @@ export async function completeCheckRun(github: GitHubClient, pr: PullRequestRef,
         owner: pr.owner,
         repo: pr.repo,
         check_run_id: checkRunId,
-        status: 'completed',
-        conclusion,
-        completed_at: new Date().toISOString(),
-        output: { title, summary, ...(last.length ? { annotations: last.map(toAnnotation) } : {}) },
+        ...completion(conclusion, title, summary),
+        ...(last.length ? { output: { title, summary, annotations: last.map(toAnnotation) } } : {}),
       }),
     sleep,
   );

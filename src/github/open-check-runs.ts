@@ -1,3 +1,4 @@
+import { completion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import type { PullRequestRef } from './github-source.js';
 import { interrupted, interruptedSummary, superseded } from './review-stopped.js';
@@ -76,13 +77,7 @@ export class OpenCheckRuns {
             owner: pr.owner,
             repo: pr.repo,
             check_run_id: id,
-            status: 'completed',
-            conclusion: 'neutral',
-            completed_at: new Date().toISOString(),
-            output: {
-              title: 'Review interrupted',
-              summary: interruptedSummary(reason, pr.headSha),
-            },
+            ...completion('neutral', 'Review interrupted', interruptedSummary(reason, pr.headSha)),
           })
           .catch(() => undefined),
       ),

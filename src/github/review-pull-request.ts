@@ -7,7 +7,7 @@ import { reaches, runReview, type ReviewOptions } from '../review.js';
 import type { Rule } from '../rules/rule.js';
 import { headShaOf, UnexpectedAnswer } from './api-answer.js';
 import type { BotIdentity } from './bot-identity.js';
-import { CHECK_NAME, completeCheckRun, startCheckRun, type Conclusion } from './check-run.js';
+import { CHECK_NAME, completeCheckRun, completion, startCheckRun, type Conclusion } from './check-run.js';
 import type { GitHubClient } from './github-client.js';
 import { describe, GitHubSource, type PullRequestRef } from './github-source.js';
 import type { DiffsecMetrics, ReviewOutcome } from '../metrics/metrics.js';
@@ -159,7 +159,7 @@ async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: 
       // The last resort: a bare completion so the required check does not stay pending for 14 days.
       logFields.completeError = describe(error);
       await github.octokit.rest.checks
-        .update({ owner: pr.owner, repo: pr.repo, check_run_id: checkRunId, status: 'completed', conclusion: 'failure', output: { title: 'diffsec could not finish', summary: `Reporting failed: ${describe(error)}` } })
+        .update({ owner: pr.owner, repo: pr.repo, check_run_id: checkRunId, ...completion('failure', 'diffsec could not finish', `Reporting failed: ${describe(error)}`) })
         .catch(() => undefined);
     }
     logFields.apiCalls = github.calls();
@@ -221,10 +221,7 @@ async function completedFailure(github: GitHubClient, pr: PullRequestRef, reason
         name: CHECK_NAME,
         head_sha: pr.headSha,
         external_id: String(pr.number),
-        status: 'completed',
-        conclusion: 'failure',
-        completed_at: new Date().toISOString(),
-        output: { title: 'diffsec could not finish', summary: `diffsec could not complete this review: ${reason}\n\nRe-run the check.` },
+        ...completion('failure', 'diffsec could not finish', `diffsec could not complete this review: ${reason}\n\nRe-run the check.`),
       }),
     sleep,
   );

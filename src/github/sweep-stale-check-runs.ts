@@ -1,6 +1,6 @@
 import type { Logger, ProbotOctokit } from 'probot';
 import type { DiffsecMetrics } from '../metrics/metrics.js';
-import { CHECK_NAME } from './check-run.js';
+import { CHECK_NAME, completion } from './check-run.js';
 import { describe } from './github-source.js';
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -83,13 +83,12 @@ async function sweepInstallation(octokit: Octokit, options: SweepOptions, result
               owner,
               repo,
               check_run_id: run.id,
-              status: 'completed',
-              conclusion: 'neutral',
-              completed_at: new Date(now()).toISOString(),
-              output: {
-                title: 'Review interrupted',
-                summary: `diffsec stopped (a crash or a forced restart) before it finished reviewing ${run.head_sha.slice(0, 7)}; it was found still in progress ${Math.round((now() - started) / 60_000)} min after it started. Press "Re-run" on this check, or push a new commit, to review it again.`,
-              },
+              ...completion(
+                'neutral',
+                'Review interrupted',
+                `diffsec stopped (a crash or a forced restart) before it finished reviewing ${run.head_sha.slice(0, 7)}; it was found still in progress ${Math.round((now() - started) / 60_000)} min after it started. Press "Re-run" on this check, or push a new commit, to review it again.`,
+                new Date(now()),
+              ),
             });
             result.completed++;
             options.metrics?.staleCheckRunCompleted();

@@ -1,5 +1,5 @@
 import type { Probot } from 'probot';
-import { CHECK_NAME } from '../github/check-run.js';
+import { CHECK_NAME, completion } from '../github/check-run.js';
 import { withRetries } from '../github/with-retries.js';
 import type { WebhookDelivery } from '../server/parse-webhook.js';
 import type { JobLedger } from './job-ledger.js';
@@ -35,7 +35,7 @@ export async function completeJobCheck(probot: Probot, ledger: JobLedger, jobId:
   const headSha = payload.pull_request?.head?.sha ?? payload.check_run?.head_sha ?? payload.check_suite?.head_sha;
   if (record.completed || !installation || !owner || !repo || !headSha) return 'nothing-to-do';
   const octokit = await probot.auth(installation);
-  const completed = { status: 'completed' as const, conclusion: outcome.conclusion, completed_at: new Date().toISOString(), output: { title: outcome.title, summary: outcome.summary } };
+  const completed = completion(outcome.conclusion, outcome.title, outcome.summary);
   if (record.checkRun !== null) {
     await withRetries(() => octokit.rest.checks.update({ owner, repo, check_run_id: record.checkRun!, ...completed }));
   } else {
