@@ -40,3 +40,10 @@ export function unwrapParens(node: SyntaxNode): SyntaxNode {
   while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
   return n;
 }
+
+/** The outermost parentheses around `node` (itself when none): `x` in `((x))` → `((x))`, whose parent is what uses it. */
+export function outermostParens(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+  return n;
+}

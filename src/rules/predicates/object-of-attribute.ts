@@ -1,4 +1,4 @@
-import { unwrapParens } from '../../analysis/syntax.js';
+import { outermostParens, unwrapParens } from '../../analysis/syntax.js';
 import { expectStringList, type Predicate } from './predicate.js';
 
 /** The capture is the object of an attribute read with one of the listed names: `hashlib.sha1().digest_size`. */
@@ -8,8 +8,7 @@ export const objectOfAttribute: Predicate = {
     'The captured expression is the object of an attribute access with one of the listed names, as the call in `hashlib.sha1().digest_size`: use under `not:` for values only read for a property.',
   checkArg: expectStringList,
   test(node, arg) {
-    let n = node;
-    while (n.parent?.type === 'parenthesized_expression') n = n.parent;
+    const n = outermostParens(node);
     const parent = n.parent;
     if (parent?.type !== 'attribute' || parent.childForFieldName('object')?.id !== n.id) return false;
     const attribute = parent.childForFieldName('attribute')?.text;
