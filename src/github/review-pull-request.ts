@@ -159,7 +159,7 @@ async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: 
       // The last resort: a bare completion so the required check does not stay pending for 14 days.
       logFields.completeError = describe(error);
       await github.octokit.rest.checks
-        .update({ owner: pr.owner, repo: pr.repo, check_run_id: checkRunId, ...completion('failure', 'diffsec could not finish', `Reporting failed: ${describe(error)}`) })
+        .update({ owner: pr.owner, repo: pr.repo, check_run_id: checkRunId, ...completion('failure', 'diffsec could not finish', renderFailureSummary(`reporting failed: ${describe(error)}`)) })
         .catch(() => undefined);
     }
     logFields.apiCalls = github.calls();
@@ -221,7 +221,7 @@ async function completedFailure(github: GitHubClient, pr: PullRequestRef, reason
         name: CHECK_NAME,
         head_sha: pr.headSha,
         external_id: String(pr.number),
-        ...completion('failure', 'diffsec could not finish', `diffsec could not complete this review: ${reason}\n\nRe-run the check.`),
+        ...completion('failure', 'diffsec could not finish', renderFailureSummary(reason)),
       }),
     sleep,
   );

@@ -2,6 +2,7 @@ import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Probot } from 'probot';
 import { describe } from '../github/github-source.js';
+import { escapeMarkdown } from '../report/markdown-escape.js';
 import type { ServerLog } from '../server/webhook-server.js';
 import { completeJobCheck } from './complete-job-check.js';
 import { currentJob } from './current-job.js';
@@ -37,7 +38,7 @@ export function startReviewWorker(probot: Probot, settings: QueueSettings, log: 
     const outcome = {
       conclusion: 'failure' as const,
       title: 'diffsec could not finish',
-      summary: `diffsec gave up on this review after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${reason}\n\nPress "Re-run" on this check, or push a new commit, to review it again.`,
+      summary: `diffsec gave up on this review after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${escapeMarkdown(reason)}\n\nPress "Re-run" on this check, or push a new commit, to review it again.`,
     };
     try {
       const done = await completeJobCheck(probot, ledger, jobId, data.delivery, outcome);
