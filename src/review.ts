@@ -1,6 +1,7 @@
 import { decodeSource } from './analysis/decode-source.js';
 import { generatedMarker } from './analysis/generated-code.js';
 import { ScanAbandoned, ScanPool, canUseScanPool, type RuleSelection } from './analysis/scan-pool.js';
+import { ScanThreads, canUseScanThreads } from './analysis/scan-threads.js';
 import type { ScanLimits } from './analysis/scan-limits.js';
 import { scanSource, type SourceScan } from './analysis/scan-source.js';
 import type { DiffsecConfig, Threshold } from './config/config.js';
@@ -68,8 +69,14 @@ export interface ReviewResult {
 export interface ReviewOptions {
   config: DiffsecConfig;
   rules: readonly Rule[];
-  /** Threads to scan on when there are many files, this one included (worker threads need the compiled build); 1 scans in this thread only. */
+  /**
+   * Scanners when there are many files, this thread included (the others need the compiled build);
+   * 1 scans in this thread only. The others are processes, each file under a hard deadline (the
+   * app's choice), or, with `workers: 'threads'`, worker threads of this process with the soft
+   * time budget only (cheaper to start; a local scan's choice).
+   */
   jobs?: number;
+  workers?: 'processes' | 'threads';
   /**
    * A caller-owned pool, built from the same `rules` (not closed here): every file is scanned on
    * it and this thread scans none, so a server's event loop stays free. `jobs` is then ignored.
@@ -125,11 +132,13 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const fingerprints = new Map<string, Set<string>>();
   const jobs = options.jobs ?? 1;
   const limits = options.limits ?? {};
-  // Our own pool starts once enough files missed the cache: a scan the cache answers never pays for the threads.
-  const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && canUseScanPool();
-  let owned: ScanPool | null = null;
+  // Our own helpers start once enough files missed the cache: a scan the cache answers never pays for them.
+  const threads = options.workers === 'threads';
+  const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && (threads ? canUseScanThreads() : canUseScanPool());
+  let owned: Helpers | null = null;
   let misses = 0;
-  const poolFor = (): ScanPool | null => options.pool ?? (wantsPool && (!options.cache || misses >= POOL_AFTER_MISSES) ? (owned ??= new ScanPool(rules, jobs - 1)) : null);
+  const poolFor = (): Helpers | null =>
+    options.pool ?? (wantsPool && (!options.cache || misses >= POOL_AFTER_MISSES) ? (owned ??= threads ? new ScanThreads(rules, jobs - 1) : new ScanPool(rules, jobs - 1)) : null);
   // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
   const selection = options.pool ? selectionOf(rules) : null;
   const compiled = options.pool ? null : compiledFor(rules);
@@ -163,7 +172,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       // With a caller's pool, this review keeps a bounded number of its files in flight there.
       while (options.pool && pool && scanning.size >= pool.size * IN_FLIGHT_PER_WORKER) await Promise.race(scanning);
       const elsewhere = pool !== null && (compiled === null || pool.inFlight < pool.size * IN_FLIGHT_PER_WORKER);
-      const scan = cached ? Promise.resolve(cached) : elsewhere ? pool.scan(file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
+      const scan = cached ? Promise.resolve(cached) : elsewhere ? scanOn(pool, file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
       const text = decoded.text;
       const task = scan.then(
         (result) => {
@@ -185,7 +194,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
     }
     await Promise.all(scanning);
   } finally {
-    await (owned as ScanPool | null)?.close();
+    await (owned as Helpers | null)?.close();
   }
 
   // 3. Stable order for every renderer.
@@ -228,6 +237,14 @@ const POOL_AFTER_MISSES = 8;
 /** The selection that tells a pool holding every rule to run these, at these severities. */
 function selectionOf(rules: readonly Rule[]): RuleSelection {
   return { ids: rules.map((r) => r.id), severity: Object.fromEntries(rules.map((r) => [r.id, r.severity])) };
+}
+
+/** The scanners besides this thread: the app's processes or a local scan's threads. */
+type Helpers = ScanPool | ScanThreads;
+
+/** Scans on the helpers: a pool of processes is told which rules (it may hold more); threads hold just this review's. */
+function scanOn(helpers: Helpers, path: string, text: string, selection: RuleSelection | null, limits: ScanLimits): Promise<SourceScan> {
+  return helpers instanceof ScanThreads ? helpers.scan(path, text, limits) : helpers.scan(path, text, selection, limits);
 }
 
 /** Scans in this thread, then yields to the event loop so the native binding can free the tree. */

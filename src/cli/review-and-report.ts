@@ -28,7 +28,7 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
-    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, jobs: scanThreads(io.env), ...(options.cache ? { cache: options.cache } : {}) });
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, ...scanners(io.env), ...(options.cache ? { cache: options.cache } : {}) });
   } finally {
     bar.finish();
   }
@@ -57,14 +57,17 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
 }
 
 /**
- * Scanning processes: DIFFSEC_JOBS when set (2 or more adds the app's pool of scanning processes,
- * each file there under a hard deadline), else 1: this process alone, yielding between files. A
- * CLI run is short: each extra process costs its start, rule loading and query compilation
- * (about 0.7 s of CPU on 2 cores for no wall-clock gain; docs/performance.md).
+ * Who scans besides this thread. DIFFSEC_JOBS=N (N ≥ 2): N-1 scanning processes, each file under
+ * the app's hard deadline (a stuck file is killed). DIFFSEC_THREADS=N: N-1 worker threads of this
+ * process, cheaper to start, with each file's soft time budget only. Neither: this thread alone,
+ * yielding between files (docs/performance.md measures each choice).
  */
-function scanThreads(env: NodeJS.ProcessEnv): number {
-  const asked = Number(env.DIFFSEC_JOBS);
-  return Number.isInteger(asked) && asked >= 1 ? asked : 1;
+function scanners(env: NodeJS.ProcessEnv): { jobs: number; workers: 'processes' | 'threads' } {
+  const processes = Number(env.DIFFSEC_JOBS);
+  if (Number.isInteger(processes) && processes >= 1) return { jobs: processes, workers: 'processes' };
+  const threads = Number(env.DIFFSEC_THREADS);
+  if (Number.isInteger(threads) && threads >= 1) return { jobs: threads, workers: 'threads' };
+  return { jobs: 1, workers: 'threads' };
 }
 
 function render(result: ReviewResult, settings: ReportSettings): string {

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import { parseConfig } from '../../src/config/parse-config.js';
 import type { ScanPool as ScanPoolType } from '../../src/analysis/scan-pool.js';
+import type { ScanThreads as ScanThreadsType } from '../../src/analysis/scan-threads.js';
 import type { runReview as RunReview, ReviewSource, FileContent } from '../../src/review.js';
+import type { Rule } from '../../src/rules/rule.js';
 import { makeRule } from '../helpers/make-rule.js';
 
 /**
@@ -15,6 +17,7 @@ import { makeRule } from '../helpers/make-rule.js';
 const ROOT = process.cwd();
 let out: string;
 let ScanPool: typeof ScanPoolType;
+let ScanThreads: typeof ScanThreadsType;
 let runReview: typeof RunReview;
 
 beforeAll(async () => {
@@ -23,6 +26,7 @@ beforeAll(async () => {
   symlinkSync(join(ROOT, 'node_modules'), join(out, 'node_modules'));
   writeFileSync(join(out, 'package.json'), '{ "type": "module" }\n');
   ({ ScanPool } = await import(join(out, 'src/analysis/scan-pool.js')));
+  ({ ScanThreads } = await import(join(out, 'src/analysis/scan-threads.js')));
   ({ runReview } = await import(join(out, 'src/review.js')));
 }, 180_000);
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -73,6 +77,55 @@ describe('ScanPool', () => {
       expect(capped.skipped).toEqual([{ path: 'a.py', reason: 'partly analysed: stopped after 1 findings (the per-file cap)', incomplete: true }]);
     } finally {
       await pool.close();
+    }
+  }, 60_000);
+});
+
+describe('ScanThreads', () => {
+  /** Files a review spreads over threads (more than POOL_AFTER), each with a finding on a line of its own. */
+  const many = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`m${String(i).padStart(2, '0')}.py`, `import os\n${'x = 1\n'.repeat(i)}os.system(x)\neval(y)\n`]));
+
+  it('gives the same findings as one thread, and a thread answers as this thread does', async () => {
+    const source = memorySource(many);
+    const alone = await runReview(source, { config: DEFAULT_CONFIG, rules, jobs: 1 });
+    const spread = await runReview(source, { config: DEFAULT_CONFIG, rules, jobs: 2, workers: 'threads' });
+    expect(spread.findings).toEqual(alone.findings);
+    expect(spread.findings).toHaveLength(120);
+    expect(spread.stats.files).toBe(60);
+    const threads = new ScanThreads(rules, 1);
+    try {
+      for (const path of ['m00.py', 'm31.py', 'm59.py']) {
+        const scan = await threads.scan(path, many[path]!);
+        expect(scan.findings).toEqual(alone.findings.filter((f) => f.path === path).map((f) => ({ ...f, scope: 'file' })));
+      }
+    } finally {
+      await threads.close();
+    }
+  }, 60_000);
+
+  it('lets the files in flight finish on close, then refuses more', async () => {
+    const threads = new ScanThreads(rules, 2);
+    const pending = Object.entries(many).slice(0, 10).map(([path, text]) => threads.scan(path, text));
+    const closing = threads.close();
+    const scans = await Promise.all(pending);
+    await closing;
+    expect(scans.map((s) => s.findings.length)).toEqual(Array(10).fill(2));
+    expect(threads.size).toBe(0);
+    await expect(threads.scan('late.py', 'eval(x)\n')).rejects.toThrow('scan threads closed');
+  }, 60_000);
+
+  it('reports a rule that crashes inside a thread on that file, and the thread scans on', async () => {
+    // A predicate no engine has: evaluating it throws inside the thread's scan.
+    const broken = { ...makeRule({ id: 'DS903', name: 'broken' }), where: { callee: [{ name: 'no-such-predicate', arg: true, negated: false }] } } as unknown as Rule;
+    const threads = new ScanThreads([broken, ...rules], 1);
+    try {
+      const first = await threads.scan('a.py', 'import os\nos.system(x)\n');
+      const second = await threads.scan('b.py', 'eval(y)\n');
+      expect(first.errors).toEqual([expect.stringMatching(/^rule DS903 .* failed at line 2/)]);
+      expect(first.findings.map((f) => f.ruleId)).toEqual(['DS901']);
+      expect(second.findings.map((f) => f.ruleId)).toEqual(['DS902']);
+    } finally {
+      await threads.close();
     }
   }, 60_000);
 });

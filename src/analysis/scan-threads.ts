@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Rule } from '../rules/rule.js';
+import type { ScanLimits } from './scan-limits.js';
+import type { SourceScan } from './scan-source.js';
+
+const THREAD = new URL('./scan-thread.js', import.meta.url);
+
+/** Whether scanning threads can be used: only from the compiled JavaScript (not under a TypeScript loader). */
+export function canUseScanThreads(): boolean {
+  return existsSync(fileURLToPath(THREAD));
+}
+
+interface Job {
+  id: number;
+  resolve: (scan: SourceScan) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Jobs sent to this thread and not yet answered, oldest first. */
+  queue: Job[];
+  /** Set once the thread died: its queue was rejected, it takes no more files. */
+  dead: boolean;
+}
+
+/**
+ * Scans files on worker threads of this process, each with its own parser and compiled rules: a
+ * large local scan (`diffsec scan`) uses a second core at the price of one thread's start, rule
+ * loading and query compilation — cheaper than a process, and files cross by structured clone
+ * instead of a pipe. There is no hard deadline here: a thread inside tree-sitter's native code
+ * cannot be terminated safely (it aborts the process), so each file has only its soft time budget
+ * (scanSource stops at it), and `close` lets every thread finish its file and leave on its own.
+ * The app, which must kill a stuck scan, uses ScanPool's processes instead.
+ */
+export class ScanThreads {
+  private readonly slots: Slot[];
+  private nextId = 0;
+  private closed = false;
+
+  constructor(rules: readonly Rule[], size: number) {
+    this.slots = Array.from({ length: size }, () => this.startSlot(rules));
+  }
+
+  get size(): number {
+    return this.slots.filter((s) => !s.dead).length;
+  }
+
+  /** Files sent and not yet answered. */
+  get inFlight(): number {
+    return this.slots.reduce((n, s) => n + s.queue.length, 0);
+  }
+
+  /** Scans one file with every rule the threads hold, within `limits`, on the least busy live thread. */
+  scan(path: string, text: string, limits: ScanLimits = {}): Promise<SourceScan> {
+    const live = this.slots.filter((s) => !s.dead);
+    if (this.closed || live.length === 0) return Promise.reject(new Error(this.closed ? 'scan threads closed' : 'no scanning thread is left'));
+    const slot = live.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.queue.push({ id, resolve, reject });
+      slot.worker.postMessage({ id, path, text, limits });
+    });
+  }
+
+  /** Waits for the files in flight, then lets each thread leave (none is terminated mid-scan). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.slots.map((slot) => new Promise<void>((resolve) => {
+        if (slot.dead) return resolve();
+        slot.worker.once('exit', () => resolve());
+        slot.worker.postMessage({ stop: true });
+      })),
+    );
+  }
+
+  private startSlot(rules: readonly Rule[]): Slot {
+    const worker = new Worker(THREAD, { workerData: { rules } });
+    const slot: Slot = { worker, queue: [], dead: false };
+    worker.on('message', (message: { id: number; scan?: SourceScan; error?: string }) => {
+      const job = slot.queue[0];
+      if (!job || job.id !== message.id) return;
+      slot.queue.shift();
+      if (message.scan) job.resolve(message.scan);
+      else job.reject(new Error(message.error ?? 'scan failed'));
+    });
+    // A thread that dies (out of memory, say) loses the files it held; the others carry on.
+    const died = (why: string) => {
+      if (slot.dead) return;
+      slot.dead = true;
+      for (const job of slot.queue.splice(0)) job.reject(new Error(`the scanning thread ${why}`));
+    };
+    worker.on('error', (error) => died(`failed (${error.message})`));
+    worker.on('exit', (code) => died(`exited (code ${code})`));
+    return slot;
+  }
+}
