@@ -78,6 +78,12 @@ export interface ReviewOptions {
   jobs?: number;
   workers?: 'processes' | 'threads';
   /**
+   * Threads the caller started early (so they load while it reads its config), given no rules yet:
+   * used as `workers: 'threads'` would start them, when there are enough files (then sent this
+   * review's rules); the caller closes them.
+   */
+  threads?: ScanThreads;
+  /**
    * A caller-owned pool, built from the same `rules` (not closed here): every file is scanned on
    * it and this thread scans none, so a server's event loop stays free. `jobs` is then ignored.
    */
@@ -137,8 +143,18 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && (threads ? canUseScanThreads() : canUseScanPool());
   let owned: Helpers | null = null;
   let misses = 0;
-  const poolFor = (): Helpers | null =>
-    options.pool ?? (wantsPool && (!options.cache || misses >= POOL_AFTER_MISSES) ? (owned ??= threads ? new ScanThreads(rules, jobs - 1) : new ScanPool(rules, jobs - 1)) : null);
+  const early = options.threads && toRead.length >= POOL_AFTER ? options.threads : null;
+  let ruled = false;
+  const poolFor = (): Helpers | null => {
+    if (options.pool) return options.pool;
+    if (!(early || wantsPool) || (options.cache && misses < POOL_AFTER_MISSES)) return null;
+    if (early) {
+      if (!ruled) early.useRules(rules);
+      ruled = true;
+      return early;
+    }
+    return (owned ??= threads ? new ScanThreads(jobs - 1, rules) : new ScanPool(rules, jobs - 1));
+  };
   // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
   const selection = options.pool ? selectionOf(rules) : null;
   const compiled = options.pool ? null : compiledFor(rules);

@@ -39,9 +39,22 @@ export class ScanThreads {
   private readonly slots: Slot[];
   private nextId = 0;
   private closed = false;
+  private ruled = false;
 
-  constructor(rules: readonly Rule[], size: number) {
-    this.slots = Array.from({ length: size }, () => this.startSlot(rules));
+  /**
+   * Starts `size` threads at once: they load their code while the caller reads its config and
+   * lists files; `rules` (when given here, or later through `useRules`) must reach them before a file.
+   */
+  constructor(size: number, rules?: readonly Rule[]) {
+    this.slots = Array.from({ length: size }, () => this.startSlot());
+    if (rules) this.useRules(rules);
+  }
+
+  /** Sends the rules every scan runs (once: the threads compile them as their files need). */
+  useRules(rules: readonly Rule[]): void {
+    if (this.ruled) throw new Error('the scanning threads have their rules already');
+    this.ruled = true;
+    for (const slot of this.slots) slot.worker.postMessage({ rules });
   }
 
   get size(): number {
@@ -57,6 +70,7 @@ export class ScanThreads {
   scan(path: string, text: string, limits: ScanLimits = {}): Promise<SourceScan> {
     const live = this.slots.filter((s) => !s.dead);
     if (this.closed || live.length === 0) return Promise.reject(new Error(this.closed ? 'scan threads closed' : 'no scanning thread is left'));
+    if (!this.ruled) return Promise.reject(new Error('the scanning threads have no rules yet'));
     const slot = live.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -77,8 +91,8 @@ export class ScanThreads {
     );
   }
 
-  private startSlot(rules: readonly Rule[]): Slot {
-    const worker = new Worker(THREAD, { workerData: { rules } });
+  private startSlot(): Slot {
+    const worker = new Worker(THREAD);
     const slot: Slot = { worker, queue: [], dead: false };
     worker.on('message', (message: { id: number; scan?: SourceScan; error?: string }) => {
       const job = slot.queue[0];

@@ -5,7 +5,9 @@ import { renderJson } from '../report/render-json.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import type { CliIo } from './cli-io.js';
+import type { ScanThreads } from '../analysis/scan-threads.js';
 import { progressBar } from './progress-bar.js';
+import { scannerPlan } from './scanners.js';
 import type { ResultCache } from './result-cache.js';
 import type { ReportSettings } from './report-settings.js';
 import { toolVersion } from './tool-version.js';
@@ -16,6 +18,8 @@ export interface ReviewAndReportOptions {
   emptyWarning?: string | null;
   /** `diffsec scan`'s result cache: consulted and filled by the review, saved after it. */
   cache?: ResultCache;
+  /** Scanning threads started early (see startThreadsEarly); the caller closes them. */
+  threads?: ScanThreads;
 }
 
 /**
@@ -28,7 +32,7 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   const bar = progressBar(io.stderr);
   let result: ReviewResult;
   try {
-    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, ...scanners(io.env), ...(options.cache ? { cache: options.cache } : {}) });
+    result = await runReview(source, { config: settings.config, rules: settings.rules, onProgress: bar.update, ...scannerPlan(io.env), ...(options.threads ? { threads: options.threads } : {}), ...(options.cache ? { cache: options.cache } : {}) });
   } finally {
     bar.finish();
   }
@@ -54,20 +58,6 @@ export async function reviewAndReport(source: ReviewSource, settings: ReportSett
   // Writing a baseline accepts every finding in it: the run that writes it passes.
   if (settings.writeBaseline) return 0;
   return result.findings.some((f) => !f.suppressed && reaches(f, settings.config.failOn)) ? 1 : 0;
-}
-
-/**
- * Who scans besides this thread. DIFFSEC_JOBS=N (N ≥ 2): N-1 scanning processes, each file under
- * the app's hard deadline (a stuck file is killed). DIFFSEC_THREADS=N: N-1 worker threads of this
- * process, cheaper to start, with each file's soft time budget only. Neither: this thread alone,
- * yielding between files (docs/performance.md measures each choice).
- */
-function scanners(env: NodeJS.ProcessEnv): { jobs: number; workers: 'processes' | 'threads' } {
-  const processes = Number(env.DIFFSEC_JOBS);
-  if (Number.isInteger(processes) && processes >= 1) return { jobs: processes, workers: 'processes' };
-  const threads = Number(env.DIFFSEC_THREADS);
-  if (Number.isInteger(threads) && threads >= 1) return { jobs: threads, workers: 'threads' };
-  return { jobs: 1, workers: 'threads' };
 }
 
 function render(result: ReviewResult, settings: ReportSettings): string {

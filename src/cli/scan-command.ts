@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { ScanThreads } from '../analysis/scan-threads.js';
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
 import { projectRoot } from './git-refs.js';
@@ -7,6 +8,7 @@ import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings, type ReportSettings } from './report-settings.js';
 import { engineStamp, resultCache } from './result-cache.js';
 import { reviewAndReport } from './review-and-report.js';
+import { scannerPlan, startThreadsEarly } from './scanners.js';
 import { withCwdPaths, workTreeRoot } from './root-relative-source.js';
 import { stdinSource } from './stdin-source.js';
 import { toolVersion } from './tool-version.js';
@@ -20,21 +22,37 @@ const SCAN_OPTIONS = {
   'no-cache': { type: 'boolean' },
 } as const;
 
+type ScanValues = ReturnType<typeof parseScanArgs>['values'];
+
+function parseScanArgs(argv: string[]) {
+  return parseCommandArgs('scan', argv, SCAN_OPTIONS, true);
+}
+
 /** Paths that name standard input: `-`, and the device files that are it. */
 const STDIN_PATHS = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 
 /** `diffsec scan [PATH...]`: reviews whole files and folders, or standard input (`-`); returns the exit code. */
 export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs('scan', argv, SCAN_OPTIONS, true);
+  const { values, positionals } = parseScanArgs(argv);
   if (values.help) {
     io.stdout.write(SCAN_USAGE);
     return 0;
   }
+  const fromStdin = positionals.some((p) => STDIN_PATHS.has(p));
+  const paths = positionals.length ? positionals : ['.'];
+  const threads = fromStdin ? null : startThreadsEarly(scannerPlan(io.env), paths, io.cwd);
+  try {
+    return await scanWith(values, positionals, paths, io, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+async function scanWith(values: ScanValues, positionals: string[], paths: string[], io: CliIo, threads: ScanThreads | null): Promise<number> {
   const root = await projectRoot(io.cwd);
   const settings = await reportSettings('scan', values, io, root);
   const { include, exclude, maxFileBytes } = settings.config;
-  const fromStdin = positionals.some((p) => STDIN_PATHS.has(p));
-  if (fromStdin) {
+  if (positionals.some((p) => STDIN_PATHS.has(p))) {
     if (positionals.length > 1) throw new UsageError('diffsec scan: standard input (-) is scanned alone, not with other paths');
     // What is piped in was chosen explicitly: reviewed whatever its name, as the name's file would be.
     const config = { ...settings.config, include: ['**'], exclude: [], skipVendored: [] };
@@ -42,7 +60,6 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
     return reviewAndReport(source, { ...settings, config }, io, { emptyWarning: null });
   }
   if (values['stdin-filename'] !== undefined) throw new UsageError("diffsec scan: --stdin-filename names standard input; scan it with 'diffsec scan -'");
-  const paths = positionals.length ? positionals : ['.'];
   // Files are named from the repository root, as `diffsec diff` names them, so config globs (in the
   // walk too), fingerprints, SARIF URIs and baselines mean the same from any folder; text shows
   // them relative to the current folder.
@@ -60,5 +77,5 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const shown: ReportSettings = workTree ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, workTree) } : settings;
   const cacheDir = io.env.DIFFSEC_CACHE_DIR ? resolve(io.cwd, io.env.DIFFSEC_CACHE_DIR) : join(root, '.diffsec_cache');
   const cache = values['no-cache'] ? undefined : resultCache(cacheDir, engineStamp(toolVersion()), selectRules(settings.rules, settings.config), settings.config);
-  return reviewAndReport(source, shown, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}) });
+  return reviewAndReport(source, shown, io, { emptyWarning: `no Python files to review in ${paths.join(', ')}`, ...(cache ? { cache } : {}), ...(threads ? { threads } : {}) });
 }

@@ -92,7 +92,7 @@ describe('ScanThreads', () => {
     expect(spread.findings).toEqual(alone.findings);
     expect(spread.findings).toHaveLength(120);
     expect(spread.stats.files).toBe(60);
-    const threads = new ScanThreads(rules, 1);
+    const threads = new ScanThreads(1, rules);
     try {
       for (const path of ['m00.py', 'm31.py', 'm59.py']) {
         const scan = await threads.scan(path, many[path]!);
@@ -104,7 +104,7 @@ describe('ScanThreads', () => {
   }, 60_000);
 
   it('lets the files in flight finish on close, then refuses more', async () => {
-    const threads = new ScanThreads(rules, 2);
+    const threads = new ScanThreads(2, rules);
     const pending = Object.entries(many).slice(0, 10).map(([path, text]) => threads.scan(path, text));
     const closing = threads.close();
     const scans = await Promise.all(pending);
@@ -117,7 +117,7 @@ describe('ScanThreads', () => {
   it('reports a rule that crashes inside a thread on that file, and the thread scans on', async () => {
     // A predicate no engine has: evaluating it throws inside the thread's scan.
     const broken = { ...makeRule({ id: 'DS903', name: 'broken' }), where: { callee: [{ name: 'no-such-predicate', arg: true, negated: false }] } } as unknown as Rule;
-    const threads = new ScanThreads([broken, ...rules], 1);
+    const threads = new ScanThreads(1, [broken, ...rules]);
     try {
       const first = await threads.scan('a.py', 'import os\nos.system(x)\n');
       const second = await threads.scan('b.py', 'eval(y)\n');

@@ -43,9 +43,9 @@ describe('bin/diffsec.js on many files', () => {
   }, 180_000);
   afterAll(() => repo?.remove());
 
-  it('finds the same on two scanning threads as on one', () => {
-    const scan = (jobs: string) => {
-      const env: Record<string, string | undefined> = { ...process.env, DIFFSEC_JOBS: jobs };
+  it('finds the same on two scanning processes, and on two threads started early, as on one thread', () => {
+    const scan = (jobs: string, variable = 'DIFFSEC_JOBS') => {
+      const env: Record<string, string | undefined> = { ...process.env, [variable]: jobs };
       delete env.NODE_OPTIONS;
       const child = spawnSync(process.execPath, [join(ROOT, 'bin/diffsec.js'), 'scan', 'pkg', '--format', 'json'], { cwd: repo.dir, env, encoding: 'utf8' });
       expect(child.stderr).toBe('');
@@ -55,6 +55,7 @@ describe('bin/diffsec.js on many files', () => {
     const one = scan('1');
     const two = scan('2');
     expect(two).toEqual(one);
+    expect(scan('2', 'DIFFSEC_THREADS')).toEqual(one);
     expect(one.findings).toHaveLength(14);
     expect(one.files).toBe(41);
     expect(one.code).toBe(1);
