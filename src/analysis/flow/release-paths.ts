@@ -1,0 +1,417 @@
+import { type SyntaxNode, walkDescendants } from '../syntax.js';
+
+/** What a call does with a resource passed to it (as an argument or keyword value). */
+export type CallRole = 'release' | 'borrow' | 'keep';
+
+/**
+ * What releases one kind of resource, as the caller (a rule) defines it: the analysis below knows
+ * the control flow, not what a file, a socket or a process is.
+ */
+export interface ReleaseKind {
+  /** Methods that release it when called (`close`, `communicate`); a bound one handed to a call (`addCleanup(f.close)`) hands the release over. */
+  releaseMethods: ReadonlySet<string>;
+  /** Methods whose bound form, handed to a call, keeps the resource alive there (`set_writer(f.write)`). */
+  boundUses: ReadonlySet<string>;
+  /** What a call does with the resource passed to it: releases it (`os.close(fd)`, `closing(f)`), only uses it (`json.load(f)`), or may keep it (anything else). */
+  roleOf(call: SyntaxNode): CallRole;
+  /** Whether a call may raise while the resource is open (a logging call, say, is taken not to). */
+  mayRaise(call: SyntaxNode): boolean;
+  /** Whether an exception between the open and the release counts as a path out (false: only returns and the end of the function do). */
+  exceptionPaths: boolean;
+}
+
+/** How a resource is left open, or why it is not reported. */
+export type Leak =
+  /** No release and no hand-over anywhere in its function. */
+  | { kind: 'never' }
+  /** A `return` (line given) leaves it open. */
+  | { kind: 'return'; at: SyntaxNode }
+  /** Falling off the end of the function leaves it open on some path (a branch that skips the release). */
+  | { kind: 'branch' }
+  /** Released on the way out, but a call or `raise` before the release (`at`) leaves by an exception with it open. */
+  | { kind: 'exception'; at: SyntaxNode };
+
+/** Definitions in a scope: a use in one of them outlives the scope's statements. */
+const NESTED = new Set(['function_definition', 'lambda', 'class_definition']);
+/** Uses that only look at the value: a condition, a comparison, a loop over it. */
+const LOOKING = new Set(['if_statement', 'elif_clause', 'while_statement', 'not_operator', 'comparison_operator', 'boolean_operator', 'conditional_expression', 'delete_statement', 'interpolation', 'binary_operator', 'assert_statement', 'for_statement']);
+/** Statement nesting beyond this is not analysed (nothing is reported). */
+const MAX_DEPTH = 100;
+
+type Use = 'release' | 'escape' | 'use' | 'reassign';
+
+interface TryFrame {
+  phase: 'body' | 'handler' | 'finally';
+  hasHandlers: boolean;
+  /** Whether an exception from the body may reach the handlers with the resource open. */
+  caughtOpen: boolean;
+  /** Whether the `finally` clause releases a resource that enters it open (null: no `finally`). */
+  finallyReleases: boolean | null;
+}
+
+class GiveUp extends Error {}
+
+/**
+ * Follows the resource assigned to `target` (`f` in `f = open(p)`, `fd` in `fd, path = mkstemp()`)
+ * along every path out of its function (or module): a forward walk of the statements with one bit
+ * of state, "may be open here", merged over branches, loops walked once, `try` handlers entered
+ * from wherever the body may raise, and `finally` clauses applied to every exit passing through
+ * them. Released by `with`, a release method or call, or by being handed over (returned, yielded,
+ * stored, passed to a call that may keep it). Returns how it is left open, or null when it is
+ * released on every path or the case is doubtful (used in a nested function, a `global`,
+ * reassigned, handed over on one path while an exception may leave it open on another).
+ */
+export function leakOf(target: SyntaxNode, kind: ReleaseKind): Leak | null {
+  const assignment = target.parent?.type === 'assignment' ? target.parent : target.parent?.parent?.type === 'assignment' ? target.parent.parent : null;
+  if (!assignment) return null;
+  let owner: SyntaxNode | null = assignment.parent;
+  while (owner && owner.type !== 'function_definition' && owner.type !== 'module') owner = owner.parent;
+  const body = owner?.type === 'function_definition' ? owner.childForFieldName('body') : owner;
+  if (!body) return null;
+  const walker = new PathWalker(target, assignment, kind);
+  try {
+    return walker.run(body);
+  } catch (error) {
+    if (error instanceof GiveUp) return null;
+    throw error;
+  }
+}
+
+class PathWalker {
+  private readonly name: string;
+  /** Each occurrence of the name (but the target) and what it does, by start offset. */
+  private readonly uses = new Map<number, Use>();
+  private readonly tries: TryFrame[] = [];
+  private readonly loops: { exitOpen: boolean }[] = [];
+  private returnLeak: SyntaxNode | null = null;
+  private exceptionLeak: SyntaxNode | null = null;
+  /** Set while a `finally` clause is tried out: exits are not recorded. */
+  private sandbox = false;
+  private depth = 0;
+
+  constructor(
+    private readonly target: SyntaxNode,
+    private readonly assignment: SyntaxNode,
+    private readonly kind: ReleaseKind,
+  ) {
+    this.name = target.text;
+  }
+
+  run(body: SyntaxNode): Leak | null {
+    let escapes = false;
+    let releases = false;
+    walkDescendants(body, (node) => {
+      if (node.type === 'global_statement' || node.type === 'nonlocal_statement') {
+        if (node.namedChildren.some((n) => n.text === this.name)) throw new GiveUp();
+        return false;
+      }
+      if (node.type !== 'identifier' || node.text !== this.name || node.startIndex === this.target.startIndex) return true;
+      if (isLabel(node)) return true;
+      if (insideNested(node, body)) throw new GiveUp();
+      const use = this.classify(node);
+      if (use === 'escape') escapes = true;
+      if (use === 'release') releases = true;
+      this.uses.set(node.startIndex, use);
+      return true;
+    });
+    if (!escapes && !releases) return { kind: 'never' };
+    const open = this.block(body, false);
+    if (this.returnLeak) return { kind: 'return', at: this.returnLeak };
+    if (open) return { kind: 'branch' };
+    // Handed over on some path: an exception before it is doubtful (a constructor keeping it, say).
+    if (this.exceptionLeak && !escapes && this.kind.exceptionPaths) return { kind: 'exception', at: this.exceptionLeak };
+    return null;
+  }
+
+  /** What one occurrence of the name does with the resource. */
+  private classify(node: SyntaxNode): Use {
+    const parent = node.parent!;
+    if (parent.type === 'attribute') {
+      const call = parent.parent;
+      const called = call?.type === 'call' && call.childForFieldName('function')?.startIndex === parent.startIndex;
+      const attr = parent.childForFieldName('attribute')?.text ?? '';
+      // `name.close()` releases here; `addCleanup(name.close)` hands the release over.
+      if (this.kind.releaseMethods.has(attr)) return called ? 'release' : 'escape';
+      const handed = !called && (call?.type === 'argument_list' || call?.type === 'keyword_argument');
+      return handed && this.kind.boundUses.has(attr) ? 'escape' : 'use';
+    }
+    if (parent.type === 'with_item') return 'release';
+    if (parent.type === 'as_pattern' && parent.parent?.type === 'with_item') return 'release';
+    const args = parent.type === 'keyword_argument' ? parent.parent : parent;
+    if (args?.type === 'argument_list' && args.parent?.type === 'call') {
+      const role = this.kind.roleOf(args.parent);
+      return role === 'release' ? 'release' : role === 'borrow' ? 'use' : 'escape';
+    }
+    if (LOOKING.has(parent.type)) return 'use';
+    if (parent.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) return 'reassign';
+    if (parent.type === 'augmented_assignment') return 'use';
+    if (parent.type === 'expression_statement') return 'use';
+    // Returned, yielded, stored, aliased, put in a container: someone else releases it now.
+    return 'escape';
+  }
+
+  /** Walks a block from the state `open`; returns whether the resource may be open after it. */
+  private block(block: SyntaxNode, open: boolean): boolean {
+    if (++this.depth > MAX_DEPTH) throw new GiveUp();
+    for (const statement of block.namedChildren) {
+      // Before the assignment nothing can open it, and a statement that neither holds the
+      // assignment nor mentions the name cannot change the state.
+      if (!open && !holds(statement, this.assignment)) continue;
+      open = this.statement(statement, open);
+    }
+    this.depth--;
+    return open;
+  }
+
+  private statement(s: SyntaxNode, open: boolean): boolean {
+    switch (s.type) {
+      case 'return_statement': {
+        open = this.expression(s, open);
+        if (open) this.exit('return', s);
+        return false;
+      }
+      case 'raise_statement': {
+        if (open && !this.mentionsRelease(s)) this.exit('raise', s);
+        return false;
+      }
+      case 'break_statement':
+      case 'continue_statement': {
+        const loop = this.loops[this.loops.length - 1];
+        if (loop) loop.exitOpen ||= open;
+        return false;
+      }
+      case 'if_statement':
+        return this.ifStatement(s, open);
+      case 'for_statement':
+      case 'while_statement':
+        return this.loop(s, open);
+      case 'try_statement':
+        return this.tryStatement(s, open);
+      case 'with_statement': {
+        // A context manager's construction is taken not to raise (`save_and_reraise_exception()`
+        // in a handler would otherwise leave every handler's release doubtful).
+        for (const clause of s.namedChildren) if (clause.type === 'with_clause') open = this.expression(clause, open, false);
+        const body = s.childForFieldName('body');
+        return body ? this.block(body, open) : open;
+      }
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
+        return open;
+      case 'match_statement': {
+        // Cases as alternatives, one of which may be skipped.
+        open = this.expression(s.childForFieldName('subject'), open);
+        let out = open;
+        for (const c of s.descendantsOfType('case_clause')) {
+          const body = c.namedChildren.find((n) => n.type === 'block');
+          if (body) out ||= this.block(body, open);
+        }
+        return out;
+      }
+      default:
+        return this.expression(s, open);
+    }
+  }
+
+  /**
+   * A simple statement or a compound one's header: a call in it may raise while the resource is
+   * open (unless the statement also releases or hands it over: then who owns it when the call
+   * fails is doubtful); the assignment opens it; a release or hand-over ends it.
+   */
+  private expression(node: SyntaxNode | null, open: boolean, calls = true): boolean {
+    if (!node) return open;
+    let resolved = false;
+    let reassigned = false;
+    let opens = false;
+    let raises: SyntaxNode | null = null;
+    walkDescendants(node, (n) => {
+      if (n.type === 'lambda') return false;
+      if (n.startIndex === this.assignment.startIndex && n.type === 'assignment') opens = true;
+      if (n.type === 'identifier') {
+        const use = this.uses.get(n.startIndex);
+        if (use === 'release' || use === 'escape') resolved = true;
+        if (use === 'reassign') reassigned = true;
+      } else if (calls && n.type === 'call' && raises === null && this.kind.mayRaise(n)) raises = n;
+      return true;
+    });
+    if (open && raises && !resolved && !reassigned) this.exit('raise', raises);
+    if (opens) return true;
+    return open && !resolved && !reassigned;
+  }
+
+  /** True when the node releases or hands over the resource. */
+  private mentionsRelease(node: SyntaxNode): boolean {
+    let found = false;
+    walkDescendants(node, (n) => {
+      if (found) return false;
+      const use = n.type === 'identifier' ? this.uses.get(n.startIndex) : undefined;
+      if (use === 'release' || use === 'escape') found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  private ifStatement(s: SyntaxNode, open: boolean): boolean {
+    const branches: { condition: SyntaxNode | null; body: SyntaxNode | null }[] = [{ condition: s.childForFieldName('condition'), body: s.childForFieldName('consequence') }];
+    let hasElse = false;
+    for (const alt of s.childrenForFieldName('alternative')) {
+      if (alt.type === 'elif_clause') branches.push({ condition: alt.childForFieldName('condition'), body: alt.childForFieldName('consequence') });
+      else {
+        hasElse = true;
+        branches.push({ condition: null, body: alt.childForFieldName('body') });
+      }
+    }
+    const ends: boolean[] = [];
+    let mentioned = false;
+    let state = open;
+    for (const { condition, body } of branches) {
+      let enter = state;
+      let skip = state;
+      if (condition) {
+        state = this.expression(condition, state);
+        const test = this.noneTest(condition);
+        // `if f:` / `if f is not None:`: the other way, it holds no resource; `if not f:` the reverse.
+        enter = test === 'absent' ? false : state;
+        skip = test === 'present' ? false : state;
+        if (test === null && this.mentions(condition)) mentioned = true;
+      }
+      ends.push(body ? this.block(body, enter) : enter);
+      state = skip;
+    }
+    if (!hasElse) ends.push(state);
+    // A condition that looks at the resource (`if f.closed`, `if proc.poll() is None`) may be what
+    // decides whether it still needs releasing: open after it only if open on every branch.
+    return mentioned ? ends.every(Boolean) : ends.some(Boolean);
+  }
+
+  /** `present` when the condition is true only if the name holds a value (`f`, `f is not None`), `absent` for the reverse, null otherwise. */
+  private noneTest(condition: SyntaxNode): 'present' | 'absent' | null {
+    let n = condition;
+    let negated = false;
+    while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+    if (n.type === 'not_operator') {
+      negated = true;
+      n = n.childForFieldName('argument') ?? n;
+    }
+    let present: boolean | null = null;
+    if (n.type === 'identifier' && n.text === this.name) present = true;
+    else if (n.type === 'comparison_operator' && n.namedChildren.length === 2) {
+      const [left, right] = n.namedChildren;
+      const op = n.children.slice(1, -1).map((c) => c.type).join(' ');
+      if (left!.text === this.name && right!.type === 'none') {
+        if (op === 'is not' || op === '!=') present = true;
+        else if (op === 'is' || op === '==') present = false;
+      }
+    } else if (n.type === 'boolean_operator' && n.children[1]?.type === 'and' && !negated) {
+      // `if f and x:` holds only when f does.
+      const left = n.childForFieldName('left');
+      if (left && this.noneTest(left) === 'present') return 'present';
+    }
+    if (present === null) return null;
+    return present !== negated ? 'present' : 'absent';
+  }
+
+  private mentions(node: SyntaxNode): boolean {
+    let found = false;
+    walkDescendants(node, (n) => {
+      if (found) return false;
+      if (n.type === 'identifier' && this.uses.has(n.startIndex)) found = true;
+      return !found;
+    });
+    return found;
+  }
+
+  private loop(s: SyntaxNode, open: boolean): boolean {
+    const isFor = s.type === 'for_statement';
+    const header = isFor ? s.childForFieldName('right') : s.childForFieldName('condition');
+    open = this.expression(header, open);
+    const frame = { exitOpen: false };
+    this.loops.push(frame);
+    const body = s.childForFieldName('body');
+    const end = body ? this.block(body, open) : open;
+    this.loops.pop();
+    // `while True:` leaves only by `break` (or an exit); any other loop may also run no more.
+    const endless = !isFor && header !== null && (header.type === 'true' || header.text === '1');
+    let out = frame.exitOpen || (!endless && (open || end));
+    const orelse = s.childForFieldName('alternative');
+    const orelseBody = orelse?.childForFieldName('body');
+    if (orelseBody) out = frame.exitOpen || this.block(orelseBody, !endless && (open || end));
+    return out;
+  }
+
+  private tryStatement(s: SyntaxNode, open: boolean): boolean {
+    const handlers = s.namedChildren.filter((c) => c.type === 'except_clause' || c.type === 'except_group_clause');
+    const elseClause = s.namedChildren.find((c) => c.type === 'else_clause');
+    const finallyBlock = s.namedChildren.find((c) => c.type === 'finally_clause')?.namedChildren.find((c) => c.type === 'block') ?? null;
+    const frame: TryFrame = { phase: 'body', hasHandlers: handlers.length > 0, caughtOpen: false, finallyReleases: null };
+    if (finallyBlock) frame.finallyReleases = this.tryOut(finallyBlock);
+    this.tries.push(frame);
+    const body = s.childForFieldName('body');
+    let end = body ? this.block(body, open) : open;
+    // A handler may start anywhere in the body, or before it.
+    const handlerStart = frame.caughtOpen || open;
+    frame.phase = 'handler';
+    const elseBody = elseClause?.childForFieldName('body');
+    if (elseBody) end = this.block(elseBody, end);
+    const ends = [end];
+    for (const handler of handlers) {
+      const block = handler.namedChildren.find((c) => c.type === 'block');
+      ends.push(block ? this.block(block, handlerStart) : handlerStart);
+    }
+    this.tries.pop();
+    let out = ends.some(Boolean);
+    if (finallyBlock) {
+      frame.phase = 'finally';
+      out = this.block(finallyBlock, out);
+    }
+    return out;
+  }
+
+  /** Whether a `finally` block entered with the resource open leaves it released (tried without recording anything). */
+  private tryOut(block: SyntaxNode): boolean {
+    const saved = { sandbox: this.sandbox, tries: this.tries.splice(0), loops: this.loops.splice(0) };
+    this.sandbox = true;
+    const open = this.block(block, true);
+    this.sandbox = saved.sandbox;
+    this.tries.push(...saved.tries);
+    this.loops.push(...saved.loops);
+    return !open;
+  }
+
+  /** A path leaves with the resource open: caught by a handler, released by a `finally` on the way, or a leak. */
+  private exit(kind: 'return' | 'raise', at: SyntaxNode): void {
+    if (this.sandbox) return;
+    for (let i = this.tries.length - 1; i >= 0; i--) {
+      const frame = this.tries[i]!;
+      if (frame.phase === 'finally') continue;
+      // Any handler counts as catching it: a narrower one than needed is doubtful, not clear.
+      if (kind === 'raise' && frame.phase === 'body' && frame.hasHandlers) {
+        frame.caughtOpen = true;
+        return;
+      }
+      if (frame.finallyReleases) return;
+    }
+    if (kind === 'return') this.returnLeak ??= at;
+    else this.exceptionLeak ??= at;
+  }
+}
+
+/** An identifier that names something else: a keyword (`f(name=…)`) or an attribute (`x.name`). */
+function isLabel(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex === node.startIndex;
+  if (parent?.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex === node.startIndex;
+  return false;
+}
+
+function insideNested(node: SyntaxNode, scope: SyntaxNode): boolean {
+  for (let n = node.parent; n && n.startIndex >= scope.startIndex && !(n.startIndex === scope.startIndex && n.endIndex === scope.endIndex); n = n.parent) {
+    if (NESTED.has(n.type)) return true;
+  }
+  return false;
+}
+
+function holds(outer: SyntaxNode, inner: SyntaxNode): boolean {
+  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
+}
+
