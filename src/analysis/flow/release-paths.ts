@@ -82,7 +82,7 @@ class PathWalker {
   /** Each occurrence of the name (but the target) and what it does, by start offset. */
   private readonly uses = new Map<number, Use>();
   private readonly tries: TryFrame[] = [];
-  private readonly loops: { exitOpen: boolean }[] = [];
+  private readonly loops: { breakOpen: boolean; continueOpen: boolean }[] = [];
   private returnLeak: SyntaxNode | null = null;
   private exceptionLeak: SyntaxNode | null = null;
   /** Set while a `finally` clause is tried out: exits are not recorded. */
@@ -177,7 +177,8 @@ class PathWalker {
       case 'break_statement':
       case 'continue_statement': {
         const loop = this.loops[this.loops.length - 1];
-        if (loop) loop.exitOpen ||= open;
+        if (loop && s.type === 'break_statement') loop.breakOpen ||= open;
+        else if (loop) loop.continueOpen ||= open;
         return false;
       }
       case 'if_statement':
@@ -325,18 +326,17 @@ class PathWalker {
     const isFor = s.type === 'for_statement';
     const header = isFor ? s.childForFieldName('right') : s.childForFieldName('condition');
     open = this.expression(header, open);
-    const frame = { exitOpen: false };
+    const frame = { breakOpen: false, continueOpen: false };
     this.loops.push(frame);
     const body = s.childForFieldName('body');
     const end = body ? this.block(body, open) : open;
     this.loops.pop();
-    // `while True:` leaves only by `break` (or an exit); any other loop may also run no more.
+    // The loop ends by itself (into its `else`) after any iteration, or before the first; `while
+    // True:` never does. A `continue` goes back to the head, a `break` past the `else`.
     const endless = !isFor && header !== null && (header.type === 'true' || header.text === '1');
-    let out = frame.exitOpen || (!endless && (open || end));
-    const orelse = s.childForFieldName('alternative');
-    const orelseBody = orelse?.childForFieldName('body');
-    if (orelseBody) out = frame.exitOpen || this.block(orelseBody, !endless && (open || end));
-    return out;
+    const natural = !endless && (open || end || frame.continueOpen);
+    const orelse = s.childForFieldName('alternative')?.childForFieldName('body');
+    return frame.breakOpen || (orelse ? this.block(orelse, natural) : natural);
   }
 
   private tryStatement(s: SyntaxNode, open: boolean): boolean {
@@ -348,8 +348,9 @@ class PathWalker {
     this.tries.push(frame);
     const body = s.childForFieldName('body');
     let end = body ? this.block(body, open) : open;
-    // A handler may start anywhere in the body, or before it.
-    const handlerStart = frame.caughtOpen || open;
+    // A handler starts where the body may raise: open there only if a raise point saw it open
+    // (a release that fails is taken as done).
+    const handlerStart = frame.caughtOpen;
     frame.phase = 'handler';
     const elseBody = elseClause?.childForFieldName('body');
     if (elseBody) end = this.block(elseBody, end);
@@ -358,12 +359,13 @@ class PathWalker {
       const block = handler.namedChildren.find((c) => c.type === 'block');
       ends.push(block ? this.block(block, handlerStart) : handlerStart);
     }
-    this.tries.pop();
     let out = ends.some(Boolean);
     if (finallyBlock) {
+      // Still on the stack: exits from the clause pass it by, and raises in it are clean-up's.
       frame.phase = 'finally';
       out = this.block(finallyBlock, out);
     }
+    this.tries.pop();
     return out;
   }
 
@@ -380,7 +382,8 @@ class PathWalker {
 
   /** A path leaves with the resource open: caught by a handler, released by a `finally` on the way, or a leak. */
   private exit(kind: 'return' | 'raise', at: SyntaxNode): void {
-    if (this.sandbox) return;
+    // A clean-up that fails in a `finally` clause (`a.close()` before `b.close()`) is doubtful.
+    if (kind === 'raise' && this.tries.some((t) => t.phase === 'finally')) return;
     for (let i = this.tries.length - 1; i >= 0; i--) {
       const frame = this.tries[i]!;
       if (frame.phase === 'finally') continue;
@@ -391,6 +394,7 @@ class PathWalker {
       }
       if (frame.finallyReleases) return;
     }
+    if (this.sandbox) return;
     if (kind === 'return') this.returnLeak ??= at;
     else this.exceptionLeak ??= at;
   }

@@ -44,6 +44,9 @@ const BORROWERS = [
 /** Calls taken not to raise between an open and its release: they would make every close "success path only". */
 const QUIET = ['_', '_LE', '_LI', '_LW', '_LC', 'len', 'isinstance', 'hasattr', 'str', 'repr', 'print', 'id', 'type'];
 
+/** Methods taken not to raise either: container and string methods that cannot fail on the values they are usually given. */
+const QUIET_METHODS = new Set(['append', 'extend', 'add', 'get', 'items', 'keys', 'values', 'setdefault', 'startswith', 'endswith', 'lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'format', 'join']);
+
 /** The release kinds built from rule arguments, once per argument object. */
 const KINDS = new WeakMap<object, (imports: ImportMap) => ReleaseKind>();
 
@@ -75,8 +78,9 @@ function kindMaker(a: Arg): (imports: ImportMap) => ReleaseKind {
       const fn = call.childForFieldName('function');
       if (!fn) return true;
       if (fn.type === 'identifier') return !QUIET.includes(fn.text);
-      const object = fn.type === 'attribute' ? fn.childForFieldName('object') : null;
-      return !(object && isLogger(object, imports));
+      if (fn.type !== 'attribute') return true;
+      const object = fn.childForFieldName('object');
+      return !QUIET_METHODS.has(fn.childForFieldName('attribute')?.text ?? '') && !(object && isLogger(object, imports));
     },
   });
 }
@@ -96,7 +100,7 @@ export function howLeftOpen(name: SyntaxNode, imports: ImportMap, arg: unknown =
     case 'return':
       return `is not ${released} before the return on line ${leak.at.startPosition.row + 1}`;
     case 'branch':
-      return `is ${released} on some paths only`;
+      return `is not ${released} on every path`;
     case 'exception':
       return `is ${released} only on the success path (line ${leak.at.startPosition.row + 1} can raise first)`;
   }
