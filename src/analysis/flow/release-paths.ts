@@ -87,6 +87,8 @@ class PathWalker {
   private exceptionLeak: SyntaxNode | null = null;
   /** Set while a `finally` clause is tried out: exits are not recorded. */
   private sandbox = false;
+  /** tryOut's answers, by the `finally` block's start offset. */
+  private readonly triedOut = new Map<number, boolean>();
   private depth = 0;
 
   constructor(
@@ -369,14 +371,21 @@ class PathWalker {
     return out;
   }
 
-  /** Whether a `finally` block entered with the resource open leaves it released (tried without recording anything). */
+  /**
+   * Whether a `finally` block entered with the resource open leaves it released (tried without
+   * recording anything). Once per block: `finally` clauses nested in `finally` clauses would
+   * otherwise be tried out once per enclosing level, exponentially.
+   */
   private tryOut(block: SyntaxNode): boolean {
+    const known = this.triedOut.get(block.startIndex);
+    if (known !== undefined) return known;
     const saved = { sandbox: this.sandbox, tries: this.tries.splice(0), loops: this.loops.splice(0) };
     this.sandbox = true;
     const open = this.block(block, true);
     this.sandbox = saved.sandbox;
     this.tries.push(...saved.tries);
     this.loops.push(...saved.loops);
+    this.triedOut.set(block.startIndex, !open);
     return !open;
   }
 
@@ -415,6 +424,7 @@ function insideNested(node: SyntaxNode, scope: SyntaxNode): boolean {
   return false;
 }
 
+/** True when `inner` lies within `outer`. */
 function holds(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }

@@ -78,6 +78,16 @@ describe('leakOf: how a resource is left open on some path out of its function',
     expect(leak(['f = open(path)', 'if cond:', '    return None', 'f.close()'], { ...FILES, exceptionPaths: false })).toBe('return@3');
   });
 
+  it('tries out finally clauses nested in finally clauses once each, not once per enclosing level', () => {
+    const lines = ['f = open(path)'];
+    for (let i = 0; i < 40; i++) lines.push(`${'    '.repeat(i)}try:`, `${'    '.repeat(i + 1)}f.read()`, `${'    '.repeat(i)}finally:`);
+    lines.push(`${'    '.repeat(40)}f.close()`);
+    const start = Date.now();
+    expect(leak(lines)).toBeNull();
+    // A generous bound: 2^40 walks would never finish.
+    expect(Date.now() - start).toBeLessThan(5000);
+  });
+
   it('gives up on statements nested too deep instead of overflowing the stack', () => {
     const deep = Array.from({ length: 300 }, (_, i) => `${'    '.repeat(i)}if cond:`);
     const lines = ['f = open(path)', ...deep, `${'    '.repeat(300)}f.close()`];
