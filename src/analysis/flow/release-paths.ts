@@ -1,4 +1,5 @@
-import { type SyntaxNode, walkDescendants } from '../syntax.js';
+import type { SyntaxNode } from '../syntax.js';
+import { lowerBound } from './definition-index.js';
 
 /** What a call does with a resource passed to it (as an argument or keyword value). */
 export type CallRole = 'release' | 'borrow' | 'keep';
@@ -68,7 +69,9 @@ export function leakOf(target: SyntaxNode, kind: ReleaseKind): Leak | null {
   while (owner && owner.type !== 'function_definition' && owner.type !== 'module') owner = owner.parent;
   const body = owner?.type === 'function_definition' ? owner.childForFieldName('body') : owner;
   if (!body) return null;
-  const walker = new PathWalker(target, assignment, kind);
+  let cache = CACHES.get(target.tree);
+  if (!cache) CACHES.set(target.tree, (cache = new FileCache()));
+  const walker = new PathWalker(target, assignment, kind, cache);
   try {
     return walker.run(body);
   } catch (error) {
@@ -77,10 +80,129 @@ export function leakOf(target: SyntaxNode, kind: ReleaseKind): Leak | null {
   }
 }
 
+/** The uses of one name in one scope, for one kind of resource. */
+interface NameUses {
+  /** What each occurrence (targets of assignments included) does, by start offset. */
+  uses: Map<number, Use>;
+  /** The keys of `uses`, ascending. */
+  offsets: number[];
+  escapes: number;
+  releases: number;
+  /** Used in a nested function or class, or declared `global`/`nonlocal`. */
+  doubtful: boolean;
+}
+
+/** A scope's text, read once: where each word occurs (offsets from the body's start), its nested definitions' ranges, its `global` names. */
+interface Scope {
+  body: SyntaxNode;
+  offsets: Map<string, number[]>;
+  nestedStarts: number[];
+  nestedEnds: number[];
+  globals: Set<string>;
+}
+
+/** A Python name, as the scope's text spells it (strings and comments too: each occurrence is checked against the tree). */
+const WORD = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
+
+interface Children {
+  nodes: SyntaxNode[];
+  starts: number[];
+  ends: number[];
+}
+
+/**
+ * What every resource of one file shares, computed once: each scope's identifiers by name (one
+ * walk per scope, not one per resource), each block's statements with their offsets, and the
+ * uses of a name as one kind of resource classifies them. Keeps a file of thousands of resources
+ * in one function linear.
+ */
+class FileCache {
+  private readonly scopes = new Map<number, Scope>();
+  private readonly blocks = new Map<number, Children>();
+  private readonly uses = new Map<ReleaseKind, Map<string, NameUses>>();
+
+  /** The uses of `name` in the scope `body`, classified by `classify` once per kind. */
+  usesOf(body: SyntaxNode, name: string, kind: ReleaseKind, classify: (node: SyntaxNode) => Use): NameUses {
+    let byKind = this.uses.get(kind);
+    if (!byKind) this.uses.set(kind, (byKind = new Map()));
+    const key = `${body.startIndex}:${name}`;
+    let found = byKind.get(key);
+    if (found) return found;
+    const scope = this.scopeOf(body);
+    found = { uses: new Map(), offsets: [], escapes: 0, releases: 0, doubtful: scope.globals.has(name) };
+    for (const { node, nested } of this.identifiersOf(scope, name)) {
+      if (isLabel(node)) continue;
+      if (nested) found.doubtful = true;
+      const use = classify(node);
+      if (use === 'escape') found.escapes++;
+      if (use === 'release') found.releases++;
+      found.uses.set(node.startIndex, use);
+      found.offsets.push(node.startIndex);
+    }
+    byKind.set(key, found);
+    return found;
+  }
+
+  /**
+   * A scope's identifiers by name, found from its text (one pass of a regular expression, then
+   * one native lookup per occurrence of a name asked for) rather than by visiting every node:
+   * a walk of a long function costs several times its parse.
+   */
+  private scopeOf(body: SyntaxNode): Scope {
+    let scope = this.scopes.get(body.startIndex);
+    if (scope) return scope;
+    const offsets = new Map<string, number[]>();
+    for (const m of body.text.matchAll(WORD)) {
+      const list = offsets.get(m[0]);
+      if (list) list.push(m.index!);
+      else offsets.set(m[0], [m.index!]);
+    }
+    // The outermost nested definitions, as ranges in document order.
+    const nested: [number, number][] = [];
+    for (const n of body.descendantsOfType([...NESTED]).sort((a, b) => a.startIndex - b.startIndex)) {
+      const last = nested[nested.length - 1];
+      if (!last || n.startIndex >= last[1]) nested.push([n.startIndex, n.endIndex]);
+    }
+    const globals = new Set<string>();
+    for (const g of body.descendantsOfType(['global_statement', 'nonlocal_statement'])) for (const n of g.namedChildren) globals.add(n.text);
+    scope = { body, offsets, nestedStarts: nested.map((r) => r[0]), nestedEnds: nested.map((r) => r[1]), globals };
+    this.scopes.set(body.startIndex, scope);
+    return scope;
+  }
+
+  /** The identifier nodes spelled `name` in the scope (not in strings or comments), each with whether a nested definition holds it. */
+  private identifiersOf(scope: Scope, name: string): { node: SyntaxNode; nested: boolean }[] {
+    const out: { node: SyntaxNode; nested: boolean }[] = [];
+    const base = scope.body.startIndex;
+    for (const offset of scope.offsets.get(name) ?? []) {
+      const start = base + offset;
+      const node = scope.body.descendantForIndex(start, start + name.length);
+      if (node.type !== 'identifier' || node.startIndex !== start) continue;
+      const i = lowerBound(scope.nestedStarts, start + 1) - 1;
+      out.push({ node, nested: i >= 0 && start < scope.nestedEnds[i]! });
+    }
+    return out;
+  }
+
+  /** A block's statements with their offsets, fetched once. */
+  childrenOf(block: SyntaxNode): Children {
+    let kids = this.blocks.get(block.startIndex);
+    if (!kids) {
+      const nodes = block.namedChildren;
+      this.blocks.set(block.startIndex, (kids = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) }));
+    }
+    return kids;
+  }
+}
+
+const CACHES = new WeakMap<object, FileCache>();
+
 class PathWalker {
   private readonly name: string;
-  /** Each occurrence of the name (but the target) and what it does, by start offset. */
-  private readonly uses = new Map<number, Use>();
+  /** Each occurrence of the name and what it does, by start offset (shared by the resources of one name and scope). */
+  private uses = new Map<number, Use>();
+  /** The offsets of `uses`, ascending. */
+  private offsets: number[] = [];
   private readonly tries: TryFrame[] = [];
   private readonly loops: { breakOpen: boolean; continueOpen: boolean }[] = [];
   private returnLeak: SyntaxNode | null = null;
@@ -95,27 +217,20 @@ class PathWalker {
     private readonly target: SyntaxNode,
     private readonly assignment: SyntaxNode,
     private readonly kind: ReleaseKind,
+    private readonly cache: FileCache,
   ) {
     this.name = target.text;
   }
 
   run(body: SyntaxNode): Leak | null {
-    let escapes = false;
-    let releases = false;
-    walkDescendants(body, (node) => {
-      if (node.type === 'global_statement' || node.type === 'nonlocal_statement') {
-        if (node.namedChildren.some((n) => n.text === this.name)) throw new GiveUp();
-        return false;
-      }
-      if (node.type !== 'identifier' || node.text !== this.name || node.startIndex === this.target.startIndex) return true;
-      if (isLabel(node)) return true;
-      if (insideNested(node, body)) throw new GiveUp();
-      const use = this.classify(node);
-      if (use === 'escape') escapes = true;
-      if (use === 'release') releases = true;
-      this.uses.set(node.startIndex, use);
-      return true;
-    });
+    const found = this.cache.usesOf(body, this.name, this.kind, (node) => this.classify(node));
+    if (found.doubtful) return null;
+    this.uses = found.uses;
+    this.offsets = found.offsets;
+    // The target itself is not a use of the resource (`fd` in `fd, path = mkstemp()` reads as a hand-over).
+    const own = this.uses.get(this.target.startIndex);
+    const escapes = found.escapes - (own === 'escape' ? 1 : 0) > 0;
+    const releases = found.releases - (own === 'release' ? 1 : 0) > 0;
     if (!escapes && !releases) return { kind: 'never' };
     const open = this.block(body, false);
     if (this.returnLeak) return { kind: 'return', at: this.returnLeak };
@@ -155,11 +270,14 @@ class PathWalker {
   /** Walks a block from the state `open`; returns whether the resource may be open after it. */
   private block(block: SyntaxNode, open: boolean): boolean {
     if (++this.depth > MAX_DEPTH) throw new GiveUp();
-    for (const statement of block.namedChildren) {
-      // Before the assignment nothing can open it, and a statement that neither holds the
-      // assignment nor mentions the name cannot change the state.
-      if (!open && !holds(statement, this.assignment)) continue;
-      open = this.statement(statement, open);
+    const kids = this.cache.childrenOf(block);
+    const at = this.assignment.startIndex;
+    // Not open yet: nothing before the statement that holds the assignment can change that.
+    let i = open ? 0 : lowerBound(kids.ends, at + 1);
+    for (; i < kids.nodes.length; i++) {
+      // Released (or never opened) after the assignment: nothing can open it again.
+      if (!open && kids.starts[i]! > at) break;
+      open = this.statement(kids.nodes[i]!, open);
     }
     this.depth--;
     return open;
@@ -225,33 +343,39 @@ class PathWalker {
     if (!node) return open;
     let resolved = false;
     let reassigned = false;
-    let opens = false;
-    let raises: SyntaxNode | null = null;
-    walkDescendants(node, (n) => {
-      if (n.type === 'lambda') return false;
-      if (n.startIndex === this.assignment.startIndex && n.type === 'assignment') opens = true;
-      if (n.type === 'identifier') {
-        const use = this.uses.get(n.startIndex);
-        if (use === 'release' || use === 'escape') resolved = true;
-        if (use === 'reassign') reassigned = true;
-      } else if (calls && n.type === 'call' && raises === null && this.kind.mayRaise(n)) raises = n;
-      return true;
-    });
-    if (open && raises && !resolved && !reassigned) this.exit('raise', raises);
+    for (const use of this.usesWithin(node)) {
+      if (use === 'release' || use === 'escape') resolved = true;
+      if (use === 'reassign') reassigned = true;
+    }
+    const opens = node.startIndex <= this.assignment.startIndex && this.assignment.endIndex <= node.endIndex;
+    if (open && calls && !resolved && !reassigned) {
+      // One native call for the calls (and lambdas, whose calls run later) rather than a walk.
+      let lambdaEnd = -1;
+      for (const n of node.descendantsOfType(['call', 'lambda'])) {
+        if (n.startIndex < lambdaEnd) continue;
+        if (n.type === 'lambda') lambdaEnd = n.endIndex;
+        else if (this.kind.mayRaise(n)) {
+          this.exit('raise', n);
+          break;
+        }
+      }
+    }
     if (opens) return true;
     return open && !resolved && !reassigned;
   }
 
+  /** What the occurrences of the name inside the node (its own target left out) do. */
+  private *usesWithin(node: SyntaxNode): Generator<Use> {
+    const end = node.endIndex;
+    for (let i = lowerBound(this.offsets, node.startIndex); i < this.offsets.length && this.offsets[i]! < end; i++) {
+      if (this.offsets[i] !== this.target.startIndex) yield this.uses.get(this.offsets[i]!)!;
+    }
+  }
+
   /** True when the node releases or hands over the resource. */
   private mentionsRelease(node: SyntaxNode): boolean {
-    let found = false;
-    walkDescendants(node, (n) => {
-      if (found) return false;
-      const use = n.type === 'identifier' ? this.uses.get(n.startIndex) : undefined;
-      if (use === 'release' || use === 'escape') found = true;
-      return !found;
-    });
-    return found;
+    for (const use of this.usesWithin(node)) if (use === 'release' || use === 'escape') return true;
+    return false;
   }
 
   private ifStatement(s: SyntaxNode, open: boolean): boolean {
@@ -315,13 +439,7 @@ class PathWalker {
   }
 
   private mentions(node: SyntaxNode): boolean {
-    let found = false;
-    walkDescendants(node, (n) => {
-      if (found) return false;
-      if (n.type === 'identifier' && this.uses.has(n.startIndex)) found = true;
-      return !found;
-    });
-    return found;
+    return !this.usesWithin(node).next().done;
   }
 
   private loop(s: SyntaxNode, open: boolean): boolean {
@@ -416,16 +534,3 @@ function isLabel(node: SyntaxNode): boolean {
   if (parent?.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex === node.startIndex;
   return false;
 }
-
-function insideNested(node: SyntaxNode, scope: SyntaxNode): boolean {
-  for (let n = node.parent; n && n.startIndex >= scope.startIndex && !(n.startIndex === scope.startIndex && n.endIndex === scope.endIndex); n = n.parent) {
-    if (NESTED.has(n.type)) return true;
-  }
-  return false;
-}
-
-/** True when `inner` lies within `outer`. */
-function holds(outer: SyntaxNode, inner: SyntaxNode): boolean {
-  return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
-}
-

@@ -47,14 +47,16 @@ const QUIET = ['_', '_LE', '_LI', '_LW', '_LC', 'len', 'isinstance', 'hasattr', 
 /** Methods taken not to raise either: container and string methods that cannot fail on the values they are usually given. */
 const QUIET_METHODS = new Set(['append', 'extend', 'add', 'get', 'items', 'keys', 'values', 'setdefault', 'startswith', 'endswith', 'lower', 'upper', 'strip', 'lstrip', 'rstrip', 'split', 'format', 'join']);
 
-/** The release kinds built from rule arguments, once per argument object. */
-const KINDS = new WeakMap<object, (imports: ImportMap) => ReleaseKind>();
+/** The release kinds built from rule arguments, once per argument object and file (the analysis caches by kind). */
+const KINDS = new WeakMap<object, { make: (imports: ImportMap) => ReleaseKind; byFile: WeakMap<ImportMap, ReleaseKind> }>();
 
 function kindOf(arg: unknown, imports: ImportMap): ReleaseKind {
   const key = (typeof arg === 'object' && arg !== null ? arg : DEFAULT_ARG) as object;
-  let make = KINDS.get(key);
-  if (!make) KINDS.set(key, (make = kindMaker(key as Arg)));
-  return make(imports);
+  let kinds = KINDS.get(key);
+  if (!kinds) KINDS.set(key, (kinds = { make: kindMaker(key as Arg), byFile: new WeakMap() }));
+  let kind = kinds.byFile.get(imports);
+  if (!kind) kinds.byFile.set(imports, (kind = kinds.make(imports)));
+  return kind;
 }
 const DEFAULT_ARG: Arg = {};
 
