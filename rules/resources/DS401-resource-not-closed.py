@@ -1,11 +1,19 @@
 import contextlib
+import http.client
 import json
+import logging
+import os
 import socket
 import sqlite3
 import tempfile
 import urllib.request
+from socket import socket as Sock
 
 import paramiko
+import pymysql
+from six.moves import http_client
+
+LOG = logging.getLogger(__name__)
 
 
 def read_config(path):
@@ -52,6 +60,58 @@ def spool(data):
     tmp.write(data)
     print(tmp.name, file=tmp)
     return tmp.name
+
+
+# Widened on the path analysis: connections of http.client, aliases, early returns, branches.
+
+
+def check_health(host, port):
+    conn = http.client.HTTPSConnection(host, port, timeout=5)  # expect: DS401
+    conn.request("GET", "/healthcheck")
+    resp = conn.getresponse()
+    if resp.status != 200:
+        LOG.warning("unhealthy: %s", resp.status)
+        return False
+    conn.close()
+    return True
+
+
+def send_line(address, line):
+    s = Sock()  # expect: DS401
+    s.connect(address)
+    s.sendall(line.encode())
+    s.close()
+
+
+def count_rows(params, table, verbose=False):
+    db = pymysql.connect(  # expect: DS401
+        host=params["host"],
+        user=params["user"],
+        password=params["password"],
+    )
+    cursor = db.cursor()
+    cursor.execute("SELECT COUNT(*) FROM %s" % table)
+    if verbose:
+        db.close()
+    return cursor.fetchone()[0]
+
+
+def read_header(path):
+    f = open(path, "rb")  # expect: DS401
+    try:
+        magic = f.read(4)
+    except IOError:
+        LOG.exception("cannot read %s", path)
+        return None
+    f.close()
+    return magic
+
+
+def limits(address, body, headers):
+    conn = http_client.HTTPConnection(address)  # expect: DS401
+    conn.request("POST", "/", body, headers)
+    resp = conn.getresponse()
+    return resp.getheader("X-Wait-Seconds"), resp.read() or None
 
 
 def managed(path):
@@ -138,3 +198,89 @@ def closed_both_ways(db):
 def not_a_resource(path):
     f = os.path.join(path, "x")  # ok: DS401 not a resource
     return f
+
+
+def probe_with_finally(host, port):
+    conn = http.client.HTTPConnection(host, port, timeout=5)  # ok: DS401 closed in finally, early return included
+    try:
+        conn.request("HEAD", "/")
+        if conn.getresponse().status != 200:
+            return False
+        return True
+    finally:
+        conn.close()
+
+
+def closed_in_every_branch(address, urgent):
+    s = Sock()  # ok: DS401 the handler and each branch close it
+    try:
+        s.connect(address)
+    except OSError:
+        s.close()
+        return False
+    if urgent:
+        s.close()
+        return True
+    else:
+        s.close()
+    return None
+
+
+def maybe_opened(path):
+    f = None
+    try:
+        f = open(path)  # ok: DS401 `if f` in finally closes whatever was opened
+        return f.read()
+    finally:
+        if f is not None:
+            f.close()
+
+
+class Client:
+    def connect(self, host):
+        sock = socket.create_connection((host, 443))  # ok: DS401 kept on self: the object owns it now
+        if self._tls:
+            sock = self._wrap(sock)
+        self._sock = sock
+
+    def opened(self, url):
+        resp = urllib.request.urlopen(url, timeout=10)  # ok: DS401 returned to the caller on the only path
+        if resp.status >= 400:
+            LOG.error("fetch failed: %s", resp.status)
+        return resp
+
+
+def closed_by_helper(db):
+    conn = sqlite3.connect(db)  # ok: DS401 handed to a helper, which may keep or close it
+    return _run_and_close(conn, "VACUUM")
+
+
+def _run_and_close(conn, sql):
+    try:
+        conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def handled_and_closed(path):
+    f = open(path)  # ok: DS401 the handler swallows the error, then the file is closed
+    try:
+        data = json.load(f)
+    except ValueError:
+        data = None
+    f.close()
+    return data
+
+
+def closed_when_done(address):
+    s = socket.socket()  # ok: DS401 the loop leaves only by the break, which closes it
+    while True:
+        try:
+            chunk = s.recv(4096)
+        except OSError:
+            s.close()
+            raise
+        if not chunk:
+            s.close()
+            break
+        LOG.debug("got %d bytes", len(chunk))
