@@ -5,6 +5,7 @@ import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import { compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
+import { edgeOf } from './text-condition.js';
 import { RuleError } from './rule-error.js';
 
 /** One tree-sitter query, of one rule or of several at once (the ungated ones share one pass over the tree). */
@@ -85,7 +86,7 @@ function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {
   const words = ['import'];
   for (const { gates } of gated) {
     for (const condition of gates.flatMap((g) => g.conditions)) {
-      if (condition.kind === 'literals' && condition.token) words.push(...condition.literals);
+      if (condition.kind === 'literals') words.push(...condition.literals.filter((_, i) => edgeOf(condition, i) === 'both'));
       if (condition.kind === 'names') words.push(...condition.names.flatMap((name) => name.split('.')).filter((part) => !part.endsWith('*')));
     }
   }

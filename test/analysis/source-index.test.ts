@@ -24,6 +24,12 @@ describe('SourceIndex', () => {
     expect(occurrences(source, { kind: 'literals', literals: ['!=', '=='], token: false })).toEqual(['7:== y" !=', '13:!= z']);
   });
 
+  it('finds literals at the start or end of a name as their edges say', () => {
+    const source = 'WSGIServer(x)\nServerGroup(y)\nhost_addr = ghost\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['Server', 'host'], token: false, edges: ['end', 'start'] };
+    expect(occurrences(source, condition)).toEqual(['4:Server(x', '29:host_add']);
+  });
+
   it('finds dotted names with spaces, line continuations and comments, and through import aliases', () => {
     const source = 'import subprocess as sp\nfrom os import system as run\nos . system(a)\n(os  # c\n .system)(b)\nrun(c)\nsp.call(d)\nxos.system(e)\nos.systemd(f)\n';
     // `run` in its own import counts too (a superset is sound); `xos.system` and `os.systemd` do not.
