@@ -88,7 +88,17 @@ export class SourceIndex {
       if (part === '') continue;
       if (k === last && open ? !this.source.includes(part) : this.wordOffsets(part).length === 0) return;
     }
-    for (const offset of this.findRegex(dottedNameRegex(parts, open))) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+    if (parts.length === 1 || parts[0] === '') {
+      for (const offset of this.findRegex(dottedNameRegex(parts, open))) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+      return;
+    }
+    // A match starts with its first part as a whole name (a dot, space or comment follows it): the
+    // regex is tried only where that name occurs, not over the whole file.
+    const pattern = cachedRegex(dottedNameSource(parts, open), 'y');
+    for (const offset of this.wordOffsets(parts[0]!)) {
+      pattern.lastIndex = offset;
+      if (pattern.test(this.source)) offsets.push(offset);
+    }
   }
 
   /** Every offset where `pattern` matches, overlapping ones included: each start is tried, so none is hidden by an earlier match. */
@@ -126,7 +136,11 @@ function startsInsideName(source: string, offset: number): boolean {
 
 /** The regex that finds a dotted name as written (`open`: its last part is a prefix), cached; global. */
 export function dottedNameRegex(parts: readonly string[], open: boolean): RegExp {
-  return cachedRegex(parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME), '');
+  return cachedRegex(dottedNameSource(parts, open), '');
+}
+
+function dottedNameSource(parts: readonly string[], open: boolean): string {
+  return parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME);
 }
 
 function escapeRegex(text: string): string {

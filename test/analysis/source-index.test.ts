@@ -37,6 +37,14 @@ describe('SourceIndex', () => {
     expect(occurrences(source, { kind: 'names', names: ['subprocess.call'] }, ['subprocess', 'call'])).toEqual(['97:sp.call(']);
   });
 
+  it('finds a word after a digit inside another word of the vocabulary, as a search for it alone does', () => {
+    const source = 'x = b64decode(y)\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['decode'], token: true };
+    expect(occurrences(source, condition, ['b64decode', 'decode'])).toEqual(['7:decode(y']);
+    expect(occurrences(source, condition)).toEqual(['7:decode(y']);
+    expect(occurrences('a2os.system(x)\n', { kind: 'names', names: ['os.system'] }, ['a2os', 'os', 'system'])).toEqual(['2:os.syste']);
+  });
+
   it('finds prefix patterns', () => {
     const source = 'import os\nos.execvp(a)\nos.exe(b)\n';
     expect(occurrences(source, { kind: 'names', names: ['os.exec*'] }, ['os'])).toEqual(['10:os.execv']);
