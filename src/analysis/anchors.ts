@@ -21,6 +21,9 @@ interface Start {
  * text a pattern needs, the node that holds every match holding it (see Anchor).
  */
 export class FileAnchors {
+  /** The anchor found from each offset (null: none), by anchor kind: '' below statements, else the outermost node type. */
+  private readonly found = new Map<string, Map<number, Start | null>>();
+
   constructor(
     private readonly root: SyntaxNode,
     private readonly finder: OffsetFinder,
@@ -38,13 +41,22 @@ export class FileAnchors {
       const offsets = this.rarestOccurrences(gate);
       if (cheaperOverWholeTree(offsets.length, this.text.source)) return 'everywhere';
       const stop = stopFor(gate.anchor);
+      // Rules share words, so the anchors of an offset are remembered (per kind of anchor).
+      const anchorKey = gate.anchor.kind === 'outermost' ? gate.anchor.type : '';
+      let found = this.found.get(anchorKey);
+      if (!found) this.found.set(anchorKey, (found = new Map()));
       let coveredUntil = -1;
       for (const offset of offsets) {
         // Offsets ascend: one inside the last anchor has that anchor (it is outermost of its kind).
         if (offset < coveredUntil) continue;
-        if (!this.finder.seek(offset, stop)) continue;
-        coveredUntil = this.finder.end;
-        starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
+        let start = found.get(offset);
+        if (start === undefined) {
+          start = this.finder.seek(offset, stop) ? { start: this.finder.start, end: this.finder.end, node: this.finder.node() } : null;
+          found.set(offset, start);
+        }
+        if (!start) continue;
+        coveredUntil = start.end;
+        starts.push(start);
       }
     }
     return outermost(starts);

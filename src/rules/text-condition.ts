@@ -36,8 +36,16 @@ export function isCheap(condition: TextCondition): boolean {
   return condition.kind === 'names' || (condition.kind === 'literals' && condition.literals.every((l, i) => edgeOf(condition, i) === 'both' && /^[A-Za-z_]\w*$/.test(l)));
 }
 
-/** A stable key, so a file computes each condition's occurrences once for all rules sharing it. */
+const keys = new WeakMap<TextCondition, string>();
+
+/** A stable key, so a file computes each condition's occurrences once for all rules sharing it (made once per condition object). */
 export function conditionKey(condition: TextCondition): string {
+  let key = keys.get(condition);
+  if (key === undefined) keys.set(condition, (key = keyOf(condition)));
+  return key;
+}
+
+function keyOf(condition: TextCondition): string {
   switch (condition.kind) {
     case 'literals':
       return `${condition.token ? 'T' : 'L'}:${condition.literals.join('\u0000')}${condition.edges ? `\u0001${condition.edges.join(',')}` : ''}`;
