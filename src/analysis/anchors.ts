@@ -87,12 +87,15 @@ export class FileAnchors {
 
   /**
    * The occurrences of the pattern's rarest condition, cheap conditions first: none means the
-   * pattern cannot match here; when few remain, costlier searches are not worth making.
+   * pattern cannot match here; when so few remain that running the query from each costs less than
+   * searching for the next condition, that search is not made.
    */
   private rarestOccurrences(gate: PatternGate): number[] {
     let rarest: number[] | null = null;
+    // An outermost anchor (a module, a class) may be most of the file: a query run there costs more than any search.
+    const runCost = gate.anchor.kind === 'outermost' ? Infinity : ANCHOR_MICROS;
     for (const condition of gate.conditions) {
-      if (rarest && (rarest.length === 0 || (rarest.length <= FEW && !isCheap(condition)))) break;
+      if (rarest && (rarest.length === 0 || (!isCheap(condition) && rarest.length * runCost <= searchMicros(condition, this.text.source.length)))) break;
       const offsets = this.text.occurrences(condition, this.imports);
       if (!rarest || offsets.length < rarest.length) rarest = offsets;
     }
@@ -100,8 +103,18 @@ export class FileAnchors {
   }
 }
 
-/** Occurrences so few that a costlier search for a rarer condition would not pay for itself. */
-const FEW = 4;
+/** What finding an anchor and running a query there costs, about (see cheaperOverWholeTree). */
+const ANCHOR_MICROS = 30;
+
+/**
+ * What searching a file for a condition that the vocabulary pass does not answer costs, about:
+ * `indexOf` reads some 2 characters a nanosecond, a regular expression some 0.2.
+ */
+function searchMicros(condition: TextCondition, length: number): number {
+  if (condition.kind === 'regex') return length * 0.005;
+  if (condition.kind === 'literals') return condition.literals.length * length * 0.0005;
+  return 0;
+}
 
 /**
  * When a gated rule runs once over the whole tree instead of at each occurrence: finding an
