@@ -21,6 +21,9 @@ interface Start {
  * text a pattern needs, the node that holds every match holding it (see Anchor).
  */
 export class FileAnchors {
+  /** The anchor found from each offset (null: none), by anchor kind: '' below statements, else the outermost node type. */
+  private readonly found = new Map<string, Map<number, Start | null>>();
+
   constructor(
     private readonly root: SyntaxNode,
     private readonly finder: OffsetFinder,
@@ -38,13 +41,22 @@ export class FileAnchors {
       const offsets = this.rarestOccurrences(gate);
       if (cheaperOverWholeTree(offsets.length, this.text.source)) return 'everywhere';
       const stop = stopFor(gate.anchor);
+      // Rules share words, so the anchors of an offset are remembered (per kind of anchor).
+      const anchorKey = gate.anchor.kind === 'outermost' ? gate.anchor.type : '';
+      let found = this.found.get(anchorKey);
+      if (!found) this.found.set(anchorKey, (found = new Map()));
       let coveredUntil = -1;
       for (const offset of offsets) {
         // Offsets ascend: one inside the last anchor has that anchor (it is outermost of its kind).
         if (offset < coveredUntil) continue;
-        if (!this.finder.seek(offset, stop)) continue;
-        coveredUntil = this.finder.end;
-        starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
+        let start = found.get(offset);
+        if (start === undefined) {
+          start = this.finder.seek(offset, stop) ? { start: this.finder.start, end: this.finder.end, node: this.finder.node() } : null;
+          found.set(offset, start);
+        }
+        if (!start) continue;
+        coveredUntil = start.end;
+        starts.push(start);
       }
     }
     return outermost(starts);
@@ -75,12 +87,15 @@ export class FileAnchors {
 
   /**
    * The occurrences of the pattern's rarest condition, cheap conditions first: none means the
-   * pattern cannot match here; when few remain, costlier searches are not worth making.
+   * pattern cannot match here; when so few remain that running the query from each costs less than
+   * searching for the next condition, that search is not made.
    */
   private rarestOccurrences(gate: PatternGate): number[] {
     let rarest: number[] | null = null;
+    // An outermost anchor (a module, a class) may be most of the file: a query run there costs more than any search.
+    const runCost = gate.anchor.kind === 'outermost' ? Infinity : ANCHOR_MICROS;
     for (const condition of gate.conditions) {
-      if (rarest && (rarest.length === 0 || (rarest.length <= FEW && !isCheap(condition)))) break;
+      if (rarest && (rarest.length === 0 || (!isCheap(condition) && rarest.length * runCost <= searchMicros(condition, this.text.source.length)))) break;
       const offsets = this.text.occurrences(condition, this.imports);
       if (!rarest || offsets.length < rarest.length) rarest = offsets;
     }
@@ -88,8 +103,18 @@ export class FileAnchors {
   }
 }
 
-/** Occurrences so few that a costlier search for a rarer condition would not pay for itself. */
-const FEW = 4;
+/** What finding an anchor and running a query there costs, about (see cheaperOverWholeTree). */
+const ANCHOR_MICROS = 30;
+
+/**
+ * What searching a file for a condition that the vocabulary pass does not answer costs, about:
+ * `indexOf` reads some 2 characters a nanosecond, a regular expression some 0.2.
+ */
+function searchMicros(condition: TextCondition, length: number): number {
+  if (condition.kind === 'regex') return length * 0.005;
+  if (condition.kind === 'literals') return condition.literals.length * length * 0.0005;
+  return 0;
+}
 
 /**
  * When a gated rule runs once over the whole tree instead of at each occurrence: finding an

@@ -1,4 +1,4 @@
-import { conditionKey, type TextCondition } from '../rules/text-condition.js';
+import { conditionKey, edgeOf, type Edge, type TextCondition } from '../rules/text-condition.js';
 import type { ImportMap } from './import-map.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -33,7 +33,7 @@ export class SourceIndex {
     let offsets = this.wordsFound.get(word);
     if (!offsets) {
       offsets = [];
-      if (!this.vocabulary.words.has(word)) this.findLiteral(word, true, offsets);
+      if (!this.vocabulary.words.has(word)) this.findLiteral(word, 'both', offsets);
       this.wordsFound.set(word, offsets);
     }
     return offsets;
@@ -43,7 +43,7 @@ export class SourceIndex {
     switch (condition.kind) {
       case 'literals': {
         const offsets: number[] = [];
-        for (const literal of condition.literals) this.findLiteral(literal, condition.token, offsets);
+        for (const [i, literal] of condition.literals.entries()) this.findLiteral(literal, edgeOf(condition, i), offsets);
         return condition.literals.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
       }
       case 'names': {
@@ -61,14 +61,14 @@ export class SourceIndex {
     }
   }
 
-  private findLiteral(literal: string, token: boolean, offsets: number[]): void {
-    if (token && this.vocabulary.words.has(literal)) {
+  private findLiteral(literal: string, edge: Edge, offsets: number[]): void {
+    if (edge === 'both' && this.vocabulary.words.has(literal)) {
       offsets.push(...this.wordOffsets(literal));
       return;
     }
     const { source } = this;
-    const checkStart = token && isNameCharacter(literal.charCodeAt(0));
-    const checkEnd = token && isNameCharacter(literal.charCodeAt(literal.length - 1));
+    const checkStart = (edge === 'both' || edge === 'start') && isNameCharacter(literal.charCodeAt(0));
+    const checkEnd = (edge === 'both' || edge === 'end') && isNameCharacter(literal.charCodeAt(literal.length - 1));
     for (let i = source.indexOf(literal); i !== -1; i = source.indexOf(literal, i + 1)) {
       if (checkStart && startsInsideName(source, i)) continue;
       if (checkEnd && isNameCharacter(source.charCodeAt(i + literal.length))) continue;
@@ -88,7 +88,17 @@ export class SourceIndex {
       if (part === '') continue;
       if (k === last && open ? !this.source.includes(part) : this.wordOffsets(part).length === 0) return;
     }
-    for (const offset of this.findRegex(dottedNameRegex(parts, open))) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+    if (parts.length === 1 || parts[0] === '') {
+      for (const offset of this.findRegex(dottedNameRegex(parts, open))) if (!startsInsideName(this.source, offset)) offsets.push(offset);
+      return;
+    }
+    // A match starts with its first part as a whole name (a dot, space or comment follows it): the
+    // regex is tried only where that name occurs, not over the whole file.
+    const pattern = cachedRegex(dottedNameSource(parts, open), 'y');
+    for (const offset of this.wordOffsets(parts[0]!)) {
+      pattern.lastIndex = offset;
+      if (pattern.test(this.source)) offsets.push(offset);
+    }
   }
 
   /** Every offset where `pattern` matches, overlapping ones included: each start is tried, so none is hidden by an earlier match. */
@@ -126,7 +136,11 @@ function startsInsideName(source: string, offset: number): boolean {
 
 /** The regex that finds a dotted name as written (`open`: its last part is a prefix), cached; global. */
 export function dottedNameRegex(parts: readonly string[], open: boolean): RegExp {
-  return cachedRegex(parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME), '');
+  return cachedRegex(dottedNameSource(parts, open), '');
+}
+
+function dottedNameSource(parts: readonly string[], open: boolean): string {
+  return parts.map(escapeRegex).join(DOT) + (open ? '' : END_OF_NAME);
 }
 
 function escapeRegex(text: string): string {

@@ -26,8 +26,9 @@ export class Vocabulary {
       const offsets = found.get(word);
       if (offsets) offsets.push(offset);
       else found.set(word, [offset]);
-      // Resume right after the word, so that the next one may use the character that ends it.
-      pattern.lastIndex = offset + word.length;
+      // Resume inside the word: a word may also start after a digit in it (`b64decode` holds
+      // `decode`), as a search for that word alone would find it.
+      pattern.lastIndex = offset + 1;
     }
     return found;
   }

@@ -5,6 +5,7 @@ import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import { compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
+import { edgeOf } from './text-condition.js';
 import { RuleError } from './rule-error.js';
 
 /** One tree-sitter query, of one rule or of several at once (the ungated ones share one pass over the tree). */
@@ -83,11 +84,17 @@ export function flowMatchersOf(rule: Rule): CompiledFlow {
 
 function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {
   const words = ['import'];
-  for (const { gates } of gated) {
-    for (const condition of gates.flatMap((g) => g.conditions)) {
-      if (condition.kind === 'literals' && condition.token) words.push(...condition.literals);
-      if (condition.kind === 'names') words.push(...condition.names.flatMap((name) => name.split('.')).filter((part) => !part.endsWith('*')));
+  const allGates = gated.flatMap((g) => g.gates);
+  // A flow rule's sources, sanitizers and steps are gated too (see flow-matchers.ts).
+  for (const { rule } of gated) {
+    if (!rule.flow) continue;
+    for (const matcher of [...rule.flow.sources, ...rule.flow.sanitizers, ...(rule.flow.steps ?? [])]) {
+      if (matcher.nodeType === undefined) allGates.push(...(gatesOf({ ...rule, query: matcher.query, where: matcher.where }) ?? []));
     }
+  }
+  for (const condition of allGates.flatMap((g) => g.conditions)) {
+    if (condition.kind === 'literals') words.push(...condition.literals.filter((_, i) => edgeOf(condition, i) === 'both'));
+    if (condition.kind === 'names') words.push(...condition.names.flatMap((name) => name.split('.')).filter((part) => !part.endsWith('*')));
   }
   for (const { types } of scoped) for (const type of types) words.push(KEYWORD_OF_NODE_TYPE.get(type) ?? '');
   return new Vocabulary(words.filter(Boolean));

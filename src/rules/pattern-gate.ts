@@ -1,6 +1,6 @@
 import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { PREDICATES } from './predicates/index.js';
-import { requiredLiterals } from './regex-literals.js';
+import { nameLiterals, requiredLiterals } from './regex-literals.js';
 import type { Rule } from './rule.js';
 import { isCheap, type TextCondition } from './text-condition.js';
 
@@ -57,8 +57,11 @@ function gateOfPattern(root: Element, rule: Rule): PatternGate | null {
     if ((p.operator === 'eq?' || p.operator === 'any-of?') && p.strings.every(Boolean)) {
       conditions.push({ kind: 'literals', literals: p.strings, token: tokenCaptures.has(p.capture) });
     } else if (p.operator === 'match?') {
-      const literals = requiredLiterals(p.strings[0]!);
-      if (literals) conditions.push({ kind: 'literals', literals, token: false });
+      // On an identifier, a regex anchored at the name's edges says where in a name its words stand.
+      const named = tokenCaptures.has(p.capture) ? nameLiterals(p.strings[0]!) : null;
+      const literals = named ? null : requiredLiterals(p.strings[0]!);
+      if (named) conditions.push({ kind: 'literals', literals: named.literals, token: false, edges: named.edges });
+      else if (literals) conditions.push({ kind: 'literals', literals, token: false });
     }
   }
   conditions.push(...structuralConditions(root));

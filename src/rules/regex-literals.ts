@@ -1,3 +1,5 @@
+import type { Edge } from './text-condition.js';
+
 /**
  * Literal strings one of which every match of a regular expression contains (Russ Cox's
  * "required substrings", as Google Code Search and ripgrep extract them), or null when none can
@@ -175,4 +177,52 @@ class RegexReader {
     while (this.i < this.s.length && this.s[this.i] !== ']') this.i += this.s[this.i] === '\\' ? 2 : 1;
     if (this.s[this.i++] !== ']') throw new Error('unclosed class');
   }
+}
+
+/**
+ * For a regex tested against a whole name (an identifier's text) and anchored at its start by a
+ * group of alternatives, each a word or a character class and then a word: the words, each with
+ * the edge of the name it must stand at; null for any other shape (then requiredLiterals applies).
+ *
+ * `^(run|serve|[A-Za-z]*Server)$` → run and serve are the whole name, Server ends it;
+ * `^(host|bind)(_?addr)?$` → host or bind starts it.
+ */
+export function nameLiterals(source: string): { literals: string[]; edges: Edge[] } | null {
+  const m = /^\^\((?:\?:)?([^()]*)\)(.*)$/s.exec(source);
+  if (!m) return null;
+  const rest = m[2]!;
+  const whole = rest === '$';
+  // What follows the group must not make it optional or open another top-level alternative.
+  if (!whole && (/^[?*{]/.test(rest) || hasTopLevelBar(rest))) return null;
+  const literals: string[] = [];
+  const edges: Edge[] = [];
+  for (const branch of m[1]!.split('|')) {
+    const word = /^\w+$/.exec(branch);
+    const suffix = /^\[[\w-]*\][*+?]?(\w+)$/.exec(branch);
+    if (word) {
+      literals.push(branch);
+      edges.push(whole ? 'both' : 'start');
+    } else if (suffix) {
+      literals.push(suffix[1]!);
+      edges.push(whole ? 'end' : 'none');
+    } else {
+      return null;
+    }
+  }
+  return literals.length ? { literals, edges } : null;
+}
+
+/** Whether a regex has a `|` outside any group or class. */
+function hasTopLevelBar(source: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }

@@ -24,11 +24,25 @@ describe('SourceIndex', () => {
     expect(occurrences(source, { kind: 'literals', literals: ['!=', '=='], token: false })).toEqual(['7:== y" !=', '13:!= z']);
   });
 
+  it('finds literals at the start or end of a name as their edges say', () => {
+    const source = 'WSGIServer(x)\nServerGroup(y)\nhost_addr = ghost\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['Server', 'host'], token: false, edges: ['end', 'start'] };
+    expect(occurrences(source, condition)).toEqual(['4:Server(x', '29:host_add']);
+  });
+
   it('finds dotted names with spaces, line continuations and comments, and through import aliases', () => {
     const source = 'import subprocess as sp\nfrom os import system as run\nos . system(a)\n(os  # c\n .system)(b)\nrun(c)\nsp.call(d)\nxos.system(e)\nos.systemd(f)\n';
     // `run` in its own import counts too (a superset is sound); `xos.system` and `os.systemd` do not.
     expect(occurrences(source, { kind: 'names', names: ['os.system'] }, ['os', 'system'])).toEqual(['49:run', '53:os . sys', '69:os  # c', '90:run(c)']);
     expect(occurrences(source, { kind: 'names', names: ['subprocess.call'] }, ['subprocess', 'call'])).toEqual(['97:sp.call(']);
+  });
+
+  it('finds a word after a digit inside another word of the vocabulary, as a search for it alone does', () => {
+    const source = 'x = b64decode(y)\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['decode'], token: true };
+    expect(occurrences(source, condition, ['b64decode', 'decode'])).toEqual(['7:decode(y']);
+    expect(occurrences(source, condition)).toEqual(['7:decode(y']);
+    expect(occurrences('a2os.system(x)\n', { kind: 'names', names: ['os.system'] }, ['a2os', 'os', 'system'])).toEqual(['2:os.syste']);
   });
 
   it('finds prefix patterns', () => {

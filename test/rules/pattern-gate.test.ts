@@ -51,6 +51,17 @@ describe('gatesOf', () => {
     ]);
   });
 
+  it('reads where in a name a #match? regex anchored at its edges puts its words, on identifiers only', () => {
+    const query = (regex: string) => `((call function: (identifier) @m arguments: (argument_list (string) @s)) @finding (#match? @m "${regex}") (#match? @s "${regex}"))`;
+    const [whole] = gate(query('^(run|[A-Za-z]*Server)$'))!;
+    expect(whole!.conditions).toEqual([
+      { kind: 'literals', literals: ['run', 'Server'], token: false, edges: ['both', 'end'] },
+      { kind: 'literals', literals: ['run', 'Server'], token: false },
+    ]);
+    const [start] = gate(query('^(host|bind)(_?addr)?$'))!;
+    expect(start!.conditions[0]).toEqual({ kind: 'literals', literals: ['host', 'bind'], token: false, edges: ['start', 'start'] });
+  });
+
   it('anchors patterns rooted at statement-holding nodes at the outermost such node, groupings at their node', () => {
     expect(gate('(except_clause (block (pass_statement))) @finding')![0]!.anchor).toEqual({ kind: 'outermost', type: 'except_clause' });
     expect(gate('(module (expression_statement (assignment left: (identifier) @n)) @finding (#eq? @n "DEBUG"))')![0]!.anchor).toEqual({ kind: 'outermost', type: 'module' });

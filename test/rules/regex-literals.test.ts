@@ -1,4 +1,4 @@
-import { requiredLiterals } from '../../src/rules/regex-literals.js';
+import { nameLiterals, requiredLiterals } from '../../src/rules/regex-literals.js';
 
 describe('requiredLiterals', () => {
   it.each([
@@ -38,6 +38,36 @@ describe('requiredLiterals', () => {
         expect(new RegExp(regex).test(sample)).toBe(true);
         expect(literals.some((l) => sample.includes(l))).toBe(true);
       }
+    }
+  });
+});
+
+describe('nameLiterals', () => {
+  it.each([
+    ['^(run|serve|[A-Za-z]*Server)$', { literals: ['run', 'serve', 'Server'], edges: ['both', 'both', 'end'] }],
+    ['^(?:app|api)$', { literals: ['app', 'api'], edges: ['both', 'both'] }],
+    ['^(host|bind)(_?(host|addr))?$', { literals: ['host', 'bind'], edges: ['start', 'start'] }],
+    ['^(a|[xy]+Server)_z', { literals: ['a', 'Server'], edges: ['start', 'none'] }],
+  ])('%s: %j', (regex, expected) => {
+    expect(nameLiterals(regex)).toEqual(expected);
+  });
+
+  it.each([
+    ['(^|_)(mask|redact)', 'not anchored at the start'],
+    ['^(a|b)?c$', 'an optional group'],
+    ['^(a|b)c|d$', 'another top-level alternative'],
+    ['^(a.b|c)$', 'a branch that is not a word'],
+    ['^([mM][dD]5|sha1)$', 'two classes'],
+  ])('gives null for %s (%s)', (regex) => {
+    expect(nameLiterals(regex)).toBeNull();
+  });
+
+  it('is sound: a name the regex matches holds each word at its edge', () => {
+    const regex = '^(run|bind|[A-Za-z]*Server)(_x)?$';
+    const { literals, edges } = nameLiterals(regex)!;
+    for (const name of ['run', 'bind_x', 'WSGIServer', 'Server_x']) {
+      expect(new RegExp(regex).test(name)).toBe(true);
+      expect(literals.some((l, i) => (edges[i] === 'start' ? name.startsWith(l) : edges[i] === 'none' ? name.includes(l) : false))).toBe(true);
     }
   });
 });
