@@ -30,6 +30,13 @@ export interface TraceQuestion {
   carries?(call: SyntaxNode): boolean;
 }
 
+/** A node's named children with their ranges, read once. */
+interface ChildIndex {
+  nodes: SyntaxNode[];
+  starts: number[];
+  ends: number[];
+}
+
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
 
@@ -55,10 +62,8 @@ export class FileFlow {
   /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
   private readonly scopes = new Map<string, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
-  /** Offsets where each name occurs as a word in the file's text, ascending. */
-  private readonly occurrences = new Map<string, number[]>();
   private text: string | null = null;
-  private readonly children = new Map<number, { nodes: SyntaxNode[]; starts: number[]; ends: number[] }>();
+  private readonly children = new Map<number, ChildIndex>();
   private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
   /** The question of the trace under way (its `carries`). */
@@ -119,8 +124,11 @@ export class FileFlow {
     const key = `${node.id}:${name}`;
     let scope = this.scopes.get(key);
     if (!scope) {
-      const readOnly = node.type === 'function_definition' && this.onlyReads(node, name);
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, this.focusOn(name), readOnly)));
+      // The name's occurrences in the scope's text only: a walk of the scope asks of nothing else.
+      const isFunction = node.type === 'function_definition';
+      const at = isFunction ? this.occurrencesIn(name, node.startIndex, node.endIndex) : this.occurrencesIn(name, 0, Infinity);
+      const readOnly = isFunction && this.onlyReads(node, name, at);
+      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.childIndex(n)), readOnly)));
     }
     return scope;
   }
@@ -132,8 +140,7 @@ export class FileFlow {
    * that would need the walk to tell. Its only definition is then a parameter, if any: a parameter
    * like `node` or `instance` read a hundred times needs no walk.
    */
-  private onlyReads(fn: SyntaxNode, name: string): boolean {
-    const at = this.occurrencesOf(name);
+  private onlyReads(fn: SyntaxNode, name: string, at: readonly number[]): boolean {
     const text = this.text!;
     const parameters = fn.childForFieldName('parameters');
     const bodyStart = parameters?.endIndex ?? fn.startIndex;
@@ -149,32 +156,8 @@ export class FileFlow {
     return true;
   }
 
-  /** Answers "does this node (which of its children) mention the name" from the name's offsets in the text, by binary search. */
-  private focusOn(name: string): NameFocus {
-    const at = this.occurrencesOf(name);
-    return {
-      mentions: (n) => {
-        const i = lowerBound(at, n.startIndex);
-        return i < at.length && at[i]! < n.endIndex;
-      },
-      childrenMentioning: (n) => {
-        const end = n.endIndex;
-        let i = lowerBound(at, n.startIndex);
-        if (i >= at.length || at[i]! >= end) return [];
-        const children = this.childIndex(n);
-        const out: SyntaxNode[] = [];
-        for (; i < at.length && at[i]! < end; i++) {
-          const k = lowerBound(children.ends, at[i]! + 1);
-          const child = children.nodes[k];
-          if (child && children.starts[k]! <= at[i]! && out[out.length - 1] !== child) out.push(child);
-        }
-        return out;
-      },
-    };
-  }
-
   /** A node's named children with their offsets, fetched once per node. */
-  private childIndex(node: SyntaxNode): { nodes: SyntaxNode[]; starts: number[]; ends: number[] } {
+  private childIndex(node: SyntaxNode): ChildIndex {
     let index = this.children.get(node.id);
     if (!index) {
       const nodes = node.namedChildren;
@@ -183,16 +166,14 @@ export class FileFlow {
     return index;
   }
 
-  private occurrencesOf(name: string): number[] {
-    let at = this.occurrences.get(name);
-    if (at) return at;
+  /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
+  private occurrencesIn(name: string, start: number, end: number): number[] {
     this.text ??= this.root.text;
     const text = this.text;
-    at = [];
-    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const at: number[] = [];
+    for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
       if (!isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + name.length))) at.push(i);
     }
-    this.occurrences.set(name, at);
     return at;
   }
 
@@ -364,6 +345,32 @@ export class FileFlow {
 /** The data flow of a parsed file; cheap to create (each scope is analysed when first asked about). */
 export function flowOf(root: SyntaxNode): FileFlow {
   return new FileFlow(root);
+}
+
+/**
+ * Answers "does this node (which of its children) mention the name" from the name's offsets in
+ * the text (`at`, ascending, covering at least the nodes asked about), by binary search.
+ */
+function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildIndex): NameFocus {
+  return {
+    mentions: (n) => {
+      const i = lowerBound(at, n.startIndex);
+      return i < at.length && at[i]! < n.endIndex;
+    },
+    childrenMentioning: (n) => {
+      const end = n.endIndex;
+      let i = lowerBound(at, n.startIndex);
+      if (i >= at.length || at[i]! >= end) return [];
+      const children = childIndex(n);
+      const out: SyntaxNode[] = [];
+      for (; i < at.length && at[i]! < end; i++) {
+        const k = lowerBound(children.ends, at[i]! + 1);
+        const child = children.nodes[k];
+        if (child && children.starts[k]! <= at[i]! && out[out.length - 1] !== child) out.push(child);
+      }
+      return out;
+    },
+  };
 }
 
 function pathTo(item: Item): FlowPath {
