@@ -1,5 +1,6 @@
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
+import { ChildIndex } from './child-index.js';
 import { classAttributes } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
@@ -7,6 +8,7 @@ import { isFieldRead, isNameChar } from './field-read.js';
 import { returnValues } from './return-values.js';
 import { constantKey, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
+import { idOf, startOf } from './node-fields.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -28,13 +30,6 @@ export interface TraceQuestion {
   isBarrier(node: SyntaxNode): boolean;
   /** A call that carries its arguments into its result beyond those the layer knows (a rule's `steps:`). */
   carries?(call: SyntaxNode): boolean;
-}
-
-/** A node's named children with their ranges, read once. */
-interface ChildIndex {
-  nodes: SyntaxNode[];
-  starts: number[];
-  ends: number[];
 }
 
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
@@ -87,7 +82,7 @@ export class FileFlow {
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
-      const id = `${item.node.id}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call?.id ?? ''}:${item.defValue === undefined ? '' : 'd'}`;
+      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}`;
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
@@ -121,12 +116,12 @@ export class FileFlow {
   }
 
   private scope(node: SyntaxNode, name: string): ScopeDefinitions {
-    const key = `${node.id}:${name}`;
+    const key = `${idOf(node)}:${name}`;
     let scope = this.scopes.get(key);
     if (!scope) {
       // The name's occurrences in the scope's text only: a walk of the scope asks of nothing else.
       const isFunction = node.type === 'function_definition';
-      const at = isFunction ? this.occurrencesIn(name, node.startIndex, node.endIndex) : this.occurrencesIn(name, 0, Infinity);
+      const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
       const readOnly = isFunction && this.onlyReads(node, name, at);
       this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.childIndex(n)), readOnly)));
     }
@@ -143,7 +138,7 @@ export class FileFlow {
   private onlyReads(fn: SyntaxNode, name: string, at: readonly number[]): boolean {
     const text = this.text!;
     const parameters = fn.childForFieldName('parameters');
-    const bodyStart = parameters?.endIndex ?? fn.startIndex;
+    const bodyStart = parameters?.endIndex ?? startOf(fn);
     const end = fn.endIndex;
     for (let i = lowerBound(at, bodyStart); i < at.length && at[i]! < end; i++) {
       const offset = at[i]!;
@@ -158,11 +153,9 @@ export class FileFlow {
 
   /** A node's named children with their offsets, fetched once per node. */
   private childIndex(node: SyntaxNode): ChildIndex {
-    let index = this.children.get(node.id);
-    if (!index) {
-      const nodes = node.namedChildren;
-      this.children.set(node.id, (index = { nodes, starts: nodes.map((c) => c.startIndex), ends: nodes.map((c) => c.endIndex) }));
-    }
+    const key = idOf(node);
+    let index = this.children.get(key);
+    if (!index) this.children.set(key, (index = new ChildIndex(node)));
     return index;
   }
 
@@ -179,8 +172,9 @@ export class FileFlow {
 
   /** The values a function returns (see returnValues), found once per function. */
   private returnsOf(fn: SyntaxNode): SyntaxNode[] {
-    let values = this.returns.get(fn.id);
-    if (!values) this.returns.set(fn.id, (values = returnValues(fn)));
+    const key = idOf(fn);
+    let values = this.returns.get(key);
+    if (!values) this.returns.set(key, (values = returnValues(fn)));
     return values;
   }
 
@@ -321,14 +315,16 @@ export class FileFlow {
   private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
     const cls = this.enclosingClass(node);
     if (!cls) return new Map();
-    let attrs = this.classAttrs.get(cls.id);
-    if (!attrs) this.classAttrs.set(cls.id, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
+    const key = idOf(cls);
+    let attrs = this.classAttrs.get(key);
+    if (!attrs) this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
     return attrs;
   }
 
   /** The functions defined directly in a module or class body, by name. */
   private functionsIn(owner: SyntaxNode): Map<string, SyntaxNode> {
-    let fns = this.functions.get(owner.id);
+    const key = idOf(owner);
+    let fns = this.functions.get(key);
     if (fns) return fns;
     fns = new Map();
     const body = owner.type === 'class_definition' ? owner.childForFieldName('body') : owner;
@@ -337,7 +333,7 @@ export class FileFlow {
       const name = s.type === 'function_definition' ? s.childForFieldName('name')?.text : undefined;
       if (name) fns.set(name, s);
     }
-    this.functions.set(owner.id, fns);
+    this.functions.set(key, fns);
     return fns;
   }
 }
@@ -354,19 +350,19 @@ export function flowOf(root: SyntaxNode): FileFlow {
 function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildIndex): NameFocus {
   return {
     mentions: (n) => {
-      const i = lowerBound(at, n.startIndex);
+      const i = lowerBound(at, startOf(n));
       return i < at.length && at[i]! < n.endIndex;
     },
     childrenMentioning: (n) => {
       const end = n.endIndex;
-      let i = lowerBound(at, n.startIndex);
+      let i = lowerBound(at, startOf(n));
       if (i >= at.length || at[i]! >= end) return [];
       const children = childIndex(n);
       const out: SyntaxNode[] = [];
       for (; i < at.length && at[i]! < end; i++) {
-        const k = lowerBound(children.ends, at[i]! + 1);
-        const child = children.nodes[k];
-        if (child && children.starts[k]! <= at[i]! && out[out.length - 1] !== child) out.push(child);
+        const k = children.holding(at[i]!);
+        const child = k >= 0 ? children.nodes[k]! : null;
+        if (child && out[out.length - 1] !== child) out.push(child);
       }
       return out;
     },
