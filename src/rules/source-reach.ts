@@ -100,7 +100,7 @@ export class SourceReach {
  * SourceReach of the sources themselves, whose matches are run one function at a time (see
  * RegionalMatches): answers as SourceReach built from every source of the file would, running
  * the matches of the sink's own function and of those its text names (their name called, a
- * `self.` attribute they assign read), and no others.
+ * `self.` attribute they assign read), and no others. (Its `none` says nothing: ask mayReach.)
  */
 export class ExactSourceReach extends SourceReach {
   private readonly exactAnswers = new Map<number, boolean>();
