@@ -8,9 +8,12 @@ import type { FlowStep } from '../findings/finding.js';
 import { flowMatchersOf, type GatedRule } from './compile-rules.js';
 import type { CompiledMatchers } from './flow-matchers.js';
 import type { FlowMatcher } from './flow-spec.js';
+import { RegionalMatches } from './regional-matches.js';
+import { ExactSourceReach, SourceReach } from './source-reach.js';
 import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
+import { idOf } from '../analysis/flow/node-fields.js';
 
 /** Sink starts up to this many are matched without first computing the sources' reach. */
 const FEW_STARTS = 16;
@@ -23,8 +26,8 @@ export interface FlowMatch {
 
 /**
  * Runs flow rules on one file: the file's data flow is analysed only when a flow rule's sink
- * matched (and only the scopes a trace enters), and each rule's source and sanitizer queries run
- * once per file, on first need.
+ * matched (and only the scopes a trace enters), and each rule's source, sanitizer and step
+ * queries run only in the functions a trace asks about (and once at module and class level).
  */
 export class FlowRuleTracer {
   private flow: FileFlow | null = null;
@@ -33,6 +36,7 @@ export class FlowRuleTracer {
   private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
+  private readonly regions = new WeakMap<SyntaxNode, SyntaxNode | null>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -65,20 +69,20 @@ export class FlowRuleTracer {
     if (!reach.mayReach(sink)) return null;
     const { sources, sanitizers, steps, sourceReach, dead } = this.matchesOf(rule);
     // Again from the sources themselves: the text was perhaps only in strings and comments.
-    if (sources.size === 0 || !sourceReach.mayReach(sink)) return null;
+    if (!sourceReach.mayReach(sink)) return null;
     this.flow ??= new FileFlow(this.root, this.functionIndex());
     const question = {
       isSource: (node: SyntaxNode, viaField: boolean) => {
-        const kind = sources.get(node.id);
+        const kind = sourceKind(sources.get(node, this.regionOf(node)));
         return kind !== undefined && (kind.fieldReads || !viaField);
       },
-      isBarrier: (node: SyntaxNode) => sanitizers.has(node.id) || this.isVisitedSanitizer(rule, node),
-      carries: (call: SyntaxNode) => steps.has(call.id),
+      isBarrier: (node: SyntaxNode) => sanitizers.get(node, this.regionOf(node)) !== undefined || this.isVisitedSanitizer(rule, node),
+      carries: (call: SyntaxNode) => steps.get(call, this.regionOf(call)) !== undefined,
     };
     for (const value of captures.get('sink') ?? []) {
       const path = this.flow.trace(value, question, dead);
       if (!path) continue;
-      if (path.steps.length === 0 && sources.get(path.source.id)!.indirectOnly) return null;
+      if (path.steps.length === 0 && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly) return null;
       const at = (node: SyntaxNode, label: string): FlowStep => {
         // Positions as findings have them (lines split on `\n` only; see LineTable).
         const { line, column } = this.lines.position(node.startIndex);
@@ -99,13 +103,21 @@ export class FlowRuleTracer {
     if (visited.length === 0) return false;
     let answers = this.visitedAnswers.get(rule);
     if (!answers) this.visitedAnswers.set(rule, (answers = new Map()));
-    let answer = answers.get(node.id);
+    const key = idOf(node);
+    let answer = answers.get(key);
     if (answer === undefined) {
       const captures = new Map([['value', [node]]]);
       answer = visited.some((m) => m.nodeType === node.type && holds(m.where, captures, this.ctx));
-      answers.set(node.id, answer);
+      answers.set(key, answer);
     }
     return answer;
+  }
+
+  /** The outermost function holding a node a trace visits (asked of it by sources, sanitizers and steps), found once per node object. */
+  private regionOf(node: SyntaxNode): SyntaxNode | null {
+    let region = this.regions.get(node);
+    if (region === undefined) this.regions.set(node, (region = this.functionIndex().outermostFunction(node)));
+    return region;
   }
 
   /** The file's functions and classes by position, shared with the file's FileFlow. */
@@ -130,36 +142,29 @@ export class FlowRuleTracer {
     return starts;
   }
 
-  /** Node ids of the file's sources and sanitizers, for one rule. */
+  /**
+   * A rule's sources, sanitizers and steps in this file, each matched one function at a time
+   * (see RegionalMatches), and the reach of its sources.
+   */
   private matchesOf(rule: Rule): Matches {
     let found = this.matched.get(rule);
     if (found) return found;
     const compiled = flowMatchersOf(rule);
-    const sources = new Map<number, SourceKind>();
-    const sourceNodes: SyntaxNode[] = [];
-    for (const [node, matcher] of this.run(compiled.sources)) {
-      sourceNodes.push(node);
-      // A node several matchers recognise takes the most permissive reading of each flag.
-      const had = sources.get(node.id);
-      sources.set(node.id, {
-        fieldReads: (had?.fieldReads ?? false) || matcher.fieldReads,
-        indirectOnly: (had?.indirectOnly ?? true) && matcher.indirectOnly,
-      });
-    }
-    const sanitizers = new Set<number>();
-    for (const [node] of this.run(compiled.sanitizers)) sanitizers.add(node.id);
-    const steps = new Set<number>();
-    for (const [node] of this.run(compiled.steps)) steps.add(node.id);
-    found = { sources, sanitizers, steps, sourceReach: new SourceReach(sourceNodes, this.functionIndex()), dead: new Set() };
+    const functions = this.functionIndex();
+    const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
+      new RegionalMatches(() => (matchers.query ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
+    const sourceReach = new ExactSourceReach(functions);
+    const sources = regional(compiled.sources, (node) => sourceReach.found(node));
+    sourceReach.watch(sources);
+    found = { sources, sanitizers: regional(compiled.sanitizers), steps: regional(compiled.steps), sourceReach, dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
 
-  /** The `@value` nodes the matchers recognise (`where:` holding), each with its matcher: run only where the text they need occurs, as gated rules are. */
-  private run(matchers: CompiledMatchers): [SyntaxNode, FlowMatcher][] {
+  /** The `@value` nodes the matchers recognise from these starts (`where:` holding), each with its matcher. */
+  private run(matchers: CompiledMatchers, starts: SyntaxNode[] | 'everywhere'): [SyntaxNode, FlowMatcher][] {
     const { query, matcherOfPattern } = matchers;
     if (!query) return [];
-    const starts = this.startsOf(matchers);
     const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
     const out: [SyntaxNode, FlowMatcher][] = [];
     for (const match of matches) {
@@ -178,108 +183,20 @@ interface SourceKind {
   indirectOnly: boolean;
 }
 
+/** A node several matchers recognise takes the most permissive reading of each flag. */
+function sourceKind(matchers: FlowMatcher[] | undefined): SourceKind | undefined {
+  if (!matchers) return undefined;
+  return { fieldReads: matchers.some((m) => m.fieldReads), indirectOnly: matchers.every((m) => m.indirectOnly) };
+}
+
 interface Matches {
-  sources: Map<number, SourceKind>;
-  sanitizers: Set<number>;
+  sources: RegionalMatches;
+  sanitizers: RegionalMatches;
   /** Calls a rule's `steps:` say carry their arguments. */
-  steps: Set<number>;
-  sourceReach: SourceReach;
+  steps: RegionalMatches;
+  sourceReach: ExactSourceReach;
   /** Values from which a trace for this rule found no source (see FileFlow.trace). */
   dead: Set<string>;
-}
-
-/**
- * Which sinks are worth tracing, told from where the text the sources need occurs (the nodes the
- * source queries start from), before any query runs or any scope is analysed: a sink whose
- * function (method, or top-level function) holds no such text, calls no function that does, and
- * reads no `self.` attribute assigned in such a function, is not traced. Text at module or class
- * level (or abounding: `null`) makes every sink worth tracing. Cheap and nearly sound: what it
- * misses is a source two hops away through attributes (`self.a = pw` in one method, `self.b =
- * self.a` in another, `self.b` logged in a third). Most logging calls are then never traced.
- */
-const IGNORED_OUTSIDE_FUNCTIONS = new Set(['import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'comment', 'future_import_statement']);
-
-class SourceReach {
-  private readonly hot = new Set<number>();
-  private readonly hotNames = new Set<string>();
-  private readonly hotAttributes = new Set<string>();
-  private readonly hotModuleNames = new Set<string>();
-  everywhere = false;
-  /** No source text in the file: no sink can be reached. */
-  readonly none: boolean;
-  private uses: RegExp | null | undefined;
-  /** mayReach's answer per function, by the function node's id. */
-  private readonly answers = new Map<number, boolean>();
-
-  constructor(
-    sources: readonly SyntaxNode[] | null,
-    private readonly functions: DefinitionIndex,
-  ) {
-    if (!sources) this.everywhere = true;
-    this.none = sources !== null && sources.length === 0;
-    for (const source of sources ?? []) {
-      const fn = functions.outermostFunction(source);
-      if (!fn) {
-        this.outsideFunctions(source);
-        continue;
-      }
-      if (this.hot.has(fn.id)) continue;
-      this.hot.add(fn.id);
-      this.hotNames.add(fn.childForFieldName('name')?.text ?? '');
-      for (const [, attr] of fn.text.matchAll(/\bself\.(\w+)\s*(?:\[[^\]\n]*\]\s*)?[-+|]?=(?!=)/g)) this.hotAttributes.add(attr!);
-    }
-  }
-
-  /**
-   * Text at module or class level reaches a function only through a name it defines: a module
-   * name (`DEFAULTS = {...}`, `DEFAULTS.update(...)`) or a class attribute read as `self.X`.
-   * Docstrings, comments, imports and decorators define none; other statements make every sink count.
-   */
-  private outsideFunctions(node: SyntaxNode): void {
-    let n = node;
-    const isTop = (p: SyntaxNode) => p.type === 'module' || (p.type === 'block' && p.parent?.type === 'class_definition');
-    while (n.parent && !isTop(n.parent)) n = n.parent;
-    const inClass = n.parent?.type === 'block';
-    // Imports, comments and decorator arguments (`@METRICS.timer('...password')`) define no value a function reads.
-    if (IGNORED_OUTSIDE_FUNCTIONS.has(n.type)) return;
-    if (n.type !== 'expression_statement') {
-      this.everywhere = true;
-      return;
-    }
-    const expr = n.namedChildren[0];
-    let names: string[] = [];
-    if (expr?.type === 'assignment' || expr?.type === 'augmented_assignment') names = (expr.childForFieldName('left')?.text ?? '').split(/\W+/);
-    else if (expr?.type === 'call') {
-      const fn = expr.childForFieldName('function');
-      if (fn?.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier') names = [fn.childForFieldName('object')!.text];
-    } else if (expr?.type !== 'string') {
-      this.everywhere = true;
-      return;
-    }
-    for (const name of names.filter(Boolean)) (inClass ? this.hotAttributes : this.hotModuleNames).add(name);
-  }
-
-  mayReach(sink: SyntaxNode): boolean {
-    if (this.everywhere) return true;
-    const fn = this.functions.outermostFunction(sink);
-    if (!fn || this.hot.has(fn.id)) return true;
-    let reaches = this.answers.get(fn.id);
-    if (reaches === undefined) {
-      this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
-      this.answers.set(fn.id, (reaches = this.uses !== null && this.uses.test(fn.text)));
-    }
-    return reaches;
-  }
-}
-
-/** A call of one of the functions, a read of one of the attributes of `self` or of one of the module names; null when there are none. */
-function usesOf(functions: Set<string>, attributes: Set<string>, moduleNames: Set<string>): RegExp | null {
-  const alternatives = [
-    ...[...functions].filter(Boolean).map((name) => `\\b${name}\\s*\\(`),
-    ...[...attributes].map((attr) => `\\bself\\.${attr}\\b`),
-    ...[...moduleNames].map((name) => `\\b${name}\\b`),
-  ];
-  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : null;
 }
 
 /** `where:` as a rule applies it (see scan-source.ts): every predicate holds on some node of its capture; negated, on none. */

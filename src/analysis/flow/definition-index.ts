@@ -1,11 +1,7 @@
 import type { SyntaxNode } from '../syntax.js';
+import { ChildIndex } from './child-index.js';
 import { EnclosingNodes } from './enclosing-nodes.js';
-
-interface Children {
-  nodes: SyntaxNode[];
-  starts: number[];
-  ends: number[];
-}
+import { idOf, startOf } from './node-fields.js';
 
 interface Step {
   statement: SyntaxNode;
@@ -24,7 +20,7 @@ interface Step {
  * walking the node's parents, or than listing every function of the file.
  */
 export class DefinitionIndex {
-  private readonly children = new Map<number, Children>();
+  private readonly children = new Map<number, ChildIndex>();
   private readonly steps = new Map<number, Step>();
   private readonly nested = new Map<number, { functions: EnclosingNodes; classes: EnclosingNodes }>();
 
@@ -58,15 +54,15 @@ export class DefinitionIndex {
    * statement; a decorated definition's definition), or null when none does.
    */
   private locate(node: SyntaxNode): { classes: SyntaxNode[]; stop: SyntaxNode | null } {
-    const start = node.startIndex;
+    const start = startOf(node);
     const end = node.endIndex;
     const holds = (s: number, e: number) => s <= start && end <= e && (s !== start || e !== end);
     const classes: SyntaxNode[] = [];
     let container = this.root;
     for (;;) {
       const kids = this.childrenOf(container);
-      const i = lowerBound(kids.ends, start + 1);
-      if (i >= kids.nodes.length || !holds(kids.starts[i]!, kids.ends[i]!)) return { classes, stop: null };
+      const i = kids.lastStartingBy(start);
+      if (i < 0 || !holds(kids.starts[i]!, kids.endOf(i))) return { classes, stop: null };
       const step = this.stepOf(kids.nodes[i]!);
       // A node in a decorator, or in a class's name or bases, is held by no function of that body.
       if (!step.inner || !holds(step.innerStart, step.innerEnd)) {
@@ -83,32 +79,32 @@ export class DefinitionIndex {
    * definition's definition, a class's body (`inner`, with its range), else the statement itself.
    */
   private stepOf(node: SyntaxNode): Step {
-    let step = this.steps.get(node.id);
+    const key = idOf(node);
+    let step = this.steps.get(key);
     if (step) return step;
     const statement = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
     const isClass = statement?.type === 'class_definition';
     const inner = isClass ? statement!.childForFieldName('body') : statement;
     const own = statement ?? node;
-    step = { statement: own, start: own.startIndex, end: own.endIndex, isClass, inner, innerStart: inner?.startIndex ?? 0, innerEnd: inner?.endIndex ?? 0 };
-    this.steps.set(node.id, step);
+    step = { statement: own, start: startOf(own), end: own.endIndex, isClass, inner, innerStart: inner ? startOf(inner) : 0, innerEnd: inner?.endIndex ?? 0 };
+    this.steps.set(key, step);
     return step;
   }
 
-  private childrenOf(node: SyntaxNode): Children {
-    let found = this.children.get(node.id);
-    if (!found) {
-      const nodes = node.namedChildren;
-      this.children.set(node.id, (found = { nodes, starts: nodes.map((c) => c.startIndex), ends: nodes.map((c) => c.endIndex) }));
-    }
+  private childrenOf(node: SyntaxNode): ChildIndex {
+    const key = idOf(node);
+    let found = this.children.get(key);
+    if (!found) this.children.set(key, (found = new ChildIndex(node)));
     return found;
   }
 
   /** The functions and classes in one statement of a module or class body (itself included). */
   private within(statement: SyntaxNode): { functions: EnclosingNodes; classes: EnclosingNodes } {
-    let found = this.nested.get(statement.id);
+    const key = idOf(statement);
+    let found = this.nested.get(key);
     if (!found) {
       found = { functions: new EnclosingNodes(statement, ['function_definition']), classes: new EnclosingNodes(statement, ['class_definition']) };
-      this.nested.set(statement.id, found);
+      this.nested.set(key, found);
     }
     return found;
   }

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '../syntax.js';
+import { startOf } from './node-fields.js';
 
 /**
  * The nodes of some types in a file (functions, classes), found with one native call, answering
@@ -13,7 +14,7 @@ export class EnclosingNodes {
   private readonly outer: number[] = [];
 
   constructor(root: SyntaxNode, types: string[]) {
-    const found = root.descendantsOfType(types).map((node) => ({ node, start: node.startIndex, end: node.endIndex }));
+    const found = root.descendantsOfType(types).map((node) => ({ node, start: startOf(node), end: node.endIndex }));
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const stack: number[] = [];
     for (const [i, f] of found.entries()) {
@@ -41,7 +42,7 @@ export class EnclosingNodes {
   }
 
   private indexAround(node: SyntaxNode): number {
-    const start = node.startIndex;
+    const start = startOf(node);
     const end = node.endIndex;
     let lo = 0;
     let hi = this.starts.length - 1;

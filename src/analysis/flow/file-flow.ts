@@ -1,5 +1,6 @@
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
+import { ChildIndex } from './child-index.js';
 import { classAttributes } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
@@ -7,6 +8,7 @@ import { isFieldRead, isNameChar } from './field-read.js';
 import { returnValues } from './return-values.js';
 import { constantKey, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
+import { idOf, startOf } from './node-fields.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -55,10 +57,8 @@ export class FileFlow {
   /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
   private readonly scopes = new Map<string, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
-  /** Offsets where each name occurs as a word in the file's text, ascending. */
-  private readonly occurrences = new Map<string, number[]>();
   private text: string | null = null;
-  private readonly children = new Map<number, { nodes: SyntaxNode[]; starts: number[]; ends: number[] }>();
+  private readonly children = new Map<number, ChildIndex>();
   private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
   /** The question of the trace under way (its `carries`). */
@@ -82,7 +82,7 @@ export class FileFlow {
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
-      const id = `${item.node.id}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call?.id ?? ''}:${item.defValue === undefined ? '' : 'd'}`;
+      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}`;
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
@@ -116,11 +116,14 @@ export class FileFlow {
   }
 
   private scope(node: SyntaxNode, name: string): ScopeDefinitions {
-    const key = `${node.id}:${name}`;
+    const key = `${idOf(node)}:${name}`;
     let scope = this.scopes.get(key);
     if (!scope) {
-      const readOnly = node.type === 'function_definition' && this.onlyReads(node, name);
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, this.focusOn(name), readOnly)));
+      // The name's occurrences in the scope's text only: a walk of the scope asks of nothing else.
+      const isFunction = node.type === 'function_definition';
+      const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
+      const readOnly = isFunction && this.onlyReads(node, name, at);
+      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.childIndex(n)), readOnly)));
     }
     return scope;
   }
@@ -132,11 +135,10 @@ export class FileFlow {
    * that would need the walk to tell. Its only definition is then a parameter, if any: a parameter
    * like `node` or `instance` read a hundred times needs no walk.
    */
-  private onlyReads(fn: SyntaxNode, name: string): boolean {
-    const at = this.occurrencesOf(name);
+  private onlyReads(fn: SyntaxNode, name: string, at: readonly number[]): boolean {
     const text = this.text!;
     const parameters = fn.childForFieldName('parameters');
-    const bodyStart = parameters?.endIndex ?? fn.startIndex;
+    const bodyStart = parameters?.endIndex ?? startOf(fn);
     const end = fn.endIndex;
     for (let i = lowerBound(at, bodyStart); i < at.length && at[i]! < end; i++) {
       const offset = at[i]!;
@@ -149,57 +151,30 @@ export class FileFlow {
     return true;
   }
 
-  /** Answers "does this node (which of its children) mention the name" from the name's offsets in the text, by binary search. */
-  private focusOn(name: string): NameFocus {
-    const at = this.occurrencesOf(name);
-    return {
-      mentions: (n) => {
-        const i = lowerBound(at, n.startIndex);
-        return i < at.length && at[i]! < n.endIndex;
-      },
-      childrenMentioning: (n) => {
-        const end = n.endIndex;
-        let i = lowerBound(at, n.startIndex);
-        if (i >= at.length || at[i]! >= end) return [];
-        const children = this.childIndex(n);
-        const out: SyntaxNode[] = [];
-        for (; i < at.length && at[i]! < end; i++) {
-          const k = lowerBound(children.ends, at[i]! + 1);
-          const child = children.nodes[k];
-          if (child && children.starts[k]! <= at[i]! && out[out.length - 1] !== child) out.push(child);
-        }
-        return out;
-      },
-    };
-  }
-
   /** A node's named children with their offsets, fetched once per node. */
-  private childIndex(node: SyntaxNode): { nodes: SyntaxNode[]; starts: number[]; ends: number[] } {
-    let index = this.children.get(node.id);
-    if (!index) {
-      const nodes = node.namedChildren;
-      this.children.set(node.id, (index = { nodes, starts: nodes.map((c) => c.startIndex), ends: nodes.map((c) => c.endIndex) }));
-    }
+  private childIndex(node: SyntaxNode): ChildIndex {
+    const key = idOf(node);
+    let index = this.children.get(key);
+    if (!index) this.children.set(key, (index = new ChildIndex(node)));
     return index;
   }
 
-  private occurrencesOf(name: string): number[] {
-    let at = this.occurrences.get(name);
-    if (at) return at;
+  /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
+  private occurrencesIn(name: string, start: number, end: number): number[] {
     this.text ??= this.root.text;
     const text = this.text;
-    at = [];
-    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const at: number[] = [];
+    for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
       if (!isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + name.length))) at.push(i);
     }
-    this.occurrences.set(name, at);
     return at;
   }
 
   /** The values a function returns (see returnValues), found once per function. */
   private returnsOf(fn: SyntaxNode): SyntaxNode[] {
-    let values = this.returns.get(fn.id);
-    if (!values) this.returns.set(fn.id, (values = returnValues(fn)));
+    const key = idOf(fn);
+    let values = this.returns.get(key);
+    if (!values) this.returns.set(key, (values = returnValues(fn)));
     return values;
   }
 
@@ -340,14 +315,16 @@ export class FileFlow {
   private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
     const cls = this.enclosingClass(node);
     if (!cls) return new Map();
-    let attrs = this.classAttrs.get(cls.id);
-    if (!attrs) this.classAttrs.set(cls.id, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
+    const key = idOf(cls);
+    let attrs = this.classAttrs.get(key);
+    if (!attrs) this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
     return attrs;
   }
 
   /** The functions defined directly in a module or class body, by name. */
   private functionsIn(owner: SyntaxNode): Map<string, SyntaxNode> {
-    let fns = this.functions.get(owner.id);
+    const key = idOf(owner);
+    let fns = this.functions.get(key);
     if (fns) return fns;
     fns = new Map();
     const body = owner.type === 'class_definition' ? owner.childForFieldName('body') : owner;
@@ -356,7 +333,7 @@ export class FileFlow {
       const name = s.type === 'function_definition' ? s.childForFieldName('name')?.text : undefined;
       if (name) fns.set(name, s);
     }
-    this.functions.set(owner.id, fns);
+    this.functions.set(key, fns);
     return fns;
   }
 }
@@ -364,6 +341,32 @@ export class FileFlow {
 /** The data flow of a parsed file; cheap to create (each scope is analysed when first asked about). */
 export function flowOf(root: SyntaxNode): FileFlow {
   return new FileFlow(root);
+}
+
+/**
+ * Answers "does this node (which of its children) mention the name" from the name's offsets in
+ * the text (`at`, ascending, covering at least the nodes asked about), by binary search.
+ */
+function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildIndex): NameFocus {
+  return {
+    mentions: (n) => {
+      const i = lowerBound(at, startOf(n));
+      return i < at.length && at[i]! < n.endIndex;
+    },
+    childrenMentioning: (n) => {
+      const end = n.endIndex;
+      let i = lowerBound(at, startOf(n));
+      if (i >= at.length || at[i]! >= end) return [];
+      const children = childIndex(n);
+      const out: SyntaxNode[] = [];
+      for (; i < at.length && at[i]! < end; i++) {
+        const k = children.holding(at[i]!);
+        const child = k >= 0 ? children.nodes[k]! : null;
+        if (child && out[out.length - 1] !== child) out.push(child);
+      }
+      return out;
+    },
+  };
 }
 
 function pathTo(item: Item): FlowPath {

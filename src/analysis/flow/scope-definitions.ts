@@ -1,6 +1,7 @@
 import { stringValue } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
+import { idOf } from './node-fields.js';
 
 type Env = Map<string, readonly Definition[]>;
 
@@ -67,7 +68,7 @@ export class ScopeDefinitions {
 
   /** The definitions that may reach this identifier read; undefined when the walk never saw it (not a read of this scope). */
   reaching(identifier: SyntaxNode): readonly Definition[] | undefined {
-    return this.everyRead ?? this.reads.get(identifier.id);
+    return this.everyRead ?? this.reads.get(idOf(identifier));
   }
 
   private bindParameters(parameters: SyntaxNode | null, env: Env): void {
@@ -285,7 +286,9 @@ export class ScopeDefinitions {
     if (!node || (this.focus && !this.focus.mentions(node))) return;
     switch (node.type) {
       case 'identifier':
-        if (this.name === null || node.text === this.name) this.reads.set(node.id, env.get(node.text) ?? []);
+        if (this.name === null) this.reads.set(idOf(node), env.get(node.text) ?? []);
+        // Focused on one name, an identifier that mentions it is that name.
+        else if (this.focus || node.text === this.name) this.reads.set(idOf(node), env.get(this.name) ?? []);
         return;
       case 'lambda':
       case 'string_content':

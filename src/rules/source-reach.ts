@@ -1,0 +1,217 @@
+import type { DefinitionIndex } from '../analysis/flow/definition-index.js';
+import type { SyntaxNode } from '../analysis/syntax.js';
+import type { RegionalMatches } from './regional-matches.js';
+import { idOf } from '../analysis/flow/node-fields.js';
+
+const IGNORED_OUTSIDE_FUNCTIONS = new Set(['import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'comment', 'future_import_statement']);
+
+/** An assignment to `self.<attr>` (plain, subscripted or augmented) in a function's text. */
+const SELF_ASSIGNMENT = /\bself\.(\w+)\s*(?:\[[^\]\n]*\]\s*)?[-+|]?=(?!=)/g;
+
+/**
+ * Which sinks are worth tracing, told from where the sources are (or, before any query runs,
+ * from the nodes the source queries start from): a sink whose function (method, or top-level
+ * function) holds none, calls no function that does, and reads no `self.` attribute assigned in
+ * such a function, is not traced. A source at module or class level (or abounding: `null`) makes
+ * every sink worth tracing. Cheap and nearly sound: what it misses is a source two hops away
+ * through attributes (`self.a = pw` in one method, `self.b = self.a` in another, `self.b` logged
+ * in a third). Most logging calls are then never traced.
+ */
+export class SourceReach {
+  protected readonly hot = new Set<number>();
+  protected readonly hotNames = new Set<string>();
+  protected readonly hotAttributes = new Set<string>();
+  protected readonly hotModuleNames = new Set<string>();
+  everywhere = false;
+  /** No source text in the file: no sink can be reached. */
+  readonly none: boolean;
+  private uses: RegExp | null | undefined;
+  /** mayReach's answer per function, by the function node's id. */
+  private readonly answers = new Map<number, boolean>();
+
+  constructor(
+    sources: readonly SyntaxNode[] | null,
+    protected readonly functions: DefinitionIndex,
+  ) {
+    if (!sources) this.everywhere = true;
+    this.none = sources !== null && sources.length === 0;
+    for (const source of sources ?? []) this.add(source);
+  }
+
+  /** Counts one more source (or start). */
+  protected add(source: SyntaxNode): void {
+    const fn = this.functions.outermostFunction(source);
+    if (!fn) {
+      this.outsideFunctions(source);
+      return;
+    }
+    const key = idOf(fn);
+    if (this.hot.has(key)) return;
+    this.hot.add(key);
+    this.hotNames.add(fn.childForFieldName('name')?.text ?? '');
+    for (const attr of selfAssignedAttributes(fn)) this.hotAttributes.add(attr);
+  }
+
+  /**
+   * Text at module or class level reaches a function only through a name it defines: a module
+   * name (`DEFAULTS = {...}`, `DEFAULTS.update(...)`) or a class attribute read as `self.X`.
+   * Docstrings, comments, imports and decorators define none; other statements make every sink count.
+   */
+  private outsideFunctions(node: SyntaxNode): void {
+    let n = node;
+    const isTop = (p: SyntaxNode) => p.type === 'module' || (p.type === 'block' && p.parent?.type === 'class_definition');
+    while (n.parent && !isTop(n.parent)) n = n.parent;
+    const inClass = n.parent?.type === 'block';
+    // Imports, comments and decorator arguments (`@METRICS.timer('...password')`) define no value a function reads.
+    if (IGNORED_OUTSIDE_FUNCTIONS.has(n.type)) return;
+    if (n.type !== 'expression_statement') {
+      this.everywhere = true;
+      return;
+    }
+    const expr = n.namedChildren[0];
+    let names: string[] = [];
+    if (expr?.type === 'assignment' || expr?.type === 'augmented_assignment') names = (expr.childForFieldName('left')?.text ?? '').split(/\W+/);
+    else if (expr?.type === 'call') {
+      const fn = expr.childForFieldName('function');
+      if (fn?.type === 'attribute' && fn.childForFieldName('object')?.type === 'identifier') names = [fn.childForFieldName('object')!.text];
+    } else if (expr?.type !== 'string') {
+      this.everywhere = true;
+      return;
+    }
+    for (const name of names.filter(Boolean)) (inClass ? this.hotAttributes : this.hotModuleNames).add(name);
+  }
+
+  mayReach(sink: SyntaxNode): boolean {
+    if (this.everywhere) return true;
+    const fn = this.functions.outermostFunction(sink);
+    if (!fn) return true;
+    const key = idOf(fn);
+    if (this.hot.has(key)) return true;
+    let reaches = this.answers.get(key);
+    if (reaches === undefined) {
+      this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
+      this.answers.set(key, (reaches = this.uses !== null && this.uses.test(fn.text)));
+    }
+    return reaches;
+  }
+}
+
+/**
+ * SourceReach of the sources themselves, whose matches are run one function at a time (see
+ * RegionalMatches): answers as SourceReach built from every source of the file would, running
+ * the matches of the sink's own function and of those its text names (their name called, a
+ * `self.` attribute they assign read), and no others. (Its `none` says nothing: ask mayReach.)
+ */
+export class ExactSourceReach extends SourceReach {
+  private readonly exactAnswers = new Map<number, boolean>();
+  private readonly facts = new Map<number, { name: string; attributes: string[] }>();
+  private sources: RegionalMatches | null = null;
+
+  constructor(functions: DefinitionIndex) {
+    super([], functions);
+  }
+
+  /** The sources this reach is told of (each found source is passed to `found`). */
+  watch(sources: RegionalMatches): void {
+    this.sources = sources;
+  }
+
+  /** Counts a source found by the matches. */
+  found(source: SyntaxNode): void {
+    this.add(source);
+  }
+
+  override mayReach(sink: SyntaxNode): boolean {
+    const sources = this.sources!;
+    sources.ensureGlobal();
+    if (this.everywhere) return true;
+    const fn = this.functions.outermostFunction(sink);
+    if (!fn) return true;
+    sources.ensure(fn);
+    const key = idOf(fn);
+    if (this.hot.has(key)) return true;
+    let reaches = this.exactAnswers.get(key);
+    if (reaches === undefined) {
+      const uses = new FunctionUses(fn.text);
+      reaches = this.usesKnown(uses);
+      if (!reaches) {
+        for (const other of [...sources.pending()]) {
+          const facts = this.factsOf(other);
+          if (!uses.calls(facts.name) && !facts.attributes.some((a) => uses.readsSelf(a))) continue;
+          sources.ensure(other);
+          if (this.hot.has(idOf(other))) {
+            reaches = true;
+            break;
+          }
+        }
+      }
+      this.exactAnswers.set(key, reaches);
+    }
+    return reaches;
+  }
+
+  /** Whether the function's text uses a hot function, attribute or module name found so far. */
+  private usesKnown(uses: FunctionUses): boolean {
+    for (const name of this.hotNames) if (name && uses.calls(name)) return true;
+    for (const attr of this.hotAttributes) if (uses.readsSelf(attr)) return true;
+    for (const name of this.hotModuleNames) if (uses.names(name)) return true;
+    return false;
+  }
+
+  /** A function's name and the `self.` attributes it assigns, read once. */
+  private factsOf(fn: SyntaxNode): { name: string; attributes: string[] } {
+    const key = idOf(fn);
+    let facts = this.facts.get(key);
+    if (!facts) this.facts.set(key, (facts = { name: fn.childForFieldName('name')?.text ?? '', attributes: selfAssignedAttributes(fn) }));
+    return facts;
+  }
+}
+
+/**
+ * What a function's text uses, asked as usesOf's regular expressions would be (`\bNAME\s*\(`,
+ * `\bself\.ATTR\b`, `\bNAME\b`): from the words of the text, collected once; a name that is not
+ * all ASCII word characters is tested with its own expression.
+ */
+class FunctionUses {
+  private called: Set<string> | null = null;
+  private selfReads: Set<string> | null = null;
+  private words: Set<string> | null = null;
+
+  constructor(private readonly text: string) {}
+
+  calls(name: string): boolean {
+    if (!name) return false;
+    if (!WORD.test(name)) return new RegExp(`\\b${name}\\s*\\(`).test(this.text);
+    this.called ??= new Set(Array.from(this.text.matchAll(/\b(\w+)\s*\(/g), (m) => m[1]!));
+    return this.called.has(name);
+  }
+
+  readsSelf(attr: string): boolean {
+    if (!WORD.test(attr)) return new RegExp(`\\bself\\.${attr}\\b`).test(this.text);
+    this.selfReads ??= new Set(Array.from(this.text.matchAll(/\bself\.(?=(\w+))/g), (m) => m[1]!));
+    return this.selfReads.has(attr);
+  }
+
+  names(name: string): boolean {
+    if (!WORD.test(name)) return new RegExp(`\\b${name}\\b`).test(this.text);
+    this.words ??= new Set(this.text.match(/\w+/g) ?? []);
+    return this.words.has(name);
+  }
+}
+
+const WORD = /^\w+$/;
+
+/** The `self.` attributes a function's text assigns. */
+function selfAssignedAttributes(fn: SyntaxNode): string[] {
+  return Array.from(fn.text.matchAll(SELF_ASSIGNMENT), (m) => m[1]!);
+}
+
+/** A call of one of the functions, a read of one of the attributes of `self` or of one of the module names; null when there are none. */
+function usesOf(functions: Set<string>, attributes: Set<string>, moduleNames: Set<string>): RegExp | null {
+  const alternatives = [
+    ...[...functions].filter(Boolean).map((name) => `\\b${name}\\s*\\(`),
+    ...[...attributes].map((attr) => `\\bself\\.${attr}\\b`),
+    ...[...moduleNames].map((name) => `\\b${name}\\b`),
+  ];
+  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : null;
+}
