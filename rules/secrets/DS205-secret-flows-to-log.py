@@ -85,6 +85,8 @@ class ISCSIVolumeDriver(object):
         length = len(self.admin_password)
         has_password = self.admin_password is not None
         LOG.info("password length %d, set %s", length, has_password)  # ok: DS205 a length and a boolean
+        use_token = self.use_token
+        LOG.info("token auth on: %s", use_token)  # ok: DS205 a flag named for a secret
 
     def reset(self, password):
         chap = DEFAULT_CHAP_SECRET
