@@ -94,5 +94,15 @@ class ISCSIVolumeDriver(object):
         password = "***"
         LOG.warning("password now %s", password)  # ok: DS205 replaced by a constant
 
+    def _connection_params(self):
+        address = self._conn["host"]
+        return (address, self._conn["user"], self.admin_password)
+
+    def open_session(self):
+        address, user, password = self._connection_params()
+        LOG.debug("connecting to %s", address)  # ok: DS205 the helper's first element, not its password
+        session = (address, user, password)
+        LOG.debug("session %s", session)  # expect: DS205 the whole tuple holds the password
+
     def direct(self, password):
         LOG.debug("Logging in with %s", password)  # ok: DS205 written in the call itself: DS201 reports it

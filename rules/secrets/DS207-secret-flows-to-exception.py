@@ -72,6 +72,16 @@ class VolumeOps(object):
         msg = "password length %d, set %s" % (length, is_set)
         raise exception.InvalidInput(reason=msg)  # ok: DS207 a length and a boolean
 
+    def parse(self, node):
+        info = node.driver_info
+        required = {key: value for key, value in info.items() if key in ("address", "password")}
+        d_info = dict(required, port=623)
+        if d_info["port"] not in (623, 443):
+            msg = _("Unsupported port %s") % d_info["port"]
+            raise exception.InvalidInput(reason=msg)  # ok: DS207 another key of a copy of driver_info
+        creds = dict(required)
+        raise exception.InvalidInput(reason=_("bad credentials %s") % creds)  # expect: DS207 all of it, passwords included
+
     def direct(self, password):
         raise exception.InvalidInput(reason="bad password %s" % password)  # ok: DS207 written in the raise itself: DS202 reports it
 

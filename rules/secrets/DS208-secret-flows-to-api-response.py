@@ -55,7 +55,23 @@ class VolumeAttachmentController(wsgi.Controller):
         return {"token_expiry": self.token_expiry, "password_policy": self.password_policy}  # ok: DS208 not secrets
 
     def _connection_for(self, bdm):
-        return bdm.connection_info  # expect: DS208 a controller method's return; private helpers count too
+        return bdm.connection_info  # ok: DS208 a private helper, not a handler
+
+    @wsgi.action("os-initialize_connection")
+    def _initialize_connection(self, req, id, body):
+        info = self._volume_api.initialize_connection(req, id, body["connector"])
+        chap = self._chap_secret(id)
+        info["data"] = {"target_iqn": info["target_iqn"], "auth_password": chap}
+        return {"connection_info": info}  # expect: DS208 a cinder-style action handler
+
+    @wsgi.action("os-reveal")
+    def _action_reveal(self, req, id, body):
+        bdm = self._get_bdm(req, None, id)
+        return {"connection_info": bdm.connection_info}  # expect: DS208 nova's action handlers are named _action_*
+
+    def rebuild(self, req, id, body):
+        password = self._generate_password()
+        return {"adminPass": password}  # ok: DS208 written in the return itself: generated for the server's owner
 
 
 class NodeController(rest.RestController):
@@ -95,6 +111,11 @@ def legacy(req, secret):
     resp = webob.Response()
     resp.json_body = body  # expect: DS208
     return resp
+
+
+def cached(record, secret):
+    record.text = "%s" % secret  # ok: DS208 not a response object
+    return record
 
 
 def legacy_status(req, secret):
