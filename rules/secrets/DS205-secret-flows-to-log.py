@@ -51,7 +51,7 @@ class ISCSIVolumeDriver(object):
         return connection_info
 
     def attach(self, volume, connection_info):
-        LOG.debug("attach %s", connection_info)  # expect: DS205 DS201 does not know connection_info
+        LOG.debug("attach %s", connection_info)  # ok: DS205 a whole connection object is DS211's
         LOG.debug("attach %s", connection_info["driver_volume_type"])  # ok: DS205 another field
 
     def login(self, volume):
