@@ -1,6 +1,4 @@
 import flask
-import webob
-from flask import jsonify
 from oslo_utils import strutils
 from pecan import expose
 from pecan import rest
@@ -107,12 +105,7 @@ class ConsoleController(object):
 def session_info():
     token = _issue_token(flask.request.json["user"])
     session = {"user": flask.request.json["user"], "token": token}
-    return session  # expect: DS208 a Flask route's return
-
-
-@app.route("/status")
-def status():
-    return {"status": "ok"}  # ok: DS208 nothing secret
+    return session  # ok: DS208 a Flask route is DS212's
 
 
 def _issue_token(user):
