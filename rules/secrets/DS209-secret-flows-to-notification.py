@@ -48,6 +48,10 @@ class ComputeManager(object):
         compute_utils.notify_about_instance_usage(  # ok: DS209 a length
             self.notifier, context, instance, "set_admin_password", extra_usage_info=extra)
 
+    def resize(self, context, instance, new_pass):
+        compute_utils.notify_about_instance_action(  # ok: DS209 only extra_usage_info= of the helpers is a payload
+            context, instance, "resize", phase=new_pass)
+
     def rescue(self, context, instance, rescue_password):
         password = rescue_password
         action = instance_notification.InstanceActionRescuePayload(  # expect: DS209
