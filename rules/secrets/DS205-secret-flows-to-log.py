@@ -51,7 +51,7 @@ class ISCSIVolumeDriver(object):
         return connection_info
 
     def attach(self, volume, connection_info):
-        LOG.debug("attach %s", connection_info)  # expect: DS205 DS201 does not know connection_info
+        LOG.debug("attach %s", connection_info)  # ok: DS205 a whole connection object is DS211's
         LOG.debug("attach %s", connection_info["driver_volume_type"])  # ok: DS205 another field
 
     def login(self, volume):
@@ -85,12 +85,24 @@ class ISCSIVolumeDriver(object):
         length = len(self.admin_password)
         has_password = self.admin_password is not None
         LOG.info("password length %d, set %s", length, has_password)  # ok: DS205 a length and a boolean
+        use_token = self.use_token
+        LOG.info("token auth on: %s", use_token)  # ok: DS205 a flag named for a secret
 
     def reset(self, password):
         chap = DEFAULT_CHAP_SECRET
         LOG.warning("Reset to default %s", chap)  # expect: DS205 a module constant
         password = "***"
         LOG.warning("password now %s", password)  # ok: DS205 replaced by a constant
+
+    def _connection_params(self):
+        address = self._conn["host"]
+        return (address, self._conn["user"], self.admin_password)
+
+    def open_session(self):
+        address, user, password = self._connection_params()
+        LOG.debug("connecting to %s", address)  # ok: DS205 the helper's first element, not its password
+        session = (address, user, password)
+        LOG.debug("session %s", session)  # expect: DS205 the whole tuple holds the password
 
     def direct(self, password):
         LOG.debug("Logging in with %s", password)  # ok: DS205 written in the call itself: DS201 reports it

@@ -4,6 +4,7 @@ import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 import { readRuleFiles } from './rule-files.js';
 import { readRuleSnapshot } from './rule-snapshot.js';
+import { expandSharedMatchers } from './shared-matchers.js';
 import { validateRule } from './validate-rule.js';
 
 /**
@@ -16,18 +17,22 @@ export function loadRules(dir: string, options: { snapshot?: string } = {}): Rul
   const snapshot = options.snapshot ? readRuleSnapshot(options.snapshot, files) : null;
   const rules: Rule[] = [];
   const byId = new Map<string, string>();
-  for (const [i, { family, name, path, text }] of files.entries()) {
-    const file = relative(process.cwd(), path) || path;
-    let doc: unknown;
-    if (snapshot) {
-      doc = snapshot[i];
-    } else {
-      try {
-        doc = parseYaml(text);
-      } catch (error) {
-        throw new RuleError(file, '(yaml)', (error as Error).message.split('\n')[0]!);
-      }
+  const fileOf = (path: string) => relative(process.cwd(), path) || path;
+  const parsed = files.map(({ path, text }, i) => {
+    if (snapshot) return snapshot[i];
+    try {
+      return parseYaml(text);
+    } catch (error) {
+      throw new RuleError(fileOf(path), '(yaml)', (error as Error).message.split('\n')[0]!);
     }
+  });
+  // `sources: [{from: DS205}]` borrows another rule's list (see shared-matchers.ts).
+  const docs = expandSharedMatchers(parsed, (i, field, reason) => {
+    throw new RuleError(fileOf(files[i]!.path), field, reason);
+  });
+  for (const [i, { family, name, path }] of files.entries()) {
+    const file = fileOf(path);
+    const doc = docs[i];
     const rule = validateRule(doc, file, family);
     const stem = basename(name, '.yaml');
     if (stem !== `${rule.id}-${rule.name}`) throw new RuleError(file, 'id', `file must be named ${rule.id}-${rule.name}.yaml to match id and name`);

@@ -11,6 +11,8 @@ export interface Definition {
   key?: string;
   /** True when the definition adds to the name's value instead of replacing it (`d[k] = v`, `d.update(x)`, `l.append(x)`). */
   adds: boolean;
+  /** For a name unpacked from a call's result (`a, b = f()`): its position, so that a tuple `f` returns gives it only that element. */
+  element?: number;
   /** For a parameter: its position (counting `self`) and whether it is keyword-only or a splat. */
   parameter?: { index: number; splat: boolean };
 }

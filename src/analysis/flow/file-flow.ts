@@ -32,6 +32,9 @@ export interface TraceQuestion {
   carries?(call: SyntaxNode): boolean;
 }
 
+/** Calls whose result is a copy of their arguments' mappings: a field read of it reads theirs. */
+const KEY_KEEPING_FUNCTIONS = new Set(['dict', 'copy', 'deepcopy', 'OrderedDict']);
+
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
 
@@ -46,6 +49,8 @@ interface Item {
   call: SyntaxNode | null;
   /** Set on a definition target (`d['k']` in `d['k'] = v`): its only successor. */
   defValue?: SyntaxNode | null;
+  /** The position a name unpacked from a call takes (`b` in `a, b = f()`): of a tuple the helper returns, only that element. */
+  element?: number;
 }
 
 /**
@@ -82,7 +87,7 @@ export class FileFlow {
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
-      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}`;
+      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
@@ -219,7 +224,14 @@ export class FileFlow {
       case 'list':
       case 'tuple':
       case 'set':
-        for (const child of node.namedChildren) out.push(next(child, { key: undefined, viaField: false }));
+        for (const child of this.elementsOf(item)) out.push(next(child, { key: undefined, viaField: false }));
+        break;
+      case 'expression_list':
+        if (item.element !== undefined) {
+          out.push(...this.elementsOf(item).map((child) => next(child)));
+          break;
+        }
+        for (const child of syntacticCarriers(node)) out.push(next(child));
         break;
       case 'call':
         out.push(...this.callCarriers(item, next));
@@ -252,9 +264,17 @@ export class FileFlow {
       // A binding with no value expression (`except … as e`): the bound name itself may be the
       // source (the exception caught); nothing is traced beyond it.
       if (def.value === null && def.target.parent?.type === 'as_pattern_target') out.push(next(def.target, { defValue: null }));
-      else out.push(next(def.value, { step }));
+      else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
     }
     return out;
+  }
+
+  /** A tuple's (or list's) elements; only the one an unpacked name takes when the item says which and the shapes allow. */
+  private elementsOf(item: Item): SyntaxNode[] {
+    const elements = item.node.namedChildren.filter((c) => c.type !== 'comment');
+    if (item.element === undefined || item.node.type === 'set' || elements.some((c) => c.type === 'list_splat')) return elements;
+    const picked = elements[item.element];
+    return picked ? [picked] : elements;
   }
 
   /** A helper's parameter, seen from the call that entered it: the argument passed (or the default). */
@@ -281,6 +301,8 @@ export class FileFlow {
     if (!fn) return [];
     if (this.question?.carries?.(call)) return [next(args, plain)];
     if (fn.type === 'identifier') {
+      // `dict(a, **b)['k']`, `copy(a)['k']` read field k of what they copy.
+      if (KEY_KEEPING_FUNCTIONS.has(fn.text)) return [next(args)];
       if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
       const helper = this.functionsIn(this.root).get(fn.text);
       return helper ? this.enterHelper(item, helper, fn.text, next) : [];
@@ -308,7 +330,8 @@ export class FileFlow {
   /** One level of same-file helpers: the call carries what the helper returns, its parameters standing for the call's arguments. */
   private enterHelper(item: Item, helper: SyntaxNode, label: string, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     if (item.call) return [];
-    return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` } }));
+    // `a, b = self._params()` and the helper returns `x, y`: the position goes in with the call.
+    return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
   /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */

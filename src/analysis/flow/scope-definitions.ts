@@ -240,11 +240,11 @@ export class ScopeDefinitions {
   }
 
   /** Binds an assignment, `for`, `with … as` or comprehension target to the value it takes. */
-  private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env): void {
+  private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env, element?: number): void {
     if (!target) return;
     switch (target.type) {
       case 'identifier':
-        this.define(env, { name: target.text, target, value, adds: false });
+        this.define(env, element === undefined ? { name: target.text, target, value, adds: false } : { name: target.text, target, value, adds: false, element });
         return;
       case 'pattern_list':
       case 'tuple_pattern':
@@ -262,7 +262,9 @@ export class ScopeDefinitions {
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
         // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
-        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : value, env));
+        // `a, b = f()` (not a `for` target): each name is told its position, for a tuple a helper returns.
+        const unpacksCall = !pairwise && value?.type === 'call' && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
+        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : value, env, unpacksCall && t.type === 'identifier' ? i : undefined));
         return;
       }
       case 'list_splat_pattern':

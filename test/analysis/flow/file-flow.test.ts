@@ -37,6 +37,22 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f():\n    a, b = source()\n    sink(b)\n')).toMatchObject({ source: 'source()' });
   });
 
+  it('gives a name unpacked from a same-file helper only its element of the tuple the helper returns', () => {
+    const helper = 'def params():\n    host = conf.host\n    secret = conf.secret\n    return (host, conf.user, secret)\n';
+    expect(one(`${helper}def f():\n    host, user, pw = params()\n    sink(host)\n`).source).toBeNull();
+    expect(one(`${helper}def f():\n    host, user, pw = params()\n    sink(pw)\n`)).toMatchObject({ source: 'secret' });
+    const bare = 'class C:\n    def _cmd(self):\n        headers = {"password": self.key}\n        return "GET", headers\n    def send(self):\n        method, headers = self._cmd()\n        sink(method)\n        sink(headers)\n';
+    expect(traceSinks(bare).map((r) => r.source)).toEqual([null, '"password": self.key']);
+    // A helper returning something other than a tuple literal: each name may hold any of it.
+    expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n')).toMatchObject({ source: 'source()' });
+  });
+
+  it('keeps a field read through dict() and copy(): another key of the copied mapping is not the secret', () => {
+    expect(one('def f(secret):\n    d = dict({"password": secret, "user": u})\n    sink(d["user"])\n').source).toBeNull();
+    expect(one('def f(secret):\n    d = dict({"password": secret, "user": u})\n    sink(d)\n')).toMatchObject({ source: '"password": secret' });
+    expect(one('def f(info):\n    d = copy(info)\n    sink(d)\n').source).toBeNull();
+  });
+
   it('gives the key of d.items() and the index of enumerate() nothing of the values', () => {
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(k)\n').source).toBeNull();
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(v)\n')).toMatchObject({ source: 'source()', steps: ['d@2', 'v@3'] });

@@ -1,0 +1,89 @@
+from oslo_utils import strutils
+
+from cinder import exception as cinder_exc
+from nova import exception
+from nova.i18n import _
+
+DEFAULT_ISCSI_SECRET = "changeme"
+
+
+def _chap_properties(target, user, secret):
+    """A same-file helper: the CHAP secret travels through its parameter into the returned dict."""
+    props = {"target_iqn": target, "auth_method": "CHAP", "auth_username": user}
+    props["auth_password"] = secret
+    return props
+
+
+def _redact(text):
+    return strutils.mask_password(text)
+
+
+class VolumeOps(object):
+    def __init__(self, conf):
+        self.admin_password = conf.admin_password
+        self.token_expiry = conf.token_expiry
+        self.password_policy = conf.password_policy
+        self.access_key = conf.access_key
+
+    def attach(self, volume, connection_info):
+        if not volume:
+            raise exception.VolumeAttachFailed(volume_id=None, reason=connection_info)  # expect: DS207 DS202 does not know connection_info
+        msg = _("Unable to attach %(vol)s with %(info)s") % {
+            "vol": volume.id, "info": connection_info}
+        if volume.status == "error":
+            raise exception.VolumeAttachFailed(  # expect: DS207
+                volume_id=volume.id, reason=msg)
+        summary = _("Unable to attach %s") % connection_info["driver_volume_type"]
+        raise exception.VolumeAttachFailed(volume_id=volume.id, reason=summary)  # ok: DS207 another field of the connection info
+
+    def login(self, volume, user):
+        props = _chap_properties(volume.target, user, self.admin_password)
+        conn_info = "%(target_iqn)s %(auth_username)s %(auth_password)s" % props
+        if not user:
+            raise cinder_exc.VolumeBackendAPIException(  # expect: DS207
+                data=conn_info)
+        safe = strutils.mask_password(conn_info)
+        raise cinder_exc.VolumeBackendAPIException(data=safe)  # ok: DS207 masked with oslo_utils
+
+    def rotate(self, new_password):
+        body = {"user": {"name": "admin", "password": new_password}}
+        detail = "rotation failed for %s" % body
+        if new_password:
+            raise ValueError(detail)  # expect: DS207
+        raise ValueError(_redact(detail))  # ok: DS207 a same-file masking helper
+
+    def reset(self):
+        chap = DEFAULT_ISCSI_SECRET
+        if chap:
+            raise exception.InvalidInput(reason="default secret %s in use" % chap)  # expect: DS207 a module constant
+        password = "***"
+        msg = "password now %s" % password
+        raise exception.InvalidInput(reason=msg)  # ok: DS207 replaced by a constant
+
+    def check(self):
+        expiry = self.token_expiry
+        policy = self.password_policy
+        key_id = self.access_key
+        if expiry:
+            raise exception.InvalidInput(  # ok: DS207 not secrets: an expiry, a policy and a key id
+                reason="token expires %s, policy %s, key %s" % (expiry, policy, key_id))
+        length = len(self.admin_password)
+        is_set = self.admin_password is not None
+        msg = "password length %d, set %s" % (length, is_set)
+        raise exception.InvalidInput(reason=msg)  # ok: DS207 a length and a boolean
+
+    def parse(self, node):
+        info = node.driver_info
+        required = {key: value for key, value in info.items() if key in ("address", "password")}
+        d_info = dict(required, port=623)
+        if d_info["port"] not in (623, 443):
+            msg = _("Unsupported port %s") % d_info["port"]
+            raise exception.InvalidInput(reason=msg)  # ok: DS207 another key of a copy of driver_info
+        creds = dict(required)
+        raise exception.InvalidInput(reason=_("bad credentials %s") % creds)  # expect: DS207 all of it, passwords included
+
+    def direct(self, password):
+        raise exception.InvalidInput(reason="bad password %s" % password)  # ok: DS207 written in the raise itself: DS202 reports it
+
+    def bare(self):
+        raise exception.Forbidden()  # ok: DS207 no arguments

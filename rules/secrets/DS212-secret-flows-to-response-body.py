@@ -1,0 +1,93 @@
+import falcon
+import flask
+import webob
+from flask import jsonify
+from oslo_utils import strutils
+from webob import Response as WebobResponse
+
+app = flask.Flask(__name__)
+
+
+def _session_view(user, token):
+    """A same-file helper: the token travels through its parameter into the returned view."""
+    view = {"user": user}
+    view["token"] = token
+    return view
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    token = _issue_token(flask.request.json["user"])
+    session = {"user": flask.request.json["user"], "token": token}
+    return jsonify(session)  # expect: DS212
+
+
+@app.route("/session", methods=["POST"])
+def session_info():
+    user = flask.request.json["user"]
+    view = _session_view(user, _issue_token(user))
+    if view:
+        return view  # expect: DS212 a Flask route's return, through a same-file helper
+    return {"user": user}  # ok: DS212 nothing secret
+
+
+@app.route("/whoami")
+def whoami():
+    user = flask.request.json["user"]
+    return jsonify({"user": user, "token_expiry": 3600, "password_policy": "strong"})  # ok: DS212 not secrets
+
+
+def legacy(req, secret):
+    body = {"status": "ok", "secret": secret}
+    resp = webob.Response()
+    resp.json_body = body  # expect: DS212
+    return resp
+
+
+def legacy_status(req, secret):
+    resp = webob.Response()
+    resp.json_body = {"status": "ok", "length": len(secret)}  # ok: DS212 a length
+    return resp
+
+
+def cached(record, secret):
+    body = "%s" % secret
+    record.text = body  # ok: DS212 not a response object
+    return record
+
+
+def attachment(req, bdm):
+    info = bdm.connection_info
+    payload = {"volume": bdm.volume_id, "connection_info": info}
+    return WebobResponse(  # expect: DS212 an aliased webob.Response
+        json_body=payload, status=200)
+
+
+def attachment_masked(req, bdm):
+    info = strutils.mask_dict_password(bdm.connection_info)
+    return WebobResponse(json_body={"connection_info": info})  # ok: DS212 masked with oslo_utils
+
+
+class ConsoleResource(object):
+    def __init__(self, conf):
+        self._creds = {"user": conf.user, "password": conf.password}
+
+    def on_get(self, req, resp):
+        view = _session_view(self._creds["user"], req.get_header("X-Auth-Token"))
+        view["auth_token"] = req.get_header("X-Auth-Token")
+        resp.media = view  # expect: DS212 a falcon response's media
+        has_password = self._creds.get("password") is not None
+        resp.media = {"password_set": has_password}  # ok: DS212 a boolean
+
+    def on_post(self, req, resp):
+        creds = self._creds
+        resp.text = "creds: %s" % creds  # expect: DS212 through a self attribute
+        resp.status = falcon.HTTP_200
+
+    def on_put(self, req, resp):
+        user = self._creds["user"]
+        resp.text = "user: %s" % user  # ok: DS212 another key of the credentials
+
+
+def _issue_token(user):
+    return "t-" + user
