@@ -15,6 +15,11 @@ export interface CompiledMatchers {
   gates: PatternGate[] | null;
   /** `node:` matchers, tested on the values a trace visits (no query). */
   visited: FlowMatcher[];
+  /**
+   * The query's text and each pattern's `where:`: lists alike (rules borrowing DS205's sources
+   * with `from:`) match the same nodes, so a file's matches are found once for all of them.
+   */
+  signature: string;
 }
 
 /** A flow rule's compiled matchers. */
@@ -25,6 +30,9 @@ export interface CompiledFlow {
 }
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
+
+/** Compiled queries by text: rules borrowing one list (`from: DS205`) share one query. */
+const shared = new Map<string, Parser.Query>();
 
 /**
  * Compiles a flow rule's source and sanitizer queries once per rule: each alone first, so that a
@@ -45,7 +53,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       if (own) for (const gate of own) gates.set(JSON.stringify(gate), gate);
       else gated = false;
     }
-    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [], visited };
+    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [], visited, signature: '' };
     let source = '';
     const starts: { offset: number; matcher: FlowMatcher }[] = [];
     for (const matcher of matchers) {
@@ -53,9 +61,9 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       starts.push({ offset: Buffer.byteLength(source), matcher });
       source += matcher.query;
     }
-    let query: Parser.Query;
+    let query = shared.get(source);
     try {
-      query = new Parser.Query(python, source);
+      query ??= new Parser.Query(python, source);
     } catch (combined) {
       // Compile each alone, so that the error names the matcher and the line inside its query.
       for (const matcher of matchers) {
@@ -75,7 +83,10 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       for (const start of starts) if (start.offset <= offset) owner = start.matcher;
       matcherOfPattern.push(owner);
     }
-    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited };
+    if (shared.size >= 256) shared.clear();
+    shared.set(source, query);
+    const signature = JSON.stringify([source, matcherOfPattern.map((m) => m.where)]);
+    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited, signature };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };
   compiled.set(rule, flow);

@@ -32,8 +32,10 @@ export interface FlowMatch {
 export class FlowRuleTracer {
   private flow: FileFlow | null = null;
   private readonly matched = new Map<Rule, Matches>();
-  private readonly reaches = new Map<Rule, SourceReach>();
-  private readonly starts = new Map<CompiledMatchers, SyntaxNode[] | 'everywhere'>();
+  private readonly reaches = new Map<string, SourceReach>();
+  private readonly starts = new Map<string, SyntaxNode[] | 'everywhere'>();
+  /** Nodes each list recognises from some starts, with the pattern that matched, by signature and starts: found once for every rule sharing the list. */
+  private readonly runs = new Map<string, [SyntaxNode, number][]>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
   private readonly regions = new WeakMap<SyntaxNode, SyntaxNode | null>();
@@ -53,7 +55,7 @@ export class FlowRuleTracer {
   sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
     // A few starts are cheaper to match than the sources' reach is to compute (sources built of
     // `%` and `+` occur on most lines); `trace` still checks the reach of each sink matched.
-    if (starts !== 'everywhere' && starts.length <= FEW_STARTS && !this.reaches.has(rule)) return starts;
+    if (starts !== 'everywhere' && starts.length <= FEW_STARTS && !this.reaches.has(flowMatchersOf(rule).sources.signature)) return starts;
     const reach = this.reachOf(rule);
     if (reach.none) return [];
     if (starts === 'everywhere' || reach.everywhere) return starts;
@@ -127,18 +129,19 @@ export class FlowRuleTracer {
 
   /** Where the text a rule's sources need occurs, as the functions that hold it (see SourceReach). */
   private reachOf(rule: Rule): SourceReach {
-    let reach = this.reaches.get(rule);
+    const sources = flowMatchersOf(rule).sources;
+    let reach = this.reaches.get(sources.signature);
     if (!reach) {
-      const starts = this.startsOf(flowMatchersOf(rule).sources);
-      this.reaches.set(rule, (reach = new SourceReach(starts === 'everywhere' ? null : starts, this.functionIndex())));
+      const starts = this.startsOf(sources);
+      this.reaches.set(sources.signature, (reach = new SourceReach(starts === 'everywhere' ? null : starts, this.functionIndex())));
     }
     return reach;
   }
 
-  /** Where the matchers' query starts (see FileAnchors.forRule), found once per file. */
+  /** Where the matchers' query starts (see FileAnchors.forRule), found once per file and list. */
   private startsOf(matchers: CompiledMatchers): SyntaxNode[] | 'everywhere' {
-    let starts = this.starts.get(matchers);
-    if (!starts) this.starts.set(matchers, (starts = matchers.gates ? this.anchors.forRule({ gates: matchers.gates } as GatedRule) : 'everywhere'));
+    let starts = this.starts.get(matchers.signature);
+    if (!starts) this.starts.set(matchers.signature, (starts = matchers.gates ? this.anchors.forRule({ gates: matchers.gates } as GatedRule) : 'everywhere'));
     return starts;
   }
 
@@ -165,16 +168,20 @@ export class FlowRuleTracer {
   private run(matchers: CompiledMatchers, starts: SyntaxNode[] | 'everywhere'): [SyntaxNode, FlowMatcher][] {
     const { query, matcherOfPattern } = matchers;
     if (!query) return [];
-    const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
-    const out: [SyntaxNode, FlowMatcher][] = [];
-    for (const match of matches) {
-      const captures = new Map<string, SyntaxNode[]>();
-      for (const { name, node } of match.captures) captures.set(name, [...(captures.get(name) ?? []), node]);
-      const value = captures.get('value')?.[0];
-      const matcher = matcherOfPattern[match.pattern]!;
-      if (value && holds(matcher.where, captures, this.ctx)) out.push([value, matcher]);
+    const key = `${starts === 'everywhere' ? '*' : starts.map(idOf).join(',')}|${matchers.signature}`;
+    let found = this.runs.get(key);
+    if (!found) {
+      found = [];
+      const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
+      for (const match of matches) {
+        const captures = new Map<string, SyntaxNode[]>();
+        for (const { name, node } of match.captures) captures.set(name, [...(captures.get(name) ?? []), node]);
+        const value = captures.get('value')?.[0];
+        if (value && holds(matcherOfPattern[match.pattern]!.where, captures, this.ctx)) found.push([value, match.pattern]);
+      }
+      this.runs.set(key, found);
     }
-    return out;
+    return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
 }
 
