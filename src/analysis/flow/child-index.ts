@@ -28,6 +28,12 @@ export class ChildIndex {
     return lo - 1;
   }
 
+  /** The index of the first child ending after `offset` (the one holding it, else the next), or the count when none does. */
+  firstEndingAfter(offset: number): number {
+    const k = this.lastStartingBy(offset);
+    return k >= 0 && offset < this.endOf(k) ? k : k + 1;
+  }
+
   /** The index of the child holding the character at `offset`, or -1. */
   holding(offset: number): number {
     const k = this.lastStartingBy(offset);

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../syntax.js';
 import { lowerBound } from './definition-index.js';
+import { ScopeNameUses, type Use } from './scope-name-uses.js';
 
 /** What a call does with a resource passed to it (as an argument or keyword value). */
 export type CallRole = 'release' | 'borrow' | 'keep';
@@ -32,14 +33,10 @@ export type Leak =
   /** Released on the way out, but a call or `raise` before the release (`at`) leaves by an exception with it open. */
   | { kind: 'exception'; at: SyntaxNode };
 
-/** Definitions in a scope: a use in one of them outlives the scope's statements. */
-const NESTED = new Set(['function_definition', 'lambda', 'class_definition']);
 /** Uses that only look at the value: a condition, a comparison, a loop over it. */
 const LOOKING = new Set(['if_statement', 'elif_clause', 'while_statement', 'not_operator', 'comparison_operator', 'boolean_operator', 'conditional_expression', 'delete_statement', 'interpolation', 'binary_operator', 'assert_statement', 'for_statement']);
 /** Statement nesting beyond this is not analysed (nothing is reported). */
 const MAX_DEPTH = 100;
-
-type Use = 'release' | 'escape' | 'use' | 'reassign';
 
 interface TryFrame {
   phase: 'body' | 'handler' | 'finally';
@@ -70,7 +67,7 @@ export function leakOf(target: SyntaxNode, kind: ReleaseKind): Leak | null {
   const body = owner?.type === 'function_definition' ? owner.childForFieldName('body') : owner;
   if (!body) return null;
   let cache = CACHES.get(target.tree);
-  if (!cache) CACHES.set(target.tree, (cache = new FileCache()));
+  if (!cache) CACHES.set(target.tree, (cache = new ScopeNameUses()));
   const walker = new PathWalker(target, assignment, kind, cache);
   try {
     return walker.run(body);
@@ -80,122 +77,7 @@ export function leakOf(target: SyntaxNode, kind: ReleaseKind): Leak | null {
   }
 }
 
-/** The uses of one name in one scope, for one kind of resource. */
-interface NameUses {
-  /** What each occurrence (targets of assignments included) does, by start offset. */
-  uses: Map<number, Use>;
-  /** The keys of `uses`, ascending. */
-  offsets: number[];
-  escapes: number;
-  releases: number;
-  /** Used in a nested function or class, or declared `global`/`nonlocal`. */
-  doubtful: boolean;
-}
-
-/** A scope's text, read once: where each word occurs (offsets from the body's start), its nested definitions' ranges, its `global` names. */
-interface Scope {
-  body: SyntaxNode;
-  offsets: Map<string, number[]>;
-  nestedStarts: number[];
-  nestedEnds: number[];
-  globals: Set<string>;
-}
-
-/** A Python name, as the scope's text spells it (strings and comments too: each occurrence is checked against the tree). */
-const WORD = /[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*/g;
-
-interface Children {
-  nodes: SyntaxNode[];
-  starts: number[];
-  ends: number[];
-}
-
-/**
- * What every resource of one file shares, computed once: each scope's identifiers by name (one
- * walk per scope, not one per resource), each block's statements with their offsets, and the
- * uses of a name as one kind of resource classifies them. Keeps a file of thousands of resources
- * in one function linear.
- */
-class FileCache {
-  private readonly scopes = new Map<number, Scope>();
-  private readonly blocks = new Map<number, Children>();
-  private readonly uses = new Map<ReleaseKind, Map<string, NameUses>>();
-
-  /** The uses of `name` in the scope `body`, classified by `classify` once per kind. */
-  usesOf(body: SyntaxNode, name: string, kind: ReleaseKind, classify: (node: SyntaxNode) => Use): NameUses {
-    let byKind = this.uses.get(kind);
-    if (!byKind) this.uses.set(kind, (byKind = new Map()));
-    const key = `${body.startIndex}:${name}`;
-    let found = byKind.get(key);
-    if (found) return found;
-    const scope = this.scopeOf(body);
-    found = { uses: new Map(), offsets: [], escapes: 0, releases: 0, doubtful: scope.globals.has(name) };
-    for (const { node, nested } of this.identifiersOf(scope, name)) {
-      if (isLabel(node)) continue;
-      if (nested) found.doubtful = true;
-      const use = classify(node);
-      if (use === 'escape') found.escapes++;
-      if (use === 'release') found.releases++;
-      found.uses.set(node.startIndex, use);
-      found.offsets.push(node.startIndex);
-    }
-    byKind.set(key, found);
-    return found;
-  }
-
-  /**
-   * A scope's identifiers by name, found from its text (one pass of a regular expression, then
-   * one native lookup per occurrence of a name asked for) rather than by visiting every node:
-   * a walk of a long function costs several times its parse.
-   */
-  private scopeOf(body: SyntaxNode): Scope {
-    let scope = this.scopes.get(body.startIndex);
-    if (scope) return scope;
-    const offsets = new Map<string, number[]>();
-    for (const m of body.text.matchAll(WORD)) {
-      const list = offsets.get(m[0]);
-      if (list) list.push(m.index!);
-      else offsets.set(m[0], [m.index!]);
-    }
-    // The outermost nested definitions, as ranges in document order.
-    const nested: [number, number][] = [];
-    for (const n of body.descendantsOfType([...NESTED]).sort((a, b) => a.startIndex - b.startIndex)) {
-      const last = nested[nested.length - 1];
-      if (!last || n.startIndex >= last[1]) nested.push([n.startIndex, n.endIndex]);
-    }
-    const globals = new Set<string>();
-    for (const g of body.descendantsOfType(['global_statement', 'nonlocal_statement'])) for (const n of g.namedChildren) globals.add(n.text);
-    scope = { body, offsets, nestedStarts: nested.map((r) => r[0]), nestedEnds: nested.map((r) => r[1]), globals };
-    this.scopes.set(body.startIndex, scope);
-    return scope;
-  }
-
-  /** The identifier nodes spelled `name` in the scope (not in strings or comments), each with whether a nested definition holds it. */
-  private identifiersOf(scope: Scope, name: string): { node: SyntaxNode; nested: boolean }[] {
-    const out: { node: SyntaxNode; nested: boolean }[] = [];
-    const base = scope.body.startIndex;
-    for (const offset of scope.offsets.get(name) ?? []) {
-      const start = base + offset;
-      const node = scope.body.descendantForIndex(start, start + name.length);
-      if (node.type !== 'identifier' || node.startIndex !== start) continue;
-      const i = lowerBound(scope.nestedStarts, start + 1) - 1;
-      out.push({ node, nested: i >= 0 && start < scope.nestedEnds[i]! });
-    }
-    return out;
-  }
-
-  /** A block's statements with their offsets, fetched once. */
-  childrenOf(block: SyntaxNode): Children {
-    let kids = this.blocks.get(block.startIndex);
-    if (!kids) {
-      const nodes = block.namedChildren;
-      this.blocks.set(block.startIndex, (kids = { nodes, starts: nodes.map((n) => n.startIndex), ends: nodes.map((n) => n.endIndex) }));
-    }
-    return kids;
-  }
-}
-
-const CACHES = new WeakMap<object, FileCache>();
+const CACHES = new WeakMap<object, ScopeNameUses>();
 
 class PathWalker {
   private readonly name: string;
@@ -217,7 +99,7 @@ class PathWalker {
     private readonly target: SyntaxNode,
     private readonly assignment: SyntaxNode,
     private readonly kind: ReleaseKind,
-    private readonly cache: FileCache,
+    private readonly cache: ScopeNameUses,
   ) {
     this.name = target.text;
   }
@@ -273,7 +155,7 @@ class PathWalker {
     const kids = this.cache.childrenOf(block);
     const at = this.assignment.startIndex;
     // Not open yet: nothing before the statement that holds the assignment can change that.
-    let i = open ? 0 : lowerBound(kids.ends, at + 1);
+    let i = open ? 0 : kids.firstEndingAfter(at);
     for (; i < kids.nodes.length; i++) {
       // Released (or never opened) after the assignment: nothing can open it again.
       if (!open && kids.starts[i]! > at) break;
@@ -525,12 +407,4 @@ class PathWalker {
     if (kind === 'return') this.returnLeak ??= at;
     else this.exceptionLeak ??= at;
   }
-}
-
-/** An identifier that names something else: a keyword (`f(name=…)`) or an attribute (`x.name`). */
-function isLabel(node: SyntaxNode): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'keyword_argument') return parent.childForFieldName('name')?.startIndex === node.startIndex;
-  if (parent?.type === 'attribute') return parent.childForFieldName('attribute')?.startIndex === node.startIndex;
-  return false;
 }
