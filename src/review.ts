@@ -79,8 +79,8 @@ export interface ReviewOptions {
   workers?: 'processes' | 'threads';
   /**
    * Threads the caller started early (so they load while it reads its config), given no rules yet:
-   * used as `workers: 'threads'` would start them, when there are enough files (then sent this
-   * review's rules); the caller closes them.
+   * when there are enough files they are sent this review's rules and used as `workers: 'threads'`
+   * would start them; the caller closes them.
    */
   threads?: ScanThreads;
   /**
@@ -143,17 +143,13 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   const wantsPool = !options.pool && jobs > 1 && toRead.length >= POOL_AFTER && (threads ? canUseScanThreads() : canUseScanPool());
   let owned: Helpers | null = null;
   let misses = 0;
+  // Threads the caller started early are running already: they get the rules now, used or not.
   const early = options.threads && toRead.length >= POOL_AFTER ? options.threads : null;
-  let ruled = false;
+  early?.useRules(rules);
   const poolFor = (): Helpers | null => {
     if (options.pool) return options.pool;
     if (!(early || wantsPool) || (options.cache && misses < POOL_AFTER_MISSES)) return null;
-    if (early) {
-      if (!ruled) early.useRules(rules);
-      ruled = true;
-      return early;
-    }
-    return (owned ??= threads ? new ScanThreads(jobs - 1, rules) : new ScanPool(rules, jobs - 1));
+    return early ?? (owned ??= threads ? new ScanThreads(jobs - 1, rules) : new ScanPool(rules, jobs - 1));
   };
   // A caller's pool holds every rule: tell it which this config selects; our own holds just those.
   const selection = options.pool ? selectionOf(rules) : null;
