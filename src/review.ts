@@ -241,7 +241,7 @@ function compiledFor(rules: Rule[]): CompiledRules {
 const IN_FLIGHT_PER_WORKER = 8;
 
 /** Files from which a scan is spread over worker threads: below, starting them costs more than it saves. */
-const POOL_AFTER = 32;
+export const POOL_AFTER = 32;
 
 /** With a result cache, files that must really be scanned before the threads are started. */
 const POOL_AFTER_MISSES = 8;

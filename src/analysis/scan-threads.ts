@@ -24,6 +24,8 @@ interface Slot {
   queue: Job[];
   /** Set once the thread died: its queue was rejected, it takes no more files. */
   dead: boolean;
+  /** Set once the thread was sent a file. */
+  used: boolean;
 }
 
 /**
@@ -73,18 +75,28 @@ export class ScanThreads {
     if (!this.ruled) return Promise.reject(new Error('the scanning threads have no rules yet'));
     const slot = live.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
     const id = this.nextId++;
+    slot.used = true;
     return new Promise((resolve, reject) => {
       slot.queue.push({ id, resolve, reject });
       slot.worker.postMessage({ id, path, text, limits });
     });
   }
 
-  /** Waits for the files in flight, then lets each thread leave (none is terminated mid-scan). */
+  /**
+   * Waits for the files in flight, then lets each thread leave (none is terminated mid-scan). A
+   * thread never sent a file (a scan of a few files) is told to leave and not waited for: it may
+   * still be loading its code, which would hold a short scan up by its start-up time.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(
       this.slots.map((slot) => new Promise<void>((resolve) => {
         if (slot.dead) return resolve();
+        if (!slot.used) {
+          slot.worker.unref();
+          slot.worker.postMessage({ stop: true });
+          return resolve();
+        }
         slot.worker.once('exit', () => resolve());
         slot.worker.postMessage({ stop: true });
       })),
@@ -93,7 +105,7 @@ export class ScanThreads {
 
   private startSlot(): Slot {
     const worker = new Worker(THREAD);
-    const slot: Slot = { worker, queue: [], dead: false };
+    const slot: Slot = { worker, queue: [], dead: false, used: false };
     worker.on('message', (message: { id: number; scan?: SourceScan; error?: string }) => {
       const job = slot.queue[0];
       if (!job || job.id !== message.id) return;

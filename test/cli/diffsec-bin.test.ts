@@ -43,9 +43,11 @@ describe('bin/diffsec.js on many files', () => {
   }, 180_000);
   afterAll(() => repo?.remove());
 
-  it('finds the same on two scanning processes, and on two threads started early, as on one thread', () => {
-    const scan = (jobs: string, variable = 'DIFFSEC_JOBS') => {
+  it('finds the same on two scanning processes, on two threads started early, and by default, as on one thread', () => {
+    const scan = (jobs: string | undefined, variable = 'DIFFSEC_JOBS') => {
       const env: Record<string, string | undefined> = { ...process.env, [variable]: jobs };
+      if (jobs === undefined) delete env[variable];
+      delete env.DIFFSEC_THREADS;
       delete env.NODE_OPTIONS;
       const child = spawnSync(process.execPath, [join(ROOT, 'bin/diffsec.js'), 'scan', 'pkg', '--format', 'json'], { cwd: repo.dir, env, encoding: 'utf8' });
       expect(child.stderr).toBe('');
@@ -56,6 +58,7 @@ describe('bin/diffsec.js on many files', () => {
     const two = scan('2');
     expect(two).toEqual(one);
     expect(scan('2', 'DIFFSEC_THREADS')).toEqual(one);
+    expect(scan(undefined)).toEqual(one);
     expect(one.findings).toHaveLength(14);
     expect(one.files).toBe(41);
     expect(one.code).toBe(1);
