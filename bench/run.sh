@@ -9,7 +9,10 @@
 #
 # Environment: BENCH_ROUNDS (default 5), BENCH_CORPORA (default "ironic nova"), BENCH_DIFFSEC (the
 # diffsec command, default "node bin/diffsec.js"; point it at another build to compare), BENCH_RULES
-# (where that build's bundled rules are, for the report; default rules/).
+# (where that build's bundled rules are, for the report; default rules/), BENCH_BASELINE (a second
+# diffsec scan command run as a fourth tool, e.g. an earlier build's `node OLD/bin/diffsec.js scan`:
+# the report gives diffsec's time over it, the bound issue 11 sets at 1.25x), BENCH_CONFIG (a
+# --config file for diffsec, e.g. one enabling every rule; the baseline runs its own defaults).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +21,10 @@ cache="bench/.cache"
 rounds="${BENCH_ROUNDS:-5}"
 read -r -a corpora <<< "${BENCH_CORPORA:-ironic nova}"
 tools=(diffsec floor bandit)
+baseline="${BENCH_BASELINE:-}"
+[[ -n "$baseline" ]] && tools+=(baseline)
+config_option=""
+[[ -n "${BENCH_CONFIG:-}" ]] && config_option="--config $(realpath "$BENCH_CONFIG")"
 
 bash bench/fetch-corpus.sh
 
@@ -43,7 +50,8 @@ fi
 command_for() {
   local tool="$1" dir="$2" out="${3:-/dev/null}"
   case "$tool" in
-    diffsec) echo "$diffsec scan $dir --no-cache --format json --output $out" ;;
+    diffsec) echo "$diffsec scan $dir --no-cache $config_option --format json --output $out" ;;
+    baseline) echo "$baseline $dir --format json --output $out" ;;
     floor) echo "node bench/floor.mjs $dir" ;;
     bandit) echo "bandit -r -q -f json -o $out $dir" ;;
   esac

@@ -13,8 +13,8 @@ if (!resultsPath) {
 }
 
 /** The issue's targets. */
-const TARGETS = { maxFloorRatio: 1.5, minBanditSpeedup: 5, maxRssMB: 300 };
-const TOOLS = ['diffsec', 'floor', 'bandit'];
+const TARGETS = { maxFloorRatio: 1.5, minBanditSpeedup: 5, maxRssMB: 300, maxBaselineRatio: 1.25 };
+const TOOLS = ['diffsec', 'floor', 'bandit', 'baseline'];
 
 const samples = readFileSync(samplesPath, 'utf8')
   .split('\n')
@@ -98,6 +98,7 @@ for (const corpus of corpora) {
   const banditSpeedup = d && rows.bandit ? rows.bandit.medianWallS / d.medianWallS : null;
   const cpuRatio = (other) => (d?.medianCpuS && rows[other]?.medianCpuS ? d.medianCpuS / rows[other].medianCpuS : null);
   const floorCpuRatio = cpuRatio('floor');
+  const baselineRatio = d && rows.baseline ? d.medianWallS / rows.baseline.medianWallS : null;
   const banditCpuSpeedup = cpuRatio('bandit') && 1 / cpuRatio('bandit');
   summary[corpus] = {
     package: pkg,
@@ -108,7 +109,10 @@ for (const corpus of corpora) {
     diffsecOverBanditThroughput: banditSpeedup,
     diffsecOverFloorCpu: floorCpuRatio,
     diffsecOverBanditCpuThroughput: banditCpuSpeedup,
+    diffsecOverBaselineWall: baselineRatio,
+    diffsecOverBaselineCpu: cpuRatio('baseline'),
     targets: {
+      baseline: baselineRatio === null ? null : baselineRatio <= TARGETS.maxBaselineRatio,
       floor: floorRatio === null ? null : floorRatio <= TARGETS.maxFloorRatio,
       bandit: banditSpeedup === null ? null : banditSpeedup >= TARGETS.minBanditSpeedup,
       rss: d ? d.medianPeakRssMB < TARGETS.maxRssMB : null,
@@ -128,6 +132,7 @@ for (const corpus of corpora) {
   if (banditSpeedup !== null) out.push(`  diffsec / bandit throughput:      ${fmt(banditSpeedup)}x  (target >= ${TARGETS.minBanditSpeedup}x: ${verdict(summary[corpus].targets.bandit)})`);
   if (floorCpuRatio !== null) out.push(`  diffsec / floor CPU time:         ${fmt(floorCpuRatio)}x  (user + sys; the same target read on CPU)`);
   if (banditCpuSpeedup) out.push(`  diffsec / bandit CPU throughput:  ${fmt(banditCpuSpeedup)}x`);
+  if (baselineRatio !== null) out.push(`  diffsec / baseline wall time:     ${fmt(baselineRatio)}x  (issue 11: <= ${TARGETS.maxBaselineRatio}x: ${verdict(summary[corpus].targets.baseline)}; CPU ${fmt(cpuRatio('baseline') ?? NaN)}x)`);
   if (d) out.push(`  diffsec peak RSS:                 ${fmt(d.medianPeakRssMB, 0)} MB (target < ${TARGETS.maxRssMB} MB: ${verdict(summary[corpus].targets.rss)})`);
 }
 
