@@ -1,5 +1,6 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
+import { cheaperQuery } from './cheaper-query.js';
 import type { FlowMatcher } from './flow-spec.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
@@ -31,6 +32,22 @@ export interface CompiledFlow {
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
 
+/**
+ * Compiles each query of a flow rule's lists alone, as written (what runs is their cheaper form,
+ * see cheaper-query.ts); a bad one throws RuleError naming the rule's file, the matcher's field
+ * (`sources[1].query`) and the line inside it.
+ */
+export function checkFlowQueries(rule: Rule, describeQueryError: (error: Error, query: string) => string): void {
+  for (const matcher of [...rule.flow!.sources, ...rule.flow!.sanitizers, ...(rule.flow!.steps ?? [])]) {
+    if (matcher.nodeType !== undefined) continue;
+    try {
+      new Parser.Query(python, matcher.query);
+    } catch (error) {
+      throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
+    }
+  }
+}
+
 /** Compiled queries by text: rules borrowing one list (`from: DS205`) share one query. */
 const shared = new Map<string, Parser.Query>();
 
@@ -59,20 +76,13 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
     for (const matcher of matchers) {
       source += '\n';
       starts.push({ offset: Buffer.byteLength(source), matcher });
-      source += matcher.query;
+      source += cheaperQuery(matcher.query);
     }
     let query = shared.get(source);
     try {
       query ??= new Parser.Query(python, source);
     } catch (combined) {
-      // Compile each alone, so that the error names the matcher and the line inside its query.
-      for (const matcher of matchers) {
-        try {
-          new Parser.Query(python, matcher.query);
-        } catch (error) {
-          throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
-        }
-      }
+      checkFlowQueries(rule, describeQueryError);
       throw combined;
     }
     const matcherOfPattern: FlowMatcher[] = [];
