@@ -1,6 +1,7 @@
 import Parser from 'tree-sitter';
 import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { cheaperQuery } from './cheaper-query.js';
+import { compiledQuery } from './query-cache.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
@@ -119,7 +120,7 @@ function compileOne(rule: Rule): CompiledQuery {
   const source = cheaperQuery(rule.query);
   let query: Parser.Query;
   try {
-    query = new Parser.Query(python, source);
+    query = compiledQuery(source);
   } catch {
     // The error as the rule's author wrote the query.
     checkQuery(rule);
@@ -154,7 +155,7 @@ function joinQueries(rules: readonly Rule[]): [Parser.Query, string, { offset: n
     starts.push({ offset: Buffer.byteLength(source), rule });
     source += cheaperQuery(rule.query);
   }
-  return [new Parser.Query(python, source), source, starts];
+  return [compiledQuery(source), source, starts];
 }
 
 /** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */

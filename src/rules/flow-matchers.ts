@@ -1,6 +1,7 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
 import { cheaperQuery } from './cheaper-query.js';
+import { compiledQuery } from './query-cache.js';
 import type { FlowMatcher } from './flow-spec.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
@@ -48,13 +49,11 @@ export function checkFlowQueries(rule: Rule, describeQueryError: (error: Error, 
   }
 }
 
-/** Compiled queries by text: rules borrowing one list (`from: DS205`) share one query. */
-const shared = new Map<string, Parser.Query>();
-
 /**
- * Compiles a flow rule's source and sanitizer queries once per rule: each alone first, so that a
- * bad query throws RuleError naming the rule's file, the matcher's field (`sources[1].query`) and
- * the line inside it; then each list as one query.
+ * Compiles a flow rule's source, sanitizer and step lists once per rule, each list as one query
+ * (in its cheaper form, see cheaper-query.ts); when a list does not compile, its queries are
+ * compiled one by one as written, so that RuleError names the rule's file, the matcher's field
+ * (`sources[1].query`) and the line inside it.
  */
 export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Error, query: string) => string): CompiledFlow {
   let flow = compiled.get(rule);
@@ -78,9 +77,10 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       starts.push({ offset: Buffer.byteLength(source), matcher });
       source += cheaperQuery(matcher.query);
     }
-    let query = shared.get(source);
+    let query: Parser.Query;
     try {
-      query ??= new Parser.Query(python, source);
+      // Rules borrowing one list (`from: DS205`) share one query.
+      query = compiledQuery(source);
     } catch (combined) {
       checkFlowQueries(rule, describeQueryError);
       throw combined;
@@ -93,8 +93,6 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       for (const start of starts) if (start.offset <= offset) owner = start.matcher;
       matcherOfPattern.push(owner);
     }
-    if (shared.size >= 256) shared.clear();
-    shared.set(source, query);
     const signature = JSON.stringify([source, matcherOfPattern.map((m) => m.where)]);
     return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited, signature };
   };
