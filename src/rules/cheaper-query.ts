@@ -6,12 +6,15 @@ import { python } from '../analysis/python-parser.js';
  * child steps (a "parent step"), `ts_query_new` walks the parse table from each state where that
  * node type may start (query.c, `ts_query__analyze_patterns`), about 0.2–1 ms each for `block`,
  * `attribute`, `argument_list`. A wildcard parent `(_ …)` is not analysed. So a parent step whose
- * type the grammar already implies can be written `(_ …)` and match exactly the same nodes:
- * - the field it stands in holds only that type (`if_statement consequence:` is always a `block`,
- *   `class_definition superclasses:` an `argument_list`);
- * - or one of its children, required (not under `?` or `*`), stands in a field that only that
- *   type has (`attribute:` and `object:` only `attribute`, `definition:` only `decorated_definition`).
- * A pattern's root keeps its type: a root `(_ …)` would be tried at every node of the tree.
+ * type the grammar already implies (by its node-types.json) can be written `(_ …)` and match
+ * exactly the same nodes. The types a step may match are narrowed by:
+ * - the field it stands in, under a parent of known type (`if_statement consequence:` holds only
+ *   a `block`, `call arguments:` an `argument_list` or a `generator_expression`);
+ * - each required child (not under `?` or `*`): its field (`attribute:` and `object:` exist only
+ *   on `attribute`, `definition:` only on `decorated_definition`) or, without a field, its type
+ *   (a `keyword_argument` is a child of an `argument_list` only, `string_content` of a `string`).
+ * When one type is left, it is the step's own, and the step becomes `(_ …)`. A pattern's root
+ * keeps its type: a root `(_ …)` would be tried at every node of the tree.
  */
 const implied = impliedTypes(python.nodeTypeInfo);
 
@@ -46,6 +49,8 @@ interface Grammar {
   fieldTypes: Map<string, Set<string>>;
   /** Field name → the node types that have it. */
   fieldOwners: Map<string, string[]>;
+  /** Concrete named type → the node types it may be a child of (in a field or not); extras such as `comment` have none. */
+  parents: Map<string, Set<string>>;
 }
 
 function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
@@ -55,14 +60,21 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
   const concrete = (type: string): string[] => (subtypes.has(type) ? subtypes.get(type)!.flatMap(concrete) : [type]);
   const fieldTypes = new Map<string, Set<string>>();
   const fieldOwners = new Map<string, string[]>();
+  const parents = new Map<string, Set<string>>();
+  const addParent = (child: { types: Parser.BaseNode[] } | undefined, parent: string) => {
+    for (const c of child?.types ?? []) if (c.named) for (const type of concrete(c.type)) parents.set(type, (parents.get(type) ?? new Set()).add(parent));
+  };
   for (const t of info) {
-    if (!('fields' in t) || !t.fields) continue;
-    for (const [field, child] of Object.entries(t.fields)) {
+    if (!('fields' in t)) continue;
+    // node-types.json gives `children` as one entry, though the typings say a list.
+    addParent(t.children as unknown as { types: Parser.BaseNode[] } | undefined, t.type);
+    for (const [field, child] of Object.entries(t.fields ?? {})) {
       fieldTypes.set(`${t.type}.${field}`, new Set(child.types.flatMap((c) => (c.named ? concrete(c.type) : [`"${c.type}`]))));
       fieldOwners.set(field, [...(fieldOwners.get(field) ?? []), t.type]);
+      addParent(child, t.type);
     }
   }
-  return { fieldTypes, fieldOwners };
+  return { fieldTypes, fieldOwners, parents };
 }
 
 function visit(step: Step, replaced: Token[], grammar: Grammar): void {
@@ -82,13 +94,16 @@ function visit(step: Step, replaced: Token[], grammar: Grammar): void {
   while (enclosing && enclosing.kind !== 'node') enclosing = enclosing.container;
   if (!enclosing) return;
   const parentType = up?.kind === 'node' ? up.type?.text : undefined;
-  const held = parentType && field ? grammar.fieldTypes.get(`${parentType}.${field}`) : undefined;
-  const byField = !!held && held.size === 1 && held.has(type);
-  const byChild = step.children.some((c) => {
-    const owners = c.field ? grammar.fieldOwners.get(c.field) : undefined;
-    return c.quantifier !== '?' && c.quantifier !== '*' && owners?.length === 1 && owners[0] === type;
-  });
-  if (byField || byChild) replaced.push(step.type);
+  let possible: Set<string> | null = (parentType && field && grammar.fieldTypes.get(`${parentType}.${field}`)) || null;
+  for (const child of step.children) {
+    if (child.quantifier === '?' || child.quantifier === '*') continue;
+    const childType = child.kind === 'node' ? child.type?.text : undefined;
+    let allowed: Set<string> | null = null;
+    if (child.field) allowed = new Set(grammar.fieldOwners.get(child.field) ?? []);
+    else if (childType && grammar.parents.has(childType)) allowed = grammar.parents.get(childType)!;
+    if (allowed) possible = new Set([...(possible ?? allowed)].filter((t) => allowed.has(t)));
+  }
+  if (possible?.size === 1 && possible.has(type)) replaced.push(step.type);
 }
 
 /** Reads a query's top-level patterns as steps (predicates, captures, anchors and negated fields are skipped). */

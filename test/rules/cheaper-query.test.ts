@@ -19,6 +19,13 @@ describe('cheaperQuery', () => {
     expect(cheaperQuery('(assignment left: (attribute object: (identifier) @o) @t)')).toBe('(assignment left: (_ object: (identifier) @o) @t)');
   });
 
+  it('writes a parent step as `_` when a required child can be the child of its type only, among those its field holds', () => {
+    expect(cheaperQuery('(call arguments: (argument_list (keyword_argument) @k))')).toBe('(call arguments: (_ (keyword_argument) @k))');
+    expect(cheaperQuery('(subscript subscript: (string (string_content) @n))')).toBe('(subscript subscript: (_ (string_content) @n))');
+    // A comment may stand anywhere (it is an extra): it says nothing of its parent.
+    expect(cheaperQuery('(call arguments: (argument_list (comment) @c))')).toBe('(call arguments: (argument_list (comment) @c))');
+  });
+
   it('keeps the type of a root, of a leaf, of an optional field child and of a field holding several types', () => {
     for (const query of [
       '(attribute attribute: (identifier) @a)',
