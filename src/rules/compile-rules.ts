@@ -1,9 +1,11 @@
 import Parser from 'tree-sitter';
 import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
+import { cheaperQuery } from './cheaper-query.js';
+import { compiledQuery } from './query-cache.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
-import { compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
+import { checkFlowQueries, compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
 import { edgeOf } from './text-condition.js';
 import { RuleError } from './rule-error.js';
@@ -67,9 +69,11 @@ export function compileRules(rules: Rule[], options: { gate?: boolean; validate?
   }
   const combined = lazily(() => (ungated.length > 0 ? describePatterns(...joinQueries(ungated)) : null));
   if (options.validate !== false) {
+    // Each query as written first, so that an error (an impossible structure too, which the
+    // cheaper form may not show) names its file; then the forms that run.
+    for (const rule of rules) checkQuery(rule);
+    for (const rule of rules) if (rule.flow) checkFlowQueries(rule, describeQueryError);
     for (const r of [...gated, ...scoped]) r.query();
-    // Each rule alone first, so that an error names its file; then the combination.
-    for (const rule of ungated) compileOne(rule);
     combined();
     for (const r of scoped) for (const type of r.types) checkNodeType(r.rule, type);
     for (const rule of rules) if (rule.flow) flowMatchersOf(rule);
@@ -113,13 +117,25 @@ function lazily<T>(make: () => T): () => T {
 }
 
 function compileOne(rule: Rule): CompiledQuery {
+  const source = cheaperQuery(rule.query);
   let query: Parser.Query;
   try {
-    query = new Parser.Query(python, rule.query);
+    query = compiledQuery(source);
+  } catch {
+    // The error as the rule's author wrote the query.
+    checkQuery(rule);
+    throw new RuleError(rule.file, 'query', `the query does not compile once its implied node types are written as \`_\``);
+  }
+  return describePatterns(query, source, [{ offset: 0, rule }]);
+}
+
+/** Compiles the query as written; throws RuleError naming the rule's file and the line inside the query. */
+function checkQuery(rule: Rule): void {
+  try {
+    new Parser.Query(python, rule.query);
   } catch (error) {
     throw new RuleError(rule.file, 'query', describeQueryError(error as Error, rule.query));
   }
-  return describePatterns(query, rule.query, [{ offset: 0, rule }]);
 }
 
 function checkNodeType(rule: Rule, type: string): void {
@@ -137,9 +153,9 @@ function joinQueries(rules: readonly Rule[]): [Parser.Query, string, { offset: n
   for (const rule of rules) {
     source += '\n';
     starts.push({ offset: Buffer.byteLength(source), rule });
-    source += rule.query;
+    source += cheaperQuery(rule.query);
   }
-  return [new Parser.Query(python, source), source, starts];
+  return [compiledQuery(source), source, starts];
 }
 
 /** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */

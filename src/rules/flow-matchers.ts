@@ -1,5 +1,7 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
+import { cheaperQuery } from './cheaper-query.js';
+import { compiledQuery } from './query-cache.js';
 import type { FlowMatcher } from './flow-spec.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
@@ -31,13 +33,27 @@ export interface CompiledFlow {
 
 const compiled = new WeakMap<Rule, CompiledFlow>();
 
-/** Compiled queries by text: rules borrowing one list (`from: DS205`) share one query. */
-const shared = new Map<string, Parser.Query>();
+/**
+ * Compiles each query of a flow rule's lists alone, as written (what runs is their cheaper form,
+ * see cheaper-query.ts); a bad one throws RuleError naming the rule's file, the matcher's field
+ * (`sources[1].query`) and the line inside it.
+ */
+export function checkFlowQueries(rule: Rule, describeQueryError: (error: Error, query: string) => string): void {
+  for (const matcher of [...rule.flow!.sources, ...rule.flow!.sanitizers, ...(rule.flow!.steps ?? [])]) {
+    if (matcher.nodeType !== undefined) continue;
+    try {
+      new Parser.Query(python, matcher.query);
+    } catch (error) {
+      throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
+    }
+  }
+}
 
 /**
- * Compiles a flow rule's source and sanitizer queries once per rule: each alone first, so that a
- * bad query throws RuleError naming the rule's file, the matcher's field (`sources[1].query`) and
- * the line inside it; then each list as one query.
+ * Compiles a flow rule's source, sanitizer and step lists once per rule, each list as one query
+ * (in its cheaper form, see cheaper-query.ts); when a list does not compile, its queries are
+ * compiled one by one as written, so that RuleError names the rule's file, the matcher's field
+ * (`sources[1].query`) and the line inside it.
  */
 export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Error, query: string) => string): CompiledFlow {
   let flow = compiled.get(rule);
@@ -59,20 +75,14 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
     for (const matcher of matchers) {
       source += '\n';
       starts.push({ offset: Buffer.byteLength(source), matcher });
-      source += matcher.query;
+      source += cheaperQuery(matcher.query);
     }
-    let query = shared.get(source);
+    let query: Parser.Query;
     try {
-      query ??= new Parser.Query(python, source);
+      // Rules borrowing one list (`from: DS205`) share one query.
+      query = compiledQuery(source);
     } catch (combined) {
-      // Compile each alone, so that the error names the matcher and the line inside its query.
-      for (const matcher of matchers) {
-        try {
-          new Parser.Query(python, matcher.query);
-        } catch (error) {
-          throw new RuleError(rule.file, `${matcher.field}.query`, describeQueryError(error as Error, matcher.query));
-        }
-      }
+      checkFlowQueries(rule, describeQueryError);
       throw combined;
     }
     const matcherOfPattern: FlowMatcher[] = [];
@@ -83,8 +93,6 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       for (const start of starts) if (start.offset <= offset) owner = start.matcher;
       matcherOfPattern.push(owner);
     }
-    if (shared.size >= 256) shared.clear();
-    shared.set(source, query);
     const signature = JSON.stringify([source, matcherOfPattern.map((m) => m.where)]);
     return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited, signature };
   };

@@ -1,0 +1,65 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Parser from 'tree-sitter';
+import { parsePython, python } from '../../src/analysis/python-parser.js';
+import { bundledRulesDir } from '../../src/package-root.js';
+import { cheaperQuery } from '../../src/rules/cheaper-query.js';
+import { loadRules } from '../../src/rules/load-rules.js';
+
+describe('cheaperQuery', () => {
+  it('writes a parent step as `_` when its field holds only its type', () => {
+    expect(cheaperQuery('(if_statement consequence: (block (return_statement) @r))')).toBe('(if_statement consequence: (_ (return_statement) @r))');
+    expect(cheaperQuery('(class_definition superclasses: (argument_list (_) @b))')).toBe('(class_definition superclasses: (_ (_) @b))');
+  });
+
+  it('writes a parent step as `_` when a required child stands in a field only its type has', () => {
+    const query = '(call function: [(attribute attribute: (identifier) @m) (identifier) @m] (#match? @m "^(a|b)$"))';
+    expect(cheaperQuery(query)).toBe('(call function: [(_ attribute: (identifier) @m) (identifier) @m] (#match? @m "^(a|b)$"))');
+    expect(cheaperQuery('(block (decorated_definition definition: (function_definition) @f))')).toBe('(block (_ definition: (function_definition) @f))');
+    expect(cheaperQuery('(assignment left: (attribute object: (identifier) @o) @t)')).toBe('(assignment left: (_ object: (identifier) @o) @t)');
+  });
+
+  it('writes a parent step as `_` when a required child can be the child of its type only, among those its field holds', () => {
+    expect(cheaperQuery('(call arguments: (argument_list (keyword_argument) @k))')).toBe('(call arguments: (_ (keyword_argument) @k))');
+    expect(cheaperQuery('(subscript subscript: (string (string_content) @n))')).toBe('(subscript subscript: (_ (string_content) @n))');
+    // A comment may stand anywhere (it is an extra): it says nothing of its parent.
+    expect(cheaperQuery('(call arguments: (argument_list (comment) @c))')).toBe('(call arguments: (argument_list (comment) @c))');
+  });
+
+  it('keeps the type of a root, of a leaf, of an optional field child and of a field holding several types', () => {
+    for (const query of [
+      '(attribute attribute: (identifier) @a)',
+      '((attribute attribute: (identifier) @a) @x (#eq? @a "x"))',
+      '[(attribute attribute: (identifier) @a) (identifier) @a]',
+      '(if_statement consequence: (block) @b)',
+      '(call function: (attribute attribute: (identifier)? @a))',
+      '(call arguments: (argument_list (string) @s))',
+    ]) {
+      expect(cheaperQuery(query)).toBe(query);
+    }
+  });
+
+  it('leaves strings, comments and predicates alone', () => {
+    const query = '; (if_statement consequence: (block (x)))\n(call function: (identifier) @f arguments: (argument_list (string) @s) (#match? @s "(block (x))"))';
+    expect(cheaperQuery(query)).toBe(query);
+  });
+
+  it('gives the same matches as the query as written, for every bundled rule on its fixture', () => {
+    const dir = bundledRulesDir();
+    let compared = 0;
+    for (const rule of loadRules(dir)) {
+      const queries = [rule.query, ...(rule.flow ? [...rule.flow.sources, ...rule.flow.sanitizers, ...(rule.flow.steps ?? [])].map((m) => m.query) : [])];
+      const family = readdirSync(dir).find((f) => readdirSync(join(dir, f)).includes(`${rule.id}-${rule.name}.py`))!;
+      const tree = parsePython(readFileSync(join(dir, family, `${rule.id}-${rule.name}.py`), 'utf8'));
+      for (const query of queries) {
+        if (!query || cheaperQuery(query) === query) continue;
+        const matches = (q: string) =>
+          new Parser.Query(python, q).matches(tree.rootNode).map((m) => `${m.pattern}:${m.captures.map((c) => `${c.name}=${c.node.type}@${c.node.startIndex}-${c.node.endIndex}`).join(',')}`);
+        const asWritten = matches(query);
+        expect(matches(cheaperQuery(query))).toEqual(asWritten);
+        compared += asWritten.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
