@@ -221,7 +221,7 @@ const compiledSets = new Map<string, { rules: readonly Rule[]; compiled: Compile
 
 /**
  * Compiled rules, remembered per rule set: the app reviews pull request after pull request with
- * the same rules. Queries compile on first use (about 4 ms each): the rules were validated when
+ * the same rules. Queries compile on first use (about 1-20 ms each; see rules/query-cache.ts): the rules were validated when
  * they were loaded (see loadRules), so a scan compiles only what its files need.
  */
 function compiledFor(rules: Rule[]): CompiledRules {
