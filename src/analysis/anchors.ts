@@ -3,7 +3,7 @@ import type { GatedRule } from '../rules/compile-rules.js';
 import { HOLDS_STATEMENTS, type Anchor, type PatternGate } from '../rules/pattern-gate.js';
 import { isCheap, type TextCondition } from '../rules/text-condition.js';
 import type { ImportMap } from './import-map.js';
-import type { OffsetFinder } from './offset-finder.js';
+import type { OffsetFinder, StopTest } from './offset-finder.js';
 import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
 import { python } from './python-parser.js';
 import type { SourceIndex } from './source-index.js';
@@ -74,7 +74,7 @@ export class FileAnchors {
         }
         continue;
       }
-      const stop = (t: string) => t === type;
+      const stop = stopAt(type);
       let coveredUntil = -1;
       for (const offset of this.text.occurrences({ kind: 'literals', literals: [keyword], token: true }, this.imports)) {
         if (offset < coveredUntil || !this.finder.seek(offset, stop)) continue;
@@ -124,9 +124,19 @@ function cheaperOverWholeTree(occurrences: number, source: string): boolean {
   return occurrences > 24 && occurrences * 300 > source.length;
 }
 
-function stopFor(anchor: Anchor): (type: string) => boolean {
-  if (anchor.kind === 'outermost') return (type) => type === anchor.type;
-  return (type) => !HOLDS_STATEMENTS.has(type);
+/** Below statements: a node that holds none. */
+const BELOW_STATEMENTS: StopTest = (type) => !HOLDS_STATEMENTS.has(type);
+const stopsAtType = new Map<string, StopTest>();
+
+/** The stop test of an anchor, one function per kind (OffsetFinder remembers a test's answers by the function). */
+function stopFor(anchor: Anchor): StopTest {
+  return anchor.kind === 'outermost' ? stopAt(anchor.type) : BELOW_STATEMENTS;
+}
+
+function stopAt(type: string): StopTest {
+  let stop = stopsAtType.get(type);
+  if (!stop) stopsAtType.set(type, (stop = (t) => t === type));
+  return stop;
 }
 
 /** The starts not inside another, in document order. */
@@ -156,7 +166,7 @@ const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], 
 export function findImports(finder: OffsetFinder, text: SourceIndex, imports: ImportMap): void {
   let coveredUntil = -1;
   for (const offset of text.occurrences(IMPORT_KEYWORD, imports)) {
-    if (offset < coveredUntil || !finder.seek(offset, (type) => !HOLDS_STATEMENTS.has(type))) continue;
+    if (offset < coveredUntil || !finder.seek(offset, BELOW_STATEMENTS)) continue;
     coveredUntil = finder.end;
     const type = finder.type;
     if (type === 'import_statement' || type === 'import_from_statement') imports.addStatement(text.source.slice(finder.start, finder.end));
