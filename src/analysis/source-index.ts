@@ -9,7 +9,9 @@ import type { Vocabulary } from './vocabulary.js';
  */
 export class SourceIndex {
   private wordsFound: Map<string, number[]> | null = null;
+  /** Occurrences by condition key, and by condition object (rules pass the same objects file after file: no key to read). */
   private readonly found = new Map<string, number[]>();
+  private readonly foundFor = new Map<TextCondition, number[]>();
 
   constructor(
     readonly source: string,
@@ -18,12 +20,15 @@ export class SourceIndex {
 
   /** Every start offset of text meeting `condition`, ascending. */
   occurrences(condition: TextCondition, imports: ImportMap): number[] {
+    let offsets = this.foundFor.get(condition);
+    if (offsets) return offsets;
     const key = conditionKey(condition);
-    let offsets = this.found.get(key);
+    offsets = this.found.get(key);
     if (!offsets) {
       offsets = this.search(condition, imports);
       this.found.set(key, offsets);
     }
+    this.foundFor.set(condition, offsets);
     return offsets;
   }
 
@@ -43,14 +48,16 @@ export class SourceIndex {
     switch (condition.kind) {
       case 'literals': {
         const offsets: number[] = [];
-        for (const [i, literal] of condition.literals.entries()) this.findLiteral(literal, edgeOf(condition, i), offsets);
-        return condition.literals.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
+        const searched = searchedLiterals(condition);
+        for (const i of searched) this.findLiteral(condition.literals[i]!, edgeOf(condition, i), offsets);
+        return searched.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
       }
       case 'names': {
         const offsets: number[] = [];
-        for (const name of condition.names) {
+        const lasts = lastParts(condition);
+        for (const [i, name] of condition.names.entries()) {
           // Every spelling but an alias of the whole name ends with its last part, written out.
-          const last = name.slice(name.lastIndexOf('.') + 1);
+          const last = lasts[i]!;
           if (!last.endsWith('*') && this.wordOffsets(last).length === 0 && !imports.binds(name)) continue;
           for (const spelling of imports.spellingsOf(name)) this.findSpelling(spelling.parts, spelling.open, offsets);
         }
@@ -111,6 +118,39 @@ export class SourceIndex {
     }
     return offsets;
   }
+}
+
+const searchedOf = new WeakMap<TextCondition, number[]>();
+
+/**
+ * The literals of a condition worth searching for, by index: not one that holds another literal
+ * standing anywhere (`_redact` holds `redact`, `xmlrpc.client` holds `xmlrpc`). Every match holds
+ * the whole literal it needs, so it holds the inner one's occurrence too, and the anchor of that
+ * occurrence holds the match (see Anchor): the occurrences of the inner literal alone suffice.
+ */
+function searchedLiterals(condition: Extract<TextCondition, { kind: 'literals' }>): number[] {
+  let searched = searchedOf.get(condition);
+  if (searched) return searched;
+  const { literals } = condition;
+  const anywhere = (i: number) => edgeOf(condition, i) === 'none';
+  searched = [];
+  for (let i = 0; i < literals.length; i++) {
+    const holdsAnother = anywhere(i) && literals.some((inner, j) => j !== i && anywhere(j) && inner !== literals[i] && literals[i]!.includes(inner));
+    // Of equal literals at equal edges, the first is searched.
+    const repeated = literals.some((other, j) => j < i && other === literals[i] && edgeOf(condition, j) === edgeOf(condition, i));
+    if (!holdsAnother && !repeated) searched.push(i);
+  }
+  searchedOf.set(condition, searched);
+  return searched;
+}
+
+const lastPartsOf = new WeakMap<TextCondition, string[]>();
+
+/** The last part of each name of a `names` condition (`system` of `os.system`), sliced once per condition. */
+function lastParts(condition: Extract<TextCondition, { kind: 'names' }>): string[] {
+  let lasts = lastPartsOf.get(condition);
+  if (!lasts) lastPartsOf.set(condition, (lasts = condition.names.map((name) => name.slice(name.lastIndexOf('.') + 1))));
+  return lasts;
 }
 
 // A comment runs to the end of its line (`(?![^\n])`): else `#[^\n]*` repeated could split a

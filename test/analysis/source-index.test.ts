@@ -57,4 +57,14 @@ describe('SourceIndex', () => {
     const overlapping: TextCondition = { kind: 'regex', source: 'a[^b]*b', flags: '' };
     expect(occurrences('aaab', overlapping).length).toBe(3);
   });
+
+  it('searches a literal holding another of its condition only through the inner one, and equal literals at equal edges once', () => {
+    const source = 'x._redact(a)\nredact(b)\nxmlrpc.client\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['_redact', 'redact', 'xmlrpc.client', 'xmlrpc', 'redact'], token: false };
+    // `_redact` at 2 is found as `redact` at 3, inside the same name: its anchor holds every match holding `_redact`.
+    expect(occurrences(source, condition)).toEqual(['3:redact(a', '13:redact(b', '23:xmlrpc.c']);
+    // At different edges, equal literals are different conditions on the text: both are searched.
+    const edged: TextCondition = { kind: 'literals', literals: ['redact', 'redact'], token: false, edges: ['both', 'none'] };
+    expect(occurrences('unredact(a)\n', edged)).toEqual(['2:redact(a']);
+  });
 });
