@@ -64,8 +64,24 @@ export class SourceIndex {
         return [...new Set(offsets)].sort((a, b) => a - b);
       }
       case 'regex':
-        return this.findRegex(cachedRegex(`(?:${condition.source})`, condition.flags));
+        return this.searchRegex(condition, imports);
     }
+  }
+
+  /**
+   * A regex's starts. When another regex met before is this one with alternatives added (the
+   * secret names, then one rule's extra words), this one's starts are among that one's: the
+   * wider one's are found (once for both) and this one is tried only at them.
+   */
+  private searchRegex(condition: Extract<TextCondition, { kind: 'regex' }>, imports: ImportMap): number[] {
+    const wider = widerRegex(condition);
+    if (!wider) return this.findRegex(cachedRegex(`(?:${condition.source})`, condition.flags));
+    const candidates = this.occurrences({ kind: 'regex', source: wider, flags: condition.flags }, imports);
+    const sticky = cachedRegex(`(?:${condition.source})`, `${condition.flags}y`);
+    return candidates.filter((offset) => {
+      sticky.lastIndex = offset;
+      return sticky.test(this.source);
+    });
   }
 
   private findLiteral(literal: string, edge: Edge, offsets: number[]): void {
@@ -142,6 +158,55 @@ function searchedLiterals(condition: Extract<TextCondition, { kind: 'literals' }
   }
   searchedOf.set(condition, searched);
   return searched;
+}
+
+/** Regex sources met so far, by flags (bounded: a few per rule set). */
+const regexesSeen = new Map<string, Set<string>>();
+const alternativesOf = new Map<string, string[]>();
+
+/** A regex met before whose first alternatives are all of `condition`'s (so it matches wherever this one does), or null; records this one as met. */
+function widerRegex(condition: Extract<TextCondition, { kind: 'regex' }>): string | null {
+  let seen = regexesSeen.get(condition.flags);
+  if (!seen) regexesSeen.set(condition.flags, (seen = new Set()));
+  if (!seen.has(condition.source)) {
+    if (seen.size >= 256) seen.clear();
+    seen.add(condition.source);
+  }
+  // A back-reference counts groups across alternatives: such regexes are left whole.
+  if (BACK_REFERENCE.test(condition.source)) return null;
+  const own = alternatives(condition.source);
+  for (const other of seen) {
+    if (other.length <= condition.source.length || !other.startsWith(`${condition.source}|`) || BACK_REFERENCE.test(other)) continue;
+    if (alternatives(other).slice(0, own.length).join('|') === condition.source) return other;
+  }
+  return null;
+}
+
+const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
+
+/** A regex source's alternatives outside any group or class. */
+function alternatives(source: string): string[] {
+  let found = alternativesOf.get(source);
+  if (found) return found;
+  found = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      found.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  found.push(source.slice(from));
+  if (alternativesOf.size >= 256) alternativesOf.clear();
+  alternativesOf.set(source, found);
+  return found;
 }
 
 const lastPartsOf = new WeakMap<TextCondition, string[]>();

@@ -67,4 +67,16 @@ describe('SourceIndex', () => {
     const edged: TextCondition = { kind: 'literals', literals: ['redact', 'redact'], token: false, edges: ['both', 'none'] };
     expect(occurrences('unredact(a)\n', edged)).toEqual(['2:redact(a']);
   });
+
+  it('finds a regex met after a wider one (its alternatives and more) at the wider one\'s starts, as alone', () => {
+    const source = 'api_key = admin_pass or db.token\nsession-KEY\n';
+    const narrow: TextCondition = { kind: 'regex', source: 'token|(?:api|session)[^a-z]*key', flags: 'i' };
+    const wide: TextCondition = { kind: 'regex', source: 'token|(?:api|session)[^a-z]*key|admin[^a-z]*pass', flags: 'i' };
+    const alone = occurrences(source, narrow);
+    expect(alone).toEqual(['0:api_key ', '27:token', '33:session-']);
+    expect(occurrences(source, wide)).toEqual(['0:api_key ', '10:admin_pa', '27:token', '33:session-']);
+    // The wide one is known now: the narrow one is tried at its starts, and finds what it finds alone.
+    expect(occurrences(source, { ...narrow })).toEqual(alone);
+    expect(occurrences('tokens|x', { kind: 'regex', source: 'tokens|x', flags: 'i' }).length).toBe(2);
+  });
 });
