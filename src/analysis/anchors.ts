@@ -76,7 +76,7 @@ export class FileAnchors {
       }
       const stop = stopAt(type);
       let coveredUntil = -1;
-      for (const offset of this.text.occurrences({ kind: 'literals', literals: [keyword], token: true }, this.imports)) {
+      for (const offset of this.text.occurrences(keywordCondition(keyword), this.imports)) {
         if (offset < coveredUntil || !this.finder.seek(offset, stop)) continue;
         coveredUntil = this.finder.end;
         starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
@@ -160,7 +160,16 @@ function scopeQuery(type: string): Parser.Query {
   return query;
 }
 
-const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], token: true };
+const keywordConditions = new Map<string, TextCondition>();
+
+/** The condition of a keyword, one object per keyword (SourceIndex remembers occurrences by the object). */
+function keywordCondition(keyword: string): TextCondition {
+  let condition = keywordConditions.get(keyword);
+  if (!condition) keywordConditions.set(keyword, (condition = { kind: 'literals', literals: [keyword], token: true }));
+  return condition;
+}
+
+const IMPORT_KEYWORD = keywordCondition('import');
 
 /** The file's import statements, found from each `import` keyword and read from their text: cheaper than a query over the whole tree. */
 export function findImports(finder: OffsetFinder, text: SourceIndex, imports: ImportMap): void {

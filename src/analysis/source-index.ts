@@ -18,7 +18,7 @@ export class SourceIndex {
     private readonly vocabulary: Vocabulary,
   ) {}
 
-  /** Every start offset of text meeting `condition`, ascending. */
+  /** Every start offset of text meeting `condition`, ascending (shared: not to be changed). */
   occurrences(condition: TextCondition, imports: ImportMap): number[] {
     let offsets = this.foundFor.get(condition);
     if (offsets) return offsets;
@@ -47,8 +47,12 @@ export class SourceIndex {
   private search(condition: TextCondition, imports: ImportMap): number[] {
     switch (condition.kind) {
       case 'literals': {
-        const offsets: number[] = [];
         const searched = searchedLiterals(condition);
+        // One whole word: the vocabulary's own list (occurrences are read, never changed).
+        if (searched.length === 1 && edgeOf(condition, searched[0]!) === 'both' && this.vocabulary.words.has(condition.literals[searched[0]!]!)) {
+          return this.wordOffsets(condition.literals[searched[0]!]!);
+        }
+        const offsets: number[] = [];
         for (const i of searched) this.findLiteral(condition.literals[i]!, edgeOf(condition, i), offsets);
         return searched.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
       }
