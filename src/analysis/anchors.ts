@@ -3,7 +3,7 @@ import type { GatedRule } from '../rules/compile-rules.js';
 import { HOLDS_STATEMENTS, type Anchor, type PatternGate } from '../rules/pattern-gate.js';
 import { isCheap, type TextCondition } from '../rules/text-condition.js';
 import type { ImportMap } from './import-map.js';
-import type { OffsetFinder } from './offset-finder.js';
+import type { OffsetFinder, StopTest } from './offset-finder.js';
 import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
 import { python } from './python-parser.js';
 import type { SourceIndex } from './source-index.js';
@@ -74,9 +74,9 @@ export class FileAnchors {
         }
         continue;
       }
-      const stop = (t: string) => t === type;
+      const stop = stopAt(type);
       let coveredUntil = -1;
-      for (const offset of this.text.occurrences({ kind: 'literals', literals: [keyword], token: true }, this.imports)) {
+      for (const offset of this.text.occurrences(keywordCondition(keyword), this.imports)) {
         if (offset < coveredUntil || !this.finder.seek(offset, stop)) continue;
         coveredUntil = this.finder.end;
         starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
@@ -124,9 +124,19 @@ function cheaperOverWholeTree(occurrences: number, source: string): boolean {
   return occurrences > 24 && occurrences * 300 > source.length;
 }
 
-function stopFor(anchor: Anchor): (type: string) => boolean {
-  if (anchor.kind === 'outermost') return (type) => type === anchor.type;
-  return (type) => !HOLDS_STATEMENTS.has(type);
+/** Below statements: a node that holds none. */
+const BELOW_STATEMENTS: StopTest = (type) => !HOLDS_STATEMENTS.has(type);
+const stopsAtType = new Map<string, StopTest>();
+
+/** The stop test of an anchor, one function per kind (OffsetFinder remembers a test's answers by the function). */
+function stopFor(anchor: Anchor): StopTest {
+  return anchor.kind === 'outermost' ? stopAt(anchor.type) : BELOW_STATEMENTS;
+}
+
+function stopAt(type: string): StopTest {
+  let stop = stopsAtType.get(type);
+  if (!stop) stopsAtType.set(type, (stop = (t) => t === type));
+  return stop;
 }
 
 /** The starts not inside another, in document order. */
@@ -150,13 +160,22 @@ function scopeQuery(type: string): Parser.Query {
   return query;
 }
 
-const IMPORT_KEYWORD: TextCondition = { kind: 'literals', literals: ['import'], token: true };
+const keywordConditions = new Map<string, TextCondition>();
+
+/** The condition of a keyword, one object per keyword (SourceIndex remembers occurrences by the object). */
+function keywordCondition(keyword: string): TextCondition {
+  let condition = keywordConditions.get(keyword);
+  if (!condition) keywordConditions.set(keyword, (condition = { kind: 'literals', literals: [keyword], token: true }));
+  return condition;
+}
+
+const IMPORT_KEYWORD = keywordCondition('import');
 
 /** The file's import statements, found from each `import` keyword and read from their text: cheaper than a query over the whole tree. */
 export function findImports(finder: OffsetFinder, text: SourceIndex, imports: ImportMap): void {
   let coveredUntil = -1;
   for (const offset of text.occurrences(IMPORT_KEYWORD, imports)) {
-    if (offset < coveredUntil || !finder.seek(offset, (type) => !HOLDS_STATEMENTS.has(type))) continue;
+    if (offset < coveredUntil || !finder.seek(offset, BELOW_STATEMENTS)) continue;
     coveredUntil = finder.end;
     const type = finder.type;
     if (type === 'import_statement' || type === 'import_from_statement') imports.addStatement(text.source.slice(finder.start, finder.end));

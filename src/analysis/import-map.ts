@@ -9,6 +9,8 @@ export class ImportMap {
   private readonly bindings = new Map<string, string>();
   /** Local names by what they are bound to, built when spellings are first asked for. */
   private byTarget: Map<string, string[]> | null = null;
+  /** Spellings by pattern, made once per file for all the rules naming it (cleared with byTarget). */
+  private spellings = new Map<string, { parts: string[]; open: boolean }[]>();
 
   /** Records one `import_statement` or `import_from_statement` node. */
   add(statement: SyntaxNode): void {
@@ -21,6 +23,7 @@ export class ImportMap {
    */
   addStatement(text: string): void {
     this.byTarget = null;
+    if (this.spellings.size) this.spellings = new Map();
     const clean = text.replace(/#[^\n]*/g, ' ').replace(/[()\\]/g, ' ');
     // Lazy over name characters only, so finding `import` costs one pass (`\s*(.+?)\s*` was quadratic on long white space).
     const from = /^\s*from\b([\w.\s\u0080-\uffff]*?)\bimport\b([\s\S]*)$/.exec(clean);
@@ -45,6 +48,12 @@ export class ImportMap {
    * subprocess import call as run_it`). `open`: the last part is a prefix, anything may follow.
    */
   spellingsOf(pattern: string): { parts: string[]; open: boolean }[] {
+    let spellings = this.spellings.get(pattern);
+    if (!spellings) this.spellings.set(pattern, (spellings = this.spell(pattern)));
+    return spellings;
+  }
+
+  private spell(pattern: string): { parts: string[]; open: boolean }[] {
     const open = pattern.endsWith('*');
     const body = open ? pattern.slice(0, -1) : pattern;
     const parts = body.split('.');

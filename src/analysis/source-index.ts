@@ -9,21 +9,26 @@ import type { Vocabulary } from './vocabulary.js';
  */
 export class SourceIndex {
   private wordsFound: Map<string, number[]> | null = null;
+  /** Occurrences by condition key, and by condition object (rules pass the same objects file after file: no key to read). */
   private readonly found = new Map<string, number[]>();
+  private readonly foundFor = new Map<TextCondition, number[]>();
 
   constructor(
     readonly source: string,
     private readonly vocabulary: Vocabulary,
   ) {}
 
-  /** Every start offset of text meeting `condition`, ascending. */
+  /** Every start offset of text meeting `condition`, ascending (shared: not to be changed). */
   occurrences(condition: TextCondition, imports: ImportMap): number[] {
+    let offsets = this.foundFor.get(condition);
+    if (offsets) return offsets;
     const key = conditionKey(condition);
-    let offsets = this.found.get(key);
+    offsets = this.found.get(key);
     if (!offsets) {
       offsets = this.search(condition, imports);
       this.found.set(key, offsets);
     }
+    this.foundFor.set(condition, offsets);
     return offsets;
   }
 
@@ -42,23 +47,45 @@ export class SourceIndex {
   private search(condition: TextCondition, imports: ImportMap): number[] {
     switch (condition.kind) {
       case 'literals': {
+        const searched = searchedLiterals(condition);
+        // One whole word: the vocabulary's own list (occurrences are read, never changed).
+        if (searched.length === 1 && edgeOf(condition, searched[0]!) === 'both' && this.vocabulary.words.has(condition.literals[searched[0]!]!)) {
+          return this.wordOffsets(condition.literals[searched[0]!]!);
+        }
         const offsets: number[] = [];
-        for (const [i, literal] of condition.literals.entries()) this.findLiteral(literal, edgeOf(condition, i), offsets);
-        return condition.literals.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
+        for (const i of searched) this.findLiteral(condition.literals[i]!, edgeOf(condition, i), offsets);
+        return searched.length > 1 ? offsets.sort((a, b) => a - b) : offsets;
       }
       case 'names': {
         const offsets: number[] = [];
-        for (const name of condition.names) {
+        const lasts = lastParts(condition);
+        for (const [i, name] of condition.names.entries()) {
           // Every spelling but an alias of the whole name ends with its last part, written out.
-          const last = name.slice(name.lastIndexOf('.') + 1);
+          const last = lasts[i]!;
           if (!last.endsWith('*') && this.wordOffsets(last).length === 0 && !imports.binds(name)) continue;
           for (const spelling of imports.spellingsOf(name)) this.findSpelling(spelling.parts, spelling.open, offsets);
         }
         return [...new Set(offsets)].sort((a, b) => a - b);
       }
       case 'regex':
-        return this.findRegex(cachedRegex(`(?:${condition.source})`, condition.flags));
+        return this.searchRegex(condition, imports);
     }
+  }
+
+  /**
+   * A regex's starts. When another regex met before is this one with alternatives added (the
+   * secret names, then one rule's extra words), this one's starts are among that one's: the
+   * wider one's are found (once for both) and this one is tried only at them.
+   */
+  private searchRegex(condition: Extract<TextCondition, { kind: 'regex' }>, imports: ImportMap): number[] {
+    const wider = widerRegex(condition);
+    if (!wider) return this.findRegex(cachedRegex(`(?:${condition.source})`, condition.flags));
+    const candidates = this.occurrences({ kind: 'regex', source: wider, flags: condition.flags }, imports);
+    const sticky = cachedRegex(`(?:${condition.source})`, `${condition.flags}y`);
+    return candidates.filter((offset) => {
+      sticky.lastIndex = offset;
+      return sticky.test(this.source);
+    });
   }
 
   private findLiteral(literal: string, edge: Edge, offsets: number[]): void {
@@ -111,6 +138,88 @@ export class SourceIndex {
     }
     return offsets;
   }
+}
+
+const searchedOf = new WeakMap<TextCondition, number[]>();
+
+/**
+ * The literals of a condition worth searching for, by index: not one that holds another literal
+ * standing anywhere (`_redact` holds `redact`, `xmlrpc.client` holds `xmlrpc`). Every match holds
+ * the whole literal it needs, so it holds the inner one's occurrence too, and the anchor of that
+ * occurrence holds the match (see Anchor): the occurrences of the inner literal alone suffice.
+ */
+function searchedLiterals(condition: Extract<TextCondition, { kind: 'literals' }>): number[] {
+  let searched = searchedOf.get(condition);
+  if (searched) return searched;
+  const { literals } = condition;
+  const anywhere = (i: number) => edgeOf(condition, i) === 'none';
+  searched = [];
+  for (let i = 0; i < literals.length; i++) {
+    const holdsAnother = anywhere(i) && literals.some((inner, j) => j !== i && anywhere(j) && inner !== literals[i] && literals[i]!.includes(inner));
+    // Of equal literals at equal edges, the first is searched.
+    const repeated = literals.some((other, j) => j < i && other === literals[i] && edgeOf(condition, j) === edgeOf(condition, i));
+    if (!holdsAnother && !repeated) searched.push(i);
+  }
+  searchedOf.set(condition, searched);
+  return searched;
+}
+
+/** Regex sources met so far, by flags (bounded: a few per rule set). */
+const regexesSeen = new Map<string, Set<string>>();
+const alternativesOf = new Map<string, string[]>();
+
+/** A regex met before whose first alternatives are all of `condition`'s (so it matches wherever this one does), or null; records this one as met. */
+function widerRegex(condition: Extract<TextCondition, { kind: 'regex' }>): string | null {
+  let seen = regexesSeen.get(condition.flags);
+  if (!seen) regexesSeen.set(condition.flags, (seen = new Set()));
+  if (!seen.has(condition.source)) {
+    if (seen.size >= 256) seen.clear();
+    seen.add(condition.source);
+  }
+  // A back-reference counts groups across alternatives: such regexes are left whole.
+  if (BACK_REFERENCE.test(condition.source)) return null;
+  const own = alternatives(condition.source);
+  for (const other of seen) {
+    if (other.length <= condition.source.length || !other.startsWith(`${condition.source}|`) || BACK_REFERENCE.test(other)) continue;
+    if (alternatives(other).slice(0, own.length).join('|') === condition.source) return other;
+  }
+  return null;
+}
+
+const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
+
+/** A regex source's alternatives outside any group or class. */
+function alternatives(source: string): string[] {
+  let found = alternativesOf.get(source);
+  if (found) return found;
+  found = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      found.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  found.push(source.slice(from));
+  if (alternativesOf.size >= 256) alternativesOf.clear();
+  alternativesOf.set(source, found);
+  return found;
+}
+
+const lastPartsOf = new WeakMap<TextCondition, string[]>();
+
+/** The last part of each name of a `names` condition (`system` of `os.system`), sliced once per condition. */
+function lastParts(condition: Extract<TextCondition, { kind: 'names' }>): string[] {
+  let lasts = lastPartsOf.get(condition);
+  if (!lasts) lastPartsOf.set(condition, (lasts = condition.names.map((name) => name.slice(name.lastIndexOf('.') + 1))));
+  return lasts;
 }
 
 // A comment runs to the end of its line (`(?![^\n])`): else `#[^\n]*` repeated could split a

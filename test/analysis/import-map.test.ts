@@ -1,3 +1,4 @@
+import { ImportMap } from '../../src/analysis/import-map.js';
 import { firstNode } from '../helpers/parse.js';
 
 function resolveCallee(source: string): string | null {
@@ -23,5 +24,17 @@ describe('ImportMap.qualifiedName', () => {
   it('gives null for a callee that is not a name chain', () => {
     expect(resolveCallee('get_runner()(x)')).toBeNull();
     expect(resolveCallee('items[0].run(x)')).toBeNull();
+  });
+});
+
+describe('ImportMap.spellingsOf', () => {
+  it('spells a name anew after an import that binds it is added', () => {
+    const imports = new ImportMap();
+    expect(imports.spellingsOf('subprocess.call')).toEqual([{ parts: ['subprocess', 'call'], open: false }]);
+    imports.addStatement('import subprocess as sp');
+    expect(imports.spellingsOf('subprocess.call')).toEqual([
+      { parts: ['subprocess', 'call'], open: false },
+      { parts: ['sp', 'call'], open: false },
+    ]);
   });
 });

@@ -14,16 +14,20 @@ describe('OffsetFinder', () => {
     return types;
   };
 
-  it('walks down through every node holding the offset, first children included, past non-ASCII text', () => {
-    expect(path(source.indexOf('g(a)'))).toEqual(['module', 'function_definition', 'block', 'if_statement', 'block', 'expression_statement', 'call', 'identifier']);
+  it('walks down through every node holding the offset, first children included, past non-ASCII text, asking once per type', () => {
+    expect(path(source.indexOf('g(a)'))).toEqual(['module', 'function_definition', 'block', 'if_statement', 'expression_statement', 'call', 'identifier']);
     expect(path(source.indexOf('def'))).toEqual(['module', 'function_definition', 'def']);
   });
 
-  it('stops in a gap between children', () => {
-    expect(path(source.indexOf('\n\n') + 1)).toEqual(['module', 'function_definition', 'block']);
+  it('finds nothing in a gap between children, not the node after it', () => {
+    const gap = source.indexOf('\n\n') + 1;
+    expect(finder.seek(gap, (type) => type === 'block')).toBe(true);
+    expect(finder.seek(gap, (type) => type === 'return_statement')).toBe(false);
+    expect(finder.seek(gap, (type) => type === 'identifier')).toBe(false);
+    expect(finder.seek(gap, () => false)).toBe(false);
   });
 
-  it('starts every seek from the root, whatever node was read last', () => {
+  it('finds the node whatever node was found last', () => {
     expect(finder.seek(source.indexOf('g(a)'), (type) => type === 'expression_statement')).toBe(true);
     expect(finder.node().text).toBe('g(a)');
     expect(finder.seek(source.indexOf('return'), (type) => type === 'return_statement')).toBe(true);
@@ -37,5 +41,20 @@ describe('OffsetFinder', () => {
     expect(finder.node().startPosition).toEqual({ row: 2, column: 4 });
     expect(finder.seek(source.indexOf('g(a)'), (type) => type === 'call')).toBe(true);
     expect(source.slice(finder.start, finder.end)).toBe('g(a)');
+  });
+
+  it('finds from wherever the last seek left the cursor what a seek from the root finds, offsets in any order', () => {
+    const tree = parsePython('class A:\n    def f(self, x):\n        if x:\n            return [y for y in x]\n        pass\n\n\nz = A()  # end\n').rootNode;
+    const text = tree.text;
+    const stops = [(t: string) => t.endsWith('_statement'), (t: string) => t === 'block', (t: string) => t === 'identifier', () => false];
+    const describe = (f: OffsetFinder, offset: number, stop: (t: string) => boolean) => (f.seek(offset, stop) ? `${f.type}@${f.start}-${f.end}` : 'none');
+    const reused = new OffsetFinder(tree);
+    const offsets = [...text].map((_, i) => i);
+    const shuffled = offsets.map((o) => (o * 37) % offsets.length);
+    for (const order of [offsets, [...offsets].reverse(), shuffled]) {
+      for (const stop of stops) {
+        for (const offset of order) expect(describe(reused, offset, stop)).toBe(describe(new OffsetFinder(tree), offset, stop));
+      }
+    }
   });
 });

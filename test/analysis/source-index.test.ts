@@ -57,4 +57,26 @@ describe('SourceIndex', () => {
     const overlapping: TextCondition = { kind: 'regex', source: 'a[^b]*b', flags: '' };
     expect(occurrences('aaab', overlapping).length).toBe(3);
   });
+
+  it('searches a literal holding another of its condition only through the inner one, and equal literals at equal edges once', () => {
+    const source = 'x._redact(a)\nredact(b)\nxmlrpc.client\n';
+    const condition: TextCondition = { kind: 'literals', literals: ['_redact', 'redact', 'xmlrpc.client', 'xmlrpc', 'redact'], token: false };
+    // `_redact` at 2 is found as `redact` at 3, inside the same name: its anchor holds every match holding `_redact`.
+    expect(occurrences(source, condition)).toEqual(['3:redact(a', '13:redact(b', '23:xmlrpc.c']);
+    // At different edges, equal literals are different conditions on the text: both are searched.
+    const edged: TextCondition = { kind: 'literals', literals: ['redact', 'redact'], token: false, edges: ['both', 'none'] };
+    expect(occurrences('unredact(a)\n', edged)).toEqual(['2:redact(a']);
+  });
+
+  it('finds a regex met after a wider one (its alternatives and more) at the wider one\'s starts, as alone', () => {
+    const source = 'api_key = admin_pass or db.token\nsession-KEY\n';
+    const narrow: TextCondition = { kind: 'regex', source: 'token|(?:api|session)[^a-z]*key', flags: 'i' };
+    const wide: TextCondition = { kind: 'regex', source: 'token|(?:api|session)[^a-z]*key|admin[^a-z]*pass', flags: 'i' };
+    const alone = occurrences(source, narrow);
+    expect(alone).toEqual(['0:api_key ', '27:token', '33:session-']);
+    expect(occurrences(source, wide)).toEqual(['0:api_key ', '10:admin_pa', '27:token', '33:session-']);
+    // The wide one is known now: the narrow one is tried at its starts, and finds what it finds alone.
+    expect(occurrences(source, { ...narrow })).toEqual(alone);
+    expect(occurrences('tokens|x', { kind: 'regex', source: 'tokens|x', flags: 'i' }).length).toBe(2);
+  });
 });
