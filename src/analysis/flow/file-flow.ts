@@ -61,6 +61,8 @@ interface Item {
 export class FileFlow {
   /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
   private readonly scopes = new Map<string, ScopeDefinitions>();
+  /** The scope each identifier read was looked up in, by the identifier's id. */
+  private readonly readScopes = new Map<number, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
   private text: string | null = null;
   private readonly children = new Map<number, ChildIndex>();
@@ -105,7 +107,7 @@ export class FileFlow {
    * nor counts as, a source.
    */
   private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
-    const defs = this.scopeOf(identifier, identifier.text).reaching(identifier);
+    const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
   }
@@ -113,6 +115,14 @@ export class FileFlow {
   /** The reaching definitions of `name` in the scope holding `node` (a function, or the module's top level). */
   scopeOf(node: SyntaxNode, name: string): ScopeDefinitions {
     return this.scope(this.definitions.innermostFunction(node) ?? this.root, name);
+  }
+
+  /** scopeOf an identifier for its own name, found once per identifier (isCleared asks, then definitionsOf). */
+  private scopeOfRead(identifier: SyntaxNode): ScopeDefinitions {
+    const key = idOf(identifier);
+    let scope = this.readScopes.get(key);
+    if (!scope) this.readScopes.set(key, (scope = this.scopeOf(identifier, identifier.text)));
+    return scope;
   }
 
   /** The innermost class holding `node`. */
@@ -197,7 +207,7 @@ export class FileFlow {
         const object = node.childForFieldName('object');
         const attr = node.childForFieldName('attribute')?.text;
         if (object?.type === 'identifier' && object.text === 'self' && attr) {
-          for (const def of this.selfAttributes(node).get(attr) ?? []) {
+          for (const def of this.selfAttribute(node, attr)) {
             // The pending field read (`conn['user']` of `conn = self._conn`) applies to the attribute's value.
             out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
@@ -244,9 +254,9 @@ export class FileFlow {
 
   private definitionsOf(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     const { node } = item;
-    const scope = this.scopeOf(node, node.text);
+    const scope = this.scopeOfRead(node);
     let defs = scope.reaching(node) ?? [];
-    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, node.text).all.get(node.text) ?? [];
+    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, scope.name!).all.get(scope.name!) ?? [];
     const out: (Item | null)[] = [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
@@ -334,14 +344,23 @@ export class FileFlow {
     return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
-  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
-  private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
+  /**
+   * Values assigned to `self.<attr>` in any method of the enclosing class, and class-level
+   * assignments of `attr`. The class's assignments are listed (a query over the whole class) only
+   * once an attribute asked about may be assigned: its name followed by `=`, `:` or an augmented
+   * operator somewhere in the class's text.
+   */
+  private selfAttribute(node: SyntaxNode, attr: string): readonly Definition[] {
     const cls = this.enclosingClass(node);
-    if (!cls) return new Map();
+    if (!cls) return [];
     const key = idOf(cls);
     let attrs = this.classAttrs.get(key);
-    if (!attrs) this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
-    return attrs;
+    if (!attrs) {
+      this.text ??= this.root.text;
+      if (!mayBeAssigned(this.text, attr, startOf(cls), cls.endIndex)) return [];
+      this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
+    }
+    return attrs.get(attr) ?? [];
   }
 
   /** The functions defined directly in a module or class body, by name. */
@@ -391,6 +410,25 @@ function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildI
     },
   };
 }
+
+/**
+ * Whether `name` occurs in text[start, end) followed (across spaces and line continuations) by
+ * `=`, `:` or an augmented operator: what every assignment of it as an attribute or a class-level
+ * name, annotated or augmented, has in its text.
+ */
+function mayBeAssigned(text: string, name: string, start: number, end: number): boolean {
+  for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
+    let j = i + name.length;
+    while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\\' || text[j] === '\n' || text[j] === '\r')) j++;
+    const c = text[j];
+    if (c === '=' || c === ':') return true;
+    // `+=`, `**=`, `//=`, `>>=`: one or two operator characters, then `=`.
+    if (c !== undefined && AUGMENTED.includes(c) && (text[j + 1] === '=' || (text[j + 2] === '=' && AUGMENTED.includes(text[j + 1]!)))) return true;
+  }
+  return false;
+}
+
+const AUGMENTED = '+-*/%&|^@<>';
 
 function pathTo(item: Item): FlowPath {
   const steps: TraceStep[] = [];
