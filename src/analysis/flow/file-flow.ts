@@ -1,7 +1,7 @@
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
-import { classAttributes } from './class-attributes.js';
+import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
 import { isFieldRead, isNameChar } from './field-read.js';
@@ -66,7 +66,7 @@ export class FileFlow {
   private readonly returns = new Map<number, SyntaxNode[]>();
   private text: string | null = null;
   private readonly children = new Map<number, ChildIndex>();
-  private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
+  private readonly classAttrs = new Map<string, Definition[]>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
   /** The question of the trace under way (its `carries`). */
   private question: TraceQuestion | null = null;
@@ -344,23 +344,17 @@ export class FileFlow {
     return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
-  /**
-   * Values assigned to `self.<attr>` in any method of the enclosing class, and class-level
-   * assignments of `attr`. The class's assignments are listed (a query over the whole class) only
-   * once an attribute asked about may be assigned: its name followed by `=`, `:` or an augmented
-   * operator somewhere in the class's text.
-   */
+  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments of `attr` (see classAttribute). */
   private selfAttribute(node: SyntaxNode, attr: string): readonly Definition[] {
     const cls = this.enclosingClass(node);
     if (!cls) return [];
-    const key = idOf(cls);
-    let attrs = this.classAttrs.get(key);
-    if (!attrs) {
+    const key = `${idOf(cls)}:${attr}`;
+    let defs = this.classAttrs.get(key);
+    if (!defs) {
       this.text ??= this.root.text;
-      if (!mayBeAssigned(this.text, attr, startOf(cls), cls.endIndex)) return [];
-      this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
+      this.classAttrs.set(key, (defs = classAttribute(cls, attr, this.text, this.root, (n) => this.enclosingClass(n))));
     }
-    return attrs.get(attr) ?? [];
+    return defs;
   }
 
   /** The functions defined directly in a module or class body, by name. */
@@ -410,25 +404,6 @@ function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildI
     },
   };
 }
-
-/**
- * Whether `name` occurs in text[start, end) followed (across spaces and line continuations) by
- * `=`, `:` or an augmented operator: what every assignment of it as an attribute or a class-level
- * name, annotated or augmented, has in its text.
- */
-function mayBeAssigned(text: string, name: string, start: number, end: number): boolean {
-  for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
-    let j = i + name.length;
-    while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\\' || text[j] === '\n' || text[j] === '\r')) j++;
-    const c = text[j];
-    if (c === '=' || c === ':') return true;
-    // `+=`, `**=`, `//=`, `>>=`: one or two operator characters, then `=`.
-    if (c !== undefined && AUGMENTED.includes(c) && (text[j + 1] === '=' || (text[j + 2] === '=' && AUGMENTED.includes(text[j + 1]!)))) return true;
-  }
-  return false;
-}
-
-const AUGMENTED = '+-*/%&|^@<>';
 
 function pathTo(item: Item): FlowPath {
   const steps: TraceStep[] = [];

@@ -167,6 +167,15 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one(classLevel).source).toBe('source()');
   });
 
+  it('leaves out what only looks like an assignment of self.attr: a nested class\'s, a dict key, another object\'s', () => {
+    const nested = 'class A:\n    class B:\n        def __init__(self):\n            self.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(nested).source).toBeNull();
+    const key = 'class A:\n    def __init__(self):\n        d = {"info": source(), info: source()}\n        other.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(key).source).toBeNull();
+    const chained = 'class A:\n    def __init__(self):\n        self.other = self.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(chained).source).toBe('source()');
+  });
+
   it('summarises one level of same-file helpers, arguments standing for parameters', () => {
     const src = 'def build(a, b):\n    return {"x": b}\n\ndef f():\n    sink(build(1, source()))\n';
     expect(one(src)).toMatchObject({ source: 'source()', steps: ['b@1', 'build()@2'] });
