@@ -5,6 +5,9 @@ import { FileFlow } from '../analysis/flow/file-flow.js';
 import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
+import Parser from 'tree-sitter';
+import { python } from '../analysis/python-parser.js';
+import { gatesOf } from './pattern-gate.js';
 import { flowMatchersOf, type GatedRule } from './compile-rules.js';
 import type { CompiledMatchers } from './flow-matchers.js';
 import type { FlowMatcher } from './flow-spec.js';
@@ -155,7 +158,11 @@ export class FlowRuleTracer {
     const compiled = flowMatchersOf(rule);
     const functions = this.functionIndex();
     const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
-      new RegionalMatches(() => (matchers.query ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
+      new RegionalMatches(
+        partsOf(rule, matchers).map((part) => ({ starts: () => (part.query ? this.startsOf(part) : []), run: (starts: SyntaxNode[] | 'everywhere') => this.run(part, starts) })),
+        functions,
+        onFound,
+      );
     const sourcesKey = listKey(compiled.sources);
     let sourceReach = this.exactReaches.get(sourcesKey);
     let sources = this.lists.get(`sources|${sourcesKey}`);
@@ -196,6 +203,42 @@ export class FlowRuleTracer {
     }
     return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
+}
+
+/** Each list's matchers as queries of their own, by the list's signature (see partsOf). */
+const partsBySignature = new Map<string, CompiledMatchers[]>();
+/** Queries of one matcher, by text. */
+const partQueries = new Map<string, Parser.Query>();
+
+/**
+ * A list's matchers, each as a query of its own gated by its own text, when they differ in
+ * gates (DS303's sources: `except … as e` at every except clause, `.last_error` or a response's
+ * `.text` only where those words occur); else the list's one query. The list's query run from
+ * every matcher's starts tries every pattern at each (every call and attribute of every except
+ * clause, and their `where:`); a match of one matcher's pattern lies inside one of its own starts.
+ */
+function partsOf(rule: Rule, list: CompiledMatchers): CompiledMatchers[] {
+  if (!list.query || !list.gates) return [list];
+  const matchers = [...new Set(list.matcherOfPattern)];
+  if (matchers.length < 2) return [list];
+  const key = `${listKey(list)}`;
+  let parts = partsBySignature.get(key);
+  if (parts) return parts;
+  parts = matchers.map((matcher): CompiledMatchers => {
+    let query = partQueries.get(matcher.query);
+    if (!query) partQueries.set(matcher.query, (query = new Parser.Query(python, matcher.query)));
+    const count = (query as unknown as { predicates: unknown[] }).predicates.length;
+    return {
+      query,
+      matcherOfPattern: new Array<FlowMatcher>(count).fill(matcher),
+      gates: gatesOf({ ...rule, query: matcher.query, where: matcher.where }),
+      visited: [],
+      signature: JSON.stringify(['part', matcher.query, matcher.where, matcher.fieldReads, matcher.indirectOnly]),
+    };
+  });
+  if (partsBySignature.size >= 256) partsBySignature.clear();
+  partsBySignature.set(key, parts);
+  return parts;
 }
 
 /**
