@@ -6,58 +6,46 @@ import { idOf } from '../analysis/flow/node-fields.js';
 /** Runs a matcher list's query from some starts, keeping the `@value` nodes whose `where:` holds, each with its matcher. */
 export type RunMatchers = (starts: SyntaxNode[] | 'everywhere') => [SyntaxNode, FlowMatcher][];
 
-/** One query of a list and where it starts: the whole list's, or one matcher's (see FlowRuleTracer). */
-export interface MatchPart {
-  /** The starts, asked for (a text search) when a node is first asked about. */
-  starts: () => SyntaxNode[] | 'everywhere';
-  run: RunMatchers;
-}
-
 /**
  * One rule's sources (or sanitizers, or steps) in one file, matched one region at a time: the
- * starts of each part's query (see FileAnchors.forRule) strictly inside one outermost function
+ * starts of the list's query (see FileAnchors.forRule) strictly inside one outermost function
  * are run only when a node of that function is asked about; the others (module and class level,
  * decorators, an anchor holding a whole function, or `everywhere`) run once, before any answer.
  * A match lies inside the start it was run from, so a node's answer is the whole file's.
  */
 export class RegionalMatches {
-  private readonly groups = new Map<number, { fn: SyntaxNode; starts: SyntaxNode[][]; done: boolean }>();
-  private global: (SyntaxNode[] | 'everywhere')[] | null = null;
+  private readonly groups = new Map<number, { fn: SyntaxNode; starts: SyntaxNode[]; done: boolean }>();
+  private global: SyntaxNode[] | 'everywhere' | null = null;
   private globalDone = false;
   private readonly found = new Map<number, FlowMatcher[]>();
-  private readonly parts: readonly MatchPart[];
 
   constructor(
-    /** The list's parts: each query is run from its own starts. */
-    parts: MatchPart | readonly MatchPart[],
+    /** The starts, asked for (a text search) when a node is first asked about. */
+    private readonly starts: () => SyntaxNode[] | 'everywhere',
     private readonly functions: DefinitionIndex,
+    private readonly run: RunMatchers,
     /** Told of each match as it is found (a node several matchers recognise, once per matcher). */
     private readonly onFound: (node: SyntaxNode) => void = () => {},
-  ) {
-    this.parts = Array.isArray(parts) ? parts : [parts as MatchPart];
-  }
+  ) {}
 
-  /** Splits each part's starts by outermost function, once. */
-  private group(): (SyntaxNode[] | 'everywhere')[] {
+  /** Splits the starts by outermost function, once. */
+  private group(): SyntaxNode[] | 'everywhere' {
     if (this.global) return this.global;
-    this.global = this.parts.map((part, p) => {
-      const starts = part.starts();
-      if (starts === 'everywhere') return 'everywhere';
-      const global: SyntaxNode[] = [];
-      for (const start of starts) {
-        const fn = this.functions.outermostFunction(start);
-        if (!fn) {
-          global.push(start);
-          continue;
-        }
-        const key = idOf(fn);
-        let group = this.groups.get(key);
-        if (!group) this.groups.set(key, (group = { fn, starts: this.parts.map(() => []), done: false }));
-        group.starts[p]!.push(start);
+    const starts = this.starts();
+    if (starts === 'everywhere') return (this.global = 'everywhere');
+    const global: SyntaxNode[] = [];
+    for (const start of starts) {
+      const fn = this.functions.outermostFunction(start);
+      if (!fn) {
+        global.push(start);
+        continue;
       }
-      return global;
-    });
-    return this.global;
+      const key = idOf(fn);
+      const group = this.groups.get(key);
+      if (group) group.starts.push(start);
+      else this.groups.set(key, { fn, starts: [start], done: false });
+    }
+    return (this.global = global);
   }
 
   /** The matchers that recognise `node` (undefined: none); `region` is its outermost function, when the caller knows it. */
@@ -72,9 +60,8 @@ export class RegionalMatches {
   ensureGlobal(): void {
     if (this.globalDone) return;
     this.globalDone = true;
-    this.group().forEach((global, p) => {
-      if (global === 'everywhere' || global.length > 0) this.add(this.parts[p]!.run(global));
-    });
+    const global = this.group();
+    if (global === 'everywhere' || global.length > 0) this.add(this.run(global));
   }
 
   /** Matches the starts inside this outermost function (once). */
@@ -83,9 +70,7 @@ export class RegionalMatches {
     const group = this.groups.get(idOf(fn));
     if (!group || group.done) return;
     group.done = true;
-    group.starts.forEach((starts, p) => {
-      if (starts.length > 0) this.add(this.parts[p]!.run(starts));
-    });
+    this.add(this.run(group.starts));
   }
 
   /** The outermost functions holding starts not matched yet. */

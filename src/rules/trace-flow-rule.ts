@@ -5,9 +5,6 @@ import { FileFlow } from '../analysis/flow/file-flow.js';
 import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
-import Parser from 'tree-sitter';
-import { python } from '../analysis/python-parser.js';
-import { gatesOf, type PatternGate } from './pattern-gate.js';
 import { flowMatchersOf, type GatedRule } from './compile-rules.js';
 import type { CompiledMatchers } from './flow-matchers.js';
 import type { FlowMatcher } from './flow-spec.js';
@@ -158,11 +155,7 @@ export class FlowRuleTracer {
     const compiled = flowMatchersOf(rule);
     const functions = this.functionIndex();
     const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
-      new RegionalMatches(
-        partsOf(rule, matchers).map((part) => ({ starts: () => (part.query ? this.startsOf(part) : []), run: (starts: SyntaxNode[] | 'everywhere') => this.run(part, starts) })),
-        functions,
-        onFound,
-      );
+      new RegionalMatches(() => (matchers.query ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
     const sourcesKey = listKey(compiled.sources);
     let sourceReach = this.exactReaches.get(sourcesKey);
     let sources = this.lists.get(`sources|${sourcesKey}`);
@@ -203,57 +196,6 @@ export class FlowRuleTracer {
     }
     return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
-}
-
-/** Each list's matchers, grouped by gates, as queries of their own, by the list's key (see partsOf). */
-const partsByList = new Map<string, CompiledMatchers[]>();
-
-/**
- * A list's matchers as one query per set of gates, when their gates differ (DS303's sources:
- * `except … as e` at every except clause, `.last_error` or a response's `.text` only where those
- * words occur); else the list's one query. The list's query run from every matcher's starts tries
- * every pattern at each (every call and attribute of every except clause, and their `where:`);
- * a match of one matcher's pattern lies inside one of its own gates' starts.
- */
-function partsOf(rule: Rule, list: CompiledMatchers): CompiledMatchers[] {
-  if (!list.query || !list.gates) return [list];
-  const key = listKey(list);
-  let parts = partsByList.get(key);
-  if (parts) return parts;
-  const byGates = new Map<string, { gates: PatternGate[]; matchers: FlowMatcher[] }>();
-  for (const matcher of new Set(list.matcherOfPattern)) {
-    const gates = gatesOf({ ...rule, query: matcher.query, where: matcher.where })!;
-    const gatesKey = JSON.stringify(gates);
-    const group = byGates.get(gatesKey);
-    if (group) group.matchers.push(matcher);
-    else byGates.set(gatesKey, { gates, matchers: [matcher] });
-  }
-  parts = byGates.size < 2 ? [list] : [...byGates.values()].map(({ gates, matchers }) => partQuery(matchers, gates));
-  if (partsByList.size >= 256) partsByList.clear();
-  partsByList.set(key, parts);
-  return parts;
-}
-
-/** Some matchers of a list as one query (as flow-matchers.ts compiles a whole list), started at their gates. */
-function partQuery(matchers: FlowMatcher[], gates: PatternGate[]): CompiledMatchers {
-  let source = '';
-  const starts: { offset: number; matcher: FlowMatcher }[] = [];
-  for (const matcher of matchers) {
-    source += '\n';
-    starts.push({ offset: Buffer.byteLength(source), matcher });
-    source += matcher.query;
-  }
-  const query = new Parser.Query(python, source);
-  const matcherOfPattern: FlowMatcher[] = [];
-  const count = (query as unknown as { predicates: unknown[] }).predicates.length;
-  for (let i = 0; i < count; i++) {
-    const offset = query.startIndexForPattern(i);
-    let owner = starts[0]!.matcher;
-    for (const start of starts) if (start.offset <= offset) owner = start.matcher;
-    matcherOfPattern.push(owner);
-  }
-  const signature = JSON.stringify(['part', source, matcherOfPattern.map((m) => [m.where, m.fieldReads, m.indirectOnly])]);
-  return { query, matcherOfPattern, gates, visited: [], signature };
 }
 
 /**

@@ -61,7 +61,7 @@ describe('ExactSourceReach', () => {
     };
     // Starts: each source's statement, as anchors would give them.
     const starts = all.map((n) => n.parent!);
-    const sources = new RegionalMatches({ starts: () => starts, run }, functions, (n) => reach.found(n));
+    const sources = new RegionalMatches(() => starts, functions, run, (n) => reach.found(n));
     reach.watch(sources);
     expect(sinks.length).toBe(6);
     for (const sink of sinks) expect(reach.mayReach(sink)).toBe(whole.mayReach(sink));
@@ -80,7 +80,7 @@ describe('ExactSourceReach', () => {
       return nodes.flatMap((n) => query.matches(n)).map((m) => [m.captures[0]!.node, MATCHER] as [SyntaxNode, FlowMatcher]);
     };
     const all = query.matches(root).map((m) => m.captures[0]!.node);
-    const sources = new RegionalMatches({ starts: () => all.map((n) => n.parent!), run }, functions);
+    const sources = new RegionalMatches(() => all.map((n) => n.parent!), functions, run);
     // Asking about a node of `unrelated` runs the module level (nothing there) and that function (no starts): no query.
     const inUnrelated = root.descendantsOfType('identifier').find((n) => n.text === 'other')!;
     expect(sources.get(inUnrelated)).toBeUndefined();
@@ -89,34 +89,5 @@ describe('ExactSourceReach', () => {
     const pw = all[0]!;
     expect(sources.get(pw)).toEqual([MATCHER]);
     expect(runs).toHaveLength(1);
-  });
-
-  it('runs each part from its own starts, and answers with every part\'s matches', () => {
-    const { root } = setup(SOURCE);
-    const functions = new DefinitionIndex(root);
-    const pwQuery = new Parser.Query(python, MATCHER.query);
-    const plain: FlowMatcher = { ...MATCHER, query: '((attribute) @value (#match? @value "plain"))', field: 'sources[1]' };
-    const plainQuery = new Parser.Query(python, plain.query);
-    const runs: string[] = [];
-    const part = (name: string, query: Parser.Query, matcher: FlowMatcher) => {
-      const found = query.matches(root).map((m) => m.captures[0]!.node);
-      return {
-        starts: () => found.map((n) => n.parent!),
-        run: (starts: SyntaxNode[] | 'everywhere') => {
-          const nodes = starts === 'everywhere' ? [root] : starts;
-          runs.push(`${name}:${nodes.map((n) => n.startPosition.row + 1).join(',')}`);
-          return nodes.flatMap((n) => query.matches(n)).map((m) => [m.captures[0]!.node, matcher] as [SyntaxNode, FlowMatcher]);
-        },
-      };
-    };
-    const sources = new RegionalMatches([part('pw', pwQuery, MATCHER), part('plain', plainQuery, plain)], functions);
-    const inOtherReader = root.descendantsOfType('attribute').find((n) => n.text === 'self.plain')!;
-    expect(sources.get(inOtherReader)).toEqual([plain]);
-    // The module level holds no start; other_reader holds only the second part's.
-    expect(runs).toEqual([`plain:${inOtherReader.startPosition.row + 1}`]);
-    const inSetter = root.descendantsOfType('identifier').find((n) => n.text === 'pw' && n.parent?.type === 'assignment')!;
-    expect(sources.get(inSetter)).toEqual([MATCHER]);
-    expect(runs).toHaveLength(2);
-    expect(runs[1]).toMatch(/^pw:/);
   });
 });
