@@ -25,7 +25,6 @@ export class SourceReach {
   everywhere = false;
   /** No source text in the file: no sink can be reached. */
   readonly none: boolean;
-  private uses: RegExp | null | undefined;
   /** mayReach's answer per function, by the function node's id. */
   private readonly answers = new Map<number, boolean>();
 
@@ -49,7 +48,7 @@ export class SourceReach {
     if (this.hot.has(key)) return;
     this.hot.add(key);
     this.hotNames.add(fn.childForFieldName('name')?.text ?? '');
-    for (const attr of selfAssignedAttributes(fn)) this.hotAttributes.add(attr);
+    for (const attr of usesIn(this.functions, fn).selfAssigned()) this.hotAttributes.add(attr);
   }
 
   /**
@@ -88,11 +87,16 @@ export class SourceReach {
     const key = idOf(fn);
     if (this.hot.has(key)) return true;
     let reaches = this.answers.get(key);
-    if (reaches === undefined) {
-      this.uses ??= usesOf(this.hotNames, this.hotAttributes, this.hotModuleNames);
-      this.answers.set(key, (reaches = this.uses !== null && this.uses.test(fn.text)));
-    }
+    if (reaches === undefined) this.answers.set(key, (reaches = this.usesKnown(usesIn(this.functions, fn))));
     return reaches;
+  }
+
+  /** Whether the function's text uses a hot function (called), attribute (read as `self.X`) or module name found so far. */
+  protected usesKnown(uses: FunctionUses): boolean {
+    for (const name of this.hotNames) if (name && uses.calls(name)) return true;
+    for (const attr of this.hotAttributes) if (uses.readsSelf(attr)) return true;
+    for (const name of this.hotModuleNames) if (uses.names(name)) return true;
+    return false;
   }
 }
 
@@ -132,7 +136,7 @@ export class ExactSourceReach extends SourceReach {
     if (this.hot.has(key)) return true;
     let reaches = this.exactAnswers.get(key);
     if (reaches === undefined) {
-      const uses = new FunctionUses(fn.text);
+      const uses = usesIn(this.functions, fn);
       reaches = this.usesKnown(uses);
       if (!reaches) {
         for (const other of [...sources.pending()]) {
@@ -150,26 +154,18 @@ export class ExactSourceReach extends SourceReach {
     return reaches;
   }
 
-  /** Whether the function's text uses a hot function, attribute or module name found so far. */
-  private usesKnown(uses: FunctionUses): boolean {
-    for (const name of this.hotNames) if (name && uses.calls(name)) return true;
-    for (const attr of this.hotAttributes) if (uses.readsSelf(attr)) return true;
-    for (const name of this.hotModuleNames) if (uses.names(name)) return true;
-    return false;
-  }
-
   /** A function's name and the `self.` attributes it assigns, read once. */
   private factsOf(fn: SyntaxNode): { name: string; attributes: string[] } {
     const key = idOf(fn);
     let facts = this.facts.get(key);
-    if (!facts) this.facts.set(key, (facts = { name: fn.childForFieldName('name')?.text ?? '', attributes: selfAssignedAttributes(fn) }));
+    if (!facts) this.facts.set(key, (facts = { name: fn.childForFieldName('name')?.text ?? '', attributes: usesIn(this.functions, fn).selfAssigned() }));
     return facts;
   }
 }
 
 /**
- * What a function's text uses, asked as usesOf's regular expressions would be (`\bNAME\s*\(`,
- * `\bself\.ATTR\b`, `\bNAME\b`): from the words of the text, collected once; a name that is not
+ * What a function's text uses, answered as the regular expressions `\bNAME\s*\(`,
+ * `\bself\.ATTR\b`, `\bNAME\b` would: from the words of the text, collected once; a name that is not
  * all ASCII word characters is tested with its own expression.
  */
 class FunctionUses {
@@ -177,7 +173,14 @@ class FunctionUses {
   private selfReads: Set<string> | null = null;
   private words: Set<string> | null = null;
 
+  private assigned: string[] | null = null;
+
   constructor(private readonly text: string) {}
+
+  /** The `self.` attributes the text assigns. */
+  selfAssigned(): string[] {
+    return (this.assigned ??= Array.from(this.text.matchAll(SELF_ASSIGNMENT), (m) => m[1]!));
+  }
 
   calls(name: string): boolean {
     if (!name) return false;
@@ -201,17 +204,14 @@ class FunctionUses {
 
 const WORD = /^\w+$/;
 
-/** The `self.` attributes a function's text assigns. */
-function selfAssignedAttributes(fn: SyntaxNode): string[] {
-  return Array.from(fn.text.matchAll(SELF_ASSIGNMENT), (m) => m[1]!);
-}
+/** What each function's text uses, read once per file (by the file's DefinitionIndex) for every reach that asks. */
+const USES = new WeakMap<DefinitionIndex, Map<number, FunctionUses>>();
 
-/** A call of one of the functions, a read of one of the attributes of `self` or of one of the module names; null when there are none. */
-function usesOf(functions: Set<string>, attributes: Set<string>, moduleNames: Set<string>): RegExp | null {
-  const alternatives = [
-    ...[...functions].filter(Boolean).map((name) => `\\b${name}\\s*\\(`),
-    ...[...attributes].map((attr) => `\\bself\\.${attr}\\b`),
-    ...[...moduleNames].map((name) => `\\b${name}\\b`),
-  ];
-  return alternatives.length > 0 ? new RegExp(alternatives.join('|')) : null;
+function usesIn(functions: DefinitionIndex, fn: SyntaxNode): FunctionUses {
+  let byFunction = USES.get(functions);
+  if (!byFunction) USES.set(functions, (byFunction = new Map()));
+  const key = idOf(fn);
+  let uses = byFunction.get(key);
+  if (!uses) byFunction.set(key, (uses = new FunctionUses(fn.text)));
+  return uses;
 }

@@ -38,7 +38,9 @@ export class FlowRuleTracer {
   private readonly runs = new Map<string, [SyntaxNode, number][]>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
-  private readonly regions = new WeakMap<SyntaxNode, SyntaxNode | null>();
+  /** RegionalMatches by list (see `listKey`): rules borrowing one list (`from: DS205`) share its matches and their reach. */
+  private readonly lists = new Map<string, RegionalMatches>();
+  private readonly exactReaches = new Map<string, ExactSourceReach>();
 
   constructor(
     private readonly root: SyntaxNode,
@@ -115,11 +117,9 @@ export class FlowRuleTracer {
     return answer;
   }
 
-  /** The outermost function holding a node a trace visits (asked of it by sources, sanitizers and steps), found once per node object. */
+  /** The outermost function holding a node a trace visits (asked of it by sources, sanitizers and steps; the index keeps the answers). */
   private regionOf(node: SyntaxNode): SyntaxNode | null {
-    let region = this.regions.get(node);
-    if (region === undefined) this.regions.set(node, (region = this.functionIndex().outermostFunction(node)));
-    return region;
+    return this.functionIndex().outermostFunction(node);
   }
 
   /** The file's functions and classes by position, shared with the file's FileFlow. */
@@ -156,10 +156,23 @@ export class FlowRuleTracer {
     const functions = this.functionIndex();
     const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
       new RegionalMatches(() => (matchers.query ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
-    const sourceReach = new ExactSourceReach(functions);
-    const sources = regional(compiled.sources, (node) => sourceReach.found(node));
-    sourceReach.watch(sources);
-    found = { sources, sanitizers: regional(compiled.sanitizers), steps: regional(compiled.steps), sourceReach, dead: new Set() };
+    const sourcesKey = listKey(compiled.sources);
+    let sourceReach = this.exactReaches.get(sourcesKey);
+    let sources = this.lists.get(`sources|${sourcesKey}`);
+    if (!sourceReach || !sources) {
+      const reach = (sourceReach = new ExactSourceReach(functions));
+      sources = regional(compiled.sources, (node) => reach.found(node));
+      reach.watch(sources);
+      this.exactReaches.set(sourcesKey, reach);
+      this.lists.set(`sources|${sourcesKey}`, sources);
+    }
+    const shared = (kind: string, matchers: CompiledMatchers): RegionalMatches => {
+      const key = `${kind}|${listKey(matchers)}`;
+      let list = this.lists.get(key);
+      if (!list) this.lists.set(key, (list = regional(matchers)));
+      return list;
+    };
+    found = { sources, sanitizers: shared('sanitizers', compiled.sanitizers), steps: shared('steps', compiled.steps), sourceReach, dead: new Set() };
     this.matched.set(rule, found);
     return found;
   }
@@ -183,6 +196,14 @@ export class FlowRuleTracer {
     }
     return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
+}
+
+/**
+ * What makes two lists' matches interchangeable: their query and `where:` (the signature) and the
+ * flags of each pattern's matcher, which the found matches carry.
+ */
+function listKey(matchers: CompiledMatchers): string {
+  return `${matchers.matcherOfPattern.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}`).join('')}|${matchers.signature}`;
 }
 
 interface SourceKind {

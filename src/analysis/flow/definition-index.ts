@@ -23,16 +23,22 @@ export class DefinitionIndex {
   private readonly children = new Map<number, ChildIndex>();
   private readonly steps = new Map<number, Step>();
   private readonly nested = new Map<number, { functions: EnclosingNodes; classes: EnclosingNodes }>();
+  /** outermostFunction's answers by node id: sources, sinks and the values a trace visits are asked about by several callers. */
+  private readonly outermost = new Map<number, SyntaxNode | null>();
 
   constructor(private readonly root: SyntaxNode) {}
 
   /** The outermost function strictly holding `node` (a method, or a module-level function), or null. */
   outermostFunction(node: SyntaxNode): SyntaxNode | null {
-    const { stop } = this.locate(node);
-    if (!stop) return null;
-    // A function of a module or class body is outermost: nothing nested in it need be listed.
-    if (stop.type === 'function_definition') return stop;
-    return this.within(stop).functions.outermost(node);
+    const key = idOf(node);
+    let found = this.outermost.get(key);
+    if (found === undefined) {
+      const { stop } = this.locate(node);
+      // A function of a module or class body is outermost: nothing nested in it need be listed.
+      found = !stop ? null : stop.type === 'function_definition' ? stop : this.within(stop).functions.outermost(node);
+      this.outermost.set(key, found);
+    }
+    return found;
   }
 
   /** The innermost function strictly holding `node`, or null. */

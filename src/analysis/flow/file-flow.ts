@@ -1,7 +1,7 @@
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
-import { classAttributes } from './class-attributes.js';
+import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex, lowerBound } from './definition-index.js';
 import { isFieldRead, isNameChar } from './field-read.js';
@@ -61,10 +61,12 @@ interface Item {
 export class FileFlow {
   /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
   private readonly scopes = new Map<string, ScopeDefinitions>();
+  /** The scope each identifier read was looked up in, by the identifier's id. */
+  private readonly readScopes = new Map<number, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
   private text: string | null = null;
   private readonly children = new Map<number, ChildIndex>();
-  private readonly classAttrs = new Map<number, Map<string, Definition[]>>();
+  private readonly classAttrs = new Map<string, Definition[]>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
   /** The question of the trace under way (its `carries`). */
   private question: TraceQuestion | null = null;
@@ -105,7 +107,7 @@ export class FileFlow {
    * nor counts as, a source.
    */
   private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
-    const defs = this.scopeOf(identifier, identifier.text).reaching(identifier);
+    const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
   }
@@ -113,6 +115,14 @@ export class FileFlow {
   /** The reaching definitions of `name` in the scope holding `node` (a function, or the module's top level). */
   scopeOf(node: SyntaxNode, name: string): ScopeDefinitions {
     return this.scope(this.definitions.innermostFunction(node) ?? this.root, name);
+  }
+
+  /** scopeOf an identifier for its own name, found once per identifier (isCleared asks, then definitionsOf). */
+  private scopeOfRead(identifier: SyntaxNode): ScopeDefinitions {
+    const key = idOf(identifier);
+    let scope = this.readScopes.get(key);
+    if (!scope) this.readScopes.set(key, (scope = this.scopeOf(identifier, identifier.text)));
+    return scope;
   }
 
   /** The innermost class holding `node`. */
@@ -197,7 +207,7 @@ export class FileFlow {
         const object = node.childForFieldName('object');
         const attr = node.childForFieldName('attribute')?.text;
         if (object?.type === 'identifier' && object.text === 'self' && attr) {
-          for (const def of this.selfAttributes(node).get(attr) ?? []) {
+          for (const def of this.selfAttribute(node, attr)) {
             // The pending field read (`conn['user']` of `conn = self._conn`) applies to the attribute's value.
             out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
@@ -244,9 +254,9 @@ export class FileFlow {
 
   private definitionsOf(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     const { node } = item;
-    const scope = this.scopeOf(node, node.text);
+    const scope = this.scopeOfRead(node);
     let defs = scope.reaching(node) ?? [];
-    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, node.text).all.get(node.text) ?? [];
+    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, scope.name!).all.get(scope.name!) ?? [];
     const out: (Item | null)[] = [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
@@ -334,14 +344,17 @@ export class FileFlow {
     return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
-  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments, by attribute name. */
-  private selfAttributes(node: SyntaxNode): Map<string, Definition[]> {
+  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments of `attr` (see classAttribute). */
+  private selfAttribute(node: SyntaxNode, attr: string): readonly Definition[] {
     const cls = this.enclosingClass(node);
-    if (!cls) return new Map();
-    const key = idOf(cls);
-    let attrs = this.classAttrs.get(key);
-    if (!attrs) this.classAttrs.set(key, (attrs = classAttributes(cls, (n) => this.enclosingClass(n))));
-    return attrs;
+    if (!cls) return [];
+    const key = `${idOf(cls)}:${attr}`;
+    let defs = this.classAttrs.get(key);
+    if (!defs) {
+      this.text ??= this.root.text;
+      this.classAttrs.set(key, (defs = classAttribute(cls, attr, this.text, this.root, (n) => this.enclosingClass(n))));
+    }
+    return defs;
   }
 
   /** The functions defined directly in a module or class body, by name. */

@@ -48,7 +48,7 @@ export class ScopeDefinitions {
    */
   constructor(
     readonly node: SyntaxNode,
-    private readonly name: string | null = null,
+    readonly name: string | null = null,
     private readonly focus: NameFocus | null = null,
     readOnly = false,
   ) {

@@ -156,6 +156,26 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one(other).source).toBeNull();
   });
 
+  it('finds self.attr assigned annotated, augmented, across a line continuation or at class level', () => {
+    const method = (assignment: string) => `class A:\n    def __init__(self):\n        ${assignment}\n\n    def go(self):\n        sink(self.info)\n`;
+    expect(one(method('self.info: str = source()')).source).toBe('source()');
+    expect(one(method('self.info += source()')).source).toBe('source()');
+    expect(one(method('self.info **= source()')).source).toBe('source()');
+    expect(one(method('self.info \\\n            = source()')).source).toBe('source()');
+    expect(one(method('self.other = source()')).source).toBeNull();
+    const classLevel = 'class A:\n    info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(classLevel).source).toBe('source()');
+  });
+
+  it('leaves out what only looks like an assignment of self.attr: a nested class\'s, a dict key, another object\'s', () => {
+    const nested = 'class A:\n    class B:\n        def __init__(self):\n            self.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(nested).source).toBeNull();
+    const key = 'class A:\n    def __init__(self):\n        d = {"info": source(), info: source()}\n        other.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(key).source).toBeNull();
+    const chained = 'class A:\n    def __init__(self):\n        self.other = self.info = source()\n\n    def go(self):\n        sink(self.info)\n';
+    expect(one(chained).source).toBe('source()');
+  });
+
   it('summarises one level of same-file helpers, arguments standing for parameters', () => {
     const src = 'def build(a, b):\n    return {"x": b}\n\ndef f():\n    sink(build(1, source()))\n';
     expect(one(src)).toMatchObject({ source: 'source()', steps: ['b@1', 'build()@2'] });
