@@ -1,5 +1,4 @@
 import { readdirSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { ScanThreads, canUseScanThreads } from '../analysis/scan-threads.js';
 import { POOL_AFTER } from '../review.js';
@@ -10,22 +9,20 @@ export interface ScannerPlan {
   workers: 'processes' | 'threads';
 }
 
-/** Scanning threads a large local scan uses by default, at most: each more costs its own start and query compilation. */
-export const DEFAULT_MAX_THREADS = 4;
-
 /**
  * DIFFSEC_JOBS=N (N ≥ 2): N-1 scanning processes, each file under the app's hard deadline (a stuck
  * file is killed). DIFFSEC_THREADS=N: N-1 worker threads of this process, cheaper to start, with
- * each file's soft time budget only (1: this thread alone). Neither: one thread per core, up to
- * DEFAULT_MAX_THREADS, this one included (a scan of fewer than 32 files stays on this thread;
- * docs/performance.md measures each choice).
+ * each file's soft time budget only. Neither: this thread alone, yielding between files. Threads
+ * are not the default: on a 2-vCPU machine two busy threads each run 1.3–1.5× slower, so a second
+ * thread gained 0–4% of wall time from 160 files on, lost 28% on 64, and cost a third more CPU
+ * (docs/performance.md); a machine with real cores to spare should set DIFFSEC_THREADS.
  */
-export function scannerPlan(env: NodeJS.ProcessEnv, cores: number = availableParallelism()): ScannerPlan {
+export function scannerPlan(env: NodeJS.ProcessEnv): ScannerPlan {
   const processes = Number(env.DIFFSEC_JOBS);
   if (Number.isInteger(processes) && processes >= 1) return { jobs: processes, workers: 'processes' };
   const threads = Number(env.DIFFSEC_THREADS);
   if (Number.isInteger(threads) && threads >= 1) return { jobs: threads, workers: 'threads' };
-  return { jobs: Math.max(1, Math.min(cores, DEFAULT_MAX_THREADS)), workers: 'threads' };
+  return { jobs: 1, workers: 'threads' };
 }
 
 /**

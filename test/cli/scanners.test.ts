@@ -1,30 +1,27 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MAX_THREADS, holdsPythonFiles, scannerPlan } from '../../src/cli/scanners.js';
+import { holdsPythonFiles, scannerPlan } from '../../src/cli/scanners.js';
 
 describe('scannerPlan', () => {
-  it('scans on one thread per core by default, up to a bound', () => {
-    expect(scannerPlan({}, 1)).toEqual({ jobs: 1, workers: 'threads' });
-    expect(scannerPlan({}, 2)).toEqual({ jobs: 2, workers: 'threads' });
-    expect(scannerPlan({}, 64)).toEqual({ jobs: DEFAULT_MAX_THREADS, workers: 'threads' });
-    expect(scannerPlan({}, 0)).toEqual({ jobs: 1, workers: 'threads' });
+  it('scans on this thread alone by default', () => {
+    expect(scannerPlan({})).toEqual({ jobs: 1, workers: 'threads' });
   });
 
-  it('takes DIFFSEC_THREADS over the default, 1 meaning this thread alone', () => {
-    expect(scannerPlan({ DIFFSEC_THREADS: '1' }, 8)).toEqual({ jobs: 1, workers: 'threads' });
-    expect(scannerPlan({ DIFFSEC_THREADS: '6' }, 2)).toEqual({ jobs: 6, workers: 'threads' });
+  it('takes DIFFSEC_THREADS, 1 meaning this thread alone', () => {
+    expect(scannerPlan({ DIFFSEC_THREADS: '1' })).toEqual({ jobs: 1, workers: 'threads' });
+    expect(scannerPlan({ DIFFSEC_THREADS: '6' })).toEqual({ jobs: 6, workers: 'threads' });
   });
 
   it('takes DIFFSEC_JOBS (processes with a hard deadline) over DIFFSEC_THREADS', () => {
-    expect(scannerPlan({ DIFFSEC_JOBS: '3', DIFFSEC_THREADS: '2' }, 8)).toEqual({ jobs: 3, workers: 'processes' });
-    expect(scannerPlan({ DIFFSEC_JOBS: '1' }, 8)).toEqual({ jobs: 1, workers: 'processes' });
+    expect(scannerPlan({ DIFFSEC_JOBS: '3', DIFFSEC_THREADS: '2' })).toEqual({ jobs: 3, workers: 'processes' });
+    expect(scannerPlan({ DIFFSEC_JOBS: '1' })).toEqual({ jobs: 1, workers: 'processes' });
   });
 
   it('ignores values that are not a positive whole number', () => {
     for (const value of ['0', '-2', '1.5', 'many', '']) {
-      expect(scannerPlan({ DIFFSEC_THREADS: value }, 2)).toEqual({ jobs: 2, workers: 'threads' });
-      expect(scannerPlan({ DIFFSEC_JOBS: value }, 2)).toEqual({ jobs: 2, workers: 'threads' });
+      expect(scannerPlan({ DIFFSEC_THREADS: value })).toEqual({ jobs: 1, workers: 'threads' });
+      expect(scannerPlan({ DIFFSEC_JOBS: value, DIFFSEC_THREADS: '2' })).toEqual({ jobs: 2, workers: 'threads' });
     }
   });
 });
