@@ -76,7 +76,11 @@ export function compileRules(rules: Rule[], options: { gate?: boolean; validate?
     for (const r of [...gated, ...scoped]) r.query();
     combined();
     for (const r of scoped) for (const type of r.types) checkNodeType(r.rule, type);
-    for (const rule of rules) if (rule.flow) flowMatchersOf(rule);
+    for (const rule of rules) {
+      if (!rule.flow) continue;
+      const { sources, sanitizers, steps } = flowMatchersOf(rule);
+      for (const list of [sources, sanitizers, steps]) void list.query;
+    }
   }
   return { rules, gated, scoped, ungated: combined, vocabulary: vocabularyOf(gated, scoped) };
 }

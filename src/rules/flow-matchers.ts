@@ -9,7 +9,9 @@ import { RuleError } from './rule-error.js';
 
 /** A flow rule's sources (or sanitizers) as one query, so that a file is searched once for all of them. */
 export interface CompiledMatchers {
-  /** Null when the list is empty. */
+  /** Whether the list has query matchers (else `query` is null). */
+  hasQuery: boolean;
+  /** Null when the list has no query matchers; compiled on first read. */
   query: Parser.Query | null;
   /** Pattern index → the matcher it belongs to (its `where:` applies). */
   matcherOfPattern: FlowMatcher[];
@@ -22,6 +24,11 @@ export interface CompiledMatchers {
    * with `from:`) match the same nodes, so a file's matches are found once for all of them.
    */
   signature: string;
+  /**
+   * The signature with each matcher's flags (`field-reads`, `indirect-only`), which the found
+   * matches carry: lists with equal keys have interchangeable matches.
+   */
+  key: string;
 }
 
 /** A flow rule's compiled matchers. */
@@ -69,7 +76,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       if (own) for (const gate of own) gates.set(JSON.stringify(gate), gate);
       else gated = false;
     }
-    if (matchers.length === 0) return { query: null, matcherOfPattern: [], gates: [], visited, signature: '' };
+    if (matchers.length === 0) return { hasQuery: false, query: null, matcherOfPattern: [], gates: [], visited, signature: '', key: '|' };
     let source = '';
     const starts: { offset: number; matcher: FlowMatcher }[] = [];
     for (const matcher of matchers) {
@@ -77,24 +84,45 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       starts.push({ offset: Buffer.byteLength(source), matcher });
       source += cheaperQuery(matcher.query);
     }
-    let query: Parser.Query;
-    try {
-      // Rules borrowing one list (`from: DS205`) share one query.
-      query = compiledQuery(source);
-    } catch (combined) {
-      checkFlowQueries(rule, describeQueryError);
-      throw combined;
-    }
-    const matcherOfPattern: FlowMatcher[] = [];
-    const count = (query as unknown as { predicates: unknown[] }).predicates.length;
-    for (let i = 0; i < count; i++) {
-      const offset = query.startIndexForPattern(i);
-      let owner = starts[0]!.matcher;
-      for (const start of starts) if (start.offset <= offset) owner = start.matcher;
-      matcherOfPattern.push(owner);
-    }
-    const signature = JSON.stringify([source, matcherOfPattern.map((m) => m.where)]);
-    return { query, matcherOfPattern, gates: gated ? [...gates.values()] : null, visited, signature };
+    // Compiled on first use: a file where the list's text does not occur (its gates answer that)
+    // never needs the query, and on a short scan most lists are never compiled.
+    let built: { query: Parser.Query; matcherOfPattern: FlowMatcher[] } | null = null;
+    const build = () => {
+      if (built) return built;
+      let query: Parser.Query;
+      try {
+        // Rules borrowing one list (`from: DS205`) share one query.
+        query = compiledQuery(source);
+      } catch (combined) {
+        checkFlowQueries(rule, describeQueryError);
+        throw combined;
+      }
+      const matcherOfPattern: FlowMatcher[] = [];
+      const count = (query as unknown as { predicates: unknown[] }).predicates.length;
+      for (let i = 0; i < count; i++) {
+        const offset = query.startIndexForPattern(i);
+        let owner = starts[0]!.matcher;
+        for (const start of starts) if (start.offset <= offset) owner = start.matcher;
+        matcherOfPattern.push(owner);
+      }
+      return (built = { query, matcherOfPattern });
+    };
+    // The query's text, where each matcher's patterns start in it and each matcher's `where:` say
+    // what the patterns match, as the compiled query's pattern-to-matcher map would.
+    const signature = JSON.stringify([source, starts.map((s) => s.offset), matchers.map((m) => m.where)]);
+    return {
+      hasQuery: true,
+      get query() {
+        return build().query;
+      },
+      get matcherOfPattern() {
+        return build().matcherOfPattern;
+      },
+      gates: gated ? [...gates.values()] : null,
+      visited,
+      signature,
+      key: `${matchers.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}`).join('')}|${signature}`,
+    };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };
   compiled.set(rule, flow);

@@ -38,7 +38,7 @@ export class FlowRuleTracer {
   private readonly runs = new Map<string, [SyntaxNode, number][]>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
-  /** RegionalMatches by list (see `listKey`): rules borrowing one list (`from: DS205`) share its matches and their reach. */
+  /** RegionalMatches by list (see CompiledMatchers.key): rules borrowing one list (`from: DS205`) share its matches and their reach. */
   private readonly lists = new Map<string, RegionalMatches>();
   private readonly exactReaches = new Map<string, ExactSourceReach>();
 
@@ -155,8 +155,8 @@ export class FlowRuleTracer {
     const compiled = flowMatchersOf(rule);
     const functions = this.functionIndex();
     const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
-      new RegionalMatches(() => (matchers.query ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
-    const sourcesKey = listKey(compiled.sources);
+      new RegionalMatches(() => (matchers.hasQuery ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
+    const sourcesKey = compiled.sources.key;
     let sourceReach = this.exactReaches.get(sourcesKey);
     let sources = this.lists.get(`sources|${sourcesKey}`);
     if (!sourceReach || !sources) {
@@ -167,7 +167,7 @@ export class FlowRuleTracer {
       this.lists.set(`sources|${sourcesKey}`, sources);
     }
     const shared = (kind: string, matchers: CompiledMatchers): RegionalMatches => {
-      const key = `${kind}|${listKey(matchers)}`;
+      const key = `${kind}|${matchers.key}`;
       let list = this.lists.get(key);
       if (!list) this.lists.set(key, (list = regional(matchers)));
       return list;
@@ -179,6 +179,8 @@ export class FlowRuleTracer {
 
   /** The `@value` nodes the matchers recognise from these starts (`where:` holding), each with its matcher. */
   private run(matchers: CompiledMatchers, starts: SyntaxNode[] | 'everywhere'): [SyntaxNode, FlowMatcher][] {
+    // An empty list of starts never compiles the query (see compileFlowMatchers).
+    if (!matchers.hasQuery || (starts !== 'everywhere' && starts.length === 0)) return [];
     const { query, matcherOfPattern } = matchers;
     if (!query) return [];
     const key = `${starts === 'everywhere' ? '*' : starts.map(idOf).join(',')}|${matchers.signature}`;
@@ -196,14 +198,6 @@ export class FlowRuleTracer {
     }
     return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
-}
-
-/**
- * What makes two lists' matches interchangeable: their query and `where:` (the signature) and the
- * flags of each pattern's matcher, which the found matches carry.
- */
-function listKey(matchers: CompiledMatchers): string {
-  return `${matchers.matcherOfPattern.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}`).join('')}|${matchers.signature}`;
 }
 
 interface SourceKind {

@@ -45,4 +45,35 @@ describe('flow rules in a scan', () => {
     expect(finding).toBeDefined();
     expect('flow' in finding!).toBe(false);
   });
+
+  it('compiles a source or sanitizer list only for a file where its text occurs', () => {
+    // The sanitizer's query names no node type of the grammar: compiling it throws. Unvalidated
+    // (validation would compile it), the rule runs until some file needs its sanitizers.
+    const broken = validateRule(
+      ruleDoc({
+        mode: 'flow',
+        query: '(call function: (identifier) @callee arguments: (argument_list) @sink (#eq? @callee "sink")) @finding',
+        where: {},
+        message: '`{source}` reaches `{callee}`.',
+        sources: [{ query: '(identifier) @value', where: { value: { 'is-secret-name': true } }, 'indirect-only': true }],
+        sanitizers: [{ query: '(no_such_node function: (identifier) @m (#eq? @m "scrub")) @value' }],
+      }),
+      'rules/secrets/DS998-flow-lazy.yaml',
+      'secrets',
+    );
+    const lazy = compileRules([broken], { validate: false });
+    const flow = 'def f(password):\n    msg = "x %s" % password\n    sink(msg)\n';
+    expect(scanSource('app.py', flow, lazy).findings).toMatchObject([{ line: 3, message: '`password` reaches `sink`.' }]);
+    const scrubbed = 'def f(password):\n    msg = scrub(password)\n    sink(msg)\n';
+    const scan = (() => {
+      try {
+        return scanSource('app.py', scrubbed, lazy);
+      } catch (error) {
+        return { findings: [], errors: [(error as Error).message] };
+      }
+    })();
+    expect(scan.errors.join('\n')).toMatch(/no_such_node|NodeType/);
+    expect(() => compileRules([broken])).toThrow(/sanitizers\[0\]\.query/);
+  });
 });
+
