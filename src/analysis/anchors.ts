@@ -38,7 +38,7 @@ export class FileAnchors {
   forRule(gated: GatedRule): SyntaxNode[] | 'everywhere' {
     const starts: Start[] = [];
     for (const gate of gated.gates) {
-      const offsets = this.rarestOccurrences(gate);
+      const { offsets, others } = this.rarestOccurrences(gate);
       if (cheaperOverWholeTree(offsets.length, this.text.source)) return 'everywhere';
       const stop = stopFor(gate.anchor);
       // Rules share words, so the anchors of an offset are remembered (per kind of anchor).
@@ -56,7 +56,9 @@ export class FileAnchors {
         }
         if (!start) continue;
         coveredUntil = start.end;
-        starts.push(start);
+        // Every match holding the occurrence lies inside the start, and holds every condition's
+        // text: a start missing one that was searched for already cannot match.
+        if (others.every((found) => occursWithin(found, start.start, start.end))) starts.push(start);
       }
     }
     return outermost(starts);
@@ -90,17 +92,31 @@ export class FileAnchors {
    * pattern cannot match here; when so few remain that running the query from each costs less than
    * searching for the next condition, that search is not made.
    */
-  private rarestOccurrences(gate: PatternGate): number[] {
+  private rarestOccurrences(gate: PatternGate): { offsets: number[]; others: number[][] } {
     let rarest: number[] | null = null;
+    const searched: number[][] = [];
     // An outermost anchor (a module, a class) may be most of the file: a query run there costs more than any search.
     const runCost = gate.anchor.kind === 'outermost' ? Infinity : ANCHOR_MICROS;
     for (const condition of gate.conditions) {
       if (rarest && (rarest.length === 0 || (!isCheap(condition) && rarest.length * runCost <= searchMicros(condition, this.text.source.length)))) break;
       const offsets = this.text.occurrences(condition, this.imports);
+      searched.push(offsets);
       if (!rarest || offsets.length < rarest.length) rarest = offsets;
     }
-    return rarest ?? [];
+    return { offsets: rarest ?? [], others: searched.filter((offsets) => offsets !== rarest) };
   }
+}
+
+/** Whether the ascending `offsets` hold one in [start, end). */
+function occursWithin(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (offsets[mid]! < start) low = mid + 1;
+    else high = mid;
+  }
+  return low < offsets.length && offsets[low]! < end;
 }
 
 /** What finding an anchor and running a query there costs, about (see cheaperOverWholeTree). */
