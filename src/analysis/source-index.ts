@@ -1,3 +1,4 @@
+import { topLevelAlternatives } from '../rules/regex-literals.js';
 import { conditionKey, edgeOf, type Edge, type TextCondition } from '../rules/text-condition.js';
 import type { ImportMap } from './import-map.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -188,26 +189,11 @@ function widerRegex(condition: Extract<TextCondition, { kind: 'regex' }>): strin
 
 const BACK_REFERENCE = /\\(?:[1-9]|k<)/;
 
-/** A regex source's alternatives outside any group or class. */
+/** A regex source's alternatives outside any group or class, remembered per source. */
 function alternatives(source: string): string[] {
   let found = alternativesOf.get(source);
   if (found) return found;
-  found = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (c === '[') {
-      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      found.push(source.slice(from, i));
-      from = i + 1;
-    }
-  }
-  found.push(source.slice(from));
+  found = topLevelAlternatives(source);
   if (alternativesOf.size >= 256) alternativesOf.clear();
   alternativesOf.set(source, found);
   return found;

@@ -214,7 +214,14 @@ export function nameLiterals(source: string): { literals: string[]; edges: Edge[
 
 /** Whether a regex has a `|` outside any group or class. */
 function hasTopLevelBar(source: string): boolean {
+  return topLevelAlternatives(source).length > 1;
+}
+
+/** A regex source's alternatives outside any group or class (the whole source when it has one). */
+export function topLevelAlternatives(source: string): string[] {
+  const found: string[] = [];
   let depth = 0;
+  let from = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -222,7 +229,11 @@ function hasTopLevelBar(source: string): boolean {
       for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
     } else if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
+    else if (c === '|' && depth === 0) {
+      found.push(source.slice(from, i));
+      from = i + 1;
+    }
   }
-  return false;
+  found.push(source.slice(from));
+  return found;
 }

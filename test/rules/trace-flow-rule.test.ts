@@ -3,19 +3,19 @@ import { compileRules } from '../../src/rules/compile-rules.js';
 import { validateRule } from '../../src/rules/validate-rule.js';
 import { ruleDoc } from '../helpers/make-rule.js';
 
-/** A flow rule: `sink(...)`'s arguments, sources named like secrets, `mask(...)` a sanitizer. */
-const rule = validateRule(
+/** A flow rule's document: `sink(...)`'s arguments, sources named like secrets, the given sanitizers. */
+const sinkRuleDoc = (sanitizers: unknown[]) =>
   ruleDoc({
     mode: 'flow',
     query: '(call function: (identifier) @callee arguments: (argument_list) @sink (#eq? @callee "sink")) @finding',
     where: {},
     message: '`{source}` reaches `{callee}`.',
     sources: [{ query: '(identifier) @value', where: { value: { 'is-secret-name': true } }, 'indirect-only': true }],
-    sanitizers: [{ calls: ['mask'] }],
-  }),
-  'rules/secrets/DS999-flow-test.yaml',
-  'secrets',
-);
+    sanitizers,
+  });
+
+/** A flow rule: `sink(...)`'s arguments, sources named like secrets, `mask(...)` a sanitizer. */
+const rule = validateRule(sinkRuleDoc([{ calls: ['mask'] }]), 'rules/secrets/DS999-flow-test.yaml', 'secrets');
 const compiled = compileRules([rule]);
 
 describe('flow rules in a scan', () => {
@@ -50,14 +50,7 @@ describe('flow rules in a scan', () => {
     // The sanitizer's query names no node type of the grammar: compiling it throws. Unvalidated
     // (validation would compile it), the rule runs until some file needs its sanitizers.
     const broken = validateRule(
-      ruleDoc({
-        mode: 'flow',
-        query: '(call function: (identifier) @callee arguments: (argument_list) @sink (#eq? @callee "sink")) @finding',
-        where: {},
-        message: '`{source}` reaches `{callee}`.',
-        sources: [{ query: '(identifier) @value', where: { value: { 'is-secret-name': true } }, 'indirect-only': true }],
-        sanitizers: [{ query: '(no_such_node function: (identifier) @m (#eq? @m "scrub")) @value' }],
-      }),
+      sinkRuleDoc([{ query: '(no_such_node function: (identifier) @m (#eq? @m "scrub")) @value' }]),
       'rules/secrets/DS998-flow-lazy.yaml',
       'secrets',
     );
