@@ -3,6 +3,7 @@ import type { GatedRule } from '../rules/compile-rules.js';
 import { HOLDS_STATEMENTS, type Anchor, type PatternGate } from '../rules/pattern-gate.js';
 import { isCheap, type TextCondition } from '../rules/text-condition.js';
 import type { ImportMap } from './import-map.js';
+import { occursWithin } from './lower-bound.js';
 import type { OffsetFinder, StopTest } from './offset-finder.js';
 import { KEYWORD_OF_NODE_TYPE } from './python-keywords.js';
 import { python } from './python-parser.js';
@@ -105,18 +106,6 @@ export class FileAnchors {
     }
     return { offsets: rarest ?? [], others: searched.filter((offsets) => offsets !== rarest) };
   }
-}
-
-/** Whether the ascending `offsets` hold one in [start, end). */
-function occursWithin(offsets: readonly number[], start: number, end: number): boolean {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (offsets[mid]! < start) low = mid + 1;
-    else high = mid;
-  }
-  return low < offsets.length && offsets[low]! < end;
 }
 
 /** What finding an anchor and running a query there costs, about (see cheaperOverWholeTree). */

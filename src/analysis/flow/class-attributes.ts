@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
-import { isNameChar } from './field-read.js';
+import { nameOccurrences } from './name-occurrences.js';
 import { idOf, startOf } from './node-fields.js';
 
 /**
@@ -61,8 +61,7 @@ const AUGMENTED = '+-*/%&|^@<>';
  */
 function assignedAt(text: string, name: string, start: number, end: number): number[] {
   const at: number[] = [];
-  for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
-    if (isNameChar(text.charCodeAt(i - 1)) || isNameChar(text.charCodeAt(i + name.length))) continue;
+  for (const i of nameOccurrences(text, name, start, end)) {
     let j = i + name.length;
     while (j < end && (text[j] === ' ' || text[j] === '\t' || text[j] === '\\' || text[j] === '\n' || text[j] === '\r')) j++;
     const c = text[j];

@@ -115,15 +115,3 @@ export class DefinitionIndex {
     return found;
   }
 }
-
-/** The first index whose value is at least `value` (the array ascending). */
-export function lowerBound(values: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -3,8 +3,10 @@ import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
 import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
-import { DefinitionIndex, lowerBound } from './definition-index.js';
-import { isFieldRead, isNameChar } from './field-read.js';
+import { DefinitionIndex } from './definition-index.js';
+import { lowerBound, occursWithin } from '../lower-bound.js';
+import { nameOccurrences } from './name-occurrences.js';
+import { isFieldRead } from './field-read.js';
 import { returnValues } from './return-values.js';
 import { constantKey, ScopeDefinitions, type NameFocus } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
@@ -177,12 +179,7 @@ export class FileFlow {
   /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
   private occurrencesIn(name: string, start: number, end: number): number[] {
     this.text ??= this.root.text;
-    const text = this.text;
-    const at: number[] = [];
-    for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
-      if (!isNameChar(text.charCodeAt(i - 1)) && !isNameChar(text.charCodeAt(i + name.length))) at.push(i);
-    }
-    return at;
+    return nameOccurrences(this.text, name, start, end);
   }
 
   /** The values a function returns (see returnValues), found once per function. */
@@ -385,10 +382,7 @@ export function flowOf(root: SyntaxNode): FileFlow {
  */
 function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildIndex): NameFocus {
   return {
-    mentions: (n) => {
-      const i = lowerBound(at, startOf(n));
-      return i < at.length && at[i]! < n.endIndex;
-    },
+    mentions: (n) => occursWithin(at, startOf(n), n.endIndex),
     childrenMentioning: (n) => {
       const end = n.endIndex;
       let i = lowerBound(at, startOf(n));

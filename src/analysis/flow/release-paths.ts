@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '../syntax.js';
-import { lowerBound } from './definition-index.js';
+import { lowerBound } from '../lower-bound.js';
 import { ScopeNameUses, type Use } from './scope-name-uses.js';
 
 /** What a call does with a resource passed to it (as an argument or keyword value). */

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
-import { lowerBound } from './definition-index.js';
+import { lowerBound } from '../lower-bound.js';
 
 /** What an occurrence of a resource's name does with it (see release-paths.ts). */
 export type Use = 'release' | 'escape' | 'use' | 'reassign';
