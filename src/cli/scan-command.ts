@@ -42,17 +42,17 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
   const paths = positionals.length ? positionals : ['.'];
   const threads = fromStdin ? null : startThreadsEarly(scannerPlan(io.env), paths, io.cwd);
   try {
-    return await scanWith(values, positionals, paths, io, threads);
+    return await scanWith(values, positionals, paths, fromStdin, io, threads);
   } finally {
     await threads?.close();
   }
 }
 
-async function scanWith(values: ScanValues, positionals: string[], paths: string[], io: CliIo, threads: ScanThreads | null): Promise<number> {
+async function scanWith(values: ScanValues, positionals: string[], paths: string[], fromStdin: boolean, io: CliIo, threads: ScanThreads | null): Promise<number> {
   const root = await projectRoot(io.cwd);
   const settings = await reportSettings('scan', values, io, root);
   const { include, exclude, maxFileBytes } = settings.config;
-  if (positionals.some((p) => STDIN_PATHS.has(p))) {
+  if (fromStdin) {
     if (positionals.length > 1) throw new UsageError('diffsec scan: standard input (-) is scanned alone, not with other paths');
     // What is piped in was chosen explicitly: reviewed whatever its name, as the name's file would be.
     const config = { ...settings.config, include: ['**'], exclude: [], skipVendored: [] };

@@ -93,12 +93,12 @@ export function flowMatchersOf(rule: Rule): CompiledFlow {
 function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {
   const words = ['import'];
   const allGates = gated.flatMap((g) => g.gates);
-  // A flow rule's sources, sanitizers and steps are gated too (see flow-matchers.ts).
+  // A flow rule's sources, sanitizers and steps are gated too (their gates are read without
+  // compiling their queries; a list that is not gated runs everywhere and searches for no word).
   for (const { rule } of gated) {
     if (!rule.flow) continue;
-    for (const matcher of [...rule.flow.sources, ...rule.flow.sanitizers, ...(rule.flow.steps ?? [])]) {
-      if (matcher.nodeType === undefined) allGates.push(...(gatesOf({ ...rule, query: matcher.query, where: matcher.where }) ?? []));
-    }
+    const { sources, sanitizers, steps } = flowMatchersOf(rule);
+    for (const list of [sources, sanitizers, steps]) allGates.push(...(list.gates ?? []));
   }
   for (const condition of allGates.flatMap((g) => g.conditions)) {
     if (condition.kind === 'literals') words.push(...condition.literals.filter((_, i) => edgeOf(condition, i) === 'both'));

@@ -181,8 +181,8 @@ export class FlowRuleTracer {
   private run(matchers: CompiledMatchers, starts: SyntaxNode[] | 'everywhere'): [SyntaxNode, FlowMatcher][] {
     // An empty list of starts never compiles the query (see compileFlowMatchers).
     if (!matchers.hasQuery || (starts !== 'everywhere' && starts.length === 0)) return [];
-    const { query, matcherOfPattern } = matchers;
-    if (!query) return [];
+    const query = matchers.query!;
+    const { matcherOfPattern } = matchers;
     const key = `${starts === 'everywhere' ? '*' : starts.map(idOf).join(',')}|${matchers.signature}`;
     let found = this.runs.get(key);
     if (!found) {
