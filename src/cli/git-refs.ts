@@ -49,8 +49,3 @@ export async function repositoryRoot(dir: string): Promise<string> {
   if (root === null) throw new UsageError(`${dir}: not inside a git repository`);
   return root;
 }
-
-/** The folder a command's config is looked for in (and its cache kept): the top of the git work tree holding `dir`, else `dir`. */
-export async function projectRoot(dir: string): Promise<string> {
-  return (await gitMaybe(dir, ['rev-parse', '--show-toplevel'])) ?? dir;
-}

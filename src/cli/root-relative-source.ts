@@ -1,17 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ReviewResult } from '../review.js';
-
-/** The git work tree holding `dir` (the nearest folder above with a `.git` entry), or null outside one. */
-export function workTreeRoot(dir: string): string | null {
-  let current = resolve(dir);
-  for (;;) {
-    if (existsSync(join(current, '.git'))) return current;
-    const parent = dirname(current);
-    if (parent === current) return null;
-    current = parent;
-  }
-}
 
 /**
  * A review's findings and skipped files with their root-relative paths turned back into what the

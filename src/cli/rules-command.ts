@@ -1,9 +1,9 @@
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
 import { findConfig } from './find-config.js';
-import { projectRoot } from './git-refs.js';
 import { loadRuleSet } from './load-rule-set.js';
 import { parseCommandArgs } from './parse-args.js';
+import { workTreeRoot } from './work-tree-root.js';
 import { UsageError } from './usage-error.js';
 import { RULES_USAGE } from './usage.js';
 
@@ -22,7 +22,7 @@ export async function rulesCommand(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const all = loadRuleSet(values.rules ?? [], !values['no-bundled-rules'], io.cwd);
-  const found = findConfig(values.config, io.cwd, await projectRoot(io.cwd), all);
+  const found = findConfig(values.config, io.cwd, workTreeRoot(io.cwd) ?? io.cwd, all);
   for (const note of found.notes) io.stderr.write(`diffsec: note: ${note}\n`);
   const config = found.config;
   let rules;

@@ -2,14 +2,14 @@ import { join, resolve } from 'node:path';
 import type { ScanThreads } from '../analysis/scan-threads.js';
 import { selectRules } from '../rules/select-rules.js';
 import type { CliIo } from './cli-io.js';
-import { projectRoot } from './git-refs.js';
 import { parseCommandArgs } from './parse-args.js';
 import { pathSource } from './path-source.js';
 import { REPORT_OPTIONS, reportSettings, type ReportSettings } from './report-settings.js';
 import { engineStamp, resultCache } from './result-cache.js';
 import { reviewAndReport } from './review-and-report.js';
 import { scannerPlan, startThreadsEarly } from './scanners.js';
-import { withCwdPaths, workTreeRoot } from './root-relative-source.js';
+import { withCwdPaths } from './root-relative-source.js';
+import { workTreeRoot } from './work-tree-root.js';
 import { stdinSource } from './stdin-source.js';
 import { toolVersion } from './tool-version.js';
 import { UsageError } from './usage-error.js';
@@ -49,7 +49,8 @@ export async function scanCommand(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function scanWith(values: ScanValues, positionals: string[], paths: string[], fromStdin: boolean, io: CliIo, threads: ScanThreads | null): Promise<number> {
-  const root = await projectRoot(io.cwd);
+  const workTree = workTreeRoot(io.cwd);
+  const root = workTree ?? io.cwd;
   const settings = await reportSettings('scan', values, io, root);
   const { include, exclude, maxFileBytes } = settings.config;
   if (fromStdin) {
@@ -63,7 +64,6 @@ async function scanWith(values: ScanValues, positionals: string[], paths: string
   // Files are named from the repository root, as `diffsec diff` names them, so config globs (in the
   // walk too), fingerprints, SARIF URIs and baselines mean the same from any folder; text shows
   // them relative to the current folder.
-  const workTree = workTreeRoot(io.cwd);
   const source = pathSource({
     paths,
     cwd: io.cwd,
