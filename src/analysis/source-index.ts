@@ -125,7 +125,7 @@ export class SourceIndex {
     }
     // A match starts with its first part as a whole name (a dot, space or comment follows it): the
     // regex is tried only where that name occurs, not over the whole file.
-    const pattern = cachedRegex(dottedNameSource(parts, open), 'y');
+    const pattern = stickyDottedName(parts, open);
     for (const offset of this.wordOffsets(parts[0]!)) {
       pattern.lastIndex = offset;
       if (pattern.test(this.source)) offsets.push(offset);
@@ -238,6 +238,15 @@ function startsInsideName(source: string, offset: number): boolean {
 /** The regex that finds a dotted name as written (`open`: its last part is a prefix), cached; global. */
 export function dottedNameRegex(parts: readonly string[], open: boolean): RegExp {
   return cachedRegex(dottedNameSource(parts, open), '');
+}
+
+/** Sticky dotted-name regexes by parts array (spellings are made once per pattern, or per file for an alias): no source to build and key per search. */
+const stickyByParts = new WeakMap<readonly string[], (RegExp | undefined)[]>();
+
+function stickyDottedName(parts: readonly string[], open: boolean): RegExp {
+  let byOpen = stickyByParts.get(parts);
+  if (!byOpen) stickyByParts.set(parts, (byOpen = []));
+  return (byOpen[open ? 1 : 0] ??= cachedRegex(dottedNameSource(parts, open), 'y'));
 }
 
 function dottedNameSource(parts: readonly string[], open: boolean): string {
