@@ -18,6 +18,24 @@ interface Start {
 }
 
 /**
+ * Where a gated rule's query starts, and the first and last offsets of the occurrences it was
+ * started for: each match the rule can have there holds one of them (see FileAnchors.startsOf).
+ */
+export interface RuleStart {
+  node: SyntaxNode;
+  /** The first and the last occurrence's start offsets. */
+  from: number;
+  to: number;
+}
+
+/** A start picked for a rule, with the span of the occurrences it holds (made per call: anchors are shared by rules). */
+interface Picked {
+  start: Start;
+  from: number;
+  to: number;
+}
+
+/**
  * Where, in one file, the queries of gated and scoped rules start: from each occurrence of the
  * text a pattern needs, the node that holds every match holding it (see Anchor).
  */
@@ -37,9 +55,21 @@ export class FileAnchors {
    * in document order; `everywhere` when occurrences abound and one whole-tree pass is cheaper.
    */
   forRule(gated: GatedRule): SyntaxNode[] | 'everywhere' {
-    const starts: Start[] = [];
+    const starts = this.startsOf(gated);
+    return starts === 'everywhere' ? starts : starts.map((s) => s.node);
+  }
+
+  /**
+   * forRule's starts, each with the span of the occurrences of its patterns' rarest conditions
+   * inside it. Each condition is necessary, so a match of the rule holds an occurrence of its
+   * pattern's rarest one, and lies inside that occurrence's anchor, so inside the start holding
+   * the anchor: a query run there need only try the nodes that cross [from, to].
+   */
+  startsOf(gated: GatedRule): RuleStart[] | 'everywhere' {
+    const picked: Picked[] = [];
     for (const gate of gated.gates) {
       const { offsets, others } = this.rarestOccurrences(gate);
+      if (offsets.length === 0) continue;
       if (cheaperOverWholeTree(offsets.length, this.text.source)) return 'everywhere';
       const stop = stopFor(gate.anchor);
       // Rules share words, so the anchors of an offset are remembered (per kind of anchor).
@@ -47,9 +77,14 @@ export class FileAnchors {
       let found = this.found.get(anchorKey);
       if (!found) this.found.set(anchorKey, (found = new Map()));
       let coveredUntil = -1;
+      let last: Picked | null = null;
       for (const offset of offsets) {
         // Offsets ascend: one inside the last anchor has that anchor (it is outermost of its kind).
-        if (offset < coveredUntil) continue;
+        if (offset < coveredUntil) {
+          if (last) last.to = offset;
+          continue;
+        }
+        last = null;
         let start = found.get(offset);
         if (start === undefined) {
           start = this.finder.seek(offset, stop) ? { start: this.finder.start, end: this.finder.end, node: this.finder.node() } : null;
@@ -59,10 +94,10 @@ export class FileAnchors {
         coveredUntil = start.end;
         // Every match holding the occurrence lies inside the start, and holds every condition's
         // text: a start missing one that was searched for already cannot match.
-        if (others.every((found) => occursWithin(found, start.start, start.end))) starts.push(start);
+        if (others.every((found) => occursWithin(found, start.start, start.end))) picked.push((last = { start, from: offset, to: offset }));
       }
     }
-    return outermost(starts);
+    return outermost(picked);
   }
 
   /** The outermost nodes of the given types, in document order: found from their keyword where the type has one, else by a query. */
@@ -85,7 +120,7 @@ export class FileAnchors {
         starts.push({ start: this.finder.start, end: this.finder.end, node: this.finder.node() });
       }
     }
-    return outermost(starts);
+    return outermostNodes(starts);
   }
 
   /**
@@ -108,8 +143,14 @@ export class FileAnchors {
   }
 }
 
-/** What finding an anchor and running a query there costs, about (see cheaperOverWholeTree). */
-const ANCHOR_MICROS = 30;
+/**
+ * What finding an anchor and running a query there (crossing its occurrences) costs, about; and a
+ * query's pass over a whole file, per character. Measured 2026-11-30 on ironic over the 668
+ * (file, rule) pairs with three starts or more: 11.2 µs a start (an upper bound: rules share
+ * anchors) and 0.037 µs a character.
+ */
+const ANCHOR_MICROS = 11;
+const WHOLE_TREE_MICROS_PER_CHARACTER = 0.037;
 
 /**
  * What searching a file for a condition that the vocabulary pass does not answer costs, about:
@@ -122,11 +163,11 @@ function searchMicros(condition: TextCondition, length: number): number {
 }
 
 /**
- * When a gated rule runs once over the whole tree instead of at each occurrence: finding an
- * anchor and querying it costs about 30 µs, a pass over a whole file about 0.1 µs per character.
+ * When a gated rule runs once over the whole tree instead of at each occurrence (more than one
+ * per 300 characters or so: the whole run was the cheaper in 3 of those 668 pairs).
  */
 function cheaperOverWholeTree(occurrences: number, source: string): boolean {
-  return occurrences > 24 && occurrences * 300 > source.length;
+  return occurrences > 24 && occurrences * ANCHOR_MICROS > source.length * WHOLE_TREE_MICROS_PER_CHARACTER;
 }
 
 /** Below statements: a node that holds none. */
@@ -144,8 +185,27 @@ function stopAt(type: string): StopTest {
   return stop;
 }
 
+/** The picked starts not inside another, in document order, each with the span of the occurrences inside it. */
+function outermost(picked: Picked[]): RuleStart[] {
+  if (picked.length === 0) return [];
+  picked.sort((a, b) => a.start.start - b.start.start || b.start.end - a.start.end);
+  const starts: RuleStart[] = [];
+  let outer: RuleStart | null = null;
+  let coveredUntil = -1;
+  for (const p of picked) {
+    if (outer && p.start.start < coveredUntil) {
+      outer.from = Math.min(outer.from, p.from);
+      outer.to = Math.max(outer.to, p.to);
+      continue;
+    }
+    coveredUntil = p.start.end;
+    starts.push((outer = { node: p.start.node, from: p.from, to: p.to }));
+  }
+  return starts;
+}
+
 /** The starts not inside another, in document order. */
-function outermost(starts: Start[]): SyntaxNode[] {
+function outermostNodes(starts: Start[]): SyntaxNode[] {
   starts.sort((a, b) => a.start - b.start || b.end - a.end);
   const nodes: SyntaxNode[] = [];
   let coveredUntil = -1;

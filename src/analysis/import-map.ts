@@ -54,17 +54,15 @@ export class ImportMap {
   }
 
   private spell(pattern: string): { parts: string[]; open: boolean }[] {
-    const open = pattern.endsWith('*');
-    const body = open ? pattern.slice(0, -1) : pattern;
-    const parts = body.split('.');
+    const { parts, open, body, prefixes } = shapeOf(pattern);
     const spellings = [{ parts, open }];
     if (this.bindings.size === 0) return spellings;
     const byTarget = this.targets();
     // A binding of the name's head (`os` for `os.system`), of a longer prefix, or of all of it;
     // the last part of an open pattern is only a prefix, so a binding of it is found below.
-    const whole = open ? parts.length - 1 : parts.length;
-    for (let k = 1; k <= whole; k++) {
-      for (const local of byTarget.get(parts.slice(0, k).join('.')) ?? []) spellings.push({ parts: [local, ...parts.slice(k)], open });
+    for (let k = 1; k <= prefixes.length; k++) {
+      const locals = byTarget.get(prefixes[k - 1]!);
+      if (locals) for (const local of locals) spellings.push({ parts: [local, ...parts.slice(k)], open });
     }
     // `os.exec*` is also written as any name bound to `os.execvp`, `os.execl`…
     if (open) for (const [local, target] of this.bindings) if (target.startsWith(body)) spellings.push({ parts: [local], open });
@@ -116,6 +114,33 @@ export class ImportMap {
     parts.unshift(this.resolveName(n.text));
     return parts.join('.');
   }
+}
+
+/** A name pattern's parts, cut once per pattern (files ask for the same patterns). */
+interface Shape {
+  parts: string[];
+  open: boolean;
+  /** The pattern without its `*`. */
+  body: string;
+  /** The dotted prefixes a binding may stand for: parts 1..k joined, for k up to the whole (but the open last part). */
+  prefixes: string[];
+}
+
+const shapes = new Map<string, Shape>();
+
+function shapeOf(pattern: string): Shape {
+  let shape = shapes.get(pattern);
+  if (shape) return shape;
+  const open = pattern.endsWith('*');
+  const body = open ? pattern.slice(0, -1) : pattern;
+  const parts = body.split('.');
+  const whole = open ? parts.length - 1 : parts.length;
+  const prefixes = Array.from({ length: whole }, (_, k) => parts.slice(0, k + 1).join('.'));
+  shape = { parts, open, body, prefixes };
+  // Bounded: a rule set names a few hundred patterns.
+  if (shapes.size >= 4096) shapes.clear();
+  shapes.set(pattern, shape);
+  return shape;
 }
 
 /** `a.b as c, d` → [['a.b', 'c'], ['d', undefined]], spaces inside dotted names removed. */

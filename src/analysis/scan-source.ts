@@ -7,12 +7,13 @@ import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { FlowRuleTracer, type FlowMatch } from '../rules/trace-flow-rule.js';
-import { FileAnchors, findImports } from './anchors.js';
+import { FileAnchors, findImports, type RuleStart } from './anchors.js';
 import { argvLiteral } from './argv-literal.js';
 import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { OffsetFinder } from './offset-finder.js';
 import { parsePython } from './python-parser.js';
+import { matchesCrossing } from './query-range.js';
 import { SourceIndex } from './source-index.js';
 import { isInsideError, type SyntaxNode } from './syntax.js';
 import { LineTable } from './line-table.js';
@@ -66,11 +67,13 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   let statementIndex: StatementLines | null = null;
   const statements = () => (statementIndex ??= new StatementLines(root));
   const candidates: Candidate[] = [];
-  const collect = (compiledQuery: CompiledQuery, node: SyntaxNode) => {
+  /** Runs a query inside `node`, only from the nodes crossing `span` (the first and last offsets of the text its matches need) when given. */
+  const collect = (compiledQuery: CompiledQuery, node: SyntaxNode, span?: { from: number; to: number }) => {
     if (outOfTime()) return;
     // The query itself stops at the deadline too (its matches so far are kept).
     const timeoutMicros = Math.max(1, Math.ceil((deadline - performance.now()) * 1000));
-    for (const match of compiledQuery.query.matches(node, { timeoutMicros })) {
+    const matches = span ? matchesCrossing(compiledQuery.query, node, span.from, span.to + 1, timeoutMicros) : compiledQuery.query.matches(node, { timeoutMicros });
+    for (const match of matches) {
       const finding = match.captures.find((c) => c.name === 'finding')?.node;
       if (!finding) continue;
       candidates.push({ rule: compiledQuery.ruleOfPattern[match.pattern]!, match, patternCaptures: compiledQuery.capturesOfPattern[match.pattern]!, node: finding, start: finding.startIndex });
@@ -88,10 +91,21 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   let flows: FlowRuleTracer | null = null;
   for (const gated of compiled.gated) {
     if (outOfTime()) break;
-    let starts = anchors.forRule(gated);
-    if (gated.rule.flow) starts = (flows ??= new FlowRuleTracer(root, ctx, anchors, lines)).sinkStarts(gated.rule, starts);
+    const found = anchors.startsOf(gated);
+    let starts: readonly (RuleStart | { node: SyntaxNode; from?: undefined; to?: undefined })[] | 'everywhere' = found;
+    if (gated.rule.flow) {
+      // The tracer keeps some of the starts' nodes (their spans stay), or the whole tree, or none.
+      const tracer = (flows ??= new FlowRuleTracer(root, ctx, anchors, lines));
+      const kept = tracer.sinkStarts(gated.rule, found === 'everywhere' ? found : found.map((s) => s.node));
+      if (kept === 'everywhere') starts = kept;
+      else if (found === 'everywhere') starts = kept.map((node) => ({ node }));
+      else if (kept.length < found.length) {
+        const keep = new Set(kept);
+        starts = found.filter((s) => keep.has(s.node));
+      }
+    }
     if (starts === 'everywhere') collect(gated.query(), root);
-    else for (const node of starts) collect(gated.query(), node);
+    else for (const start of starts) collect(gated.query(), start.node, start.from === undefined ? undefined : start);
   }
 
   // 3. Scoped rules, only inside the nodes they name (an outer node's run covers the nested ones).

@@ -38,8 +38,10 @@ export class SourceIndex {
     this.wordsFound ??= this.vocabulary.find(this.source);
     let offsets = this.wordsFound.get(word);
     if (!offsets) {
+      // A word of the vocabulary not found has none (most are not, in a given file: nothing is recorded).
+      if (this.vocabulary.words.has(word)) return NONE;
       offsets = [];
-      if (!this.vocabulary.words.has(word)) this.findLiteral(word, 'both', offsets);
+      this.findLiteral(word, 'both', offsets);
       this.wordsFound.set(word, offsets);
     }
     return offsets;
@@ -59,14 +61,15 @@ export class SourceIndex {
       }
       case 'names': {
         const offsets: number[] = [];
+        const { names } = condition;
         const lasts = lastParts(condition);
-        for (const [i, name] of condition.names.entries()) {
+        for (let i = 0; i < names.length; i++) {
           // Every spelling but an alias of the whole name ends with its last part, written out.
           const last = lasts[i]!;
-          if (!last.endsWith('*') && this.wordOffsets(last).length === 0 && !imports.binds(name)) continue;
-          for (const spelling of imports.spellingsOf(name)) this.findSpelling(spelling.parts, spelling.open, offsets);
+          if (!last.endsWith('*') && this.wordOffsets(last).length === 0 && !imports.binds(names[i]!)) continue;
+          for (const spelling of imports.spellingsOf(names[i]!)) this.findSpelling(spelling.parts, spelling.open, offsets);
         }
-        return [...new Set(offsets)].sort((a, b) => a - b);
+        return offsets.length < 2 ? offsets : [...new Set(offsets)].sort((a, b) => a - b);
       }
       case 'regex':
         return this.searchRegex(condition, imports);
@@ -122,7 +125,7 @@ export class SourceIndex {
     }
     // A match starts with its first part as a whole name (a dot, space or comment follows it): the
     // regex is tried only where that name occurs, not over the whole file.
-    const pattern = cachedRegex(dottedNameSource(parts, open), 'y');
+    const pattern = stickyDottedName(parts, open);
     for (const offset of this.wordOffsets(parts[0]!)) {
       pattern.lastIndex = offset;
       if (pattern.test(this.source)) offsets.push(offset);
@@ -140,6 +143,9 @@ export class SourceIndex {
     return offsets;
   }
 }
+
+/** No occurrences (shared: occurrences are read, never changed). */
+const NONE: number[] = [];
 
 const searchedOf = new WeakMap<TextCondition, number[]>();
 
@@ -232,6 +238,15 @@ function startsInsideName(source: string, offset: number): boolean {
 /** The regex that finds a dotted name as written (`open`: its last part is a prefix), cached; global. */
 export function dottedNameRegex(parts: readonly string[], open: boolean): RegExp {
   return cachedRegex(dottedNameSource(parts, open), '');
+}
+
+/** Sticky dotted-name regexes by parts array (spellings are made once per pattern, or per file for an alias): no source to build and key per search. */
+const stickyByParts = new WeakMap<readonly string[], (RegExp | undefined)[]>();
+
+function stickyDottedName(parts: readonly string[], open: boolean): RegExp {
+  let byOpen = stickyByParts.get(parts);
+  if (!byOpen) stickyByParts.set(parts, (byOpen = []));
+  return (byOpen[open ? 1 : 0] ??= cachedRegex(dottedNameSource(parts, open), 'y'));
 }
 
 function dottedNameSource(parts: readonly string[], open: boolean): string {

@@ -37,3 +37,26 @@ describe('FileAnchors.forRule', () => {
     expect(startsFor(source, [word('alpha'), word('beta')])).toEqual(['alpha == beta']);
   });
 });
+
+describe('FileAnchors.startsOf', () => {
+  /** Each start's text, with the text from its first to just past its last occurrence. */
+  function spans(source: string, conditions: TextCondition[], anchor: object = { kind: 'below-statements' }): string[] | 'everywhere' {
+    const root = parsePython(source).rootNode;
+    const anchors = new FileAnchors(root, new OffsetFinder(root), new SourceIndex(source, new Vocabulary(['alpha', 'beta', 'gamma'])), new ImportMap());
+    const starts = anchors.startsOf({ gates: [{ anchor, conditions }] } as unknown as GatedRule);
+    return starts === 'everywhere' ? starts : starts.map((s) => `${s.node.text} [${source.slice(s.from, s.to + source.slice(s.to).search(/\W/))}]`);
+  }
+
+  it('spans every occurrence of the rarest condition inside each start, the skipped ones too', () => {
+    const source = 'x = beta\ny = f(alpha, 1,\n      alpha) + beta + beta\n';
+    // `alpha` is the rarer: the start spans its two occurrences, the second met inside the start the first found.
+    expect(spans(source, [word('beta'), word('alpha')])).toEqual(['y = f(alpha, 1,\n      alpha) + beta + beta [alpha, 1,\n      alpha]']);
+    expect(spans(source, [word('beta')])).toEqual(['x = beta [beta]', 'y = f(alpha, 1,\n      alpha) + beta + beta [beta + beta]']);
+  });
+
+  it('widens an outer start’s span by those of the starts nested in it', () => {
+    const source = 'def f():\n    alpha()\n    def g():\n        alpha()\n';
+    const starts = spans(source, [word('alpha')], { kind: 'outermost', type: 'function_definition' });
+    expect(starts).toEqual([`${source.trimEnd()} [alpha()\n    def g():\n        alpha]`]);
+  });
+});
