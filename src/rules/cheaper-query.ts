@@ -9,17 +9,24 @@ import { python } from '../analysis/python-parser.js';
  * type the grammar already implies (by its node-types.json) can be written `(_ …)` and match
  * exactly the same nodes. The types a step may match are narrowed by:
  * - the field it stands in, under a parent of known type (`if_statement consequence:` holds only
- *   a `block`, `call arguments:` an `argument_list` or a `generator_expression`);
+ *   a `block`, `call arguments:` an `argument_list` or a `generator_expression`), or without a
+ *   field, the types that parent's children may have (a `decorated_definition` holds decorators,
+ *   its definition and extras such as comments);
  * - each required child (not under `?` or `*`): its field (`attribute:` and `object:` exist only
  *   on `attribute`, `definition:` only on `decorated_definition`) or, without a field, its type
- *   (a `keyword_argument` is a child of an `argument_list` only, `string_content` of a `string`).
- * When one type is left, it is the step's own, and the step becomes `(_ …)`. A pattern's root
- * keeps its type: a root `(_ …)` would be tried at every node of the tree.
+ *   (a `keyword_argument` is a child of an `argument_list` only, `string_content` of a `string`);
+ *   a wildcard child `(_ …)` narrowed by its own required children in turn (`(_ function: …)` is
+ *   a `call`), an alternation by the union of its branches.
+ * When one type is left, it is the step's own, and the step becomes `(_ …)`: a wildcard matches
+ * any named node but an ERROR, and an extra (a comment) has no children to match. A pattern's
+ * root keeps its type: a root `(_ …)` would be tried at every node of the tree.
  */
-const implied = impliedTypes(python.nodeTypeInfo);
+let implied: Grammar | null | undefined;
 
 /** `query` with every parent step whose node type the grammar implies written as `(_ …)` (same matches, cheaper to compile); unchanged if the grammar's node types are unknown. */
 export function cheaperQuery(query: string): string {
+  // Read on first use: a scan that compiles no query (a short file) never needs it.
+  if (implied === undefined) implied = impliedTypes(python.nodeTypeInfo);
   if (!implied) return query;
   const replaced: Token[] = [];
   for (const root of parsePatterns(query)) visit(root, replaced, implied);
@@ -51,6 +58,12 @@ interface Grammar {
   fieldOwners: Map<string, string[]>;
   /** Concrete named type → the node types it may be a child of (in a field or not); extras such as `comment` have none. */
   parents: Map<string, Set<string>>;
+  /** Node type → the concrete named types its children may have (in a field or not, extras too). */
+  childTypes: Map<string, Set<string>>;
+  /** Supertype (`expression`) → the concrete types it stands for. */
+  concrete: (type: string) => string[];
+  /** Named types node-types.json names without describing (an alias such as `as_pattern_target`): they may have any children. */
+  opaque: Set<string>;
 }
 
 function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
@@ -61,8 +74,19 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
   const fieldTypes = new Map<string, Set<string>>();
   const fieldOwners = new Map<string, string[]>();
   const parents = new Map<string, Set<string>>();
+  const childTypes = new Map<string, Set<string>>();
+  // node-types.json marks extras with `extra: true`, which the typings do not declare.
+  const extras = info.filter((t) => (t as { extra?: boolean }).extra && t.named).map((t) => t.type);
   const addParent = (child: { types: Parser.BaseNode[] } | undefined, parent: string) => {
-    for (const c of child?.types ?? []) if (c.named) for (const type of concrete(c.type)) parents.set(type, (parents.get(type) ?? new Set()).add(parent));
+    const children = childTypes.get(parent) ?? new Set(extras);
+    childTypes.set(parent, children);
+    for (const c of child?.types ?? []) {
+      if (!c.named) continue;
+      for (const type of concrete(c.type)) {
+        parents.set(type, (parents.get(type) ?? new Set()).add(parent));
+        children.add(type);
+      }
+    }
   };
   for (const t of info) {
     if (!('fields' in t)) continue;
@@ -74,7 +98,9 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
       addParent(child, t.type);
     }
   }
-  return { fieldTypes, fieldOwners, parents };
+  const described = new Set(info.map((t) => t.type));
+  const opaque = new Set([...parents.keys()].filter((t) => !described.has(t)));
+  return { fieldTypes, fieldOwners, parents, childTypes, concrete, opaque };
 }
 
 function visit(step: Step, replaced: Token[], grammar: Grammar): void {
@@ -93,17 +119,78 @@ function visit(step: Step, replaced: Token[], grammar: Grammar): void {
   let enclosing: Step | null = up;
   while (enclosing && enclosing.kind !== 'node') enclosing = enclosing.container;
   if (!enclosing) return;
-  const parentType = up?.kind === 'node' ? up.type?.text : undefined;
-  let possible: Set<string> | null = (parentType && field && grammar.fieldTypes.get(`${parentType}.${field}`)) || null;
+  const possible = possibleTypes(step, grammar);
+  if (possible?.size === 1 && possible.has(type)) replaced.push(step.type);
+}
+
+/**
+ * The types of the nodes a node step may match, whatever its own type: those its parent's types
+ * (a wildcard parent's narrowed in turn) hold in its field, or as children when it has no field,
+ * that its required children allow; null when nothing narrows them.
+ */
+function possibleTypes(step: Step, grammar: Grammar): Set<string> | null {
+  let field = step.field;
+  let up = step.container;
+  while (up?.kind === 'alternation') {
+    field ??= up.field;
+    up = up.container;
+  }
+  let context: Set<string> | null = null;
+  if (up?.kind === 'node' && up.type) {
+    const parentType = up.type.text;
+    const parents = parentType === '_' ? possibleTypes(up, grammar) : parentType.includes('/') ? null : grammar.concrete(parentType);
+    if (parents) {
+      context = new Set();
+      for (const p of parents) for (const t of (field ? grammar.fieldTypes.get(`${p}.${field}`) : grammar.childTypes.get(p)) ?? []) context.add(t);
+    }
+  }
+  const own = narrowedByChildren(step, grammar);
+  return context && own ? intersection(context, own) : (context ?? own);
+}
+
+function intersection(a: Set<string>, b: Set<string>): Set<string> {
+  return new Set([...a].filter((t) => b.has(t)));
+}
+
+/** The types a node with `step`'s required children may have, whatever its own type; null when they say nothing. */
+function narrowedByChildren(step: Step, grammar: Grammar): Set<string> | null {
+  let possible: Set<string> | null = null;
   for (const child of step.children) {
     if (child.quantifier === '?' || child.quantifier === '*') continue;
-    const childType = child.kind === 'node' ? child.type?.text : undefined;
-    let allowed: Set<string> | null = null;
-    if (child.field) allowed = new Set(grammar.fieldOwners.get(child.field) ?? []);
-    else if (childType && grammar.parents.has(childType)) allowed = grammar.parents.get(childType)!;
-    if (allowed) possible = new Set([...(possible ?? allowed)].filter((t) => allowed.has(t)));
+    const allowed = parentsOf(child, grammar);
+    if (allowed) possible = possible ? intersection(possible, allowed) : allowed;
   }
-  if (possible?.size === 1 && possible.has(type)) replaced.push(step.type);
+  // Children say nothing of a type whose children are not described.
+  if (possible) for (const t of grammar.opaque) possible.add(t);
+  return possible;
+}
+
+/** The types a node holding `step` as a child may have; null when any type may. */
+function parentsOf(step: Step, grammar: Grammar): Set<string> | null {
+  if (step.field) return new Set(grammar.fieldOwners.get(step.field) ?? []);
+  let types: string[] | null = null;
+  if (step.kind === 'alternation') {
+    const branches = step.children.map((branch) => parentsOf(branch, grammar));
+    if (branches.length === 0 || branches.some((b) => b === null)) return null;
+    return new Set(branches.flatMap((b) => [...b!]));
+  }
+  if (step.kind !== 'node' || !step.type) return null;
+  const type = step.type.text;
+  if (type === '_') {
+    const own = narrowedByChildren(step, grammar);
+    types = own ? [...own] : null;
+  } else if (!type.includes('/')) {
+    types = grammar.concrete(type);
+  }
+  if (!types || types.length === 0) return null;
+  const all = new Set<string>();
+  for (const t of types) {
+    // An extra (a comment) may be the child of any node.
+    const of = grammar.parents.get(t);
+    if (!of) return null;
+    for (const p of of) all.add(p);
+  }
+  return all;
 }
 
 /** Reads a query's top-level patterns as steps (predicates, captures, anchors and negated fields are skipped). */

@@ -26,6 +26,23 @@ describe('cheaperQuery', () => {
     expect(cheaperQuery('(call arguments: (argument_list (comment) @c))')).toBe('(call arguments: (argument_list (comment) @c))');
   });
 
+  it('writes a step without a field as `_` when, among the children its parent may have, only its type has its required children', () => {
+    // A decorated definition's children are decorators, the definition and comments; only a decorator holds a call.
+    expect(cheaperQuery('(decorated_definition (decorator (_ function: (identifier) @f)))')).toBe('(decorated_definition (_ (_ function: (identifier) @f)))');
+    expect(cheaperQuery('(dictionary (pair value: (_) @v))')).toBe('(dictionary (_ value: (_) @v))');
+    expect(cheaperQuery('(except_clause (as_pattern alias: (as_pattern_target (identifier) @v)))')).toBe('(except_clause (_ alias: (_ (identifier) @v)))');
+  });
+
+  it('narrows a wildcard child by its own children, and a wildcard parent by where it stands', () => {
+    // `(_ function: …)` is a call, which a decorator may hold and a decorated definition may not.
+    expect(cheaperQuery('(decorated_definition (decorator (call function: (identifier) @f)) definition: (function_definition) @d)')).toBe(
+      '(decorated_definition (_ (_ function: (identifier) @f)) definition: (function_definition) @d)',
+    );
+    // A walrus `(x := True)` has `name:` and `value:` too, and may stand in an argument list.
+    const walrus = '(call arguments: (_ (keyword_argument name: (identifier) @k value: (true))))';
+    expect(cheaperQuery(walrus)).toBe(walrus);
+  });
+
   it('keeps the type of a root, of a leaf, of an optional field child and of a field holding several types', () => {
     for (const query of [
       '(attribute attribute: (identifier) @a)',
@@ -34,6 +51,9 @@ describe('cheaperQuery', () => {
       '(if_statement consequence: (block) @b)',
       '(call function: (attribute attribute: (identifier)? @a))',
       '(call arguments: (argument_list (string) @s))',
+      // A class has a name too.
+      '(decorated_definition (function_definition name: (identifier) @n))',
+      '(call arguments: (argument_list . (list . (string) @a)))',
     ]) {
       expect(cheaperQuery(query)).toBe(query);
     }
