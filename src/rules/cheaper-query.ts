@@ -18,20 +18,45 @@ import { python } from '../analysis/python-parser.js';
  *   a wildcard child `(_ …)` narrowed by its own required children in turn (`(_ function: …)` is
  *   a `call`), an alternation by the union of its branches.
  * When one type is left, it is the step's own, and the step becomes `(_ …)`: a wildcard matches
- * any named node but an ERROR, and an extra (a comment) has no children to match. A pattern's
+ * any named node but an ERROR, and an extra (a comment) has no children to match. When others
+ * are left that all have a required field the step's type never has, the step becomes `(_ !field
+ * …)`: `call arguments: (argument_list …)` is `(_ !body …)`, as every `generator_expression` has
+ * a body (a negated field costs the compiler nothing; a parent step as much as 1 ms). A pattern's
  * root keeps its type: a root `(_ …)` would be tried at every node of the tree.
  */
 let implied: Grammar | null | undefined;
 
-/** `query` with every parent step whose node type the grammar implies written as `(_ …)` (same matches, cheaper to compile); unchanged if the grammar's node types are unknown. */
+/** `query` with every parent step whose node type the grammar implies written as `(_ …)` or `(_ !field …)` (same matches, cheaper to compile); unchanged if the grammar's node types are unknown. */
 export function cheaperQuery(query: string): string {
   // Read on first use: a scan that compiles no query (a short file) never needs it.
   if (implied === undefined) implied = impliedTypes(python.nodeTypeInfo);
   if (!implied) return query;
-  const replaced: Token[] = [];
-  for (const root of parsePatterns(query)) visit(root, replaced, implied);
+  const grammar = implied;
+  const steps: Step[] = [];
+  const collect = (step: Step) => {
+    step.children.forEach(collect);
+    if (step.kind === 'node' && step.type && step.children.length > 0 && step.type.text !== '_' && !step.type.text.includes('/') && !isRoot(step)) steps.push(step);
+  };
+  parsePatterns(query).forEach(collect);
+  // Each step's rewrite is first read from the query as written; then every rewrite is checked
+  // against the query with all of them made (a step rewritten because of its child's type may no
+  // longer be narrowed once that child is `_` too), and those that no longer hold are dropped
+  // until all hold: dropping one only narrows the others.
+  const rewrites = new Map<Step, string>();
+  for (const step of steps) {
+    const by = rewriteOf(step, grammar, new Map());
+    if (by) rewrites.set(step, by);
+  }
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    for (const [step, by] of rewrites) {
+      if (rewriteOf(step, grammar, rewrites) === by) continue;
+      rewrites.delete(step);
+      dropped = true;
+    }
+  }
   let out = query;
-  for (const token of replaced.sort((a, b) => b.at - a.at)) out = out.slice(0, token.at) + '_' + out.slice(token.at + token.text.length);
+  for (const [{ type }, by] of [...rewrites].sort((a, b) => b[0].type!.at - a[0].type!.at)) out = out.slice(0, type!.at) + by + out.slice(type!.at + type!.text.length);
   return out;
 }
 
@@ -64,6 +89,8 @@ interface Grammar {
   concrete: (type: string) => string[];
   /** Named types node-types.json names without describing (an alias such as `as_pattern_target`): they may have any children. */
   opaque: Set<string>;
+  /** Node type → the fields every node of that type has (`required`: a missing child is still there, as a MISSING node). */
+  requiredFields: Map<string, Set<string>>;
 }
 
 function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
@@ -75,6 +102,7 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
   const fieldOwners = new Map<string, string[]>();
   const parents = new Map<string, Set<string>>();
   const childTypes = new Map<string, Set<string>>();
+  const requiredFields = new Map<string, Set<string>>();
   // node-types.json marks extras with `extra: true`, which the typings do not declare.
   const extras = info.filter((t) => (t as { extra?: boolean }).extra && t.named).map((t) => t.type);
   const addParent = (child: { types: Parser.BaseNode[] } | undefined, parent: string) => {
@@ -92,6 +120,7 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
     if (!('fields' in t)) continue;
     // node-types.json gives `children` as one entry, though the typings say a list.
     addParent(t.children as unknown as { types: Parser.BaseNode[] } | undefined, t.type);
+    requiredFields.set(t.type, new Set(Object.entries(t.fields ?? {}).filter(([, child]) => child.required).map(([field]) => field)));
     for (const [field, child] of Object.entries(t.fields ?? {})) {
       fieldTypes.set(`${t.type}.${field}`, new Set(child.types.flatMap((c) => (c.named ? concrete(c.type) : [`"${c.type}`]))));
       fieldOwners.set(field, [...(fieldOwners.get(field) ?? []), t.type]);
@@ -100,35 +129,40 @@ function impliedTypes(info: Parser.NodeInfo[] | undefined): Grammar | null {
   }
   const described = new Set(info.map((t) => t.type));
   const opaque = new Set([...parents.keys()].filter((t) => !described.has(t)));
-  return { fieldTypes, fieldOwners, parents, childTypes, concrete, opaque };
+  return { fieldTypes, fieldOwners, parents, childTypes, concrete, opaque, requiredFields };
 }
 
-function visit(step: Step, replaced: Token[], grammar: Grammar): void {
-  for (const child of step.children) visit(child, replaced, grammar);
-  if (step.kind !== 'node' || !step.type || step.children.length === 0) return;
-  const type = step.type.text;
-  if (type === '_' || type.includes('/')) return;
-  // The node it stands in, through alternations (whose field applies to each branch).
-  let field = step.field;
-  let up = step.container;
-  while (up?.kind === 'alternation') {
-    field ??= up.field;
-    up = up.container;
-  }
-  // A root (or a node only grouped with predicates) keeps its type.
-  let enclosing: Step | null = up;
+/** A root (or a node only grouped with predicates) keeps its type. */
+function isRoot(step: Step): boolean {
+  let enclosing = step.container;
   while (enclosing && enclosing.kind !== 'node') enclosing = enclosing.container;
-  if (!enclosing) return;
-  const possible = possibleTypes(step, grammar);
-  if (possible?.size === 1 && possible.has(type)) replaced.push(step.type);
+  return !enclosing;
 }
 
 /**
- * The types of the nodes a node step may match, whatever its own type: those its parent's types
- * (a wildcard parent's narrowed in turn) hold in its field, or as children when it has no field,
- * that its required children allow; null when nothing narrows them.
+ * How a step of type T may be written once the other steps are as `rewrites` has them: `_` when
+ * T is the only type it may match, `_ !field` when the others all have a required field T never
+ * has; null to keep it.
  */
-function possibleTypes(step: Step, grammar: Grammar): Set<string> | null {
+function rewriteOf(step: Step, grammar: Grammar, rewrites: ReadonlyMap<Step, string>): string | null {
+  const type = step.type!.text;
+  const possible = possibleTypes(step, grammar, rewrites);
+  if (!possible?.has(type)) return null;
+  if (possible.size === 1) return '_';
+  const others = [...possible].filter((t) => t !== type);
+  const absent = [...(grammar.requiredFields.get(others[0]!) ?? [])]
+    .sort()
+    .find((f) => !grammar.fieldTypes.has(`${type}.${f}`) && others.every((t) => grammar.requiredFields.get(t)?.has(f)));
+  return absent ? `_ !${absent}` : null;
+}
+
+/**
+ * The types of the nodes a step may match whatever its own type, from constraints the query
+ * keeps (fields, the types of steps not rewritten, the negated fields of rewritten ones): those
+ * its parent's types (a rewritten or wildcard parent's narrowed in turn) hold in its field, or as
+ * children when it has no field, that its required children allow; null when nothing narrows them.
+ */
+function possibleTypes(step: Step, grammar: Grammar, rewrites: ReadonlyMap<Step, string>): Set<string> | null {
   let field = step.field;
   let up = step.container;
   while (up?.kind === 'alternation') {
@@ -137,15 +171,29 @@ function possibleTypes(step: Step, grammar: Grammar): Set<string> | null {
   }
   let context: Set<string> | null = null;
   if (up?.kind === 'node' && up.type) {
-    const parentType = up.type.text;
-    const parents = parentType === '_' ? possibleTypes(up, grammar) : parentType.includes('/') ? null : grammar.concrete(parentType);
+    const parents = typesOf(up, grammar, rewrites, true);
     if (parents) {
       context = new Set();
       for (const p of parents) for (const t of (field ? grammar.fieldTypes.get(`${p}.${field}`) : grammar.childTypes.get(p)) ?? []) context.add(t);
     }
   }
-  const own = narrowedByChildren(step, grammar);
+  const own = narrowedByChildren(step, grammar, rewrites);
   return context && own ? intersection(context, own) : (context ?? own);
+}
+
+/**
+ * The types a node step matches as the query will have it: its type's (a supertype's concrete
+ * ones); a wildcard's as narrowed by its children, and by where it stands when `upward` (never
+ * when read from its parent, whose own narrowing it would then rest on); null when any.
+ */
+function typesOf(step: Step, grammar: Grammar, rewrites: ReadonlyMap<Step, string>, upward: boolean): Set<string> | null {
+  const type = step.type!.text;
+  const by = rewrites.get(step);
+  if (by === undefined && type !== '_') return type.includes('/') ? null : new Set(grammar.concrete(type));
+  const types = upward ? possibleTypes(step, grammar, rewrites) : narrowedByChildren(step, grammar, rewrites);
+  // `_ !field` does not match the types that always have that field.
+  const negated = by?.startsWith('_ !') ? by.slice(3) : null;
+  return types && negated ? new Set([...types].filter((t) => !grammar.requiredFields.get(t)?.has(negated))) : types;
 }
 
 function intersection(a: Set<string>, b: Set<string>): Set<string> {
@@ -153,11 +201,11 @@ function intersection(a: Set<string>, b: Set<string>): Set<string> {
 }
 
 /** The types a node with `step`'s required children may have, whatever its own type; null when they say nothing. */
-function narrowedByChildren(step: Step, grammar: Grammar): Set<string> | null {
+function narrowedByChildren(step: Step, grammar: Grammar, rewrites: ReadonlyMap<Step, string>): Set<string> | null {
   let possible: Set<string> | null = null;
   for (const child of step.children) {
     if (child.quantifier === '?' || child.quantifier === '*') continue;
-    const allowed = parentsOf(child, grammar);
+    const allowed = parentsOf(child, grammar, rewrites);
     if (allowed) possible = possible ? intersection(possible, allowed) : allowed;
   }
   // Children say nothing of a type whose children are not described.
@@ -166,23 +214,16 @@ function narrowedByChildren(step: Step, grammar: Grammar): Set<string> | null {
 }
 
 /** The types a node holding `step` as a child may have; null when any type may. */
-function parentsOf(step: Step, grammar: Grammar): Set<string> | null {
+function parentsOf(step: Step, grammar: Grammar, rewrites: ReadonlyMap<Step, string>): Set<string> | null {
   if (step.field) return new Set(grammar.fieldOwners.get(step.field) ?? []);
-  let types: string[] | null = null;
   if (step.kind === 'alternation') {
-    const branches = step.children.map((branch) => parentsOf(branch, grammar));
+    const branches = step.children.map((branch) => parentsOf(branch, grammar, rewrites));
     if (branches.length === 0 || branches.some((b) => b === null)) return null;
     return new Set(branches.flatMap((b) => [...b!]));
   }
   if (step.kind !== 'node' || !step.type) return null;
-  const type = step.type.text;
-  if (type === '_') {
-    const own = narrowedByChildren(step, grammar);
-    types = own ? [...own] : null;
-  } else if (!type.includes('/')) {
-    types = grammar.concrete(type);
-  }
-  if (!types || types.length === 0) return null;
+  const types = typesOf(step, grammar, rewrites, false);
+  if (!types || types.size === 0) return null;
   const all = new Set<string>();
   for (const t of types) {
     // An extra (a comment) may be the child of any node.
