@@ -7,7 +7,7 @@ import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import { checkFlowQueries, compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
-import { edgeOf } from './text-condition.js';
+import { edgeOf, type TextCondition } from './text-condition.js';
 import { RuleError } from './rule-error.js';
 
 /** One tree-sitter query, of one rule or of several at once (the ungated ones share one pass over the tree). */
@@ -100,7 +100,11 @@ function vocabularyOf(gated: GatedRule[], scoped: ScopedRule[]): Vocabulary {
     const { sources, sanitizers, steps } = flowMatchersOf(rule);
     for (const list of [sources, sanitizers, steps]) allGates.push(...(list.gates ?? []));
   }
-  for (const condition of allGates.flatMap((g) => g.conditions)) {
+  // Gates are shared by the rules and lists asking for one query (see gatesOf): each is read once,
+  // and the Vocabulary keeps each word once, in an order of its own.
+  const conditions = new Set<TextCondition>();
+  for (const gate of new Set(allGates)) for (const condition of gate.conditions) conditions.add(condition);
+  for (const condition of conditions) {
     if (condition.kind === 'literals') words.push(...condition.literals.filter((_, i) => edgeOf(condition, i) === 'both'));
     if (condition.kind === 'names') words.push(...condition.names.flatMap((name) => name.split('.')).filter((part) => !part.endsWith('*')));
   }

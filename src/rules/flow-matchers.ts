@@ -20,7 +20,7 @@ export interface CompiledMatchers {
   /** `node:` matchers, tested on the values a trace visits (no query). */
   visited: FlowMatcher[];
   /**
-   * The query's text and each pattern's `where:`: lists alike (rules borrowing DS205's sources
+   * Each matcher's query text and `where:`: lists alike (rules borrowing DS205's sources
    * with `from:`) match the same nodes, so a file's matches are found once for all of them.
    */
   signature: string;
@@ -77,18 +77,18 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       else gated = false;
     }
     if (matchers.length === 0) return { hasQuery: false, query: null, matcherOfPattern: [], gates: [], visited, signature: '', key: '|' };
-    let source = '';
-    const starts: { offset: number; matcher: FlowMatcher }[] = [];
-    for (const matcher of matchers) {
-      source += '\n';
-      starts.push({ offset: Buffer.byteLength(source), matcher });
-      source += cheaperQuery(matcher.query);
-    }
     // Compiled on first use: a file where the list's text does not occur (its gates answer that)
     // never needs the query, and on a short scan most lists are never compiled.
     let built: { query: Parser.Query; matcherOfPattern: FlowMatcher[] } | null = null;
     const build = () => {
       if (built) return built;
+      let source = '';
+      const starts: { offset: number; matcher: FlowMatcher }[] = [];
+      for (const matcher of matchers) {
+        source += '\n';
+        starts.push({ offset: Buffer.byteLength(source), matcher });
+        source += cheaperQuery(matcher.query);
+      }
       let query: Parser.Query;
       try {
         // Rules borrowing one list (`from: DS205`) share one query.
@@ -107,9 +107,9 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       }
       return (built = { query, matcherOfPattern });
     };
-    // The query's text, where each matcher's patterns start in it and each matcher's `where:` say
-    // what the patterns match, as the compiled query's pattern-to-matcher map would.
-    const signature = JSON.stringify([source, starts.map((s) => s.offset), matchers.map((m) => m.where)]);
+    // Each matcher's query as written and its `where:` say what the list matches, and which
+    // matcher each pattern belongs to, as the compiled query's pattern-to-matcher map would.
+    const signature = JSON.stringify([matchers.map((m) => m.query), matchers.map((m) => m.where)]);
     return {
       hasQuery: true,
       get query() {

@@ -29,7 +29,26 @@ export interface PatternGate {
  * - `#eq?` / `#any-of?` strings and the literals every `#match?` regex needs;
  * - anonymous nodes (`"%"`) and nodes whose type implies a keyword (`raise_statement`, `true`).
  */
-export function gatesOf(rule: Rule): PatternGate[] | null {
+export function gatesOf(rule: Pick<Rule, 'query' | 'where'>): PatternGate[] | null {
+  // Rules borrowing a flow list (`from: DS205`) and successive compilations of one rule set ask
+  // for the same query and `where:` again.
+  const where = JSON.stringify(rule.where);
+  let byWhere = known.get(rule.query);
+  if (!byWhere) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(rule.query, (byWhere = new Map()));
+  }
+  let gates = byWhere.get(where);
+  if (gates === undefined) byWhere.set(where, (gates = computeGates(rule)));
+  return gates;
+}
+
+/** Gates already computed, by query text, then by `where:` as JSON (the gates are never changed by their readers). */
+const known = new Map<string, Map<string, PatternGate[] | null>>();
+/** Far above the bundled rules' 120 or so distinct queries. */
+const MAX_KNOWN = 2048;
+
+function computeGates(rule: Pick<Rule, 'query' | 'where'>): PatternGate[] | null {
   const gates: PatternGate[] = [];
   for (const pattern of parseQuery(rule.query)) {
     const gate = gateOfPattern(pattern, rule);
@@ -39,11 +58,10 @@ export function gatesOf(rule: Rule): PatternGate[] | null {
   return gates.length > 0 ? gates : null;
 }
 
-function gateOfPattern(root: Element, rule: Rule): PatternGate | null {
+function gateOfPattern(root: Element, rule: Pick<Rule, 'query' | 'where'>): PatternGate | null {
   const anchor = anchorOf(root);
   if (!anchor) return null;
-  const mandatory = mandatoryCaptures(root);
-  const tokenCaptures = tokenCapturesOf(root);
+  const { mandatory, tokenCaptures, predicates } = captureFacts(root);
   const conditions: TextCondition[] = [];
   for (const [capture, calls] of Object.entries(rule.where)) {
     if (!mandatory.has(capture)) continue;
@@ -52,7 +70,7 @@ function gateOfPattern(root: Element, rule: Rule): PatternGate | null {
       if (condition) conditions.push(condition);
     }
   }
-  for (const p of predicatesOf(root)) {
+  for (const p of predicates) {
     if (!mandatory.has(p.capture) || p.strings.length === 0) continue;
     if ((p.operator === 'eq?' || p.operator === 'any-of?') && p.strings.every(Boolean)) {
       conditions.push({ kind: 'literals', literals: p.strings, token: tokenCaptures.has(p.capture) });
@@ -136,23 +154,56 @@ export function parseQuery(text: string): Element[] {
   return parseSequence(null, null).filter((e) => e.kind !== 'atom');
 }
 
-/** Every text predicate inside `element`. */
-function predicatesOf(element: Element): TextPredicate[] {
-  return [...element.predicates, ...element.children.flatMap(predicatesOf)];
+/**
+ * In one walk of a pattern: the captures every match has (none under `?` or `*`; of an
+ * alternation, those all its branches have), the captures placed only on `identifier` nodes
+ * (directly, or on alternations of them) and every text predicate, outermost first.
+ */
+function captureFacts(root: Element): { mandatory: Set<string>; tokenCaptures: Set<string>; predicates: TextPredicate[] } {
+  const onIdentifier = new Map<string, boolean>();
+  const predicates: TextPredicate[] = [];
+  // The captures every match of `e` has (null: none); a child's set is its parent's to extend.
+  const walk = (e: Element): Set<string> | null => {
+    for (const p of e.predicates) predicates.push(p);
+    if (e.captures.length > 0) {
+      const identifier = isIdentifier(e);
+      for (const name of e.captures) onIdentifier.set(name, (onIdentifier.get(name) ?? true) && identifier);
+    }
+    let inner: Set<string> | null = null;
+    if (e.kind === 'alternation') {
+      let first = true;
+      for (const c of e.children) {
+        if (c.kind === 'atom') continue;
+        const branch = walk(c);
+        if (first) inner = branch;
+        else if (inner) inner = branch ? intersection(inner, branch) : null;
+        first = false;
+      }
+    } else {
+      for (const c of e.children) {
+        const child = walk(c);
+        if (!child) continue;
+        if (inner) for (const n of child) inner.add(n);
+        else inner = child;
+      }
+    }
+    if (e.quantifier === '?' || e.quantifier === '*') return null;
+    if (e.captures.length > 0) {
+      inner ??= new Set();
+      for (const name of e.captures) inner.add(name);
+    }
+    return inner;
+  };
+  const mandatory = walk(root) ?? new Set<string>();
+  return { mandatory, tokenCaptures: new Set([...onIdentifier].filter(([, identifier]) => identifier).map(([name]) => name)), predicates };
 }
 
-/** Captures every match of `element` has: none under `?` or `*`; for an alternation, those all branches have. */
-function mandatoryCaptures(element: Element): Set<string> {
-  if (element.quantifier === '?' || element.quantifier === '*') return new Set();
-  let inner: Set<string>;
-  if (element.kind === 'alternation') {
-    const branches = element.children.filter((c) => c.kind !== 'atom').map(mandatoryCaptures);
-    inner = branches.length ? new Set([...branches[0]!].filter((n) => branches.every((b) => b.has(n)))) : new Set();
-  } else {
-    inner = new Set(element.children.flatMap((c) => [...mandatoryCaptures(c)]));
-  }
-  for (const name of element.captures) inner.add(name);
-  return inner;
+function intersection(a: Set<string>, b: Set<string>): Set<string> {
+  return new Set([...a].filter((n) => b.has(n)));
+}
+
+function isIdentifier(e: Element): boolean {
+  return (e.kind === 'node' && e.type === 'identifier') || (e.kind === 'alternation' && e.children.filter((c) => c.kind !== 'atom').every(isIdentifier));
 }
 
 /** Keywords of node types and anonymous nodes every match of `element` has. */
@@ -170,19 +221,6 @@ function structuralConditions(element: Element): TextCondition[] {
   const keyword = element.kind === 'node' && element.type ? KEYWORD_OF_NODE_TYPE.get(element.type) : undefined;
   if (keyword) conditions.unshift({ kind: 'literals', literals: [keyword], token: true });
   return conditions;
-}
-
-/** Captures placed only on `identifier` nodes (directly, or on alternations of them). */
-function tokenCapturesOf(root: Element): Set<string> {
-  const typesOf = new Map<string, boolean>();
-  const isIdentifier = (e: Element): boolean =>
-    (e.kind === 'node' && e.type === 'identifier') || (e.kind === 'alternation' && e.children.filter((c) => c.kind !== 'atom').every(isIdentifier));
-  const visit = (e: Element) => {
-    for (const name of e.captures) typesOf.set(name, (typesOf.get(name) ?? true) && isIdentifier(e));
-    e.children.forEach(visit);
-  };
-  visit(root);
-  return new Set([...typesOf].filter(([, identifier]) => identifier).map(([name]) => name));
 }
 
 /** Node types that may hold statements: a pattern rooted at one may enclose the statement a word is in. */

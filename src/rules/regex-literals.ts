@@ -9,6 +9,19 @@ import type { Edge } from './text-condition.js';
  * `^[rRuU]*("|')/(tmp|var/tmp)/` → `["/tmp/", "/var/tmp/"]`; `://[^@]*@` → `["://"]`.
  */
 export function requiredLiterals(source: string): string[] | null {
+  let literals = known.get(source);
+  if (literals === undefined) {
+    if (known.size >= MAX_KNOWN) known.clear();
+    known.set(source, (literals = readLiterals(source)));
+  }
+  return literals;
+}
+
+/** Literals already read, by regex: rules repeat a regex across patterns and flow lists (the lists returned are never changed by their readers). */
+const known = new Map<string, string[] | null>();
+const MAX_KNOWN = 4096;
+
+function readLiterals(source: string): string[] | null {
   let info: Info;
   try {
     info = new RegexReader(source).read();

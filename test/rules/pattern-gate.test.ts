@@ -68,6 +68,23 @@ describe('gatesOf', () => {
     expect(gate('((string) @finding (#match? @finding "://"))')![0]!.anchor).toEqual({ kind: 'below-statements' });
   });
 
+  it('does not take a capture nested under an optional node as one every match has', () => {
+    expect(gate('((call arguments: (argument_list (string (string_content) @s))?) @finding (#eq? @s "x"))')).toBeNull();
+    const [g] = gate('((call function: [(identifier) @f (attribute attribute: (identifier) @f)] arguments: (_ (string) @s)) @finding (#eq? @f "y") (#match? @s "zz"))')!;
+    expect(g!.conditions).toEqual([
+      { kind: 'literals', literals: ['y'], token: true },
+      { kind: 'literals', literals: ['zz'], token: false },
+    ]);
+  });
+
+  it('computes the gates of one query and `where:` once (rules borrowing a flow list ask again)', () => {
+    const query = '((call function: (identifier) @f) @finding (#eq? @f "eval"))';
+    expect(gate(query)).toBe(gate(query));
+    const named = gate(query, { f: { 'resolves-to': ['builtins.eval'] } })!;
+    expect(named).not.toBe(gate(query));
+    expect(named[0]!.conditions).toContainEqual({ kind: 'names', names: ['builtins.eval'] });
+  });
+
   it('gives up on a rule when one of its patterns may match anywhere', () => {
     expect(gate('(call) @finding')).toBeNull();
     expect(gate('((_ (identifier) @n) @finding (#eq? @n "x"))')).toBeNull();

@@ -26,6 +26,13 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(regex)).toBeNull();
   });
 
+  it('reads a regex once: rules repeat one across patterns and flow lists', () => {
+    const regex = '^(?:[a-z]+_)*(token|secret)$';
+    expect(requiredLiterals(regex)).toEqual(['token', 'secret']);
+    expect(requiredLiterals(regex)).toBe(requiredLiterals(regex));
+    expect(requiredLiterals('(unbalanced')).toBeNull();
+  });
+
   it('is sound: every string the regex matches holds one of the literals', () => {
     const cases: [string, string[]][] = [
       ['^(bind|listen|[A-Za-z]*Server)$', ['bind', 'listen', 'HTTPServer', 'Server']],
