@@ -4,6 +4,7 @@ import { ChildIndex } from './child-index.js';
 import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
+import { fileText } from './file-text.js';
 import { lowerBound, occursWithin } from '../lower-bound.js';
 import { nameOccurrences } from './name-occurrences.js';
 import { isFieldRead } from './field-read.js';
@@ -178,7 +179,7 @@ export class FileFlow {
 
   /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
   private occurrencesIn(name: string, start: number, end: number): number[] {
-    this.text ??= this.root.text;
+    this.text ??= fileText(this.root);
     return nameOccurrences(this.text, name, start, end);
   }
 
@@ -348,7 +349,7 @@ export class FileFlow {
     const key = `${idOf(cls)}:${attr}`;
     let defs = this.classAttrs.get(key);
     if (!defs) {
-      this.text ??= this.root.text;
+      this.text ??= fileText(this.root);
       this.classAttrs.set(key, (defs = classAttribute(cls, attr, this.text, this.root, (n) => this.enclosingClass(n))));
     }
     return defs;
