@@ -185,7 +185,7 @@ class FunctionUses {
   calls(name: string): boolean {
     if (!name) return false;
     if (!WORD.test(name)) return new RegExp(`\\b${name}\\s*\\(`).test(this.text);
-    this.called ??= new Set(Array.from(this.text.matchAll(/\b(\w+)\s*\(/g), (m) => m[1]!));
+    this.called ??= calledNames(this.text);
     return this.called.has(name);
   }
 
@@ -203,6 +203,43 @@ class FunctionUses {
 }
 
 const WORD = /^\w+$/;
+
+/**
+ * The names `\b(\w+)\s*\(` captures in the text (each maximal run of word characters followed by
+ * optional white space and `(`), by one scan of character codes: the expression backtracks
+ * through every word not followed by `(`, and this is asked of every function a reach looks at.
+ */
+export function calledNames(text: string): Set<string> {
+  const out = new Set<string>();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    let j = i;
+    while (j < n && isSpaceCode(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 40) out.add(text.slice(start, i));
+    i = j;
+  }
+  return out;
+}
+
+/** A character `\w` matches: ASCII letters, digits, `_`. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const SPACE = /\s/;
+
+/** A character `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(String.fromCharCode(c));
+}
 
 /** What each function's text uses, read once per file (by the file's DefinitionIndex) for every reach that asks. */
 const USES = new WeakMap<DefinitionIndex, Map<number, FunctionUses>>();

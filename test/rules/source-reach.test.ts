@@ -4,7 +4,7 @@ import { parsePython, python } from '../../src/analysis/python-parser.js';
 import type { SyntaxNode } from '../../src/analysis/syntax.js';
 import type { FlowMatcher } from '../../src/rules/flow-spec.js';
 import { RegionalMatches } from '../../src/rules/regional-matches.js';
-import { ExactSourceReach, SourceReach } from '../../src/rules/source-reach.js';
+import { calledNames, ExactSourceReach, SourceReach } from '../../src/rules/source-reach.js';
 
 // Sources are identifiers named `pw`; sinks are calls of `sink`.
 const SOURCE = `
@@ -89,5 +89,20 @@ describe('ExactSourceReach', () => {
     const pw = all[0]!;
     expect(sources.get(pw)).toEqual([MATCHER]);
     expect(runs).toHaveLength(1);
+  });
+});
+
+describe('calledNames', () => {
+  it('finds what the regular expression \\b(\\w+)\\s*\\( captures, and nothing else', () => {
+    const texts = [
+      SOURCE,
+      'f(x) g (y) h\n(z) k\t\u00a0(w) self.m(a)(b) x.y.z( ) 1abc( é_x( éf(',
+      'no call here; a = b + c[d] ; word_ (',
+      '(((f)))(g)\u2028( h\u3000( i\ufeff( j\u200b( k_\u00e9(',
+      'fin', '', '(', 'a', 'a(', ' a (', 'a\r\n(',
+    ];
+    for (const text of texts) {
+      expect([...calledNames(text)].sort()).toEqual([...new Set(Array.from(text.matchAll(/\b(\w+)\s*\(/g), (m) => m[1]!))].sort());
+    }
   });
 });
