@@ -108,10 +108,8 @@ export class ScopeDefinitions {
   private statement(s: SyntaxNode, env: Env): void {
     switch (s.type) {
       case 'expression_statement':
-        for (const child of s.namedChildren) this.expression(child, env);
-        return;
       case 'return_statement':
-        for (const child of s.namedChildren) this.expression(child, env);
+        for (const child of this.children(s)) this.expression(child, env);
         return;
       case 'if_statement': {
         this.expression(s.childForFieldName('condition'), env);
