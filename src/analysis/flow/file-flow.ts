@@ -406,6 +406,7 @@ function focusOn(at: readonly number[], endOf: (node: SyntaxNode) => number): Na
       }
       return out;
     },
+    occursAt: (offset) => at[lowerBound(at, offset)] === offset,
   };
 }
 
