@@ -68,8 +68,13 @@ export class DefinitionIndex {
    */
   private locate(node: SyntaxNode): { classes: SyntaxNode[]; stop: SyntaxNode | null } {
     const start = startOf(node);
-    const end = node.endIndex;
-    const holds = (s: number, e: number) => s <= start && end <= e && (s !== start || e !== end);
+    let end = -1;
+    const holds = (s: number, e: number) => {
+      // A node starting strictly inside a node's range lies inside it (ranges nest): no need of its end.
+      if (s < start && start < e) return true;
+      if (end < 0) end = node.endIndex;
+      return s <= start && end <= e && (s !== start || e !== end);
+    };
     const classes: SyntaxNode[] = [];
     let container = this.root;
     for (;;) {
