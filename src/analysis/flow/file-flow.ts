@@ -85,14 +85,14 @@ export class FileFlow {
    * caller across traces that ask the same question, remembers the values a finished search
    * found no source from, so that later traces in the file skip them.
    */
-  trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string>): FlowPath | null {
+  trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string | number>): FlowPath | null {
     this.question = question;
-    const seen = new Set<string>();
+    const seen = new Set<string | number>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
-      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
+      const id = itemId(item);
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
@@ -408,6 +408,16 @@ function focusOn(at: readonly number[], endOf: (node: SyntaxNode) => number): Na
     },
     occursAt: (offset) => at[lowerBound(at, offset)] === offset,
   };
+}
+
+/**
+ * What a trace has seen of an item: its node, with what else it carries (a pending key, a field
+ * read, the call entered, a definition's value, an element): the node's id alone when it carries
+ * nothing else (most items), else a string of all.
+ */
+function itemId(item: Item): string | number {
+  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined) return idOf(item.node);
+  return `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
 }
 
 function pathTo(item: Item): FlowPath {
