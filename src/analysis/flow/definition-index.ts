@@ -81,7 +81,7 @@ export class DefinitionIndex {
       const kids = this.childrenOf(container);
       const i = kids.lastStartingBy(start);
       if (i < 0 || !holds(kids.starts[i]!, kids.endOf(i))) return { classes, stop: null };
-      const step = this.stepOf(kids.nodes[i]!);
+      const step = this.stepOf(kids.node(i));
       // A node in a decorator, or in a class's name or bases, is held by no function of that body.
       if (!step.inner || !holds(step.innerStart, step.innerEnd)) {
         return { classes: step.isClass && holds(step.start, step.end) ? [...classes, step.statement] : classes, stop: null };
@@ -112,7 +112,7 @@ export class DefinitionIndex {
   private childrenOf(node: SyntaxNode): ChildIndex {
     const key = idOf(node);
     let found = this.children.get(key);
-    if (!found) this.children.set(key, (found = new ChildIndex(node)));
+    if (!found) this.children.set(key, (found = new ChildIndex(node, true)));
     return found;
   }
 
