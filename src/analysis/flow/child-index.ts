@@ -2,9 +2,6 @@ import type Parser from 'tree-sitter';
 import type { SyntaxNode } from '../syntax.js';
 import { startOf } from './node-fields.js';
 
-/** One cursor per tree, shared by the ChildIndexes of wide nodes (making one costs several calls). */
-const CURSORS = new WeakMap<Parser.Tree, Parser.TreeCursor>();
-
 /**
  * A node's named children with their start offsets, read once; a child's end is read (a call into
  * the binding) only when a search first needs it. Finds the child holding an offset by binary search.
@@ -15,14 +12,15 @@ export class ChildIndex {
   private readonly ends: number[];
 
   /**
-   * `wide`: the node has many children of which few will be asked for (a module's or class's
-   * statements): their ranges are read with a cursor, and a child's node is made only when asked for.
+   * With a cursor (of the node's tree, reused: making one costs several calls), for a node with
+   * many children of which few will be asked for (a module's or class's statements): their ranges
+   * are read with the cursor, and a child's node is made only when asked for.
    */
   constructor(
     private readonly parent: SyntaxNode,
-    wide = false,
+    cursor: Parser.TreeCursor | null = null,
   ) {
-    if (!wide) {
+    if (!cursor) {
       this.nodes = parent.namedChildren;
       this.starts = this.nodes.map((n) => startOf(n!));
       this.ends = new Array<number>(this.nodes.length).fill(-1);
@@ -30,8 +28,6 @@ export class ChildIndex {
     }
     this.starts = [];
     this.ends = [];
-    let cursor = CURSORS.get(parent.tree);
-    if (!cursor) CURSORS.set(parent.tree, (cursor = parent.walk()));
     // The binding's `reset` takes its node from a buffer shared by all calls, without writing its
     // argument there first; reading a property of the node writes it there.
     void parent.startIndex;

@@ -1,3 +1,4 @@
+import type Parser from 'tree-sitter';
 import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
 import { EnclosingNodes } from './enclosing-nodes.js';
@@ -23,6 +24,8 @@ interface Step {
 export class DefinitionIndex {
   private readonly children = new Map<number, ChildIndex>();
   private readonly steps = new Map<number, Step>();
+  /** Reads the statements of module and class bodies (see ChildIndex). */
+  private cursor: Parser.TreeCursor | null = null;
   /** Per statement of a module or class body, and per type: its nested nodes of that type (null: none but itself). */
   private readonly nested = new Map<string, EnclosingNodes | null>();
   /** The file's text, when it parsed without errors (see within); else null, and every statement is searched. */
@@ -112,7 +115,7 @@ export class DefinitionIndex {
   private childrenOf(node: SyntaxNode): ChildIndex {
     const key = idOf(node);
     let found = this.children.get(key);
-    if (!found) this.children.set(key, (found = new ChildIndex(node, true)));
+    if (!found) this.children.set(key, (found = new ChildIndex(node, (this.cursor ??= this.root.walk()))));
     return found;
   }
 

@@ -23,8 +23,9 @@ else:
 `;
 
 describe('ChildIndex', () => {
-  it('reads the same children with a cursor (wide) as from namedChildren, for every node', () => {
+  it('reads the same children with a cursor as from namedChildren, for every node', () => {
     const root = parsePython(SOURCE).rootNode;
+    const cursor = root.walk();
     const nodes: SyntaxNode[] = [];
     const visit = (n: SyntaxNode) => {
       nodes.push(n);
@@ -33,7 +34,7 @@ describe('ChildIndex', () => {
     visit(root);
     for (const node of nodes) {
       const narrow = new ChildIndex(node);
-      const wide = new ChildIndex(node, true);
+      const wide = new ChildIndex(node, cursor);
       expect(wide.count).toBe(node.namedChildCount);
       expect(wide.starts).toEqual(narrow.starts);
       for (let k = 0; k < wide.count; k++) {
