@@ -165,13 +165,16 @@ export class ExactSourceReach extends SourceReach {
 
 /**
  * What a function's text uses, answered as the regular expressions `\bNAME\s*\(`,
- * `\bself\.ATTR\b`, `\bNAME\b` would: from the words of the text, collected once; a name that is not
- * all ASCII word characters is tested with its own expression.
+ * `\bself\.ATTR\b`, `\bNAME\b` would: by searching the text for the name, or, once the text has
+ * been asked often, from its words collected once; a name that is not all ASCII word characters is
+ * tested with its own expression.
  */
 class FunctionUses {
   private called: Set<string> | null = null;
   private selfReads: Set<string> | null = null;
   private words: Set<string> | null = null;
+  /** Questions answered by searching the text so far (see SEARCHES_BEFORE_SETS). */
+  private searches = 0;
 
   private assigned: string[] | null = null;
 
@@ -185,24 +188,66 @@ class FunctionUses {
   calls(name: string): boolean {
     if (!name) return false;
     if (!WORD.test(name)) return new RegExp(`\\b${name}\\s*\\(`).test(this.text);
+    if (!this.called && this.searches++ < SEARCHES_BEFORE_SETS) return wordOccurs(this.text, name, '', true);
     this.called ??= new Set(Array.from(this.text.matchAll(/\b(\w+)\s*\(/g), (m) => m[1]!));
     return this.called.has(name);
   }
 
   readsSelf(attr: string): boolean {
     if (!WORD.test(attr)) return new RegExp(`\\bself\\.${attr}\\b`).test(this.text);
+    if (!this.selfReads && this.searches++ < SEARCHES_BEFORE_SETS) return wordOccurs(this.text, attr, 'self.', false);
     this.selfReads ??= new Set(Array.from(this.text.matchAll(/\bself\.(?=(\w+))/g), (m) => m[1]!));
     return this.selfReads.has(attr);
   }
 
   names(name: string): boolean {
     if (!WORD.test(name)) return new RegExp(`\\b${name}\\b`).test(this.text);
+    if (!this.words && this.searches++ < SEARCHES_BEFORE_SETS) return wordOccurs(this.text, name, '', false);
     this.words ??= new Set(this.text.match(/\w+/g) ?? []);
     return this.words.has(name);
   }
 }
 
 const WORD = /^\w+$/;
+
+/**
+ * A text is searched for each name asked of it (indexOf finds a name some ten times faster than
+ * the expressions collect every word) until it has been asked this many: then each kind of use
+ * is collected into a set, once.
+ */
+const SEARCHES_BEFORE_SETS = 8;
+
+/**
+ * Whether `prefix + word` (word: word characters only) occurs in the text with no word character
+ * (`\w`) right before it or right after the word, and, if `called`, optional white space (`\s`)
+ * and `(` after it: the answer of the sets above (a name in `\b(\w+)\s*\(` captures, an
+ * attribute in `\bself\.(?=(\w+))`'s, a name in `\w+`'s matches).
+ */
+export function wordOccurs(text: string, word: string, prefix: string, called: boolean): boolean {
+  const needle = prefix + word;
+  for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + 1)) {
+    if (isWordCode(text.charCodeAt(i - 1))) continue;
+    let end = i + needle.length;
+    if (isWordCode(text.charCodeAt(end))) continue;
+    if (!called) return true;
+    while (isSpaceCode(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) === 40) return true;
+  }
+  return false;
+}
+
+/** A character `\w` matches: ASCII letters, digits, `_` (false for NaN, out of the text). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const SPACE = /\s/;
+
+/** A character `\s` matches (false for NaN). */
+function isSpaceCode(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === c && SPACE.test(String.fromCharCode(c));
+}
 
 /** What each function's text uses, read once per file (by the file's DefinitionIndex) for every reach that asks. */
 const USES = new WeakMap<DefinitionIndex, Map<number, FunctionUses>>();

@@ -35,7 +35,7 @@ export class FlowRuleTracer {
   private readonly reaches = new Map<string, SourceReach>();
   private readonly starts = new Map<string, SyntaxNode[] | 'everywhere'>();
   /** Nodes each list recognises from some starts, with the pattern that matched, by signature and starts: found once for every rule sharing the list. */
-  private readonly runs = new Map<string, [SyntaxNode, number][]>();
+  private readonly runs = new Map<string, Map<string, [SyntaxNode, number][]>>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
   /** RegionalMatches by list (see CompiledMatchers.key): rules borrowing one list (`from: DS205`) share its matches and their reach. */
@@ -183,18 +183,25 @@ export class FlowRuleTracer {
     if (!matchers.hasQuery || (starts !== 'everywhere' && starts.length === 0)) return [];
     const query = matchers.query!;
     const { matcherOfPattern } = matchers;
-    const key = `${starts === 'everywhere' ? '*' : starts.map(idOf).join(',')}|${matchers.signature}`;
-    let found = this.runs.get(key);
+    // By signature first: a signature is long, and a string made anew is hashed anew.
+    let bySignature = this.runs.get(matchers.signature);
+    if (!bySignature) this.runs.set(matchers.signature, (bySignature = new Map()));
+    const key = starts === 'everywhere' ? '*' : starts.map(idOf).join(',');
+    let found = bySignature.get(key);
     if (!found) {
       found = [];
       const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
       for (const match of matches) {
         const captures = new Map<string, SyntaxNode[]>();
-        for (const { name, node } of match.captures) captures.set(name, [...(captures.get(name) ?? []), node]);
+        for (const { name, node } of match.captures) {
+          const nodes = captures.get(name);
+          if (nodes) nodes.push(node);
+          else captures.set(name, [node]);
+        }
         const value = captures.get('value')?.[0];
         if (value && holds(matcherOfPattern[match.pattern]!.where, captures, this.ctx)) found.push([value, match.pattern]);
       }
-      this.runs.set(key, found);
+      bySignature.set(key, found);
     }
     return found.map(([value, pattern]) => [value, matcherOfPattern[pattern]!]);
   }
@@ -218,7 +225,7 @@ interface Matches {
   steps: RegionalMatches;
   sourceReach: ExactSourceReach;
   /** Values from which a trace for this rule found no source (see FileFlow.trace). */
-  dead: Set<string>;
+  dead: Set<string | number>;
 }
 
 /** `where:` as a rule applies it (see scan-source.ts): every predicate holds on some node of its capture; negated, on none. */

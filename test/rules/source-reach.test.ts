@@ -4,7 +4,7 @@ import { parsePython, python } from '../../src/analysis/python-parser.js';
 import type { SyntaxNode } from '../../src/analysis/syntax.js';
 import type { FlowMatcher } from '../../src/rules/flow-spec.js';
 import { RegionalMatches } from '../../src/rules/regional-matches.js';
-import { ExactSourceReach, SourceReach } from '../../src/rules/source-reach.js';
+import { ExactSourceReach, SourceReach, wordOccurs } from '../../src/rules/source-reach.js';
 
 // Sources are identifiers named `pw`; sinks are calls of `sink`.
 const SOURCE = `
@@ -89,5 +89,28 @@ describe('ExactSourceReach', () => {
     const pw = all[0]!;
     expect(sources.get(pw)).toEqual([MATCHER]);
     expect(runs).toHaveLength(1);
+  });
+});
+
+describe('wordOccurs', () => {
+  it('answers as the sets of words the regular expressions collect would', () => {
+    const texts = [
+      SOURCE,
+      'f(x) g (y) h\n(z) k\t\u00a0(w) self.m(a)(b) x.y.z( ) 1abc( é_x( éf( self.self.x self.a_b.c',
+      'no call here; a = b + c[d] ; word_ ( myself.x',
+      '(((f)))(g)\u2028( h\u3000( i\ufeff( j\u200b( k_\u00e9( f',
+      'fin', '', '(', 'a', 'a(', ' a (', 'a\r\n(', 'self.', 'self.x',
+    ];
+    const words = ['f', 'g', 'h', 'k', 'x', 'm', 'a', 'b', 'z', 'self', 'abc', '_x', 'i', 'j', 'k_', 'fin', 'helper', 'pw', 'secret_attr', 'sink', 'a_b', 'c', 'y', 'word_', 'call'];
+    for (const text of texts) {
+      const called = new Set(Array.from(text.matchAll(/\b(\w+)\s*\(/g), (m) => m[1]!));
+      const selfReads = new Set(Array.from(text.matchAll(/\bself\.(?=(\w+))/g), (m) => m[1]!));
+      const all = new Set(text.match(/\w+/g) ?? []);
+      for (const word of words) {
+        expect([text, word, wordOccurs(text, word, '', true)]).toEqual([text, word, called.has(word)]);
+        expect([text, word, wordOccurs(text, word, 'self.', false)]).toEqual([text, word, selfReads.has(word)]);
+        expect([text, word, wordOccurs(text, word, '', false)]).toEqual([text, word, all.has(word)]);
+      }
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type Parser from 'tree-sitter';
 import type { SyntaxNode } from '../syntax.js';
 import { startOf } from './node-fields.js';
 
@@ -6,14 +7,52 @@ import { startOf } from './node-fields.js';
  * the binding) only when a search first needs it. Finds the child holding an offset by binary search.
  */
 export class ChildIndex {
-  readonly nodes: SyntaxNode[];
+  private readonly nodes: (SyntaxNode | undefined)[];
   readonly starts: number[];
   private readonly ends: number[];
 
-  constructor(node: SyntaxNode) {
-    this.nodes = node.namedChildren;
-    this.starts = this.nodes.map(startOf);
-    this.ends = new Array<number>(this.nodes.length).fill(-1);
+  /**
+   * With a cursor (of the node's tree, reused: making one costs several calls), for a node with
+   * many children of which few will be asked for (a module's or class's statements): their ranges
+   * are read with the cursor, and a child's node is made only when asked for.
+   */
+  constructor(
+    private readonly parent: SyntaxNode,
+    cursor: Parser.TreeCursor | null = null,
+  ) {
+    if (!cursor) {
+      this.nodes = parent.namedChildren;
+      this.starts = this.nodes.map((n) => startOf(n!));
+      this.ends = new Array<number>(this.nodes.length).fill(-1);
+      return;
+    }
+    this.starts = [];
+    this.ends = [];
+    // The binding's `reset` takes its node from a buffer shared by all calls, without writing its
+    // argument there first; reading a property of the node writes it there.
+    void parent.startIndex;
+    cursor.reset(parent);
+    if (cursor.gotoFirstChild()) {
+      do {
+        if (cursor.nodeIsNamed) {
+          this.starts.push(cursor.startIndex);
+          this.ends.push(cursor.endIndex);
+        }
+      } while (cursor.gotoNextSibling());
+    }
+    this.nodes = new Array<SyntaxNode | undefined>(this.starts.length);
+  }
+
+  /** How many named children. */
+  get count(): number {
+    return this.starts.length;
+  }
+
+  /** The k-th named child. */
+  node(k: number): SyntaxNode {
+    let node = this.nodes[k];
+    if (!node) this.nodes[k] = node = this.parent.namedChild(k)!;
+    return node;
   }
 
   /** The index of the last child starting at or before `offset`, or -1: the only one that may hold it (children do not overlap). */
@@ -42,7 +81,7 @@ export class ChildIndex {
 
   endOf(k: number): number {
     let end = this.ends[k]!;
-    if (end < 0) this.ends[k] = end = this.nodes[k]!.endIndex;
+    if (end < 0) this.ends[k] = end = this.node(k).endIndex;
     return end;
   }
 }

@@ -1,6 +1,8 @@
+import type Parser from 'tree-sitter';
 import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
 import { EnclosingNodes } from './enclosing-nodes.js';
+import { fileText } from './file-text.js';
 import { idOf, startOf } from './node-fields.js';
 
 interface Step {
@@ -22,7 +24,12 @@ interface Step {
 export class DefinitionIndex {
   private readonly children = new Map<number, ChildIndex>();
   private readonly steps = new Map<number, Step>();
-  private readonly nested = new Map<number, { functions: EnclosingNodes; classes: EnclosingNodes }>();
+  /** Reads the statements of module and class bodies (see ChildIndex). */
+  private cursor: Parser.TreeCursor | null = null;
+  /** Per statement of a module or class body, and per type: its nested nodes of that type (null: none but itself). */
+  private readonly nested = new Map<string, EnclosingNodes | null>();
+  /** The file's text, when it parsed without errors (see within); else null, and every statement is searched. */
+  private text: string | null | undefined;
   /** outermostFunction's answers by node id: sources, sinks and the values a trace visits are asked about by several callers. */
   private readonly outermost = new Map<number, SyntaxNode | null>();
 
@@ -35,7 +42,7 @@ export class DefinitionIndex {
     if (found === undefined) {
       const { stop } = this.locate(node);
       // A function of a module or class body is outermost: nothing nested in it need be listed.
-      found = !stop ? null : stop.type === 'function_definition' ? stop : this.within(stop).functions.outermost(node);
+      found = !stop ? null : stop.type === 'function_definition' ? stop : (this.within(stop, 'function_definition')?.outermost(node) ?? null);
       this.outermost.set(key, found);
     }
     return found;
@@ -45,13 +52,16 @@ export class DefinitionIndex {
   innermostFunction(node: SyntaxNode): SyntaxNode | null {
     const { stop } = this.locate(node);
     if (!stop) return null;
-    return this.within(stop).functions.around(node);
+    const functions = this.within(stop, 'function_definition');
+    // No function nested in `stop`, which strictly holds the node: it is `stop` if a function.
+    if (!functions) return stop.type === 'function_definition' ? stop : null;
+    return functions.around(node);
   }
 
   /** The innermost class strictly holding `node`, or null. */
   innermostClass(node: SyntaxNode): SyntaxNode | null {
     const { classes, stop } = this.locate(node);
-    return (stop ? this.within(stop).classes.around(node) : null) ?? classes[classes.length - 1] ?? null;
+    return (stop ? (this.within(stop, 'class_definition')?.around(node) ?? null) : null) ?? classes[classes.length - 1] ?? null;
   }
 
   /**
@@ -61,15 +71,20 @@ export class DefinitionIndex {
    */
   private locate(node: SyntaxNode): { classes: SyntaxNode[]; stop: SyntaxNode | null } {
     const start = startOf(node);
-    const end = node.endIndex;
-    const holds = (s: number, e: number) => s <= start && end <= e && (s !== start || e !== end);
+    let end = -1;
+    const holds = (s: number, e: number) => {
+      // A node starting strictly inside a node's range lies inside it (ranges nest): no need of its end.
+      if (s < start && start < e) return true;
+      if (end < 0) end = node.endIndex;
+      return s <= start && end <= e && (s !== start || e !== end);
+    };
     const classes: SyntaxNode[] = [];
     let container = this.root;
     for (;;) {
       const kids = this.childrenOf(container);
       const i = kids.lastStartingBy(start);
       if (i < 0 || !holds(kids.starts[i]!, kids.endOf(i))) return { classes, stop: null };
-      const step = this.stepOf(kids.nodes[i]!);
+      const step = this.stepOf(kids.node(i));
       // A node in a decorator, or in a class's name or bases, is held by no function of that body.
       if (!step.inner || !holds(step.innerStart, step.innerEnd)) {
         return { classes: step.isClass && holds(step.start, step.end) ? [...classes, step.statement] : classes, stop: null };
@@ -100,18 +115,48 @@ export class DefinitionIndex {
   private childrenOf(node: SyntaxNode): ChildIndex {
     const key = idOf(node);
     let found = this.children.get(key);
-    if (!found) this.children.set(key, (found = new ChildIndex(node)));
+    if (!found) this.children.set(key, (found = new ChildIndex(node, (this.cursor ??= this.root.walk()))));
     return found;
   }
 
-  /** The functions and classes in one statement of a module or class body (itself included). */
-  private within(statement: SyntaxNode): { functions: EnclosingNodes; classes: EnclosingNodes } {
-    const key = idOf(statement);
+  /**
+   * The functions (or classes) in one statement of a module or class body, itself included; null
+   * when none but the statement itself can be there: its text holds the keyword (`def`, `class`)
+   * of no other. Each such node holds its keyword, a token of its own; a file with syntax
+   * errors (whose recovery may insert a missing keyword) is always searched.
+   */
+  private within(statement: SyntaxNode, type: 'function_definition' | 'class_definition'): EnclosingNodes | null {
+    const key = `${idOf(statement)}:${type}`;
     let found = this.nested.get(key);
-    if (!found) {
-      found = { functions: new EnclosingNodes(statement, ['function_definition']), classes: new EnclosingNodes(statement, ['class_definition']) };
-      this.nested.set(key, found);
-    }
+    if (found !== undefined) return found;
+    if (this.text === undefined) this.text = this.root.hasError ? null : fileText(this.root);
+    const keyword = type === 'function_definition' ? 'def' : 'class';
+    const own = statement.type === type ? 1 : 0;
+    const nestedAny = this.text === null || keywordCount(this.text, keyword, startOf(statement), statement.endIndex, own + 1) > own;
+    found = nestedAny ? new EnclosingNodes(statement, [type]) : null;
+    this.nested.set(key, found);
     return found;
   }
+}
+
+/**
+ * How many times `keyword` occurs in text[start, end) where a keyword token may (counting up to
+ * `limit`): not right after a letter or `_`, nor before a letter, digit or `_`. Counts a superset
+ * of the keyword's tokens.
+ */
+function keywordCount(text: string, keyword: string, start: number, end: number, limit: number): number {
+  let count = 0;
+  const last = end - keyword.length;
+  for (let i = text.indexOf(keyword, start); i !== -1 && i <= last; i = text.indexOf(keyword, i + 1)) {
+    const before = text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + keyword.length);
+    if (isLetterCode(before) || isLetterCode(after) || (after >= 48 && after <= 57)) continue;
+    if (++count >= limit) return count;
+  }
+  return count;
+}
+
+/** An ASCII letter or `_`. */
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }

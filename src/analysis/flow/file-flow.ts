@@ -1,9 +1,9 @@
 import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
-import { ChildIndex } from './child-index.js';
 import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
+import { fileText } from './file-text.js';
 import { lowerBound, occursWithin } from '../lower-bound.js';
 import { nameOccurrences } from './name-occurrences.js';
 import { isFieldRead } from './field-read.js';
@@ -67,7 +67,8 @@ export class FileFlow {
   private readonly readScopes = new Map<number, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
   private text: string | null = null;
-  private readonly children = new Map<number, ChildIndex>();
+  /** Nodes' end offsets by id (each a call into the binding), read once per file: every walk asks of the same statements. */
+  private readonly ends = new Map<number, number>();
   private readonly classAttrs = new Map<string, Definition[]>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
   /** The question of the trace under way (its `carries`). */
@@ -84,14 +85,14 @@ export class FileFlow {
    * caller across traces that ask the same question, remembers the values a finished search
    * found no source from, so that later traces in the file skip them.
    */
-  trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string>): FlowPath | null {
+  trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string | number>): FlowPath | null {
     this.question = question;
-    const seen = new Set<string>();
+    const seen = new Set<string | number>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
-      const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
+      const id = itemId(item);
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
@@ -140,7 +141,7 @@ export class FileFlow {
       const isFunction = node.type === 'function_definition';
       const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
       const readOnly = isFunction && this.onlyReads(node, name, at);
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.childIndex(n)), readOnly)));
+      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly)));
     }
     return scope;
   }
@@ -168,17 +169,17 @@ export class FileFlow {
     return true;
   }
 
-  /** A node's named children with their offsets, fetched once per node. */
-  private childIndex(node: SyntaxNode): ChildIndex {
+  /** `node.endIndex`, read once per node. */
+  private endOf(node: SyntaxNode): number {
     const key = idOf(node);
-    let index = this.children.get(key);
-    if (!index) this.children.set(key, (index = new ChildIndex(node)));
-    return index;
+    let end = this.ends.get(key);
+    if (end === undefined) this.ends.set(key, (end = node.endIndex));
+    return end;
   }
 
   /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
   private occurrencesIn(name: string, start: number, end: number): number[] {
-    this.text ??= this.root.text;
+    this.text ??= fileText(this.root);
     return nameOccurrences(this.text, name, start, end);
   }
 
@@ -348,7 +349,7 @@ export class FileFlow {
     const key = `${idOf(cls)}:${attr}`;
     let defs = this.classAttrs.get(key);
     if (!defs) {
-      this.text ??= this.root.text;
+      this.text ??= fileText(this.root);
       this.classAttrs.set(key, (defs = classAttribute(cls, attr, this.text, this.root, (n) => this.enclosingClass(n))));
     }
     return defs;
@@ -378,25 +379,45 @@ export function flowOf(root: SyntaxNode): FileFlow {
 
 /**
  * Answers "does this node (which of its children) mention the name" from the name's offsets in
- * the text (`at`, ascending, covering at least the nodes asked about), by binary search.
+ * the text (`at`, ascending, covering at least the nodes asked about), by binary search. A child
+ * is fetched from the offset it must hold (one call into the binding, and one node made, per
+ * child that mentions the name) rather than by listing every child: most statements of a block
+ * do not mention a given name.
  */
-function focusOn(at: readonly number[], childIndex: (node: SyntaxNode) => ChildIndex): NameFocus {
+function focusOn(at: readonly number[], endOf: (node: SyntaxNode) => number): NameFocus {
   return {
-    mentions: (n) => occursWithin(at, startOf(n), n.endIndex),
+    mentions: (n) => occursWithin(at, startOf(n), endOf(n)),
     childrenMentioning: (n) => {
-      const end = n.endIndex;
+      const end = endOf(n);
       let i = lowerBound(at, startOf(n));
-      if (i >= at.length || at[i]! >= end) return [];
-      const children = childIndex(n);
       const out: SyntaxNode[] = [];
-      for (; i < at.length && at[i]! < end; i++) {
-        const k = children.holding(at[i]!);
-        const child = k >= 0 ? children.nodes[k]! : null;
-        if (child && out[out.length - 1] !== child) out.push(child);
+      while (i < at.length && at[i]! < end) {
+        // The first named child ending after the offset: the one holding it, if any (children do not overlap).
+        const child = n.firstNamedChildForIndex(at[i]!);
+        if (!child) break;
+        const start = startOf(child);
+        // The offset lies between children (in a keyword, punctuation), and so do those before the child.
+        if (start > at[i]!) {
+          i = lowerBound(at, start);
+          continue;
+        }
+        out.push(child);
+        i = lowerBound(at, endOf(child));
       }
       return out;
     },
+    occursAt: (offset) => at[lowerBound(at, offset)] === offset,
   };
+}
+
+/**
+ * What a trace has seen of an item: its node, with what else it carries (a pending key, a field
+ * read, the call entered, a definition's value, an element): the node's id alone when it carries
+ * nothing else (most items), else a string of all.
+ */
+function itemId(item: Item): string | number {
+  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined) return idOf(item.node);
+  return `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
 }
 
 function pathTo(item: Item): FlowPath {

@@ -156,10 +156,10 @@ class PathWalker {
     const at = this.assignment.startIndex;
     // Not open yet: nothing before the statement that holds the assignment can change that.
     let i = open ? 0 : kids.firstEndingAfter(at);
-    for (; i < kids.nodes.length; i++) {
+    for (; i < kids.count; i++) {
       // Released (or never opened) after the assignment: nothing can open it again.
       if (!open && kids.starts[i]! > at) break;
-      open = this.statement(kids.nodes[i]!, open);
+      open = this.statement(kids.node(i), open);
     }
     this.depth--;
     return open;

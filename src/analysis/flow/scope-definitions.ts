@@ -1,7 +1,7 @@
 import { stringValue } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
-import { idOf } from './node-fields.js';
+import { idOf, startOf } from './node-fields.js';
 
 type Env = Map<string, readonly Definition[]>;
 
@@ -11,6 +11,8 @@ export interface NameFocus {
   mentions(node: SyntaxNode): boolean;
   /** The node's named children whose text holds the name, in order (found from the name's occurrences, not by visiting every child). */
   childrenMentioning(node: SyntaxNode): SyntaxNode[];
+  /** Whether the name occurs (as a word) starting at this offset. */
+  occursAt(offset: number): boolean;
 }
 
 /** Methods that add their arguments to the receiver's value (`d.update(x)`, `l.append(x)`). */
@@ -89,8 +91,19 @@ export class ScopeDefinitions {
       }
       if (name?.type !== 'identifier') continue;
       if (value) this.expression(value, env);
-      this.define(env, { name: name.text, target: name, value, adds: false, parameter: { index: index++, splat } });
+      const parameter = { index: index++, splat };
+      const text = this.nameOf(name);
+      if (text !== null) this.define(env, { name: text, target: name, value, adds: false, parameter });
     }
+  }
+
+  /**
+   * An identifier's name; when the walk is focused on one name, that name for an identifier that
+   * mentions it, else null (another name, which `define` would ignore): no call into the binding.
+   */
+  private nameOf(identifier: SyntaxNode): string | null {
+    if (!this.focus) return identifier.text;
+    return this.focus.mentions(identifier) ? this.name : null;
   }
 
   private define(env: Env, def: Definition): void {
@@ -108,10 +121,8 @@ export class ScopeDefinitions {
   private statement(s: SyntaxNode, env: Env): void {
     switch (s.type) {
       case 'expression_statement':
-        for (const child of s.namedChildren) this.expression(child, env);
-        return;
       case 'return_statement':
-        for (const child of s.namedChildren) this.expression(child, env);
+        for (const child of this.children(s)) this.expression(child, env);
         return;
       case 'if_statement': {
         this.expression(s.childForFieldName('condition'), env);
@@ -172,7 +183,8 @@ export class ScopeDefinitions {
               else if (c.type === 'as_pattern') {
                 this.expression(c.namedChildren[0] ?? null, inner);
                 const alias = c.childForFieldName('alias')?.namedChildren[0];
-                if (alias?.type === 'identifier') this.define(inner, { name: alias.text, target: alias, value: null, adds: false });
+                const aliasName = alias?.type === 'identifier' ? this.nameOf(alias) : null;
+                if (aliasName !== null) this.define(inner, { name: aliasName, target: alias!, value: null, adds: false });
               } else this.expression(c, inner);
             }
             ends.push(inner);
@@ -204,7 +216,8 @@ export class ScopeDefinitions {
       case 'function_definition':
       case 'class_definition': {
         const name = s.childForFieldName('name');
-        if (name) this.define(env, { name: name.text, target: name, value: null, adds: false });
+        const text = name ? this.nameOf(name) : null;
+        if (text !== null) this.define(env, { name: text, target: name!, value: null, adds: false });
         return;
       }
       case 'decorated_definition': {
@@ -243,9 +256,11 @@ export class ScopeDefinitions {
   private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env, element?: number): void {
     if (!target) return;
     switch (target.type) {
-      case 'identifier':
-        this.define(env, element === undefined ? { name: target.text, target, value, adds: false } : { name: target.text, target, value, adds: false, element });
+      case 'identifier': {
+        const name = this.nameOf(target);
+        if (name !== null) this.define(env, element === undefined ? { name, target, value, adds: false } : { name, target, value, adds: false, element });
         return;
+      }
       case 'pattern_list':
       case 'tuple_pattern':
       case 'list_pattern':
@@ -275,9 +290,10 @@ export class ScopeDefinitions {
       case 'attribute': {
         // `d[k] = v`, `obj.k = v`: the container gains a field (reads of it were recorded by expression()).
         const object = target.childForFieldName(target.type === 'subscript' ? 'value' : 'object');
-        if (object?.type !== 'identifier') return;
+        const name = object?.type === 'identifier' ? this.nameOf(object) : null;
+        if (name === null) return;
         const key = target.type === 'attribute' ? target.childForFieldName('attribute')?.text : constantKey(target.childForFieldName('subscript'));
-        this.define(env, { name: object.text, target, value, adds: true, ...(key !== undefined ? { key } : {}) });
+        this.define(env, { name, target, value, adds: true, ...(key !== undefined ? { key } : {}) });
         return;
       }
     }
@@ -312,8 +328,10 @@ export class ScopeDefinitions {
         const left = node.childForFieldName('left');
         this.expression(node.childForFieldName('right'), env);
         this.expression(left, env);
-        if (left?.type === 'identifier') this.define(env, { name: left.text, target: left, value: node, adds: false });
-        else this.target(left, node, env);
+        if (left?.type === 'identifier') {
+          const name = this.nameOf(left);
+          if (name !== null) this.define(env, { name, target: left, value: node, adds: false });
+        } else this.target(left, node, env);
         return;
       }
       case 'named_expression': {
@@ -324,6 +342,8 @@ export class ScopeDefinitions {
       }
       case 'call': {
         for (const child of this.children(node)) this.expression(child, env);
+        // `name.update(…)` starts with the name: a call that does not start with it adds nothing to it.
+        if (this.focus && !this.focus.occursAt(startOf(node))) return;
         const fn = node.childForFieldName('function');
         const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
         const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;

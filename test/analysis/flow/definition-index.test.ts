@@ -61,3 +61,36 @@ describe('DefinitionIndex', () => {
     expect(name(index.innermostClass(m))).toBe('A');
   });
 });
+
+describe('DefinitionIndex against each node’s ancestors', () => {
+  // Leading blank lines (the module starts after them), `def`/`class` in strings, words and
+  // attributes, async and decorated definitions, a function with none nested, and a file with errors.
+  const SOURCES = [
+    `\n\n  \ndef plain(a):\n    s = "def class"\n    return undefined_default(a).define\n\nasync def outer():\n    async def inner():\n        return in_inner\n    return 1\n`,
+    `class K:\n    '''class docstring: def x'''\n    @deco(class_arg)\n    def m(self):\n        return self.klass\n\n    class Inner(Base):\n        def n(self):\n            return lambda: deep\n\nif X:\n    class Y:\n        pass\nelse:\n    def z():\n        return zz\n`,
+    `def broken(:\n    return q\nclass\ndef ok():\n    def in_ok():\n        return w\n`,
+  ];
+
+  const ancestors = (node: SyntaxNode, type: string): SyntaxNode[] => {
+    const out: SyntaxNode[] = [];
+    for (let p = node.parent; p; p = p.parent) if (p.type === type) out.push(p);
+    return out;
+  };
+
+  it.each(SOURCES.map((s, i) => [i, s]))('answers as the ancestors do, source %i', (_i, source) => {
+    const root = parsePython(source as string).rootNode;
+    const index = new DefinitionIndex(root);
+    const nodes: SyntaxNode[] = [];
+    const visit = (n: SyntaxNode) => {
+      nodes.push(n);
+      for (const c of n.namedChildren) visit(c);
+    };
+    visit(root);
+    for (const node of nodes) {
+      const functions = ancestors(node, 'function_definition');
+      expect([node.text, index.innermostFunction(node)?.id ?? null]).toEqual([node.text, functions[0]?.id ?? null]);
+      expect([node.text, index.outermostFunction(node)?.id ?? null]).toEqual([node.text, functions[functions.length - 1]?.id ?? null]);
+      expect([node.text, index.innermostClass(node)?.id ?? null]).toEqual([node.text, ancestors(node, 'class_definition')[0]?.id ?? null]);
+    }
+  });
+});

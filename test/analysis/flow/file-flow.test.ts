@@ -11,6 +11,11 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f():\n    x = source()\n    sink(x)\n')).toEqual({ line: 3, source: 'source()', steps: ['x@2'] });
   });
 
+  it('finds the names of a file that starts with blank lines where they are (the module starts after them)', () => {
+    expect(one('\n\n  \ndef f():\n    x = source()\n    sink(x)\n')).toEqual({ line: 6, source: 'source()', steps: ['x@5'] });
+    expect(one('\n\ndef f():\n    x = source()\n    x = 1\n    sink(x)\n').source).toBeNull();
+  });
+
   it('respects statement order: a later redefinition kills the earlier one', () => {
     expect(one('def f():\n    x = source()\n    x = 1\n    sink(x)\n').source).toBeNull();
     expect(one('def f():\n    x = 1\n    sink(x)\n    x = source()\n').source).toBeNull();
