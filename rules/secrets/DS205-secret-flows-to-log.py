@@ -106,3 +106,18 @@ class ISCSIVolumeDriver(object):
 
     def direct(self, password):
         LOG.debug("Logging in with %s", password)  # ok: DS205 written in the call itself: DS201 reports it
+
+
+def handle_request(context, req):
+    """A request context's dict holds the caller's auth_token (oslo.context's to_dict())."""
+    values = context.to_dict()
+    LOG.debug("handling %s with %s",  # expect: DS205 a request context's dict, through a variable
+              req.path, values)
+    LOG.info("context: %s", ctxt_summary(context))  # ok: DS205 an unrelated helper's result
+    LOG.debug("request %s", context.to_dict()["request_id"])  # ok: DS205 one field of the dict
+    LOG.debug("as dict: %s", strutils.mask_dict_password(context.to_dict()))  # ok: DS205 masked
+
+
+def handle_admin(req_context):
+    LOG.warning("admin call %s", req_context.to_dict())  # expect: DS205 written in the call: no one-expression rule reports it
+    LOG.warning("admin call %s", req_context.request_id)  # ok: DS205 an id

@@ -7,6 +7,7 @@ import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
+import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -67,5 +68,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isPlaceholderListPredicate,
     caughtUntrustedPredicate,
     holdsRevealedExceptionPredicate,
+    inClassDerivingFrom,
   ].map((p) => [p.name, p]),
 );
