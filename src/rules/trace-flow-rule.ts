@@ -1,4 +1,5 @@
 import type { FileAnchors } from '../analysis/anchors.js';
+import { matchesCrossing } from '../analysis/query-range.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { DefinitionIndex } from '../analysis/flow/definition-index.js';
 import { FileFlow } from '../analysis/flow/file-flow.js';
@@ -34,6 +35,8 @@ export class FlowRuleTracer {
   private readonly matched = new Map<Rule, Matches>();
   private readonly reaches = new Map<string, SourceReach>();
   private readonly starts = new Map<string, SyntaxNode[] | 'everywhere'>();
+  /** By signature, the span of the occurrences each start was found for, by the start node's id (see FileAnchors.startsOf). */
+  private readonly spans = new Map<string, Map<number, { from: number; to: number }>>();
   /** Nodes each list recognises from some starts, with the pattern that matched, by signature and starts: found once for every rule sharing the list. */
   private readonly runs = new Map<string, Map<string, [SyntaxNode, number][]>>();
   private definitions: DefinitionIndex | null = null;
@@ -141,7 +144,14 @@ export class FlowRuleTracer {
   /** Where the matchers' query starts (see FileAnchors.forRule), found once per file and list. */
   private startsOf(matchers: CompiledMatchers): SyntaxNode[] | 'everywhere' {
     let starts = this.starts.get(matchers.signature);
-    if (!starts) this.starts.set(matchers.signature, (starts = matchers.gates ? this.anchors.forRule({ gates: matchers.gates } as GatedRule) : 'everywhere'));
+    if (starts) return starts;
+    const found = matchers.gates ? this.anchors.startsOf({ gates: matchers.gates } as GatedRule) : 'everywhere';
+    if (found === 'everywhere') starts = found;
+    else {
+      starts = found.map((s) => s.node);
+      this.spans.set(matchers.signature, new Map(found.map((s) => [idOf(s.node), { from: s.from, to: s.to }])));
+    }
+    this.starts.set(matchers.signature, starts);
     return starts;
   }
 
@@ -190,7 +200,16 @@ export class FlowRuleTracer {
     let found = bySignature.get(key);
     if (!found) {
       found = [];
-      const matches = starts === 'everywhere' ? query.matches(this.root) : starts.flatMap((node) => query.matches(node));
+      // From each start, only the nodes crossing the span of the occurrences it was found for: a
+      // match holds one of them (as for a gated rule's query; see FileAnchors.startsOf).
+      const spans = this.spans.get(matchers.signature);
+      const matches =
+        starts === 'everywhere'
+          ? query.matches(this.root)
+          : starts.flatMap((node) => {
+              const span = spans?.get(idOf(node));
+              return span ? matchesCrossing(query, node, span.from, span.to + 1, 0) : query.matches(node);
+            });
       for (const match of matches) {
         const captures = new Map<string, SyntaxNode[]>();
         for (const { name, node } of match.captures) {
