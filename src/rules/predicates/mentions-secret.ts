@@ -20,6 +20,9 @@ const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda'])
  * keyword names, other fields of a secret-named object and a parser's tokens are not values.
  */
 export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): SyntaxNode | null {
+  // Every name it can find holds this text (see `condition` below): most nodes asked about (a
+  // logging call's arguments) hold none, and are answered without a walk.
+  if (!SECRET_NAME_TEXT.test(node.text)) return null;
   let found: SyntaxNode | null = null;
   walkDescendants(node, (n) => {
     if (found) return false;
