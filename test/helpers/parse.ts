@@ -20,3 +20,14 @@ export function assignedValue(source: string): { node: SyntaxNode; imports: Impo
   const node = assignments[assignments.length - 1]!.childForFieldName('right')!;
   return { node, imports };
 }
+
+/** Every named node of the tree under `root`, `root` first, in document order. */
+export function namedNodes(root: SyntaxNode): SyntaxNode[] {
+  const nodes: SyntaxNode[] = [];
+  const visit = (n: SyntaxNode) => {
+    nodes.push(n);
+    for (const c of n.namedChildren) visit(c);
+  };
+  visit(root);
+  return nodes;
+}

@@ -1,6 +1,7 @@
 import { ChildIndex } from '../../../src/analysis/flow/child-index.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import type { SyntaxNode } from '../../../src/analysis/syntax.js';
+import { namedNodes } from '../../helpers/parse.js';
 
 const SOURCE = `\n\n# leading comment
 import os
@@ -26,12 +27,7 @@ describe('ChildIndex', () => {
   it('reads the same children with a cursor as from namedChildren, for every node', () => {
     const root = parsePython(SOURCE).rootNode;
     const cursor = root.walk();
-    const nodes: SyntaxNode[] = [];
-    const visit = (n: SyntaxNode) => {
-      nodes.push(n);
-      for (const c of n.namedChildren) visit(c);
-    };
-    visit(root);
+    const nodes = namedNodes(root);
     for (const node of nodes) {
       const narrow = new ChildIndex(node);
       const wide = new ChildIndex(node, cursor);

@@ -1,6 +1,7 @@
 import { DefinitionIndex } from '../../../src/analysis/flow/definition-index.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import type { SyntaxNode } from '../../../src/analysis/syntax.js';
+import { namedNodes } from '../../helpers/parse.js';
 
 const SOURCE = `
 x = read()
@@ -80,12 +81,7 @@ describe('DefinitionIndex against each node’s ancestors', () => {
   it.each(SOURCES.map((s, i) => [i, s]))('answers as the ancestors do, source %i', (_i, source) => {
     const root = parsePython(source as string).rootNode;
     const index = new DefinitionIndex(root);
-    const nodes: SyntaxNode[] = [];
-    const visit = (n: SyntaxNode) => {
-      nodes.push(n);
-      for (const c of n.namedChildren) visit(c);
-    };
-    visit(root);
+    const nodes = namedNodes(root);
     for (const node of nodes) {
       const functions = ancestors(node, 'function_definition');
       expect([node.text, index.innermostFunction(node)?.id ?? null]).toEqual([node.text, functions[0]?.id ?? null]);
