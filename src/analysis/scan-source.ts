@@ -7,7 +7,7 @@ import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { FlowRuleTracer, type FlowMatch } from '../rules/trace-flow-rule.js';
-import { FileAnchors, findImports, type RuleStart } from './anchors.js';
+import { FileAnchors, findImports } from './anchors.js';
 import { argvLiteral } from './argv-literal.js';
 import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
@@ -92,20 +92,10 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   for (const gated of compiled.gated) {
     if (outOfTime()) break;
     const found = anchors.startsOf(gated);
-    let starts: readonly (RuleStart | { node: SyntaxNode; from?: undefined; to?: undefined })[] | 'everywhere' = found;
-    if (gated.rule.flow) {
-      // The tracer keeps some of the starts' nodes (their spans stay), or the whole tree, or none.
-      const tracer = (flows ??= new FlowRuleTracer(root, ctx, anchors, lines));
-      const kept = tracer.sinkStarts(gated.rule, found === 'everywhere' ? found : found.map((s) => s.node));
-      if (kept === 'everywhere') starts = kept;
-      else if (found === 'everywhere') starts = kept.map((node) => ({ node }));
-      else if (kept.length < found.length) {
-        const keep = new Set(kept);
-        starts = found.filter((s) => keep.has(s.node));
-      }
-    }
+    // A flow rule's tracer keeps some of the starts (with their spans), or the whole tree, or none.
+    const starts = gated.rule.flow ? (flows ??= new FlowRuleTracer(root, ctx, anchors, lines)).sinkStarts(gated.rule, found) : found;
     if (starts === 'everywhere') collect(gated.query(), root);
-    else for (const start of starts) collect(gated.query(), start.node, start.from === undefined ? undefined : start);
+    else for (const start of starts) collect(gated.query(), start.node, start);
   }
 
   // 3. Scoped rules, only inside the nodes they name (an outer node's run covers the nested ones).

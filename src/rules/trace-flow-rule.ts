@@ -55,16 +55,17 @@ export class FlowRuleTracer {
   /**
    * Where a flow rule's sink query is worth starting: of the starts its own text gives, those
    * from which a source's value may reach (see SourceReach); none when the sources' text does not
-   * occur in the file. Drops only sinks `trace` would reject before tracing.
+   * occur in the file. Drops only sinks `trace` would reject before tracing; a start is kept whole
+   * (with what the caller attached to it, such as its span).
    */
-  sinkStarts(rule: Rule, starts: SyntaxNode[] | 'everywhere'): SyntaxNode[] | 'everywhere' {
+  sinkStarts<T extends { node: SyntaxNode }>(rule: Rule, starts: readonly T[] | 'everywhere'): readonly T[] | 'everywhere' {
     // A few starts are cheaper to match than the sources' reach is to compute (sources built of
     // `%` and `+` occur on most lines); `trace` still checks the reach of each sink matched.
     if (starts !== 'everywhere' && starts.length <= FEW_STARTS && !this.reaches.has(flowMatchersOf(rule).sources.signature)) return starts;
     const reach = this.reachOf(rule);
     if (reach.none) return [];
     if (starts === 'everywhere' || reach.everywhere) return starts;
-    return starts.filter((start) => reach.mayReach(start));
+    return starts.filter((start) => reach.mayReach(start.node));
   }
 
   /**
