@@ -3,6 +3,7 @@ import type { SyntaxNode } from '../syntax.js';
 import { ChildIndex } from './child-index.js';
 import { EnclosingNodes } from './enclosing-nodes.js';
 import { fileText } from './file-text.js';
+import { nameOccurrences } from './name-occurrences.js';
 import { idOf, startOf } from './node-fields.js';
 
 interface Step {
@@ -132,31 +133,10 @@ export class DefinitionIndex {
     if (this.text === undefined) this.text = this.root.hasError ? null : fileText(this.root);
     const keyword = type === 'function_definition' ? 'def' : 'class';
     const own = statement.type === type ? 1 : 0;
-    const nestedAny = this.text === null || keywordCount(this.text, keyword, startOf(statement), statement.endIndex, own + 1) > own;
+    // A keyword token is a whole word: its occurrences as words are a superset of its tokens.
+    const nestedAny = this.text === null || nameOccurrences(this.text, keyword, startOf(statement), statement.endIndex).length > own;
     found = nestedAny ? new EnclosingNodes(statement, [type]) : null;
     this.nested.set(key, found);
     return found;
   }
-}
-
-/**
- * How many times `keyword` occurs in text[start, end) where a keyword token may (counting up to
- * `limit`): not right after a letter or `_`, nor before a letter, digit or `_`. Counts a superset
- * of the keyword's tokens.
- */
-function keywordCount(text: string, keyword: string, start: number, end: number, limit: number): number {
-  let count = 0;
-  const last = end - keyword.length;
-  for (let i = text.indexOf(keyword, start); i !== -1 && i <= last; i = text.indexOf(keyword, i + 1)) {
-    const before = text.charCodeAt(i - 1);
-    const after = text.charCodeAt(i + keyword.length);
-    if (isLetterCode(before) || isLetterCode(after) || (after >= 48 && after <= 57)) continue;
-    if (++count >= limit) return count;
-  }
-  return count;
-}
-
-/** An ASCII letter or `_`. */
-function isLetterCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
