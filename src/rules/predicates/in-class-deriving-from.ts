@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
-import { matchesNamePattern } from './name-pattern.js';
 import { expectStringList, type Predicate } from './predicate.js';
+import { resolvesTo } from './resolves-to.js';
 
 /**
  * The capture sits in a method of a class whose bases, resolved through the file's imports, name
@@ -16,11 +16,8 @@ export const inClassDerivingFrom: Predicate = {
     const cls = classOfMethod(node);
     const bases = cls?.childForFieldName('superclasses');
     if (!bases) return false;
-    return bases.namedChildren.some((base) => {
-      if (base.type !== 'identifier' && base.type !== 'attribute') return false;
-      const name = ctx.imports.qualifiedName(base);
-      return name !== null && matchesNamePattern(name, arg as string[]);
-    });
+    // A base named as resolves-to reads names (keyword arguments such as `metaclass=` are no base).
+    return bases.namedChildren.some((base) => (base.type === 'identifier' || base.type === 'attribute') && resolvesTo.test(base, arg, ctx) === true);
   },
 };
 
