@@ -1,7 +1,6 @@
 import Parser from 'tree-sitter';
 import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
-import { cheaperQuery } from './cheaper-query.js';
-import { compiledQuery } from './query-cache.js';
+import { joinedQuery, type JoinedQuery } from './joined-query.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
@@ -67,7 +66,7 @@ export function compileRules(rules: Rule[], options: { gate?: boolean; validate?
     if (gates) gated.push({ rule, gates, query: lazily(() => compileOne(rule)) });
     else ungated.push(rule);
   }
-  const combined = lazily(() => (ungated.length > 0 ? describePatterns(...joinQueries(ungated)) : null));
+  const combined = lazily(() => (ungated.length > 0 ? describePatterns(joinedQuery(ungated, (r) => r.query)) : null));
   if (options.validate !== false) {
     // Each query as written first, so that an error (an impossible structure too, which the
     // cheaper form may not show) names its file; then the forms that run.
@@ -125,16 +124,13 @@ function lazily<T>(make: () => T): () => T {
 }
 
 function compileOne(rule: Rule): CompiledQuery {
-  const source = cheaperQuery(rule.query);
-  let query: Parser.Query;
   try {
-    query = compiledQuery(source);
+    return describePatterns(joinedQuery([rule], (r) => r.query));
   } catch {
     // The error as the rule's author wrote the query.
     checkQuery(rule);
     throw new RuleError(rule.file, 'query', `the query does not compile once its implied node types are written as \`_\``);
   }
-  return describePatterns(query, source, [{ offset: 0, rule }]);
 }
 
 /** Compiles the query as written; throws RuleError naming the rule's file and the line inside the query. */
@@ -154,37 +150,15 @@ function checkNodeType(rule: Rule, type: string): void {
   }
 }
 
-/** Compiles rules' queries as one, remembering where each rule starts. */
-function joinQueries(rules: readonly Rule[]): [Parser.Query, string, { offset: number; rule: Rule }[]] {
-  let source = '';
-  const starts: { offset: number; rule: Rule }[] = [];
-  for (const rule of rules) {
-    source += '\n';
-    starts.push({ offset: Buffer.byteLength(source), rule });
-    source += cheaperQuery(rule.query);
-  }
-  return [compiledQuery(source), source, starts];
-}
-
-/** Maps each pattern of a query to its rule (by where its text starts) and to its capture names. */
-function describePatterns(query: Parser.Query, source: string, starts: { offset: number; rule: Rule }[]): CompiledQuery {
-  const ruleOfPattern: Rule[] = [];
+/** Each pattern of a joined query with its rule and its capture names. */
+function describePatterns({ query, source, ownerOfPattern }: JoinedQuery<Rule>): CompiledQuery {
   const capturesOfPattern: Set<string>[] = [];
   const bytes = Buffer.from(source);
-  for (let i = 0, count = countPatterns(query); i < count; i++) {
-    const offset = query.startIndexForPattern(i);
-    let owner = starts[0]!.rule;
-    for (const start of starts) if (start.offset <= offset) owner = start.rule;
-    ruleOfPattern.push(owner);
-    const text = bytes.subarray(offset, query.endIndexForPattern(i)).toString();
+  for (let i = 0; i < ownerOfPattern.length; i++) {
+    const text = bytes.subarray(query.startIndexForPattern(i), query.endIndexForPattern(i)).toString();
     capturesOfPattern.push(new Set([...text.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!)));
   }
-  return { query, ruleOfPattern, capturesOfPattern };
-}
-
-function countPatterns(query: Parser.Query): number {
-  // The node binding keeps one predicate list per pattern; probing past the end aborts the process.
-  return (query as unknown as { predicates: unknown[] }).predicates.length;
+  return { query, ruleOfPattern: ownerOfPattern, capturesOfPattern };
 }
 
 function describeQueryError(error: Error, query: string): string {

@@ -1,7 +1,6 @@
 import Parser from 'tree-sitter';
 import { python } from '../analysis/python-parser.js';
-import { cheaperQuery } from './cheaper-query.js';
-import { compiledQuery } from './query-cache.js';
+import { joinedQuery } from './joined-query.js';
 import type { FlowMatcher } from './flow-spec.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
@@ -82,30 +81,14 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
     let built: { query: Parser.Query; matcherOfPattern: FlowMatcher[] } | null = null;
     const build = () => {
       if (built) return built;
-      let source = '';
-      const starts: { offset: number; matcher: FlowMatcher }[] = [];
-      for (const matcher of matchers) {
-        source += '\n';
-        starts.push({ offset: Buffer.byteLength(source), matcher });
-        source += cheaperQuery(matcher.query);
-      }
-      let query: Parser.Query;
       try {
         // Rules borrowing one list (`from: DS205`) share one query.
-        query = compiledQuery(source);
+        const { query, ownerOfPattern } = joinedQuery(matchers, (m) => m.query);
+        return (built = { query, matcherOfPattern: ownerOfPattern });
       } catch (combined) {
         checkFlowQueries(rule, describeQueryError);
         throw combined;
       }
-      const matcherOfPattern: FlowMatcher[] = [];
-      const count = (query as unknown as { predicates: unknown[] }).predicates.length;
-      for (let i = 0; i < count; i++) {
-        const offset = query.startIndexForPattern(i);
-        let owner = starts[0]!.matcher;
-        for (const start of starts) if (start.offset <= offset) owner = start.matcher;
-        matcherOfPattern.push(owner);
-      }
-      return (built = { query, matcherOfPattern });
     };
     // Each matcher's query as written and its `where:` say what the list matches, and which
     // matcher each pattern belongs to, as the compiled query's pattern-to-matcher map would.
