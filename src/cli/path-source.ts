@@ -3,9 +3,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileSelection, type FileSelection } from '../config/file-selection.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
-import { git, gitMaybe } from './git.js';
+import { git, GitError, gitMaybe } from './git.js';
 import { readAhead } from './read-ahead.js';
 import { UsageError } from './usage-error.js';
+import { workTreeRoot } from './work-tree-root.js';
 
 /** Folders never walked: version control, virtualenvs, caches, other ecosystems' dependencies. */
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn', '.venv', 'venv', 'node_modules', '__pycache__', '.tox', '.nox']);
@@ -25,6 +26,8 @@ export interface PathSourceOptions {
   gitignore?: boolean;
   /** Called with a file named on the command line that the globs leave out (so it is not reviewed). */
   onNotSelected?: (given: string) => void;
+  /** Called once when a folder inside a work tree is walked whole because git cannot be run (its .gitignore is then not applied). */
+  onNoGit?: (why: string) => void;
 }
 
 /**
@@ -43,6 +46,11 @@ export interface PathSourceOptions {
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
   const selection = fileSelection(options);
+  let warned = false;
+  const noGit = (why: string) => {
+    if (!warned) options.onNoGit?.(why);
+    warned = true;
+  };
   const base = options.nameFrom ?? options.cwd;
   return {
     async listFiles(): Promise<ChangedFile[]> {
@@ -50,7 +58,7 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
         const absolute = resolve(options.cwd, given);
         const info = await stat(absolute).catch(() => null);
         if (!info) throw new UsageError(`${given}: no such file or folder`);
-        if (info.isDirectory()) await walk(absolute, base, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute));
+        if (info.isDirectory()) await walk(absolute, base, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute, noGit));
         else {
           const path = displayPath(absolute, base);
           if (!selection.selects(path)) options.onNotSelected?.(given);
@@ -73,16 +81,30 @@ interface GitListing {
   whole: string[];
 }
 
-async function gitListed(dir: string): Promise<GitListing | null> {
-  const top = await gitMaybe(dir, ['rev-parse', '--show-toplevel']);
-  if (top === null) return null;
+/**
+ * What git lists under `dir`, or null when the folder is walked whole: outside a work tree (no
+ * `.git` above it: git is not even started), in a folder git ignores, or when git cannot run
+ * (`noGit` is told why). The two questions go to git at once: each is a process start.
+ */
+async function gitListed(dir: string, noGit: (why: string) => void): Promise<GitListing | null> {
+  if (workTreeRoot(dir) === null) return null;
   // A folder named on the command line that git ignores (a build output, a downloaded corpus) was
-  // asked for by name: it is walked whole, as a named file is reviewed.
-  if ((await gitMaybe(dir, ['check-ignore', '-q', '.'])) !== null) return null;
-  // `git ls-files` prints paths relative to the folder it runs in (with --full-name off), limited to it.
-  const out = (await git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard'])).toString('utf8');
+  // asked for by name: it is walked whole, as a named file is reviewed. `ls-files` prints paths
+  // relative to the folder it runs in (with --full-name off), limited to it.
+  const [ignored, listed] = await Promise.all([
+    gitMaybe(dir, ['check-ignore', '-q', '.']).catch((error: Error) => error),
+    git(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']).catch((error: Error) => error),
+  ]);
+  for (const answer of [ignored, listed]) {
+    if (!(answer instanceof Error)) continue;
+    // Not a repository after all (a stray `.git`), or git refused: nothing to apply.
+    if (answer instanceof GitError && !answer.detail.includes('not installed') && !answer.overflow) return null;
+    noGit(answer.message);
+    return null;
+  }
+  if (ignored !== null) return null;
   const listing: GitListing = { files: new Set(), folders: new Set([dir]), whole: [] };
-  for (const rel of out.split('\0')) {
+  for (const rel of (listed as Buffer).toString('utf8').split('\0')) {
     if (!rel) continue;
     const absolute = join(dir, rel);
     if (rel.endsWith('/')) listing.whole.push(absolute.replace(/\/+$/, ''));

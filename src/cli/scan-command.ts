@@ -73,6 +73,7 @@ async function scanWith(values: ScanValues, positionals: string[], paths: string
     maxFileBytes,
     gitignore: !values['no-gitignore'],
     onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),
+    onNoGit: (why) => io.stderr.write(`diffsec: warning: .gitignore is not applied (${why}); folders are walked whole\n`),
   });
   const shown: ReportSettings = workTree ? { ...settings, textPaths: (result) => withCwdPaths(result, io.cwd, workTree) } : settings;
   const cacheDir = io.env.DIFFSEC_CACHE_DIR ? resolve(io.cwd, io.env.DIFFSEC_CACHE_DIR) : join(root, '.diffsec_cache');

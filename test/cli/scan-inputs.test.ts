@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/report/render-json.js';
@@ -48,6 +51,40 @@ describe('diffsec scan: what it reads', () => {
     expect(findings((await scan('made.gen.py')).stdout)).toEqual(['made.gen.py:5:DS101']);
     // So is an ignored folder named on the command line.
     expect(findings((await scan('vendor_copy')).stdout)).toEqual(['vendor_copy/lib.py:5:DS101']);
+  });
+
+  describe('without git on PATH', () => {
+    const path = process.env.PATH;
+    let empty: string;
+    beforeEach(() => {
+      // A PATH of one empty folder: `git` cannot be found.
+      empty = mkdtempSync(join(tmpdir(), 'diffsec-nogit-'));
+      process.env.PATH = empty;
+    });
+    afterEach(() => {
+      process.env.PATH = path;
+      rmSync(empty, { recursive: true, force: true });
+    });
+
+    it('walks a work tree whole and warns once that .gitignore is not applied', async () => {
+      const run = await scan('.', 'docs');
+      expect(run.code).toBe(1);
+      expect(findings(run.stdout)).toEqual(['app.py:5:DS101', 'made.gen.py:5:DS101', 'new_module.py:5:DS101', 'vendor_copy/lib.py:5:DS101']);
+      expect(run.stderr.match(/\.gitignore is not applied/g)).toHaveLength(1);
+      expect(run.stderr).toContain('git is not installed or not on PATH');
+    });
+
+    it('needs no git for a folder outside any work tree', async () => {
+      const plain = mkdtempSync(join(tmpdir(), 'diffsec-plain-'));
+      try {
+        writeFileSync(join(plain, 'app.py'), SHELL);
+        const run = await runCli(['scan', '--format', 'json', '--no-cache', '.'], { cwd: plain });
+        expect(findings(run.stdout)).toEqual(['app.py:5:DS101']);
+        expect(run.stderr).toBe('');
+      } finally {
+        rmSync(plain, { recursive: true, force: true });
+      }
+    });
   });
 
   it('reads standard input with -, reported under --stdin-filename', async () => {
