@@ -83,10 +83,7 @@ def image_temp_url(path, seconds):
     LOG.debug("temp url lasts %s", CONF.glance.swift_temp_url_duration)  # ok: DS205 a duration
 
 
-def deploy_image(swift_api, s3_client, container, obj):
-    image_url = swift_api.get_temp_url(container, obj, 1200)
-    pxe_opts = {"image_url": image_url}
-    LOG.debug("PXE options %s", pxe_opts)  # expect: DS205 a temp URL from a method named for one
+def deploy_image(s3_client, container, obj):
     link = s3_client.generate_presigned_url(
         "get_object", Params={"Bucket": container, "Key": obj}, ExpiresIn=600)
     LOG.info("Image link: %s", link)  # expect: DS205 an S3 presigned URL carries its signature

@@ -20,9 +20,12 @@ const KEY_QUALIFIERS = new Set(['api', 'private', 'priv', 'secret', 'access', 'a
  * `<qualifier>_sig`/`_signature` is a secret only with one of these qualifiers: a signature that
  * grants access by itself (a Swift temp URL's `temp_url_sig`, an S3 request's `s3_signature` or
  * `X-Amz-Signature`, an `hmac_signature` made with a shared key), not an image's, a function's or
- * a file format's (`img_signature`, `signature`). Digits split words, so S3 is `s`.
+ * a file format's (`img_signature`, `signature`). Digits split words, so S3 is the word `s`
+ * written `s3` (see isSecretName).
  */
-const SIGNATURE_QUALIFIERS = new Set(['url', 'tempurl', 's', 'amz', 'aws', 'hmac']);
+const SIGNATURE_QUALIFIERS = new Set(['url', 'tempurl', 'amz', 'aws', 'hmac']);
+/** `s3_signature`, `S3Signature`: the text SECRET_NAME_TEXT looks for, so that `s_sig` and `assigned` are not read as S3's. */
+const S3_SIGNATURE = /s3[^a-z]*sig/i;
 
 /** Words after `community` that still name the community string: `snmp_community_read`, `community_name`. */
 const COMMUNITY_SUFFIXES = new Set(['read', 'write', 'string', 'name']);
@@ -46,7 +49,7 @@ const HANDLE_TOKEN_QUALIFIERS = new Set([
  * named without parsing anything; isSecretName still decides.
  */
 export const SECRET_NAME_TEXT =
-  /pass(?:word|wd|phrase)|pwd|secret|token|credential|apikey|privkey|psk|communit|(?:api|priv|private|access|auth|encryption|signing|master|session|url)[^a-z]*key|(?:url|s|amz|aws|hmac)[^a-z]*sig/i;
+  /pass(?:word|wd|phrase)|pwd|secret|token|credential|apikey|privkey|psk|communit|(?:api|priv|private|access|auth|encryption|signing|master|session|url)[^a-z]*key|(?:url|amz|aws|hmac|s3)[^a-z]*sig/i;
 
 /** Splits `adminPassword`, `ADMIN_PASSWORD`, `_admin-password2` into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -67,7 +70,7 @@ export function isSecretName(name: string): boolean {
   const before = words[words.length - 2];
   if (before === undefined) return false;
   if (last === 'key') return KEY_QUALIFIERS.has(before) || isTempUrlKey(words);
-  if (last === 'sig' || last === 'signature') return SIGNATURE_QUALIFIERS.has(before);
+  if (last === 'sig' || last === 'signature') return SIGNATURE_QUALIFIERS.has(before) || (before === 's' && S3_SIGNATURE.test(name));
   return before === 'community' && COMMUNITY_SUFFIXES.has(last);
 }
 
