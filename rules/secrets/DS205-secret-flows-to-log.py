@@ -4,6 +4,108 @@ import logging as std_logging
 from oslo_log import log as logging
 from oslo_utils import strutils
 
+# --- request headers and bodies, signatures, digests, SNMP
+import hashlib
+import hmac
+import inspect
+import os
+
+import pecan
+from oslo_config import cfg
+from swiftclient import utils as swift_utils
+
+CONF = cfg.CONF
+
+
+class AuditMiddleware(object):
+    """Whole request headers and WSGI environs carry the caller's X-Auth-Token."""
+
+    def __call__(self, environ, start_response):
+        env = environ
+        LOG.debug(f"environ: {env}")  # expect: DS205 a WSGI environ holds HTTP_X_AUTH_TOKEN
+        LOG.debug("path %s", environ["PATH_INFO"])  # ok: DS205 one field of the environ
+        LOG.debug("home %s", os.environ.get("HOME"))  # ok: DS205 another environ, one field
+
+    def process_request(self, req):
+        LOG.debug("Request headers: %s", req.headers)  # expect: DS205 written in the call: no one-expression rule reports it
+        headers = dict(req.headers)
+        LOG.info("request %(id)s headers %(h)s",  # expect: DS205 through dict() and a dict
+                 {"id": req.environ.get("openstack.request_id"), "h": headers})
+        LOG.debug("content type %s", req.headers["Content-Type"])  # ok: DS205 a header read by a harmless key
+        LOG.debug("request id %s", req.headers.get("X-Openstack-Request-Id"))  # ok: DS205 likewise with get()
+        subject = req.headers.get("X-Subject-Token")
+        LOG.debug("validating %s", subject)  # expect: DS205 a token header read with get()
+        LOG.debug("headers: %s", strutils.mask_dict_password(dict(req.headers)))  # ok: DS205 masked
+
+
+def login(session, url):
+    response = session.post(url)
+    auth = response.headers.get("Authorization")
+    LOG.info("REST login success, setting auth: %s", auth)  # expect: DS205 the session's Authorization header
+    session.headers.update({"Accept": "application/json", "Authorization": "Basic"})
+    LOG.debug("session headers %s", session.headers)  # ok: DS205 a session's headers, not a request's; the scheme only
+
+
+def pecan_hook():
+    incoming = pecan.request.headers
+    LOG.warning("pecan request with %s", incoming)  # expect: DS205 pecan's request headers
+
+
+def _sign(key, requestor_id):
+    """A same-file helper returning an HMAC digest made with a shared secret."""
+    return hmac.digest(key.encode(), requestor_id.encode(), "sha256")
+
+
+def validate_signature(requestor_id, signature, address):
+    expected_signature = hmac.new(
+        CONF.metadata_proxy_shared_secret.encode(),
+        requestor_id.encode(),
+        hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected_signature, signature):
+        LOG.warning("Signature %(sig)s does not match %(expected)s for %(id)s",  # expect: DS205 the expected HMAC
+                    {"sig": signature, "expected": expected_signature, "id": requestor_id})
+    raw = _sign(CONF.metadata_proxy_shared_secret, requestor_id)
+    logger.info("raw digest %r", raw)  # expect: DS205 hmac.digest() through a helper
+    matches = hmac.compare_digest(expected_signature, signature)
+    LOG.info("signature of %s matches: %s", requestor_id, matches)  # ok: DS205 a boolean
+    cache_key = hashlib.sha256(requestor_id.encode()).hexdigest()
+    LOG.debug("metadata cache key %s", cache_key)  # ok: DS205 a digest of public data, no key
+    sig = inspect.signature(validate_signature)
+    LOG.debug("called as %s%s", "validate_signature", sig)  # ok: DS205 a function's signature
+
+
+def image_temp_url(path, seconds):
+    key = CONF.glance.swift_temp_url_key
+    url = swift_utils.generate_temp_url(path, seconds, key, "GET")
+    LOG.info("Image available at %s", url)  # expect: DS205 a temp URL carries its signature
+    options = {"key": key, "duration": seconds}
+    LOG.debug("temp url options %s", options)  # expect: DS205 the Swift temp-URL key
+    LOG.debug("temp url lasts %s", CONF.glance.swift_temp_url_duration)  # ok: DS205 a duration
+
+
+def deploy_image(s3_client, container, obj):
+    link = s3_client.generate_presigned_url(
+        "get_object", Params={"Bucket": container, "Key": obj}, ExpiresIn=600)
+    LOG.info("Image link: %s", link)  # expect: DS205 an S3 presigned URL carries its signature
+    LOG.info("Image at %s/%s", container, obj)  # ok: DS205 the container and object names
+
+
+class SNMPDriver(object):
+    def __init__(self, driver_info):
+        self.address = driver_info["snmp_address"]
+        self.version = driver_info.get("snmp_version")
+        read_community = driver_info.get("snmp_community_read")
+        if read_community is None:
+            read_community = driver_info.get("snmp_community")
+        self.target = (self.address, read_community)
+
+    def poll(self, oid):
+        LOG.debug("Polling %(oid)s on %(target)s",  # expect: DS205 the community string in a self attribute
+                  {"oid": oid, "target": self.target})
+        LOG.debug("SNMP %s agent at %s", self.version, self.address)  # ok: DS205 version and address
+        community_id = oid.split(".")[-1]
+        LOG.debug("community id %s", community_id)  # ok: DS205 an id, not the community string
+
 LOG = logging.getLogger(__name__)
 logger = std_logging.getLogger("nova.virt")
 

@@ -1,6 +1,44 @@
 from oslo_log import log as logging
 from oslo_utils import strutils
 
+# --- request headers and bodies, signatures, digests, SNMP
+import pecan
+import requests
+
+
+class ServersController(object):
+    """Whole request bodies: a server create, rebuild or changePassword body holds `adminPass`."""
+
+    def _action(self, req, id):
+        LOG.debug("Action body: %s", req.body)  # expect: DS211 a whole request body
+        LOG.debug("Action body size: %d", len(req.body))  # ok: DS211 a length
+        LOG.debug("Action body: %s", strutils.mask_password(req.body))  # ok: DS211 masked
+
+    def rebuild(self, req, id):
+        body = req.json_body
+        args = {"id": id, "body": body}
+        LOG.info("Rebuilding %(id)s with %(body)s",  # expect: DS211 through a variable and a dict
+                 args)
+        LOG.info("Rebuilding %s to image %s", id, body["rebuild"]["imageRef"])  # ok: DS211 the image ref only
+
+    def update(self, req, id):
+        LOG.debug("Update of %s with %s", id, req.json_body["server"]["name"])  # ok: DS211 one field
+
+
+def pecan_body():
+    data = pecan.request.json
+    LOG.warning("pecan request with %s", data)  # expect: DS211 pecan's request body
+
+
+def send(session, url, payload):
+    response = session.post(url, data=payload)
+    text = "request %s %s" % (response.request.url, response.request.body)
+    LOG.debug("sent %s", text)  # expect: DS211 a sent request's body: a login's carries the password
+    reply = requests.get(url)
+    LOG.debug("reply %s", reply.json())  # ok: DS211 a response, not a request body
+    req = requests.post(url, data=payload)
+    LOG.debug("backend said %s", req.text)  # ok: DS211 `req` is a response here; `.text` is not a request body source
+
 LOG = logging.getLogger(__name__)
 
 

@@ -7,9 +7,28 @@
 const SECRET_NOUNS = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential',
   'credentials', 'apikey', 'privkey', 'psk',
+  // An SNMP v1/v2c community string is the agent's password (`snmp_community`, `read_community`).
+  'community',
 ]);
-/** `<qualifier>_key` is a secret only with one of these qualifiers: `api_key`, not `cache_key`. */
-const KEY_QUALIFIERS = new Set(['api', 'private', 'secret', 'access', 'auth', 'encryption', 'signing', 'master', 'session']);
+/**
+ * `<qualifier>_key` is a secret only with one of these qualifiers: `api_key`, not `cache_key`;
+ * `priv` for SNMPv3's privacy key (`snmp_priv_key`; `snmp_auth_key` has `auth`).
+ */
+const KEY_QUALIFIERS = new Set(['api', 'private', 'priv', 'secret', 'access', 'auth', 'encryption', 'signing', 'master', 'session']);
+
+/**
+ * `<qualifier>_sig`/`_signature` is a secret only with one of these qualifiers: a signature that
+ * grants access by itself (a Swift temp URL's `temp_url_sig`, an S3 request's `s3_signature` or
+ * `X-Amz-Signature`, an `hmac_signature` made with a shared key), not an image's, a function's or
+ * a file format's (`img_signature`, `signature`). Digits split words, so S3 is the word `s`
+ * written `s3` (see isSecretName).
+ */
+const SIGNATURE_QUALIFIERS = new Set(['url', 'tempurl', 'amz', 'aws', 'hmac']);
+/** `s3_signature`, `S3Signature`: the text SECRET_NAME_TEXT looks for, so that `s_sig` and `assigned` are not read as S3's. */
+const S3_SIGNATURE = /s3[^a-z]*sig/i;
+
+/** Words after `community` that still name the community string: `snmp_community_read`, `community_name`. */
+const COMMUNITY_SUFFIXES = new Set(['read', 'write', 'string', 'name']);
 
 /**
  * `<qualifier>_token` is NOT a secret with one of these qualifiers: pagination and sync cursors
@@ -25,10 +44,12 @@ const HANDLE_TOKEN_QUALIFIERS = new Set([
 
 /**
  * Text every secret name contains, case aside: its last word (`password`, `token`…), or for
- * `<qualifier>_key` the qualifier, the key and what separates them. Finds where a secret may be
+ * `<qualifier>_key` and `<qualifier>_sig` the qualifier, the key or `sig` and what separates them
+ * (`url_key` for `temp_url_key`), or `communit` for the community string's names. Finds where a secret may be
  * named without parsing anything; isSecretName still decides.
  */
-export const SECRET_NAME_TEXT = /pass(?:word|wd|phrase)|pwd|secret|token|credential|apikey|privkey|psk|(?:api|private|access|auth|encryption|signing|master|session)[^a-z]*key/i;
+export const SECRET_NAME_TEXT =
+  /pass(?:word|wd|phrase)|pwd|secret|token|credential|apikey|privkey|psk|communit|(?:api|priv|private|access|auth|encryption|signing|master|session|url)[^a-z]*key|(?:url|amz|aws|hmac|s3)[^a-z]*sig/i;
 
 /** Splits `adminPassword`, `ADMIN_PASSWORD`, `_admin-password2` into lower-case words. */
 export function nameWords(name: string): string[] {
@@ -46,6 +67,15 @@ export function isSecretName(name: string): boolean {
   if (!last) return false;
   if (last === 'token' && words.length >= 2 && HANDLE_TOKEN_QUALIFIERS.has(words[words.length - 2]!)) return false;
   if (SECRET_NOUNS.has(last)) return true;
-  if (last === 'key' && words.length >= 2) return KEY_QUALIFIERS.has(words[words.length - 2]!);
-  return false;
+  const before = words[words.length - 2];
+  if (before === undefined) return false;
+  if (last === 'key') return KEY_QUALIFIERS.has(before) || isTempUrlKey(words);
+  if (last === 'sig' || last === 'signature') return SIGNATURE_QUALIFIERS.has(before) || (before === 's' && S3_SIGNATURE.test(name));
+  return before === 'community' && COMMUNITY_SUFFIXES.has(last);
+}
+
+/** A Swift account's Temp-URL key, which signs download URLs: `temp_url_key`, `tempurl_key`, `X-Account-Meta-Temp-URL-Key`. */
+function isTempUrlKey(words: string[]): boolean {
+  const n = words.length;
+  return words[n - 2] === 'tempurl' || (words[n - 2] === 'url' && words[n - 3] === 'temp');
 }
