@@ -1,10 +1,17 @@
 import flask
+import pecan
+import wsmeext.pecan as wsme_pecan
 from oslo_utils import strutils
+from pecan import decorators as pecan_decorators
 from pecan import expose
 from pecan import rest
 
 from ironic.api import method
+from ironic.common import metrics_utils
+from myapp.plugins import expose as plugin_expose
 from nova.api.openstack import wsgi
+
+METRICS = metrics_utils.get_metrics_logger(__name__)
 
 app = flask.Flask(__name__)
 
@@ -95,10 +102,87 @@ class ConsoleController(object):
     @expose("json")
     def index(self, instance):
         creds = {"user": instance.user, "password": instance.console_password}
-        return creds  # ok: DS208 a pecan handler outside a RestController is not seen (a known miss)
+        return creds  # expect: DS208 a pecan handler outside a RestController
+
+    @expose(
+        "json",
+        content_type="application/json",
+    )
+    def connect(self, instance, verbose=False):
+        url = "%s?token=%s" % (instance.console_base_url, instance.console_auth_token)
+        if verbose:
+            return {"console": {"url": url}}  # expect: DS208 a multi-line expose; the URL carries the token
+        return {"console": {"type": instance.console_type}}  # ok: DS208 a type only
 
     def helper(self, instance):
         return {"password": instance.password}  # ok: DS208 not a controller nor a handler
+
+
+class RootController(object):
+    def __init__(self, conf):
+        self._admin = {"user": conf.admin_user, "password": conf.admin_password}
+
+    @pecan.expose("json")
+    def index(self):
+        admin = self._admin
+        return {"name": "api", "admin": admin}  # expect: DS208 a pecan root controller, through a self attribute
+
+    @pecan.expose("json")
+    def status(self):
+        admin = self._admin
+        return {"name": "api", "admin_user": admin["user"]}  # ok: DS208 identifiers only
+
+    @pecan_decorators.expose("json")
+    def node(self, node_ident):
+        node = self._get_node(node_ident)
+        info = strutils.mask_dict_password(node.driver_info)
+        return {"uuid": node.uuid, "driver_info": info}  # ok: DS208 masked with oslo_utils
+
+    @pecan_decorators.expose("json")
+    def raw_node(self, node_ident):
+        node = self._get_node(node_ident)
+        view = {"uuid": node.uuid}
+        view["driver_info"] = node.driver_info
+        return view  # expect: DS208 pecan.decorators.expose through an alias
+
+    @pecan.expose()
+    def _lookup(self, primary_key, *remainder):
+        return self._controllers[primary_key], remainder  # ok: DS208 a controller and the path's rest
+
+
+class V1Controller(object):
+    @METRICS.timer("V1Controller.get")
+    @method.expose()
+    def get(self, node_ident):
+        node = self._get_node(node_ident)
+        try:
+            props = node.instance_info
+            creds = {"uuid": node.uuid, "properties": props, "password": node.driver_info["ipmi_password"]}
+            return creds  # expect: DS208 ironic's method.expose under a timer, in a plain class
+        finally:
+            self._release(node)
+
+
+class PortController(object):
+    @METRICS.timer("PortController.get_one")
+    @wsme_pecan.wsexpose(str, str)
+    def get_one(self, port_uuid):
+        port = self._get_port(port_uuid)
+        extra = dict(port.extra)
+        extra["switch_password"] = port.local_link_connection.get("switch_password")
+        return extra  # expect: DS208 WSME's wsexpose
+
+    @wsme_pecan.wsexpose(str, str)
+    def get_all(self, node_uuid):
+        ports = self._list_ports(node_uuid)
+        return {"ports": [p.uuid for p in ports]}  # ok: DS208 identifiers only
+
+
+class PluginHandlers(object):
+    @plugin_expose("status")
+    def status(self, conf):
+        view = {"name": conf.plugin_name, "secret": conf.plugin_secret}
+        return view  # ok: DS208 an expose decorator that is not pecan's
 
 
 @app.route("/session", methods=["POST"])

@@ -1,11 +1,18 @@
 import falcon
 import flask
 import webob
+from fastapi import APIRouter
+from flask import Blueprint as BP
 from flask import jsonify
 from oslo_utils import strutils
+from unittest import mock
 from webob import Response as WebobResponse
 
 app = flask.Flask(__name__)
+bp = BP("auth", __name__, url_prefix="/auth")
+api = BP("api", __name__)
+users_bp = BP("users", __name__)
+router = APIRouter()
 
 
 def _session_view(user, token):
@@ -87,6 +94,76 @@ class ConsoleResource(object):
     def on_put(self, req, resp):
         user = self._creds["user"]
         resp.text = "user: %s" % user  # ok: DS212 another key of the credentials
+
+
+@app.get("/tokens/<user>")
+def token_for(user):
+    token = _issue_token(user)
+    view = {"user": user}
+    view["token"] = token
+    return view  # expect: DS212 a Flask 2 GET route
+
+
+@bp.post(
+    "/login",
+    endpoint="login",
+)
+def blueprint_login():
+    form = flask.request.form
+    creds = {"user": form["user"], "password": form["password"]}
+    return creds  # expect: DS212 a blueprint's multi-line POST route
+
+
+@login_required
+@api.delete("/sessions/<sid>")
+def revoke(sid):
+    record = _sessions.pop(sid)
+    if record:
+        payload = {"revoked": sid, "token": record.auth_token}
+        return payload  # expect: DS212 a DELETE route under another decorator, in an if
+    return {"revoked": None}  # ok: DS212 nothing secret
+
+
+@router.get("/items/{item_id}")
+def read_item(item_id):
+    item = _items[item_id]
+    body = {"id": item_id, "api_key": item.api_key}
+    return body  # expect: DS212 FastAPI's router returns the body too
+
+
+@app.get("/tokens/<user>/masked")
+def masked_token(user):
+    token = _issue_token(user)
+    view = {"user": user, "token": strutils.mask_password(token)}
+    return view  # ok: DS212 masked with oslo_utils
+
+
+@bp.get("/users/<user>")
+def user_view(user):
+    creds = _credentials_of(user)
+    view = {"user": creds.username, "id": creds.user_id}
+    return view  # ok: DS212 identifiers only
+
+
+@app.patch("/users/<user>")
+def set_password(user):
+    password = flask.request.json["password"]
+    ok = _set_password(user, password)
+    return {"user": user, "changed": ok}  # ok: DS212 a boolean, not the password
+
+
+@mock.patch("os.getenv")
+def fake_settings(getenv):
+    password = getenv("DB_PASSWORD")
+    settings = {"user": "nova", "password": password}
+    return settings  # ok: DS212 `patch` of mock is no route
+
+
+@users_bp.get("/users/<user>/token")
+def user_token(user):
+    token = _issue_token(user)
+    body = {"token": token}
+    return body  # ok: DS212 a prefixed receiver with a Flask 2 verb is not seen (a known miss)
 
 
 def _issue_token(user):
