@@ -196,6 +196,16 @@ class ISCSIVolumeDriver(object):
         password = "***"
         LOG.warning("password now %s", password)  # ok: DS205 replaced by a constant
 
+    def login(self, user, password):
+        token = strutils.mask_password(password)
+        body = {"user": user, "password": token}
+        LOG.debug("login %s", body)  # ok: DS205 the entry holds a masked value
+        request = dict(user=user,
+                       password=token)
+        LOG.debug("login %s", request)  # ok: DS205 a keyword holding a masked value, over two lines
+        raw = {"user": user, "password": password if user else token}
+        LOG.debug("login %s", raw)  # expect: DS205 one branch is not masked
+
     def _connection_params(self):
         address = self._conn["host"]
         return (address, self._conn["user"], self.admin_password)

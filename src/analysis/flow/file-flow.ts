@@ -97,7 +97,7 @@ export class FileFlow {
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
-      if (question.isSource(item.node, item.viaField)) return pathTo(item);
+      if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) return pathTo(item);
       for (const next of this.successors(item)) queue.push(next);
     }
     // Only a search that ran to its end proves that nothing it saw leads to a source.
@@ -114,6 +114,18 @@ export class FileFlow {
     const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
+  }
+
+  /**
+   * True for a keyed entry (`'password': token` in a dict, `password=token` in a call) whose value
+   * no longer carries anything: a sanitized call, or a name cleared as isCleared says
+   * (`token = mask_password(pw)` lines before). Such an entry is not a source, whatever its key.
+   */
+  private holdsCleared(entry: SyntaxNode, question: TraceQuestion): boolean {
+    if (entry.type !== 'pair' && entry.type !== 'keyword_argument') return false;
+    const value = entry.childForFieldName('value');
+    if (!value) return false;
+    return question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question));
   }
 
   /** The reaching definitions of `name` in the scope holding `node` (a function, or the module's top level). */

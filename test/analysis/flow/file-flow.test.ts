@@ -207,6 +207,12 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one('def f(secret, c):\n    if c:\n        secret = "***"\n    msg = "%s" % secret\n    sink(msg)\n')).toMatchObject({ source: 'secret' });
   });
 
+  it('does not count a keyed entry whose value is sanitized or cleared as a source', () => {
+    expect(one('def f(pw):\n    d = {"password": clean(pw)}\n    sink(d)\n').source).toBeNull();
+    expect(one('def f(pw):\n    masked = clean(pw)\n    d = {"user": 1, "password": masked}\n    sink(d)\n').source).toBeNull();
+    expect(one('def f(pw, c):\n    masked = clean(pw)\n    if c:\n        masked = pw\n    d = {"password": masked}\n    sink(d)\n')).toMatchObject({ source: '"password": masked' });
+  });
+
   it('enters helpers only one level deep', () => {
     const src = 'def inner():\n    return source()\n\ndef outer():\n    return inner()\n\ndef f():\n    sink(outer())\n';
     expect(one(src).source).toBeNull();
