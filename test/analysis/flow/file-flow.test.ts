@@ -207,6 +207,11 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one('def f(secret, c):\n    if c:\n        secret = "***"\n    msg = "%s" % secret\n    sink(msg)\n')).toMatchObject({ source: 'secret' });
   });
 
+  it('does not take a constant that is itself a source (a credentialed URL literal) for a clearing one', () => {
+    expect(one('def f():\n    url = "secret:amqp"\n    msg = "%s" % url\n    sink(msg)\n')).toEqual({ line: 4, source: '"secret:amqp"', steps: ['url@2', 'msg@3'] });
+    expect(one('def f(secret):\n    secret = "public"\n    sink(secret)\n').source).toBeNull();
+  });
+
   it('enters helpers only one level deep', () => {
     const src = 'def inner():\n    return source()\n\ndef outer():\n    return inner()\n\ndef f():\n    sink(outer())\n';
     expect(one(src).source).toBeNull();
