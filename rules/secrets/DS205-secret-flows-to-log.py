@@ -233,3 +233,94 @@ def handle_request(context, req):
 def handle_admin(req_context):
     LOG.warning("admin call %s", req_context.to_dict())  # expect: DS205 written in the call: no one-expression rule reports it
     LOG.warning("admin call %s", req_context.request_id)  # ok: DS205 an id
+
+
+# --- credentialed URLs, console URLs, image locations, user data
+from oslo_config import cfg
+
+CONF = cfg.CONF
+DEFAULT_BROKER = "rabbit://guest:guest@localhost:5672/"
+MASKED_DB_URL = "mysql+pymysql://nova:***@db.internal/nova"
+EXAMPLE_HELP = "The URL, e.g. mysql://user:pass@host/nova"
+
+
+def _amqp_url(user, secret_part, host):
+    return "amqp://%s:%s@%s/" % (user, secret_part, host)
+
+
+def _mask_url(url):
+    return url.split("@")[-1]
+
+
+class MessagingDriver(object):
+    def __init__(self, conf):
+        self._url = "rabbit://nova:s3cret@mq.internal:5672/"
+        self._console_base = conf.vnc.novncproxy_base_url
+
+    def start(self):
+        LOG.info("connecting to %s", self._url)  # expect: DS205 a credentialed URL literal through self.
+        LOG.info("connecting to %s", _mask_url(self._url))  # ok: DS205 masked by a helper named for it
+
+    def fallback(self):
+        url = DEFAULT_BROKER
+        LOG.warning("no transport configured, using %s", url)  # expect: DS205 through a module constant and a variable
+        db_url = "postgresql://nova:nova@localhost/nova"
+        LOG.warning("no database configured, using %s", db_url)  # expect: DS205 a literal assigned, then logged
+
+    def amqp(self, user, secret_part, host):
+        url = _amqp_url(user, secret_part, host)
+        LOG.debug("amqp %(url)s", {"url": url})  # expect: DS205 a URL template with a password part, through a helper
+
+    def templates(self):
+        LOG.debug("default db url %s", MASKED_DB_URL)  # ok: DS205 the password part is masked
+        LOG.debug("help: %s", EXAMPLE_HELP)  # ok: DS205 a URL in prose is an example
+        auth_url = "http://controller:5000/v3"
+        LOG.debug("authenticating at %s", auth_url)  # ok: DS205 no user:password@ in the URL
+
+    def direct(self):
+        LOG.debug("rabbit://nova:s3cret@mq/")  # ok: DS205 a literal in the call itself: DS201/DS203 report it
+
+
+def sync_db():
+    engine_url = CONF.database.connection
+    LOG.info(  # expect: DS205 the database URL holds its password
+        "Syncing database %s",
+        engine_url,
+    )
+    LOG.info("db debug level %s, recycle after %s s",  # ok: DS205 numbers, not URLs
+             CONF.database.connection_debug, CONF.database.connection_recycle_time)
+    LOG.info("db %s", strutils.mask_password(CONF.database.connection))  # ok: DS205 masked
+
+
+def replica(conf):
+    settings = {"replica": conf.database.slave_connection, "api": CONF.api_database.connection}
+    LOG.warning("Using %(replica)s and %(api)s", settings)  # expect: DS205 through a dict
+
+
+def describe_cell(cell, context):
+    msg = f"cell {cell.name} uses {cell.transport_url}"
+    LOG.warning(msg)  # expect: DS205 a transport URL through an f-string
+    LOG.error("Cannot reach %s" % CONF.transport_url)  # expect: DS205 rabbit://user:password@host
+    LOG.debug("cell db engine %s", context.db_connection)  # ok: DS205 an engine, not a URL
+    mapping = cell.obj_to_primitive()
+    LOG.info("mapped to %s", mapping.get("transport_url"))  # expect: DS205 read with get()
+    LOG.info("mapped to %s", mapping.get("name"))  # ok: DS205 another key
+    LOG.info("mapped to %s", mapping.index("transport_url"))  # ok: DS205 not a read of the key
+
+
+def get_vnc_console(self, context, console, console_auth):
+    connect_info = console.get_connection_info(
+        console_auth.token, console_auth.access_url)
+    LOG.debug("console ready: %s", connect_info)  # expect: DS205 the console's details hold its token
+    url = connect_info["access_url"]
+    LOG.info("console at %s", url)  # expect: DS205 the access URL ends in ?token=
+    LOG.info("console proxy %s port %s", connect_info["host"], connect_info["port"])  # ok: DS205 other fields
+    base = console_auth.access_url_base
+    LOG.info("console proxy at %s", base)  # ok: DS205 the base URL holds no token
+
+
+def get_serial_console(self, node, console_utils):
+    url = console_utils.get_socat_console_url(node.driver_info["port"])
+    LOG.info("serial console at %s", url)  # ok: DS205 tcp://host:port, no token in it
+    location = node.properties["provider_location"]
+    LOG.debug("volume at %s", location)  # ok: DS205 `location` names a place here

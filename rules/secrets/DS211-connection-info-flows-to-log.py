@@ -82,3 +82,45 @@ class VolumeOps(object):
         LOG.debug("validating %s", node.driver_info)  # expect: DS211
         has_info = bool(node.driver_info)
         LOG.debug("driver_info set: %s", has_info)  # ok: DS211 a boolean
+
+
+# --- credentialed URLs, console URLs, image locations, user data
+class ImageBackend(object):
+    def clone(self, context, image_api, image_id):
+        image_meta = image_api.get(context, image_id, include_locations=True)
+        locations = image_meta["locations"]
+        LOG.debug("Image locations are: %(locs)s", {"locs": locations})  # expect: DS211 an S3 location holds the store's keys
+        LOG.debug("image %s has %d locations", image_id, len(locations))  # ok: DS211 a count
+        for location in image_meta.get("locations", []):
+            LOG.debug("trying %s",  # expect: DS211 each location's URL, through the loop
+                      location["url"])
+        return locations
+
+    def direct(self, image_meta):
+        direct_url = image_meta.direct_url
+        msg = "cloning from %s" % direct_url
+        LOG.info(msg)  # expect: DS211 the image's direct URL
+        LOG.info("cloning %s", strutils.mask_password(direct_url))  # ok: DS211 masked
+
+    def is_cloneable(self, image_location, image_meta):
+        LOG.debug("%s is in a different ceph cluster", image_location)  # ok: DS211 an RBD URL or a path as often as not
+        location = image_meta["provider_location"]
+        LOG.debug("volume at %s", location)  # ok: DS211 `location` names a place
+
+
+def build_config_drive(instance, node, configdrive_path):
+    LOG.debug("Building config drive with user data %s",  # expect: DS211 cloud-init input may set passwords
+              instance.user_data)
+    LOG.debug("has user data: %s", bool(instance.user_data))  # ok: DS211 a boolean
+    LOG.debug("config drive requested: %s", instance.config_drive)  # ok: DS211 nova's flag
+    configdrive = node.instance_info.get("configdrive")
+    details = {"node": node.uuid, "configdrive": configdrive}
+    LOG.info("Writing config drive %(configdrive)s for node %(node)s", details)  # expect: DS211 ironic masks it in its API
+    LOG.info("config drive written to %s", configdrive_path)  # ok: DS211 a path
+
+
+from nova.virt import configdrive  # noqa: E402
+
+
+def spawn(instance):
+    LOG.debug("config drive required: %s", configdrive.required_by(instance))  # ok: DS211 nova's module's answer

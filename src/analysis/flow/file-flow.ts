@@ -108,12 +108,14 @@ export class FileFlow {
   /**
    * True for a name whose every reaching definition replaced its value by a sanitized one or a
    * constant (`password = mask_password(password)`, `token = '***'`): the name no longer carries,
-   * nor counts as, a source.
+   * nor counts as, a source. A constant that is itself a source (`url = 'amqp://u:pw@host'`) clears nothing.
    */
   private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
     const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
-    return defs.every((d) => !d.parameter && !d.adds && d.value !== null && (isConstant(d.value) || question.isBarrier(d.value)));
+    return defs.every(
+      (d) => !d.parameter && !d.adds && d.value !== null && ((isConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
+    );
   }
 
   /**

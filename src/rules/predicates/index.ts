@@ -11,6 +11,7 @@ import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
+import { isCredentialedUrlPredicate } from './is-credentialed-url.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { looksLikeSqlPredicate } from './looks-like-sql.js';
@@ -69,5 +70,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     caughtUntrustedPredicate,
     holdsRevealedExceptionPredicate,
     inClassDerivingFrom,
+    isCredentialedUrlPredicate,
   ].map((p) => [p.name, p]),
 );

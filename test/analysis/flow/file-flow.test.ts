@@ -213,6 +213,11 @@ describe('FileFlow.trace: beyond one function', () => {
     expect(one('def f(pw, c):\n    masked = clean(pw)\n    if c:\n        masked = pw\n    d = {"password": masked}\n    sink(d)\n')).toMatchObject({ source: '"password": masked' });
   });
 
+  it('does not take a constant that is itself a source (a credentialed URL literal) for a clearing one', () => {
+    expect(one('def f():\n    url = "secret:amqp"\n    msg = "%s" % url\n    sink(msg)\n')).toEqual({ line: 4, source: '"secret:amqp"', steps: ['url@2', 'msg@3'] });
+    expect(one('def f(secret):\n    secret = "public"\n    sink(secret)\n').source).toBeNull();
+  });
+
   it('enters helpers only one level deep', () => {
     const src = 'def inner():\n    return source()\n\ndef outer():\n    return inner()\n\ndef f():\n    sink(outer())\n';
     expect(one(src).source).toBeNull();

@@ -5,7 +5,8 @@ import type { SyntaxNode } from '../../../src/analysis/syntax.js';
 
 /**
  * Traces the arguments of each `sink(...)` call in `source`. Sources: the call `source()`, a name
- * or attribute ending in `secret`, a `'password'` subscript or dict key; `clean(...)` is a barrier;
+ * or attribute ending in `secret`, a `'password'` subscript or dict key, a string literal starting
+ * `secret:`; `clean(...)` is a barrier;
  * a field read of a name source does not count. Returns, per sink line, the source's text and the
  * steps' labels with their lines, or null when nothing reaches it.
  */
@@ -26,6 +27,7 @@ function isSource(node: SyntaxNode, viaField: boolean): boolean {
   if (node.type === 'identifier' || node.type === 'attribute') return !viaField && /secret$/.test(node.text);
   if (node.type === 'subscript') return keyIsPassword(node.childForFieldName('subscript'));
   if (node.type === 'pair') return keyIsPassword(node.childForFieldName('key'));
+  if (node.type === 'string') return stringValue(node)?.startsWith('secret:') ?? false;
   return false;
 }
 
