@@ -51,4 +51,18 @@ def load_pinned(model_dir, revision, options, registry):
     j = Tok.from_pretrained(MODEL_ID, **options)  # ok: DS109 options may pin the revision
     k = registry.from_pretrained(MODEL_ID)  # ok: DS109 not a transformers class
     m = fetch_snapshot(repo_id=MODEL_ID, revision=MODEL_REVISION)  # ok: DS109 pinned to a commit
-    return a, b, c, d, e, f, g, h, i, j, k, m
+    n = Tok.from_pretrained(model_dir)  # ok: DS109 named as a local directory
+    o = transformers.AutoModel.from_pretrained(  # ok: DS109 named as a local path
+        options.checkpoint_path,
+        torch_dtype="auto",
+    )
+    return a, b, c, d, e, f, g, h, i, j, k, m, n, o
+
+
+def train(model_args, path_raw):
+    model = transformers.AutoModelForCausalLM.from_pretrained(  # expect: DS109
+        model_args.model_name_or_path,
+        cache_dir=model_args.cache_dir,
+    )
+    raw = transformers.AutoModelForCausalLM.from_pretrained(path_raw)  # ok: DS109 named as a local path
+    return model, raw
