@@ -20,9 +20,9 @@ describe('holds-bidi-control', () => {
   });
 
   it('names at most three characters', () => {
-    const found = test('s = "\u202a\u202b\u202c\u202d"\n', 'string_content') as Record<string, string>;
-    expect(found.bidi.split(', ')).toHaveLength(4);
-    expect(found.bidi.endsWith('…')).toBe(true);
+    const { bidi } = test('s = "\u202a\u202b\u202c\u202d"\n', 'string_content') as { bidi: string };
+    expect(bidi.split(', ')).toHaveLength(4);
+    expect(bidi.endsWith('…')).toBe(true);
   });
 
   it.each([
