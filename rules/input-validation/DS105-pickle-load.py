@@ -5,7 +5,6 @@ import shelve
 
 import dill
 import jsonpickle
-import torch
 from pickle import loads as unpickle
 
 
@@ -21,12 +20,5 @@ def load(message, path):
     f2 = loader.loads(message)  # ok: DS105 some other loads
     g = dill.loads(message)  # expect: DS105
     h = jsonpickle.decode(message)  # expect: DS105
-    model = torch.load(path)  # expect: DS105
-    state = torch.load(  # expect: DS105
-        path,
-        map_location="cpu",
-        weights_only=False,
-    )
-    weights = torch.load(path, weights_only=True)  # ok: DS105 tensors only
     enc = jsonpickle.encode(a)  # ok: DS105 encoding is not loading
-    return g, h, model, state, weights, enc, a, b, c, d, db, e, blob, f2
+    return g, h, enc, a, b, c, d, db, e, blob, f2

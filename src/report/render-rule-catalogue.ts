@@ -38,7 +38,8 @@ export function renderRuleCatalogue(rules: readonly Rule[], examples: ReadonlyMa
   }
   out.push('', '# Predicates', '', 'Named tests a rule\'s `where:` may apply to a capture (see docs/writing-rules.md).', '');
   for (const p of [...predicates].sort((a, b) => a.name.localeCompare(b.name))) out.push(`- \`${p.name}\` — ${p.description}`);
-  return out.join('\n') + '\n';
+  // DS711's examples hold bidirectional controls; shown as such they would reorder the page itself.
+  return out.join('\n').replace(/[\u202A-\u202E\u2066-\u2069]/g, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase()}>`) + '\n';
 }
 
 /** Picks up to `max` flagged and clean lines of a fixture for `ruleId`, without their annotations. */

@@ -1,4 +1,5 @@
 import { boundString } from './bound-string.js';
+import { boundTruthValue } from './bound-truth-value.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
@@ -6,6 +7,7 @@ import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
+import { holdsBidiControl } from './holds-bidi-control.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
@@ -71,5 +73,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsRevealedExceptionPredicate,
     inClassDerivingFrom,
     isCredentialedUrlPredicate,
+    boundTruthValue,
+    holdsBidiControl,
   ].map((p) => [p.name, p]),
 );
