@@ -17,7 +17,7 @@
 // finding on the replayed diff is noise a reviewer would also see. Prints a table, the score per
 // class and overall, and where a result differs from the one recorded in the YAML. Exits 1 only on an error (a missing clone, git or diffsec failing), never on a miss.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,11 @@ const jsonOut = option('--json');
 const diffsec = join(root, 'bin', 'diffsec.js');
 
 const data = parse(readFileSync(dataFile, 'utf8'));
+const unknown = (only ?? []).filter((id) => !data.advisories.some((a) => a.id === id));
+if (unknown.length) {
+  console.error(`not in ${dataFile}: ${unknown.join(', ')}`);
+  process.exit(2);
+}
 const work = mkdtempSync(join(tmpdir(), 'advisory-replay-'));
 const config = join(work, 'all-rules.yml');
 // Every rule on, the two that are off by default as well; --defaults: the default rule set.
@@ -82,6 +87,7 @@ function onVulnerable(finding, vulnerable) {
 
 function replay(advisory) {
   const repoDir = join(clones, advisory.repo);
+  if (!existsSync(repoDir)) throw new Error(`no clone of ${advisory.repo} at ${repoDir} (bench/README.md says how to make it)`);
   const vulnerable = addedLines(repoDir, advisory.fix, advisory.files);
   const output = join(work, 'report.json');
   try {
@@ -138,9 +144,9 @@ const table = rows.map(({ advisory, measured }) => {
 if (markdown) {
   console.log('| advisory | repo | fix | class | expected | result | other findings |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
-  for (const r of table) console.log(`| ${r.id} | ${r.repo} | ${r.fix} | ${r.class} | ${r.expected} | ${r.result} ${r.changed} | ${r.noise || '—'} |`);
+  for (const r of table) console.log(`| ${r.id} | ${r.repo} | ${r.fix} | ${r.class} | ${r.expected} | ${[r.result, r.changed].filter(Boolean).join(' ')} | ${r.noise || '—'} |`);
 } else {
-  for (const r of table) console.log(`${r.id.padEnd(34)} ${r.repo.padEnd(22)} ${r.fix}  ${r.class.padEnd(26)} ${r.result} ${r.changed}${r.noise ? `  [other: ${r.noise}]` : ''}`);
+  for (const r of table) console.log(`${r.id.padEnd(34)} ${r.repo.padEnd(22)} ${r.fix}  ${r.class.padEnd(26)} ${[r.result, r.changed].filter(Boolean).join(' ')}${r.noise ? `  [other: ${r.noise}]` : ''}`);
 }
 
 // The score counts in-scope advisories only.
