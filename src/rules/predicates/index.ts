@@ -27,6 +27,7 @@ import { mentionsSecret } from './mentions-secret.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
 import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
+import { passesArgumentPredicate } from './passes-argument.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
@@ -71,5 +72,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsRevealedExceptionPredicate,
     inClassDerivingFrom,
     isCredentialedUrlPredicate,
+    passesArgumentPredicate,
   ].map((p) => [p.name, p]),
 );
