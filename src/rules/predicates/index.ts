@@ -31,6 +31,7 @@ import { passesArgumentPredicate } from './passes-argument.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
+import { resolvesToWithStarImports } from './resolves-to-with-star-imports.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
@@ -73,5 +74,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     inClassDerivingFrom,
     isCredentialedUrlPredicate,
     passesArgumentPredicate,
+    resolvesToWithStarImports,
   ].map((p) => [p.name, p]),
 );
