@@ -1,6 +1,6 @@
 from pysnmp import hlapi
 from pysnmp import hlapi as snmp
-from pysnmp.hlapi import CommunityData
+from pysnmp.hlapi import *
 from pysnmp.hlapi import CommunityData as CD
 from pysnmp.hlapi.v3arch.asyncio import CommunityData as AsyncCommunityData
 from pysnmp.entity.rfc3413.oneliner import cmdgen

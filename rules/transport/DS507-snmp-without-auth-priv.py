@@ -1,5 +1,5 @@
 from pysnmp import hlapi as snmp
-from pysnmp.hlapi import UsmUserData
+from pysnmp.hlapi import *
 from pysnmp.hlapi import UsmUserData as User
 from pysnmp.hlapi import usmHMACSHAAuthProtocol, usmNoPrivProtocol
 from pysnmp.hlapi.v3arch.asyncio import USM_PRIV_NONE, UsmUserData as AsyncUser
