@@ -72,3 +72,12 @@ def wrong_model(community):
 
 def label(community):
     return dict(community=community, mpModel=0)  # ok: DS506 not a pysnmp call
+
+
+def agent_communities(engine, conf):
+    from pysnmp.entity import config
+
+    config.addV1System(engine, "read-area", conf.read_community)  # expect: DS506
+    config.add_v1_system(engine, "write-area", conf.write_community)  # expect: DS506
+    config.addV3User(engine, conf.user, config.usmHMACSHAAuthProtocol, conf.auth_key)  # ok: DS506 v3 is DS507's
+    config.addTargetParams(engine, "params", conf.user, "authPriv")  # ok: DS506 not a community

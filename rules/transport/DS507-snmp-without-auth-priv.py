@@ -85,3 +85,29 @@ def project_user(name):
 
 def community(name):
     return snmp.CommunityData(name, mpModel=1)  # ok: DS507 v1/v2c is DS506's
+
+
+def agent_users(engine, conf):
+    from pysnmp.entity import config
+
+    config.addV3User(engine, "usr-md5-none", config.usmHMACMD5AuthProtocol, conf.auth_key)  # expect: DS507
+    config.add_v3_user(  # expect: DS507
+        engine,
+        conf.user,
+        authProtocol=config.USM_AUTH_HMAC96_SHA,
+        authKey=conf.auth_key,
+        privKey=conf.priv_key,
+    )
+    config.addV3User(engine, conf.user, config.usmHMACSHAAuthProtocol, conf.auth_key, config.usmNoPrivProtocol)  # expect: DS507
+    config.add_v3_user(engine, conf.user, authProtocol=config.USM_AUTH_HMAC96_SHA, authKey=conf.auth_key, privProtocol=config.USM_PRIV_NONE, privKey=conf.priv_key)  # expect: DS507
+    config.addV3User(engine, conf.user, config.usmHMACSHAAuthProtocol, conf.auth_key, config.usmAesCfb128Protocol, conf.priv_key)  # ok: DS507 authPriv, positionally
+    config.add_v3_user(  # ok: DS507 authPriv by keyword
+        engine,
+        conf.user,
+        authProtocol=config.USM_AUTH_HMAC96_SHA,
+        authKey=conf.auth_key,
+        privProtocol=config.USM_PRIV_CFB128_AES,
+        privKey=conf.priv_key,
+    )
+    config.addV3User(engine, conf.user, conf.auth_proto, conf.auth_key, conf.priv_proto, conf.priv_key)  # ok: DS507 protocols from the configuration
+    config.addV1System(engine, "area", conf.community)  # ok: DS507 v1/v2c is DS506's
