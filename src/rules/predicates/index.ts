@@ -29,9 +29,11 @@ import { mentionsSecret } from './mentions-secret.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
 import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
+import { passesArgumentPredicate } from './passes-argument.js';
 import type { Predicate } from './predicate.js';
 import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
+import { resolvesToWithStarImports } from './resolves-to-with-star-imports.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
@@ -75,5 +77,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isCredentialedUrlPredicate,
     boundTruthValue,
     holdsBidiControl,
+    passesArgumentPredicate,
+    resolvesToWithStarImports,
   ].map((p) => [p.name, p]),
 );
