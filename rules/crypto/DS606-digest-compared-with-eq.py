@@ -28,3 +28,38 @@ def verify(key, body, signature, headers, expected_signature, metadata, request_
     if a == b == signature:  # ok: DS606 a chained comparison
         return False
     return len(signature) == 64  # ok: DS606 a length
+
+
+KNOWN_SIGNATURES = (b"\x89PNG", b"GIF8")
+
+
+class TempURL(object):
+    def _get_hmacs(self, env, expires, keys):
+        return [hmac.new(key, env["PATH_INFO"].encode(), hashlib.sha1).hexdigest() for key in keys]
+
+    def authorize(self, env, temp_url_sig, temp_url_expires, keys):
+        hmac_vals = self._get_hmacs(env, temp_url_expires, keys)
+        if temp_url_sig not in hmac_vals:  # expect: DS606
+            return self._invalid(env)
+        return None
+
+    def check(self, request_hmac, signature, expected_hmacs, header_sig, header_value, digest_algorithm, supported_digests):
+        if request_hmac in expected_hmacs:  # expect: DS606
+            return True
+        if signature in self._valid_signatures:  # expect: DS606
+            return True
+        if (header_sig
+                not in self.accepted_sigs):  # expect: DS606
+            return False
+        if header_sig in KNOWN_SIGNATURES:  # ok: DS606 file-format magic in an upper-case constant
+            return False
+        if header_sig in (b"\x89PNG", b"GIF8"):  # ok: DS606 a literal collection of magic bytes
+            return False
+        if "sha256" in signature:  # ok: DS606 a substring test on the signature's text
+            return False
+        if header_sig in header_value:  # ok: DS606 a substring test, not a lookup among MACs
+            return False
+        if digest_algorithm in supported_digests:  # ok: DS606 an algorithm name, not a digest
+            return False
+        return any(hmac.compare_digest(signature, candidate) for candidate in expected_hmacs)  # ok: DS606 constant time
+
