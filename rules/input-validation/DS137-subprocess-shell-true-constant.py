@@ -28,3 +28,10 @@ def truthy_shell_values():
     )
     subprocess.call("uptime", shell=0)  # ok: DS137 0 is false
     subprocess.call("uptime", shell=None)  # ok: DS137 None is false
+
+
+def check_sheepdog():
+    from glance.openstack.common import processutils as incubator_processutils
+
+    incubator_processutils.execute("collie", shell=True)  # expect: DS137
+    incubator_processutils.execute("collie", "vdi", "list")  # ok: DS137 no shell

@@ -29,3 +29,10 @@ def run(command, use_shell, options):
     utils.execute(command, shell=True)  # ok: DS138 a known execute is DS101's
     Popen("/bin/gcc --version", shell=False)  # ok: DS138 shell off
     options.configure(shell=None)  # ok: DS138 not true
+
+
+def vendored(command):
+    from glance.openstack.common import processutils as incubator_processutils
+
+    incubator_processutils.execute(command, shell=True)  # ok: DS138 oslo-incubator's copy is known: DS101's
+    incubator_processutils.ssh_execute(command, shell=True)  # expect: DS138 not the known execute
