@@ -48,8 +48,8 @@ class TempURL(object):
             return True
         if signature in self._valid_signatures:  # expect: DS606
             return True
-        if (header_sig
-                not in self.accepted_sigs):  # expect: DS606
+        if (header_sig  # expect: DS606
+                not in self.accepted_sigs):
             return False
         if header_sig in KNOWN_SIGNATURES:  # ok: DS606 file-format magic in an upper-case constant
             return False
