@@ -25,6 +25,11 @@ export interface ChangedFile {
   status: FileStatus;
   /** The file's diff; null when its changed lines are unknown, so the whole file is in scope. */
   diff: FileDiff | null;
+  /**
+   * True when the source read a Python shebang on this extensionless file's first line (or could
+   * not look, and its read says why): selected as `<path>.py` would be (see fileSelection).
+   */
+  pythonScript?: boolean;
 }
 
 /** A file's bytes at the head, or why they could not be had. */
@@ -116,7 +121,7 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   // 1. What changed, and which of it is Python we were asked to look at.
   const listed = await source.listFiles();
   const pythonFiles = fileSelection(config);
-  const selected = listed.filter((f) => pythonFiles.selects(f.path));
+  const selected = listed.filter((f) => pythonFiles.selects(f.path, f.pythonScript));
   const skipped: SkippedFile[] = selected.filter((f) => f.status === 'removed').map((f) => ({ path: f.path, reason: 'removed by this change' }));
   // Vendored code is someone else's: listed with the glob that matched, never read.
   const vendored = vendoredPaths(config.skipVendored);

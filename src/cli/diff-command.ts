@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { CliIo } from './cli-io.js';
+import { fileSelection } from '../config/file-selection.js';
 import { gitSource } from './git-source.js';
 import { defaultBase, mergeBase, repositoryRoot, resolveCommit } from './git-refs.js';
 import { parseCommandArgs } from './parse-args.js';
@@ -36,6 +37,6 @@ export async function diffCommand(argv: string[], io: CliIo): Promise<number> {
   else base = await defaultBase(root, head ?? 'HEAD');
   // Same commit: an empty review, which in CI usually means the wrong ref was checked out.
   if (head !== null && base === head) io.stderr.write(`diffsec: warning: the base and the head are the same commit (${head.slice(0, 12)}); there is nothing to review\n`);
-  const source = gitSource({ root, base, head, maxFileBytes: settings.config.maxFileBytes });
+  const source = gitSource({ root, base, head, maxFileBytes: settings.config.maxFileBytes, selection: fileSelection(settings.config) });
   return reviewAndReport(source, settings, io);
 }

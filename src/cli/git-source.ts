@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { lstatSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { FileSelection } from '../config/file-selection.js';
+import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js';
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import { firstBytes } from './first-bytes.js';
 import { git, GitError, gitText } from './git.js';
 import { readAhead } from './read-ahead.js';
 
@@ -14,6 +19,8 @@ export interface GitSourceOptions {
   head: string | null;
   /** Larger files are reported as too large rather than held in memory. */
   maxFileBytes: number;
+  /** The config's selection: changed extensionless files it `mayBeScript` have their first line read for a Python shebang. */
+  selection?: Pick<FileSelection, 'mayBeScript'>;
 }
 
 /** git modes that are not regular files: their "content" is a link target or a commit id. */
@@ -25,11 +32,31 @@ const NOT_A_FILE: Record<string, string> = { '120000': 'symbolic link, not analy
  * parseUnifiedDiff; contents are read at the head with `git cat-file blob` (from disk for the
  * working tree), a few files ahead of the scanner. With the working tree, untracked files that
  * .gitignore does not ignore are listed too, as added with no diff (the whole file in scope):
- * a new module not yet `git add`ed is exactly what a pre-commit review should see.
+ * a new module not yet `git add`ed is exactly what a pre-commit review should see. A changed
+ * extensionless file the selection `mayBeScript` is read while listing (at the head, or its first
+ * 256 bytes from disk) and marked `pythonScript` when it opens with a Python shebang.
  */
 export function gitSource(options: GitSourceOptions): ReviewSource {
   const { root, base, head, maxFileBytes } = options;
   const modes = new Map<string, string>();
+  /** True when the file's first line is a Python shebang (an unreadable one is not a script). */
+  const firstLineIsPython = async (path: string): Promise<boolean> => {
+    if (head !== null) {
+      const bytes = await firstBytesAtCommit(root, `${head}:${path}`, SHEBANG_PEEK_BYTES);
+      return bytes !== null && isPythonShebang(bytes);
+    }
+    const absolute = join(root, path);
+    // lstat: a link in the tree may point anywhere on this machine; a FIFO is never opened.
+    const isFile = (() => {
+      try {
+        return lstatSync(absolute).isFile();
+      } catch {
+        return false;
+      }
+    })();
+    const bytes = isFile ? firstBytes(absolute, SHEBANG_PEEK_BYTES) : null;
+    return bytes !== null && isPythonShebang(bytes);
+  };
   return {
     async listFiles(): Promise<ChangedFile[]> {
       // Prefixes are pinned because diff.noprefix or diff.mnemonicPrefix in a user's config would
@@ -44,6 +71,8 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
         const untracked = (await git(root, ['ls-files', '--others', '--exclude-standard', '-z'])).toString('utf8').split('\0');
         for (const path of untracked) if (path && !listed.has(path)) files.push({ path, status: 'added', diff: null });
       }
+      const candidates = files.filter((f) => f.status !== 'removed' && !f.diff?.binary && !NOT_A_FILE[modes.get(f.path) ?? ''] && options.selection?.mayBeScript(f.path));
+      for await (const file of readAhead(candidates, 8, async (f) => ((await firstLineIsPython(f.path)) ? f : null))) if (file) file.pythonScript = true;
       return files;
     },
     readFiles(paths: string[]): AsyncIterable<FileContent> {
@@ -54,6 +83,34 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
       });
     },
   };
+}
+
+/**
+ * The first `count` bytes of a blob (`COMMIT:PATH`), or null when git cannot read it: `git cat-file
+ * blob` is stopped once they have arrived, so a large file is not read whole to look at its first line.
+ */
+function firstBytesAtCommit(root: string, object: string, count: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise) => {
+    const child = spawn('git', ['-c', 'core.quotePath=false', 'cat-file', 'blob', object], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let done = false;
+    const finish = (value: Buffer | null) => {
+      if (done) return;
+      done = true;
+      resolvePromise(value);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= count) {
+        finish(Buffer.concat(chunks).subarray(0, count));
+        child.kill();
+      }
+    });
+    child.on('error', () => finish(null));
+    child.on('close', (code) => finish(code === 0 ? Buffer.concat(chunks) : null));
+  });
 }
 
 async function readAtCommit(root: string, commit: string, path: string, maxBytes: number): Promise<FileContent> {

@@ -2,7 +2,9 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, st
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileSelection, type FileSelection } from '../config/file-selection.js';
+import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
+import { firstBytes } from './first-bytes.js';
 import { git, GitError, gitMaybe } from './git.js';
 import { readAhead } from './read-ahead.js';
 import { UsageError } from './usage-error.js';
@@ -20,6 +22,8 @@ export interface PathSourceOptions {
   /** The config's globs (see fileSelection): only selected files are listed, and excluded folders are not entered. */
   include: readonly string[];
   exclude: readonly string[];
+  /** Extensionless files with a Python shebang are selected as `<path>.py` would be (default true). */
+  pythonShebang?: boolean;
   /** Larger files are reported as too large without being read. */
   maxFileBytes: number;
   /** Inside a git work tree, walk only what git lists (tracked, or untracked and not ignored); default true. */
@@ -41,10 +45,13 @@ export interface PathSourceOptions {
  * folder's walk keeps only the files git lists (`git ls-files --cached --others --exclude-standard`:
  * tracked, or untracked and not ignored), so .gitignore, .git/info/exclude and the global excludes
  * apply as git applies them; a file or folder named on the command line is reviewed even when
- * ignored.
+ * ignored. An extensionless regular file that the globs would select as `<path>.py` has its first
+ * 256 bytes read while listing, and is listed as a Python script when they open with a Python
+ * shebang (no other file is opened before readFiles).
  */
 export function pathSource(options: PathSourceOptions): ReviewSource {
   const onDisk = new Map<string, string>();
+  const scripts = new Set<string>();
   const selection = fileSelection(options);
   let warned = false;
   const noGit = (why: string) => {
@@ -58,14 +65,15 @@ export function pathSource(options: PathSourceOptions): ReviewSource {
         const absolute = resolve(options.cwd, given);
         const info = await stat(absolute).catch(() => null);
         if (!info) throw new UsageError(`${given}: no such file or folder`);
-        if (info.isDirectory()) await walk(absolute, base, selection, onDisk, options.gitignore === false ? null : await gitListed(absolute, noGit));
+        if (info.isDirectory()) await walk(absolute, base, selection, { found: onDisk, scripts }, options.gitignore === false ? null : await gitListed(absolute, noGit));
         else {
           const path = displayPath(absolute, base);
-          if (!selection.selects(path)) options.onNotSelected?.(given);
+          if (info.isFile() && isScript(selection, path, absolute)) scripts.add(path);
+          else if (!selection.selects(path)) options.onNotSelected?.(given);
           onDisk.set(path, absolute);
         }
       }
-      return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null }));
+      return [...onDisk.keys()].map((path) => ({ path, status: 'added', diff: null, ...(scripts.has(path) ? { pythonScript: true } : {}) }));
     },
     readFiles(paths: string[]): AsyncIterable<FileContent> {
       return readAhead(paths, 8, (path) => readOne(path, onDisk.get(path) ?? resolve(base, path), options.maxFileBytes));
@@ -119,7 +127,20 @@ function insideWhole(listing: GitListing, absolute: string): boolean {
   return listing.whole.some((w) => absolute === w || absolute.startsWith(`${w}/`));
 }
 
-async function walk(dir: string, cwd: string, selection: FileSelection, found: Map<string, string>, listing: GitListing | null): Promise<void> {
+/** What a walk finds: selected files by path (to their absolute names), and which of them are Python scripts by shebang. */
+interface Found {
+  found: Map<string, string>;
+  scripts: Set<string>;
+}
+
+/** True when the file at `path` is an extensionless Python script the selection would take (its first bytes are read only then). */
+function isScript(selection: FileSelection, path: string, absolute: string): boolean {
+  if (!selection.mayBeScript(path)) return false;
+  const head = firstBytes(absolute, SHEBANG_PEEK_BYTES);
+  return head !== null && isPythonShebang(head);
+}
+
+async function walk(dir: string, cwd: string, selection: FileSelection, into: Found, listing: GitListing | null): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -129,10 +150,14 @@ async function walk(dir: string, cwd: string, selection: FileSelection, found: M
     if (entry.isDirectory()) {
       if (SKIPPED_DIRS.has(entry.name) || existsSync(join(absolute, 'pyvenv.cfg')) || selection.skipsFolder(path)) continue;
       if (!listed && !listing!.folders.has(absolute)) continue;
-      await walk(absolute, cwd, selection, found, listing);
-    } else if (!entry.isSymbolicLink() && (listed || listing!.files.has(absolute)) && selection.selects(path)) {
+      await walk(absolute, cwd, selection, into, listing);
+    } else if (entry.isSymbolicLink() || !(listed || listing!.files.has(absolute))) continue;
+    else if (selection.selects(path)) {
       // Regular files, and FIFOs, sockets and devices too, so that readOne lists them as skipped.
-      found.set(path, absolute);
+      into.found.set(path, absolute);
+    } else if (entry.isFile() && isScript(selection, path, absolute)) {
+      into.found.set(path, absolute);
+      into.scripts.add(path);
     }
   }
 }

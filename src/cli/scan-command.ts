@@ -70,6 +70,7 @@ async function scanWith(values: ScanValues, positionals: string[], paths: string
     ...(workTree ? { nameFrom: workTree } : {}),
     include,
     exclude,
+    pythonShebang: settings.config.pythonShebang,
     maxFileBytes,
     gitignore: !values['no-gitignore'],
     onNotSelected: (given) => io.stderr.write(`diffsec: warning: ${given} is not reviewed: the include globs (${include.join(', ')}) or the exclude globs leave it out\n`),

@@ -28,6 +28,11 @@ export interface DiffsecConfig {
   };
   /** Files to analyse, as globs. */
   include: string[];
+  /**
+   * Review an extensionless file whose first line is a Python shebang (`#!/usr/bin/env python3`)
+   * where `include` and `exclude` would review it named `<path>.py` (see fileSelection).
+   */
+  pythonShebang: boolean;
   /** Files never to analyse, as globs; applied after include. */
   exclude: string[];
   /** Rules not reported in the files a glob matches (like Ruff's per-file-ignores), in the order written. */
@@ -58,6 +63,7 @@ export interface DiffsecConfig {
 export const DEFAULT_CONFIG: DiffsecConfig = {
   rules: { disable: [], enable: [], only: null, severity: {} },
   include: ['**/*.py', '**/*.pyi'],
+  pythonShebang: true,
   perFileIgnores: [],
   exclude: ['.git/**', '**/node_modules/**', '**/.venv/**', '**/venv/**', '**/.tox/**', '**/__pycache__/**', '**/site-packages/**'],
   failOn: { severity: 'high', confidence: 'medium' },

@@ -21,6 +21,7 @@ export class ConfigError extends Error {
  * ```yaml
  * rules: { disable: [DS301], enable: [DS205], only: null, severity: { DS105: low } }
  * include: ['**\/*.py']
+ * python_shebang: true
  * exclude: ['migrations/**']
  * per_file_ignores: { 'tests/**': [DS705, DS204] }
  * fail_on: { severity: high, confidence: medium }
@@ -59,6 +60,9 @@ export function parseConfig(raw: unknown): DiffsecConfig {
       }
       case 'include':
         config.include = globs(value, key);
+        break;
+      case 'python_shebang':
+        config.pythonShebang = boolean(value, key);
         break;
       case 'exclude':
         config.exclude = [...DEFAULT_CONFIG.exclude, ...globs(value, key)];
@@ -107,7 +111,7 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         });
         break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, python_shebang, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
     }
   }
   return config;

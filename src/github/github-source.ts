@@ -1,3 +1,5 @@
+import type { FileSelection } from '../config/file-selection.js';
+import { isPythonShebang } from '../config/python-shebang.js';
 import type { FileDiff, FileStatus } from '../diff/file-diff.js';
 import { parsePatch } from '../diff/parse-patch.js';
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
@@ -11,6 +13,8 @@ import { withRetries, type Sleep } from './with-retries.js';
 export const FILE_LIST_CAP = 3000;
 /** Files per GraphQL read: 3 queries for a 300-file pull request, within the 15-call budget of a review. */
 const BLOBS_PER_QUERY = 100;
+/** Extensionless files of a pull request read for a Python shebang, at most: one GraphQL query. */
+export const SHEBANG_CHECKS = 50;
 
 export interface PullRequestRef {
   owner: string;
@@ -26,6 +30,9 @@ export interface PullRequestRef {
  * are read at the head sha through the base repository (so forks work), many files per GraphQL
  * query, with git.getBlob for what GraphQL truncates or does not find. Every answer's shape is
  * checked: a wrong one, or a read that keeps failing, throws and fails the review, never drops a file.
+ * Extensionless files the selection `mayBeScript` (SHEBANG_CHECKS at most, in one query; the rest
+ * are listed as skipped, saying why) are read while listing, and those opening with a Python
+ * shebang are marked `pythonScript`; their text is kept, so readFiles does not fetch it again.
  */
 export class GitHubSource implements ReviewSource {
   /** Things the check run should tell the reader about how the files were read. */
@@ -33,11 +40,14 @@ export class GitHubSource implements ReviewSource {
   /** Each file's diff (null: unknown, reviewed whole), for anchoring comments. */
   readonly diffs = new Map<string, FileDiff | null>();
   private readonly blobShas = new Map<string, string>();
+  /** Contents read while listing (Python scripts), or why a file was not checked: readFiles yields these as they are. */
+  private readonly preread = new Map<string, FileContent>();
 
   constructor(
     private readonly github: GitHubClient,
     private readonly pr: PullRequestRef,
     private readonly sleep?: Sleep,
+    private readonly selection?: Pick<FileSelection, 'mayBeScript'>,
   ) {}
 
   async listFiles(): Promise<ChangedFile[]> {
@@ -51,7 +61,7 @@ export class GitHubSource implements ReviewSource {
     if (listed.length >= FILE_LIST_CAP) this.notes.push(`GitHub lists at most ${FILE_LIST_CAP} files of a pull request: files past that were not reviewed.`);
     const missing = listed.filter((f) => f.patch === undefined && f.status !== 'removed');
     const fallback = missing.length ? await this.diffOfWholePullRequest() : new Map<string, FileDiff>();
-    return listed.map((f) => {
+    const files: ChangedFile[] = listed.map((f) => {
       if (f.sha) this.blobShas.set(f.filename, f.sha);
       const status = STATUS[f.status] ?? 'modified';
       let diff: FileDiff | null = null;
@@ -67,11 +77,36 @@ export class GitHubSource implements ReviewSource {
       this.diffs.set(f.filename, diff);
       return { path: f.filename, status, diff, ...(f.previous_filename ? { previousPath: f.previous_filename } : {}) };
     });
+    await this.findPythonScripts(files);
+    return files;
+  }
+
+  /** Reads the first SHEBANG_CHECKS candidates at the head (one query) and marks the Python scripts; the rest are marked to be listed as not checked. */
+  private async findPythonScripts(files: ChangedFile[]): Promise<void> {
+    const selection = this.selection;
+    if (!selection) return;
+    const candidates = files.filter((f) => f.status !== 'removed' && selection.mayBeScript(f.path));
+    if (!candidates.length) return;
+    const checked = candidates.slice(0, SHEBANG_CHECKS);
+    const blobs = await this.readBatch(checked.map((f) => f.path));
+    checked.forEach((file, i) => {
+      const blob = blobs[i];
+      if (!blob || blob.isBinary || blob.text === null || !isPythonShebang(blob.text)) return;
+      file.pythonScript = true;
+      // Text GitHub cut short, or that may hide bytes that were not UTF-8, is read again whole by readFiles.
+      if (!blob.isTruncated && !blob.text.includes('\uFFFD')) this.preread.set(file.path, { path: file.path, bytes: Buffer.from(blob.text, 'utf8') });
+    });
+    for (const file of candidates.slice(SHEBANG_CHECKS)) {
+      file.pythonScript = true;
+      this.preread.set(file.path, { path: file.path, error: `not checked for a Python shebang: the pull request has ${candidates.length} files without an extension, and the first ${SHEBANG_CHECKS} were checked` });
+    }
   }
 
   async *readFiles(paths: string[]): AsyncIterable<FileContent> {
-    for (let start = 0; start < paths.length; start += BLOBS_PER_QUERY) {
-      const batch = paths.slice(start, start + BLOBS_PER_QUERY);
+    for (const path of paths) if (this.preread.has(path)) yield this.preread.get(path)!;
+    const toRead = paths.filter((p) => !this.preread.has(p));
+    for (let start = 0; start < toRead.length; start += BLOBS_PER_QUERY) {
+      const batch = toRead.slice(start, start + BLOBS_PER_QUERY);
       // A read that keeps failing throws: a file diffsec could not read is not a reviewed file.
       const blobs = await this.readBatch(batch);
       for (let i = 0; i < batch.length; i++) {

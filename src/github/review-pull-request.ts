@@ -1,5 +1,6 @@
 import type { Logger } from 'probot';
 import type { DiffsecConfig } from '../config/config.js';
+import { fileSelection } from '../config/file-selection.js';
 import { ConfigError, parseConfig } from '../config/parse-config.js';
 import type { Finding, SkippedFile } from '../findings/finding.js';
 import { annotationCandidates, checkRunTitle, renderCheckRunSummary, renderFailureSummary } from '../report/check-run-output.js';
@@ -93,7 +94,7 @@ async function reviewWithin(github: GitHubClient, pr: PullRequestRef & { draft: 
     await untilStopped(github.signal, (async () => {
       if (github.signal?.aborted) throw github.signal.reason;
       if (!config) throw new Error(configProblem?.reason ?? 'no configuration');
-      const source = new GitHubSource(github, pr, deps.sleep);
+      const source = new GitHubSource(github, pr, deps.sleep, fileSelection(config));
       const result = await runReview(source, { config, rules: deps.rules, ...(deps.pool ? { pool: deps.pool } : {}) });
       const current = await withRetries(() => github.octokit.rest.pulls.get({ owner: pr.owner, repo: pr.repo, pull_number: pr.number }), deps.sleep);
       const currentHead = headShaOf(current.data);

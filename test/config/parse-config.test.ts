@@ -11,6 +11,7 @@ describe('parseConfig', () => {
     const config = parseConfig({
       rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
+      python_shebang: false,
       exclude: ['migrations/**'],
       per_file_ignores: { 'tests/**': ['DS705', 'DS204'], 'scripts/': [] },
       fail_on: { severity: 'medium' },
@@ -26,6 +27,7 @@ describe('parseConfig', () => {
     expect(config).toEqual({
       rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
       include: ['src/**/*.py'],
+      pythonShebang: false,
       exclude: [...DEFAULT_CONFIG.exclude, 'migrations/**'],
       perFileIgnores: [
         { glob: 'tests/**', rules: ['DS705', 'DS204'] },
