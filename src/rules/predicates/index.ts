@@ -1,4 +1,5 @@
 import { boundString } from './bound-string.js';
+import { boundToCallPredicate } from './bound-to-call.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
@@ -60,6 +61,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,
+    boundToCallPredicate,
     isTruthyConstantPredicate,
     looksLikeSqlPredicate,
     isMigrationFile,
