@@ -25,6 +25,7 @@ import { isTestFile } from './is-test-file.js';
 import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
+import { namesDecoratedMethodPredicate } from './names-decorated-method.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
 import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
@@ -73,5 +74,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsRevealedExceptionPredicate,
     inClassDerivingFrom,
     isCredentialedUrlPredicate,
+    namesDecoratedMethodPredicate,
   ].map((p) => [p.name, p]),
 );
