@@ -42,8 +42,9 @@ function isCallTo(value: SyntaxNode | null, names: string[], imports: ImportMap)
 
 /**
  * The values a name may hold where `identifier` reads it: its reaching definitions in the
- * enclosing function (or module), or, when that scope never assigns it (a closure's or a global's
- * read), every assignment of it in the enclosing scopes, innermost first.
+ * enclosing function (or module); every assignment of it there for a read the walk does not visit
+ * (a decorator); or, when that scope never assigns it (a closure's or a global's read), every
+ * assignment of it in the enclosing scopes, innermost first.
  */
 function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | null)[] {
   const name = identifier.text;
@@ -51,7 +52,10 @@ function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | nul
   const local = definitionsOf(scope, name, imports);
   const reaching = local.reaching(identifier);
   if (reaching && reaching.length > 0) return reaching.filter((d) => !d.adds).map((d) => d.value);
-  if (local.all.has(name)) return [];
+  const all = local.all.get(name);
+  // A read the walk does not visit (a decorator, `@users_bp.get(...)`; a class body) may see any
+  // of the scope's definitions; a read that it visits and no definition reaches sees none.
+  if (all) return reaching ? [] : all.filter((d) => !d.adds).map((d) => d.value);
   while (scope.parent) {
     scope = scopeOf(scope);
     const all = definitionsOf(scope, name, imports).all.get(name);

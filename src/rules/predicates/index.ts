@@ -7,6 +7,7 @@ import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
+import { holdsNamePredicate } from './holds-name.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
@@ -75,5 +76,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     inClassDerivingFrom,
     isCredentialedUrlPredicate,
     namesDecoratedMethodPredicate,
+    holdsNamePredicate,
   ].map((p) => [p.name, p]),
 );

@@ -39,6 +39,17 @@ describe('bound-to-call', () => {
     expect(holds(source, names as string[])).toBe(false);
   });
 
+  it.each([
+    ['from flask import Blueprint\nusers_bp = Blueprint("users", __name__)\n@users_bp.get("/u")\ndef u():\n    pass', true],
+    ['import fastapi\nclass R:\n    pass\napi_router = fastapi.APIRouter()\n@api_router.post("/k")\ndef k():\n    pass', true],
+    ['import cache\nstore = cache.Region()\n@store.get("/u")\ndef u():\n    pass', false],
+    ['from flask import Blueprint\ndef make():\n    users_bp = Blueprint("users", __name__)\n    return users_bp\n@users_bp.get("/u")\ndef u():\n    pass', false],
+  ])('%j: a decorator read at module level sees the module\'s assignments (%s)', (source, expected) => {
+    const { node: module, imports } = firstNode(source as string, 'module');
+    const receiver = module.descendantsOfType('decorator')[0]!.firstNamedChild!.childForFieldName('function')!.childForFieldName('object')!;
+    expect(boundToCallPredicate.test(receiver, ['flask.Blueprint', 'fastapi.APIRouter'], { path: 'app.py', imports })).toBe(expected);
+  });
+
   it('is false on anything but a name', () => {
     const { node, imports } = firstNode('import hmac\nx = hmac.new(k).hexdigest()', 'attribute');
     expect(boundToCallPredicate.test(node, HMAC, { path: 'app.py', imports })).toBe(false);
