@@ -7,6 +7,7 @@ from oslo_utils import strutils
 # --- request headers and bodies, signatures, digests, SNMP
 import hashlib
 import hmac
+import hmac as _hmac
 import inspect
 import os
 
@@ -72,6 +73,45 @@ def validate_signature(requestor_id, signature, address):
     LOG.debug("metadata cache key %s", cache_key)  # ok: DS205 a digest of public data, no key
     sig = inspect.signature(validate_signature)
     LOG.debug("called as %s%s", "validate_signature", sig)  # ok: DS205 a function's signature
+
+
+class MetadataRequestHandler(object):
+    """HMAC objects built first and read later: the digest is the signature."""
+
+    def _sign_instance_id(self, instance_id):
+        signer = hmac.new(
+            CONF.neutron.metadata_proxy_shared_secret.encode(),
+            instance_id.encode(),
+            hashlib.sha256)
+        signature = signer.hexdigest()
+        LOG.debug("signed %(id)s as %(sig)s",  # expect: DS205 the digest of an HMAC held in a name
+                  {"id": instance_id, "sig": signature})
+        return signature
+
+    def _sign_parts(self, key, parts):
+        mac = hmac.HMAC(key, digestmod=hashlib.sha1)
+        for part in parts:
+            mac.update(part.encode())
+        self.last_signature = mac.digest()
+        LOG.info("parts signed: %r", self.last_signature)  # expect: DS205 updated, then read through self.
+
+    def _checksum(self, data):
+        hasher = hashlib.sha256(data)
+        digest = hasher.hexdigest()
+        LOG.debug("payload checksum %s", digest)  # ok: DS205 a plain hash held in a name, no key
+        mac = hmac.new(b"k", data, hashlib.md5)
+        mac = hashlib.md5(data)
+        LOG.debug("payload md5 %s", mac.hexdigest())  # ok: DS205 the name was rebound to a plain hash
+        LOG.debug("signer %s", type(hasher).__name__)  # ok: DS205 the hash object's type
+
+
+def transfer_auth_hash(salt, auth_key):
+    keyed = _hmac.new(salt, auth_key, hashlib.sha1)
+    auth_hash = keyed.hexdigest()
+    LOG.warning("transfer hash %s",  # expect: DS205 through an aliased import of hmac
+                auth_hash)
+    fingerprint = hashlib.md5(auth_key).hexdigest()
+    LOG.info("transfer key fingerprint %s", fingerprint)  # ok: DS205 hashlib, no key
 
 
 def image_temp_url(path, seconds):

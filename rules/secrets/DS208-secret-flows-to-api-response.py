@@ -1,3 +1,6 @@
+import hashlib
+import hmac
+
 import flask
 import pecan
 import wsmeext.pecan as wsme_pecan
@@ -183,6 +186,80 @@ class PluginHandlers(object):
     def status(self, conf):
         view = {"name": conf.plugin_name, "secret": conf.plugin_secret}
         return view  # ok: DS208 an expose decorator that is not pecan's
+
+
+class CredentialsController(object):
+    """pecan generic handlers: what each `.when` method returns answers the exposed URL."""
+
+    def __init__(self, conf):
+        self._store = conf.credential_store
+        self._conn = {"user": conf.db_user, "password": conf.db_password}
+
+    @pecan.expose(generic=True, template="json")
+    def index(self):
+        return {"credentials": [c.id for c in self._store.list()]}  # ok: DS208 identifiers only
+
+    @index.when(method="POST", template="json")
+    def index_post(self, **kwargs):
+        record = self._store.create(kwargs)
+        view = {"id": record.id}
+        view["secret"] = record.secret
+        return view  # expect: DS208 a generic method's POST handler, through a dict
+
+    @index.when(method="PUT", template="json")
+    def index_put(self, **kwargs):
+        record = self._store.update(kwargs)
+        view = {"id": record.id, "secret": strutils.mask_password(record.secret)}
+        return view  # ok: DS208 masked with oslo_utils
+
+    @expose(generic=True, template="json")
+    def connection(self):
+        return {"connection": "see the PUT handler"}  # ok: DS208 a constant
+
+    @connection.when(
+        method="GET",
+        template="json",
+    )
+    def connection_get(self, verbose=False):
+        conn = self._conn
+        if verbose:
+            return {"connection": conn}  # expect: DS208 a generic handler from an imported expose, through self.
+        return {"user": conn["user"]}  # ok: DS208 the user key only
+
+
+class SigningController(object):
+    state = StateMachine()
+
+    @pecan.expose(generic=True)
+    def sign(self, data):
+        return {"signed": True}  # ok: DS208 a boolean
+
+    @sign.when(method="POST", template="json")
+    def sign_post(self, data):
+        signer = hmac.new(self._key, data.encode(), hashlib.sha256)
+        try:
+            return {"signature": signer.hexdigest()}  # expect: DS208 an HMAC's digest read off its object
+        finally:
+            self._audit(data)
+
+    @state.when(method="activate")
+    def on_active(self):
+        return {"password": self._password}  # ok: DS208 `state` is no exposed method
+
+    def audit(self, data):
+        return None
+
+    @audit.when(method="POST", template="json")
+    def audit_post(self, data):
+        return {"token": self._token}  # ok: DS208 `audit` is a method, but not exposed
+
+    @plugin_expose(generic=True)
+    def plugin(self):
+        return None
+
+    @plugin.when(method="POST")
+    def plugin_post(self, conf):
+        return {"secret": conf.plugin_secret}  # ok: DS208 exposed by an `expose` that is not pecan's
 
 
 @app.route("/session", methods=["POST"])

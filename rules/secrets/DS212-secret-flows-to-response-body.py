@@ -1,3 +1,7 @@
+import functools
+import hashlib
+import hmac
+
 import falcon
 import flask
 import webob
@@ -13,6 +17,17 @@ bp = BP("auth", __name__, url_prefix="/auth")
 api = BP("api", __name__)
 users_bp = BP("users", __name__)
 router = APIRouter()
+api_router = APIRouter(prefix="/v1")
+admin_bp = flask.Blueprint(
+    "admin", __name__, url_prefix="/admin")
+cache = CacheRegion()
+plugin_bp = plugins.make_blueprint("plugin")
+
+
+def _key_view(record):
+    view = {"id": record.id}
+    view["api_key"] = record.api_key
+    return view
 
 
 def _session_view(user, token):
@@ -163,7 +178,55 @@ def fake_settings(getenv):
 def user_token(user):
     token = _issue_token(user)
     body = {"token": token}
-    return body  # ok: DS212 a prefixed receiver with a Flask 2 verb is not seen (a known miss)
+    return body  # expect: DS212 a prefixed receiver assigned from Blueprint, with a Flask 2 verb
+
+
+@api_router.post("/keys")
+async def create_key(request):
+    record = await _store_key(request)
+    payload = _key_view(record)
+    return payload  # expect: DS212 a FastAPI APIRouter under another name, through a helper
+
+
+@admin_bp.route("/signatures/<instance_id>", methods=["GET"])
+@login_required
+def instance_signature(instance_id):
+    signer = hmac.new(_shared_secret(), instance_id.encode(), hashlib.sha256)
+    try:
+        signature = signer.hexdigest()
+        return {"instance": instance_id, "signature": signature}  # expect: DS212 an HMAC digest read off its object, in a try
+    finally:
+        _audit(instance_id)
+
+
+@admin_bp.route("/users/<user>", methods=["GET"])
+def admin_user(user):
+    creds = _credentials_of(user)
+    return {"user": creds.username, "token": strutils.mask_password(creds.token)}  # ok: DS212 masked
+
+
+@cache.get("tokens")
+def cached_token(user):
+    token = _issue_token(user)
+    return {"token": token}  # ok: DS212 `cache` is no Flask app or blueprint
+
+
+@functools.lru_cache(maxsize=None)
+def service_token():
+    token = _issue_token("service")
+    return token  # ok: DS212 a memoised helper, no route
+
+
+@plugin_bp.get("/status")
+def plugin_status():
+    body = {"password": _plugin_password()}
+    return body  # ok: DS212 `plugin_bp` comes from a project helper, not known to be a blueprint
+
+
+@users_bp.get("/users/<user>/digest")
+def user_digest(user):
+    digest = hashlib.sha256(user.encode())
+    return digest.hexdigest()  # ok: DS212 a plain hash, no key
 
 
 def _issue_token(user):

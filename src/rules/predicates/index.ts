@@ -1,5 +1,6 @@
 import { boundString } from './bound-string.js';
 import { boundTruthValue } from './bound-truth-value.js';
+import { boundToCallPredicate } from './bound-to-call.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
@@ -8,6 +9,7 @@ import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { holdsBidiControl } from './holds-bidi-control.js';
+import { holdsNamePredicate } from './holds-name.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
@@ -26,6 +28,7 @@ import { isTestFile } from './is-test-file.js';
 import { keywordResolvesTo } from './keyword-resolves-to.js';
 import { matchesString } from './matches-string.js';
 import { mentionsSecret } from './mentions-secret.js';
+import { namesDecoratedMethodPredicate } from './names-decorated-method.js';
 import { notClosedOnEveryPath } from './not-closed-on-every-path.js';
 import { objectOfAttribute } from './object-of-attribute.js';
 import { onlyContains } from './only-contains.js';
@@ -64,6 +67,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,
+    boundToCallPredicate,
     isTruthyConstantPredicate,
     looksLikeSqlPredicate,
     isMigrationFile,
@@ -79,5 +83,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsBidiControl,
     passesArgumentPredicate,
     resolvesToWithStarImports,
+    namesDecoratedMethodPredicate,
+    holdsNamePredicate,
   ].map((p) => [p.name, p]),
 );
