@@ -15,7 +15,7 @@ export interface CommentAnchor {
  * span has no changed line goes on the first changed step of its path in the same file (the
  * comment then says where the sink is). A finding new in the pull request though off its changed
  * lines (scope `new`, often next to deleted lines) goes on the lines of its span that GitHub shows as
- * context of a hunk. Null when no such line is a changed line of a known diff.
+ * context of a hunk, never on a step. Null when no such line is a changed line of a known diff.
  */
 export function anchorFor(finding: Pick<Finding, 'line' | 'endLine'> & Partial<Pick<Finding, 'path' | 'flow' | 'scope'>>, diff: FileDiff | null): CommentAnchor | null {
   if (!diff) return null;
@@ -24,6 +24,8 @@ export function anchorFor(finding: Pick<Finding, 'line' | 'endLine'> & Partial<P
   const inSpan: number[] = [];
   for (let l = finding.line; l <= finding.endLine; l++) if (changed.has(l)) inSpan.push(l);
   if (inSpan.length === 0) {
+    // A step's comment says the pull request changes that step, which a context line is not.
+    if (finding.scope === 'new') return null;
     const step = finding.flow?.find((s) => s.path === finding.path && changed.has(s.line));
     return step ? { startLine: step.line, line: step.line } : null;
   }

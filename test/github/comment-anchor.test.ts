@@ -38,5 +38,7 @@ describe('anchorFor a finding new in the pull request off its changed lines', ()
   it('has no anchor outside every hunk (it is listed in the check run), and an outside finding none on context lines', () => {
     expect(anchorFor(makeFinding({ path: 'a.py', line: 9, endLine: 9, scope: 'new' }), deletion)).toBeNull();
     expect(anchorFor(makeFinding({ path: 'a.py', line: 3, endLine: 3, scope: 'outside' }), deletion)).toBeNull();
+    // Nor on a step shown as context: the comment would say the pull request changes that step.
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 9, endLine: 9, scope: 'new', flow: [step(3, 'msg'), step(9, 'LOG.debug')] }), deletion)).toBeNull();
   });
 });
