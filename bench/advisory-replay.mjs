@@ -4,16 +4,18 @@
 // the result last measured) is bench/advisories.yaml; method and findings: docs/advisories.md.
 //
 //   npm run build
-//   node bench/advisory-replay.mjs --clones /tmp/adv [--only ID,...] [--all] [--defaults] [--json FILE] [--markdown]
+//   node bench/advisory-replay.mjs --clones /tmp/adv [--only ID,...] [--all] [--defaults] [--no-new-findings] [--json FILE] [--markdown]
 //
 // --clones DIR holds one git clone per repository, named as the advisory's `repo` (DIR/nova, ...),
 // made beforehand (bench/README.md says how); nothing here touches the network. For each in-scope
 // advisory (--all: every one) it runs
 //   diffsec diff --repo DIR/<repo> --base-exact FIX --head FIX^ --config <every rule on> --format json
 // (--defaults: the default rule set instead), i.e. a pull request that puts the vulnerable lines
-// back. The vulnerable lines are the lines that pull request adds (the lines the fix removed or
+// back (--no-new-findings: with differential scoping off, `scope: {new_findings: false}`, for
+// comparison). The vulnerable lines are the lines that pull request adds (the lines the fix removed or
 // changed) in the advisory's `files`. The advisory is caught when a finding of one of its
-// `expected` rules touches such a line, or, for a flow finding, has a step on one. Every other
+// `expected` rules touches such a line, or, for a flow finding, has a step on one, or is `new`
+// (differential scoping) in one of those files. Every other
 // finding on the replayed diff is noise a reviewer would also see. Prints a table, the score per
 // class and overall, and where a result differs from the one recorded in the YAML. Exits 1 only on an error (a missing clone, git or diffsec failing), never on a miss.
 import { execFileSync } from 'node:child_process';
@@ -32,13 +34,14 @@ const option = (name) => {
 };
 const clones = option('--clones');
 if (!clones) {
-  console.error('usage: node bench/advisory-replay.mjs --clones DIR [--only ID,...] [--all] [--defaults] [--json FILE] [--markdown]');
+  console.error('usage: node bench/advisory-replay.mjs --clones DIR [--only ID,...] [--all] [--defaults] [--no-new-findings] [--json FILE] [--markdown]');
   process.exit(2);
 }
 const dataFile = option('--data') ?? join(here, 'advisories.yaml');
 const only = option('--only')?.split(',');
 const all = args.includes('--all');
 const defaults = args.includes('--defaults');
+const unscoped = args.includes('--no-new-findings');
 const markdown = args.includes('--markdown');
 const jsonOut = option('--json');
 const diffsec = join(root, 'bin', 'diffsec.js');
@@ -52,7 +55,7 @@ if (unknown.length) {
 const work = mkdtempSync(join(tmpdir(), 'advisory-replay-'));
 const config = join(work, 'all-rules.yml');
 // Every rule on, the two that are off by default as well; --defaults: the default rule set.
-writeFileSync(config, defaults ? '' : 'rules:\n  enable: [DS207, DS211]\n');
+writeFileSync(config, (defaults ? '' : 'rules:\n  enable: [DS207, DS211]\n') + (unscoped ? 'scope:\n  new_findings: false\n' : ''));
 
 /** The lines the reversed fix adds, per file: `git diff -U0 FIX FIX^`'s new-side hunks. */
 function addedLines(repoDir, fix, files) {
@@ -76,8 +79,14 @@ function addedLines(repoDir, fix, files) {
   return lines;
 }
 
-/** Whether a finding touches one of the vulnerable lines: its span, or a step of its flow. */
+/**
+ * Whether a finding touches one of the vulnerable lines: its span, or a step of its flow; or, with
+ * scope `new` (differential scoping: off the changed lines, absent from the file's base version),
+ * is in a file the reverse diff changes, since then the replayed change is what created it: this is
+ * how a deletion-only regression (no added line at all) is caught.
+ */
 function onVulnerable(finding, vulnerable) {
+  if (finding.scope === 'new' && vulnerable.has(finding.path)) return true;
   const own = vulnerable.get(finding.path);
   if (own) {
     for (let n = finding.line; n <= (finding.endLine ?? finding.line); n++) if (own.has(n)) return true;
@@ -98,6 +107,7 @@ function replay(advisory) {
     if (error.status !== 1) throw new Error(`diffsec failed on ${advisory.repo} ${advisory.fix}: ${error.stderr}`);
   }
   const report = JSON.parse(readFileSync(output, 'utf8'));
+  const newFindings = report.findings.filter((f) => f.scope === 'new').length;
   const expected = new Set(advisory.expected ?? []);
   const hits = [];
   const noise = [];
@@ -107,7 +117,7 @@ function replay(advisory) {
     else noise.push(where);
   }
   const vulnerableCount = [...vulnerable.values()].reduce((n, s) => n + s.size, 0);
-  return { caught: hits.length > 0, hits, noise, vulnerableLines: vulnerableCount, reviewedFiles: report.stats.files };
+  return { caught: hits.length > 0, hits, noise, newFindings, vulnerableLines: vulnerableCount, reviewedFiles: report.stats.files };
 }
 
 const selected = data.advisories.filter((a) => (only ? only.includes(a.id) : all || a.in_scope));

@@ -12,6 +12,7 @@ import type { FileDiff, FileStatus } from './diff/file-diff.js';
 import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
+import { markNewFindings } from './findings/new-findings.js';
 import { scopeOf } from './findings/scope.js';
 import { unknownCodes } from './findings/suppression.js';
 import { compileRules, type CompiledRules } from './rules/compile-rules.js';
@@ -40,6 +41,12 @@ export interface ReviewSource {
   listFiles(): Promise<ChangedFile[]>;
   /** Yields each requested file's content as it arrives; a source may batch its requests. */
   readFiles(paths: string[]): AsyncIterable<FileContent>;
+  /**
+   * A modified file's content in the base version (at `previousPath` for a rename), for
+   * differential scoping; `headText` lets a source rebuild it from its patch. Called only for files
+   * with findings off the changed lines. Absent: such findings stay outside the diff.
+   */
+  readBase?(file: ChangedFile, headText: string): Promise<FileContent>;
 }
 
 export interface ReviewStats {
@@ -47,7 +54,7 @@ export interface ReviewStats {
   files: number;
   lines: number;
   durationMs: number;
-  /** Findings outside the changed lines: counted, not reported. */
+  /** Findings outside the changed lines (and not new in a modified file): counted, not reported. */
   outsideDiff: number;
   /** Findings below the `report` threshold: counted, not reported. */
   belowThreshold: number;
@@ -163,6 +170,8 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
   let known: Set<string> | null = null;
   // Every loaded rule's codes, a disabled rule's too: a comment naming it is not a mistake.
   const knownCodes = () => (known ??= new Set(options.rules.flatMap((r) => [r.id, ...r.bandit, ...r.ruff])));
+  // Differential scoping: a base version is scanned where the caller's pool or this thread scans.
+  const scanBase = (path: string, text: string): Promise<SourceScan> => (options.pool ? scanOn(options.pool, path, text, selection, limits) : scanHere(path, text, compiled!, limits));
   let done = 0;
   try {
     for await (const content of source.readFiles(toRead.map((f) => f.path))) {
@@ -192,10 +201,18 @@ export async function runReview(source: ReviewSource, options: ReviewOptions): P
       const scan = cached ? Promise.resolve(cached) : elsewhere ? scanOn(pool, file.path, decoded.text, selection, limits) : scanHere(file.path, decoded.text, compiled!, limits);
       const text = decoded.text;
       const task = scan.then(
-        (result) => {
+        async (result) => {
           if (!result.incomplete && result.errors.length === 0) fingerprints.set(file.path, new Set(result.findings.map((f) => `${f.ruleId}:${f.fingerprint}`)));
           if (!cached) options.cache?.set(file.path, text, result);
-          const kept = scopeFindings(file, result, config, stats, notes);
+          const { kept, outside } = scopeFindings(file, result, config, stats, notes);
+          // Off the changed lines of a modified file, but absent from its base: the change made it.
+          if (outside.length && config.scope.newFindings && source.readBase && comparesWithBase(file)) {
+            for (const finding of await newInFile(file, text, outside, source.readBase.bind(source), scanBase, notes)) {
+              stats.outsideDiff--;
+              if (reaches(finding, config.report)) kept.push(finding);
+              else stats.belowThreshold++;
+            }
+          }
           notes.push(...unknownSuppressions(file.path, result, knownCodes()));
           findings.push(...kept);
           errors.push(...result.errors.map((e) => `${file.path}: ${e}`));
@@ -288,8 +305,12 @@ function ignoredRules(path: string, config: DiffsecConfig): Set<string> | null {
   return ids;
 }
 
-/** Scopes one file's findings against its diff and updates the counters; returns those in scope and at the report threshold. */
-function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): Finding[] {
+/**
+ * Scopes one file's findings against its diff and updates the counters; returns those in scope and
+ * at the report threshold (`kept`), and those outside the changed lines (`outside`, counted in
+ * `stats.outsideDiff`), per_file_ignores applied to both.
+ */
+function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfig, stats: ReviewStats, notes: string[]): { kept: Finding[]; outside: Finding[] } {
   stats.files++;
   stats.lines += scan.lines;
   // A diff pointing past the file's end describes some other file: scope the whole file instead.
@@ -297,14 +318,55 @@ function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfi
   if (!fits) notes.push(`The diff of ${file.path} points past the end of the file (${scan.lines} lines): the whole file was reviewed.`);
   const changed = file.diff && fits ? changedLines(file.diff) : null;
   const kept: Finding[] = [];
+  const outside: Finding[] = [];
   const ignored = ignoredRules(file.path, config);
   for (const finding of scan.findings) {
     finding.scope = scopeOf(finding, changed);
     // per_file_ignores: dropped like a disabled rule's findings, in scan, diff and the app alike.
     if (ignored?.has(finding.ruleId)) continue;
-    if (finding.scope === 'outside') stats.outsideDiff++;
-    else if (!reaches(finding, config.report)) stats.belowThreshold++;
+    if (finding.scope === 'outside') {
+      stats.outsideDiff++;
+      outside.push(finding);
+    } else if (!reaches(finding, config.report)) stats.belowThreshold++;
     else kept.push(finding);
   }
-  return kept;
+  return { kept, outside };
+}
+
+/** Files whose base version can tell a new finding: modified (a rename or copy with changes too), with hunks. An added file's lines are all changed. */
+function comparesWithBase(file: ChangedFile): file is ChangedFile & { diff: FileDiff } {
+  return (file.status === 'modified' || file.status === 'renamed' || file.status === 'copied') && file.diff !== null && file.diff.hunks.length > 0;
+}
+
+/**
+ * Reads and scans the base version of `file` (under its head path, so fingerprints compare) and
+ * marks `new` the findings of `outside` it lacks; returns them. When the base cannot be read or
+ * scanned whole, a note says so and nothing is marked: the findings stay outside the diff.
+ */
+async function newInFile(
+  file: ChangedFile & { diff: FileDiff },
+  headText: string,
+  outside: Finding[],
+  readBase: NonNullable<ReviewSource['readBase']>,
+  scanBase: (path: string, text: string) => Promise<SourceScan>,
+  notes: string[],
+): Promise<Finding[]> {
+  const unchecked = (why: string) => {
+    const n = outside.length;
+    notes.push(`${file.path}: ${n} finding${n === 1 ? '' : 's'} off the changed lines could not be compared with the base version (${why}), so ${n === 1 ? 'it stays' : 'they stay'} outside the diff.`);
+    return [];
+  };
+  try {
+    const content = await readBase(file, headText);
+    if ('error' in content) return unchecked(content.error);
+    // An empty base has no findings; the source's read already bounds the size.
+    const decoded = content.bytes.length === 0 ? { text: '' } : decodeSource(content.bytes, Number.MAX_SAFE_INTEGER);
+    if ('skip' in decoded) return unchecked(decoded.skip);
+    const scan = decoded.text === '' ? { findings: [], errors: [] as string[], incomplete: undefined } : await scanBase(file.path, decoded.text);
+    if (scan.incomplete) return unchecked(`its scan stopped: ${scan.incomplete}`);
+    if (scan.errors.length) return unchecked(`its scan failed: ${scan.errors[0]}`);
+    return markNewFindings(outside, headText, { text: decoded.text, findings: scan.findings }, file.diff);
+  } catch (error) {
+    return unchecked((error as Error).message);
+  }
 }

@@ -34,7 +34,8 @@ const NOT_A_FILE: Record<string, string> = { '120000': 'symbolic link, not analy
  * .gitignore does not ignore are listed too, as added with no diff (the whole file in scope):
  * a new module not yet `git add`ed is exactly what a pre-commit review should see. A changed
  * extensionless file the selection `mayBeScript` is read while listing (at the head, or its first
- * 256 bytes from disk) and marked `pythonScript` when it opens with a Python shebang.
+ * 256 bytes from disk) and marked `pythonScript` when it opens with a Python shebang. A modified
+ * file's base version (for differential scoping) is its blob at the base commit.
  */
 export function gitSource(options: GitSourceOptions): ReviewSource {
   const { root, base, head, maxFileBytes } = options;
@@ -81,6 +82,10 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
         if (mode && NOT_A_FILE[mode]) return { path, error: NOT_A_FILE[mode] };
         return head === null ? readFromDisk(root, path, maxFileBytes) : readAtCommit(root, head, path, maxFileBytes);
       });
+    },
+    // Differential scoping: the file as the base commit has it, at its old path if it was renamed.
+    readBase(file: ChangedFile): Promise<FileContent> {
+      return readAtCommit(root, base, file.previousPath ?? file.path, maxFileBytes);
     },
   };
 }

@@ -55,6 +55,15 @@ export interface DiffsecConfig {
   skipGenerated: boolean;
   /** Globs of vendored code: matching files are skipped and listed with the reason (unlike `exclude`, which drops them silently). */
   skipVendored: string[];
+  /** How findings are scoped against the diff. */
+  scope: {
+    /**
+     * Report a finding outside the changed lines of a modified file when the file's base version
+     * has no finding of the same rule on the same code (the change created it: a deleted sanitiser,
+     * keyword or import). Only files with such findings have their base version read and scanned.
+     */
+    newFindings: boolean;
+  };
   /** What the project adds to the flow rules' data (`flow:`); absent: nothing. */
   flow?: FlowExtensions;
 }
@@ -75,4 +84,5 @@ export const DEFAULT_CONFIG: DiffsecConfig = {
   onIncomplete: 'failure',
   skipGenerated: true,
   skipVendored: [...DEFAULT_VENDORED],
+  scope: { newFindings: true },
 };

@@ -33,6 +33,7 @@ export class ConfigError extends Error {
  * on_incomplete: failure
  * skip_generated: true
  * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/']
+ * scope: { new_findings: true }
  * flow: { secret_names: [vault_blob], sanitizers: [myproject.scrub], steps: [myproject.build_cmd] }
  * ```
  */
@@ -105,13 +106,20 @@ export function parseConfig(raw: unknown): DiffsecConfig {
         // Replaces the default list: `skip_vendored: []` reviews vendored folders too.
         config.skipVendored = globs(value, key);
         break;
+      case 'scope': {
+        for (const [k, v] of Object.entries(mapping(value, key))) {
+          if (k === 'new_findings') config.scope.newFindings = boolean(v, 'scope.new_findings');
+          else throw new ConfigError(`scope.${k}`, 'is not a known key (known: new_findings)');
+        }
+        break;
+      }
       case 'flow':
         config.flow = parseFlowExtensions(value, (k, problem) => {
           throw new ConfigError(k, problem);
         });
         break;
       default:
-        throw new ConfigError(key, 'is not a known key (known: rules, include, python_shebang, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)');
+        throw new ConfigError(key, 'is not a known key (known: rules, include, python_shebang, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, scope, flow)');
     }
   }
   return config;

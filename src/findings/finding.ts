@@ -15,7 +15,13 @@ export type Scope =
   /** The whole file is in scope (a scan of paths, or a file whose patch is unknown). */
   | 'file'
   /** Outside the changed lines: counted, not reported inline. */
-  | 'outside';
+  | 'outside'
+  /**
+   * Outside the changed lines of a modified file, but absent from the file's base version (no
+   * finding of the rule on the same code there): the change created it, e.g. by deleting a
+   * sanitiser or a keyword on another line. Reported like `changed`.
+   */
+  | 'new';
 
 /** Why a finding is not reported: the comment that silenced it. */
 export interface Suppression {

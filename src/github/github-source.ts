@@ -1,5 +1,6 @@
 import type { FileSelection } from '../config/file-selection.js';
 import { isPythonShebang } from '../config/python-shebang.js';
+import { baseFromPatch } from '../diff/base-from-patch.js';
 import type { FileDiff, FileStatus } from '../diff/file-diff.js';
 import { parsePatch } from '../diff/parse-patch.js';
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
@@ -28,7 +29,8 @@ export interface PullRequestRef {
  * a file whose `patch` GitHub left out is diffed through the pull request's diff media type once,
  * else reviewed whole (so is a file whose patch cannot be parsed, and the check says so); contents
  * are read at the head sha through the base repository (so forks work), many files per GraphQL
- * query, with git.getBlob for what GraphQL truncates or does not find. Every answer's shape is
+ * query, with git.getBlob for what GraphQL truncates or does not find; a modified file's base
+ * version is rebuilt from its head text and patch (readBase). Every answer's shape is
  * checked: a wrong one, or a read that keeps failing, throws and fails the review, never drops a file.
  * Extensionless files the selection `mayBeScript` (SHEBANG_CHECKS at most, in one query; the rest
  * are listed as skipped, saying why) are read while listing, and those opening with a Python
@@ -42,6 +44,8 @@ export class GitHubSource implements ReviewSource {
   private readonly blobShas = new Map<string, string>();
   /** Contents read while listing (Python scripts), or why a file was not checked: readFiles yields these as they are. */
   private readonly preread = new Map<string, FileContent>();
+  /** Each file's patch as GitHub gave it, to rebuild its base version from. */
+  private readonly patches = new Map<string, string>();
 
   constructor(
     private readonly github: GitHubClient,
@@ -63,6 +67,7 @@ export class GitHubSource implements ReviewSource {
     const fallback = missing.length ? await this.diffOfWholePullRequest() : new Map<string, FileDiff>();
     const files: ChangedFile[] = listed.map((f) => {
       if (f.sha) this.blobShas.set(f.filename, f.sha);
+      if (f.patch !== undefined) this.patches.set(f.filename, f.patch);
       const status = STATUS[f.status] ?? 'modified';
       let diff: FileDiff | null = null;
       if (f.patch !== undefined) {
@@ -119,6 +124,19 @@ export class GitHubSource implements ReviewSource {
         else yield await this.readBlob(path, blob === null);
       }
     }
+  }
+
+  /**
+   * A modified file at the merge base (what GitHub diffs a pull request against), rebuilt from its
+   * head text and its patch: no API call. An error when GitHub gave no patch for the file (its diff
+   * came from the pull request's whole diff) or the patch does not fit the head text.
+   */
+  async readBase(file: ChangedFile, headText: string): Promise<FileContent> {
+    const patch = this.patches.get(file.path);
+    if (patch === undefined) return { path: file.path, error: 'GitHub gave no patch for the file to rebuild it from' };
+    const text = baseFromPatch(headText, patch);
+    if (text === null) return { path: file.path, error: "GitHub's patch for the file does not fit its head version" };
+    return { path: file.path, bytes: Buffer.from(text, 'utf8') };
   }
 
   private async readBatch(paths: string[]): Promise<(BlobResult | null)[]> {

@@ -129,5 +129,5 @@ function toComment(finding: Finding, anchor: CommentAnchor, rule: Rule | undefin
 
 function reviewBody(inline: number, total: number): string {
   const rest = total - inline;
-  return `diffsec found ${total} security finding${total === 1 ? '' : 's'} on the changed lines; ${inline} ${inline === 1 ? 'is' : 'are'} commented inline${rest > 0 ? `, the other ${rest} ${rest === 1 ? 'is' : 'are'} listed in the diffsec check run` : ''}.\n<!-- diffsec:review -->`;
+  return `diffsec found ${total} security finding${total === 1 ? '' : 's'} in the changed code; ${inline} ${inline === 1 ? 'is' : 'are'} commented inline${rest > 0 ? `, the other ${rest} ${rest === 1 ? 'is' : 'are'} listed in the diffsec check run` : ''}.\n<!-- diffsec:review -->`;
 }

@@ -26,7 +26,7 @@ export interface JsonFinding {
   endColumn: number;
   message: string;
   fingerprint: string;
-  /** `changed` (touches a changed line) or `file` (whole file in scope); the pipeline drops `outside` ones. */
+  /** `changed` (touches a changed line), `new` (off the changed lines of a modified file, absent from its base) or `file` (whole file in scope); the pipeline drops `outside` ones. */
   scope: Scope;
   /** false, or the comment that silenced it and its reason (null when the comment gives none). */
   suppressed: false | { comment: string; reason: string | null };

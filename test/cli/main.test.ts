@@ -58,7 +58,7 @@ describe('main', () => {
   it('names the bad key of a --config file', async () => {
     const unknown = await runCli(['scan', '--config', config('unknown.yml', 'fail_onn: { severity: high }\n')], { cwd: FIXTURE });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toBe(`diffsec: --config ${join(tmp, 'unknown.yml')}: 'fail_onn' is not a known key (known: rules, include, python_shebang, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, flow)\n`);
+    expect(unknown.stderr).toBe(`diffsec: --config ${join(tmp, 'unknown.yml')}: 'fail_onn' is not a known key (known: rules, include, python_shebang, exclude, per_file_ignores, fail_on, report, max_comments, review_drafts, inline_comments, max_file_bytes, on_incomplete, skip_generated, skip_vendored, scope, flow)\n`);
     const nested = await runCli(['scan', '--config', config('nested.yml', 'report:\n  severity: extreme\n')], { cwd: FIXTURE });
     expect(nested.stderr).toBe(`diffsec: --config ${join(tmp, 'nested.yml')}: 'report.severity' must be one of low, medium, high (got "extreme")\n`);
     const rule = await runCli(['scan', '--config', config('rule.yml', 'rules: { disable: [DS999] }\n')], { cwd: FIXTURE });

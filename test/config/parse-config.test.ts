@@ -23,6 +23,7 @@ describe('parseConfig', () => {
       on_incomplete: 'neutral',
       skip_generated: false,
       skip_vendored: ['deps/'],
+      scope: { new_findings: false },
     });
     expect(config).toEqual({
       rules: { disable: ['DS705'], enable: ['DS205'], only: ['DS101', 'DS705'], severity: { DS101: 'medium' } },
@@ -42,6 +43,7 @@ describe('parseConfig', () => {
       onIncomplete: 'neutral',
       skipGenerated: false,
       skipVendored: ['deps/'],
+      scope: { newFindings: false },
     });
   });
 
@@ -58,6 +60,9 @@ describe('parseConfig', () => {
     [{ review_drafts: 'yes' }, "'review_drafts' must be true or false"],
     [{ on_incomplete: 'success' }, "'on_incomplete' must be failure or neutral"],
     [{ include: 'src' }, "'include' must be a list of non-empty strings"],
+    [{ scope: { new_finding: true } }, "'scope.new_finding' is not a known key (known: new_findings)"],
+    [{ scope: { new_findings: 'yes' } }, "'scope.new_findings' must be true or false"],
+    [{ scope: true }, "'scope' must be a mapping"],
     [['a'], "'(root)' must be a mapping"],
   ])('rejects %j naming the key', (raw, message) => {
     expect(() => parseConfig(raw)).toThrow(ConfigError);

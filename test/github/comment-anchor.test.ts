@@ -25,3 +25,20 @@ describe('anchorFor a flow finding', () => {
     expect(renderReviewComment(finding, undefined, { startLine: 9, endLine: 9 })).not.toContain('reaches the sink at line');
   });
 });
+
+describe('anchorFor a finding new in the pull request off its changed lines', () => {
+  // A hunk that only deletes: its new side (lines 1-4) is context, none of it added.
+  const deletion = parseUnifiedDiff(['diff --git a/a.py b/a.py', '--- a/a.py', '+++ b/a.py', '@@ -1,5 +1,4 @@', ' a', ' b', '-mask(msg)', ' log(msg)', ' d', ''].join('\n'))[0]!;
+
+  it('goes on its own lines when the hunk shows them as context', () => {
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 3, endLine: 3, scope: 'new' }), deletion)).toEqual({ startLine: 3, line: 3 });
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 2, endLine: 4, scope: 'new' }), deletion)).toEqual({ startLine: 2, line: 4 });
+  });
+
+  it('has no anchor outside every hunk (it is listed in the check run), and an outside finding none on context lines', () => {
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 9, endLine: 9, scope: 'new' }), deletion)).toBeNull();
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 3, endLine: 3, scope: 'outside' }), deletion)).toBeNull();
+    // Nor on a step shown as context: the comment would say the pull request changes that step.
+    expect(anchorFor(makeFinding({ path: 'a.py', line: 9, endLine: 9, scope: 'new', flow: [step(3, 'msg'), step(9, 'LOG.debug')] }), deletion)).toBeNull();
+  });
+});
