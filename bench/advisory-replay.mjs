@@ -117,7 +117,14 @@ function replay(advisory) {
     else noise.push(where);
   }
   const vulnerableCount = [...vulnerable.values()].reduce((n, s) => n + s.size, 0);
-  return { caught: hits.length > 0, hits, noise, newFindings, vulnerableLines: vulnerableCount, reviewedFiles: report.stats.files };
+  // A file skipped or not fully analysed (a time budget on a loaded machine) can turn a catch into a
+  // miss: said with the row, never silent.
+  // (A file the fix added is "removed by this change" in the reversed diff: not trouble.)
+  const trouble = [
+    ...report.skipped.filter((s) => !s.reason.startsWith('removed')).map((s) => `${s.path.split('/').pop()}: ${s.reason}`),
+    ...report.errors,
+  ];
+  return { caught: hits.length > 0, hits, noise, newFindings, vulnerableLines: vulnerableCount, reviewedFiles: report.stats.files, trouble };
 }
 
 const selected = data.advisories.filter((a) => (only ? only.includes(a.id) : all || a.in_scope));
@@ -148,6 +155,7 @@ const table = rows.map(({ advisory, measured }) => {
       : `missed${advisory.result?.miss_group ? ` (${advisory.result.miss_group})` : ''}`,
     noise: measured.noise.map(place).join(' '),
     changed: advisory.in_scope && recorded !== undefined && recorded !== measured.caught ? `(recorded: ${recorded ? 'caught' : 'missed'})` : '',
+    trouble: measured.trouble.join('; '),
   };
 });
 
@@ -156,7 +164,7 @@ if (markdown) {
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const r of table) console.log(`| ${r.id} | ${r.repo} | ${r.fix} | ${r.class} | ${r.expected} | ${[r.result, r.changed].filter(Boolean).join(' ')} | ${r.noise || '—'} |`);
 } else {
-  for (const r of table) console.log(`${r.id.padEnd(34)} ${r.repo.padEnd(22)} ${r.fix}  ${r.class.padEnd(26)} ${[r.result, r.changed].filter(Boolean).join(' ')}${r.noise ? `  [other: ${r.noise}]` : ''}`);
+  for (const r of table) console.log(`${r.id.padEnd(34)} ${r.repo.padEnd(22)} ${r.fix}  ${r.class.padEnd(26)} ${[r.result, r.changed].filter(Boolean).join(' ')}${r.noise ? `  [other: ${r.noise}]` : ''}${r.trouble ? `  [not reviewed whole: ${r.trouble}]` : ''}`);
 }
 
 // The score counts in-scope advisories only.
@@ -176,6 +184,8 @@ for (const [name, c] of [...byClass].sort((a, b) => b[1].total - a[1].total || a
 const caught = scored.filter((r) => r.measured.caught).length;
 const noisy = scored.reduce((n, r) => n + r.measured.noise.length, 0);
 console.log(`${markdown ? '\n' : ''}overall: ${caught}/${scored.length} in-scope advisories caught; ${noisy} other findings on their replayed diffs`);
+const troubled = table.filter((r) => r.trouble).length;
+if (troubled) console.log(`${troubled} replay(s) had files skipped or not fully analysed (shown per row): their results may differ on a quieter machine`);
 const drift = table.filter((r) => r.changed).length;
 if (drift) console.log(`${drift} result(s) differ from the ones recorded in ${dataFile}`);
 if (jsonOut) writeFileSync(jsonOut, `${JSON.stringify(rows.map(({ advisory, measured }) => ({ id: advisory.id, repo: advisory.repo, fix: advisory.fix, ...measured })), null, 2)}\n`);
