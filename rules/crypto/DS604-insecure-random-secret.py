@@ -41,3 +41,11 @@ def reset_flow(user):
     session_id = "".join(random.choice(ALPHABET) for _ in range(32))  # expect: DS604
     salt_length = random.choice([16, 32])  # ok: DS604 a length, not the salt
     return salt, session_id, salt_length
+
+
+def authorize_request_token(request_token_id, user_id, role_ids):
+    token_dict = {"authorizing_user_id": user_id, "role_ids": role_ids}
+    token_dict["verifier"] = str(random.randint(1000, 9999))  # expect: DS604 an OAuth verifier
+    oauth_verifier = "".join(random.sample(ALPHABET, 8))  # expect: DS604
+    verifier_length = random.choice([8, 16])  # ok: DS604 a length, not the verifier
+    return token_dict, oauth_verifier, verifier_length

@@ -9,8 +9,9 @@ const CARRIERS = new Set([
 ]);
 
 /**
- * The name the captured value ends up under: the target of an assignment, a keyword argument, a
- * dict key, or the function a `return` leaves; climbing through wrapping calls and formatting.
+ * The name the captured value ends up under: the target of an assignment (a name, an attribute, or
+ * a subscript by a string key), a keyword argument, a dict key, or the function a `return` leaves;
+ * climbing through wrapping calls and formatting.
  */
 export function destinationName(value: SyntaxNode): { name: string; label: string } | null {
   let node = value;
@@ -20,7 +21,9 @@ export function destinationName(value: SyntaxNode): { name: string; label: strin
       case 'assignment': {
         const left = parent.childForFieldName('left');
         if (!left || parent.childForFieldName('right')?.id !== node.id) return null;
-        const name = nameOf(left);
+        // `token_dict['verifier'] = …` stores it under the key, as a dict literal's pair would.
+        const key = left.type === 'subscript' ? left.childForFieldName('subscript') : null;
+        const name = key?.type === 'string' ? nameOf(key) : nameOf(left);
         return name ? { name, label: left.text } : null;
       }
       case 'keyword_argument':
@@ -50,7 +53,7 @@ export function destinationName(value: SyntaxNode): { name: string; label: strin
 export const flowsIntoSecretName: Predicate = {
   name: 'flows-into-secret-name',
   description:
-    'The captured value (possibly wrapped in calls, formatting or a join) is assigned to, passed as a keyword, stored under a dict key, or returned from a function whose name is a secret name (`token`, `admin_password`, `api_key`…), or ends with a word listed in `{ also: [salt, session_id] }`; binds `{target}`.',
+    'The captured value (possibly wrapped in calls, formatting or a join) is assigned to, passed as a keyword, stored under a dict key (in a literal or by `d["key"] = …`), or returned from a function whose name is a secret name (`token`, `admin_password`, `api_key`…), or ends with a word listed in `{ also: [salt, session_id] }`; binds `{target}`.',
   binds: ['target'],
   checkArg: checkSecretNameArg,
   test(node, arg) {

@@ -17,12 +17,13 @@ describe('destinationName', () => {
     ['password = "".join([pick() for _ in range(8)])', 'password'],
     ['f(secret=str(pick()))', 'secret'],
     ['d = {"password": pick()}', '"password"'],
+    ['token_dict["verifier"] = str(pick())', 'token_dict["verifier"]'],
     ['def make_token():\n    return str(pick())', 'make_token()'],
   ])('%s → %s', (source, expected) => {
     expect(destinationOf(source)).toBe(expected);
   });
 
-  it.each(['print(pick())', 'if pick():\n    pass', 'x[pick()] = 1'])('%s has none', (source) => {
+  it.each(['print(pick())', 'if pick():\n    pass', 'x[pick()] = 1', 'rows[i] = pick()'])('%s has none', (source) => {
     expect(destinationOf(source)).toBeNull();
   });
 });
