@@ -1,5 +1,10 @@
 import { createHash, type Hash } from 'node:crypto';
 
+/** A line's code as fingerprints compare it: all white space removed, so reindented or rewrapped code matches. */
+export function normalisedCode(lineText: string): string {
+  return lineText.replace(/\s+/g, '');
+}
+
 /**
  * Fingerprints for findings of one file: sha256 of rule id, path and the reported line's code with
  * all white space removed, plus the index among identical keys, so that moving code up or down
@@ -35,7 +40,7 @@ export class FingerprintIndex {
   private lineId(lineText: string, line: number | undefined): number {
     const known = line === undefined ? undefined : this.lineIds.get(line);
     if (known !== undefined) return known;
-    const normalised = lineText.replace(/\s+/g, '');
+    const normalised = normalisedCode(lineText);
     let id = this.idOfText.get(normalised);
     if (id === undefined) {
       id = this.normalised.length;

@@ -1,5 +1,6 @@
 import type { FileDiff, Hunk } from '../diff/file-diff.js';
 import type { Finding } from './finding.js';
+import { normalisedCode } from './fingerprint.js';
 
 /** A file's base version and the findings a scan of it gave. */
 export interface ScannedVersion {
@@ -27,7 +28,9 @@ export function markNewFindings(outside: Finding[], headText: string, base: Scan
   const byKey = new Map<string, Finding[]>();
   for (const f of outside) {
     const key = keyOf(f.ruleId, headLines[f.line - 1]);
-    byKey.set(key, [...(byKey.get(key) ?? []), f]);
+    const group = byKey.get(key);
+    if (group) group.push(f);
+    else byKey.set(key, [f]);
   }
   const marked: Finding[] = [];
   for (const [key, group] of byKey) {
@@ -45,7 +48,7 @@ export function markNewFindings(outside: Finding[], headText: string, base: Scan
 
 /** The same key a fingerprint hashes, without the occurrence index: rule id and the line's code with white space removed. */
 function keyOf(ruleId: string, line: string | undefined): string {
-  return `${ruleId}\0${(line ?? '').replace(/\s+/g, '')}`;
+  return `${ruleId}\0${normalisedCode(line ?? '')}`;
 }
 
 /** The hunk whose new-side range is nearest `line`, and how far (0: inside it). */
