@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js';
 
 /**
  * The first `count` bytes of a file the caller saw as a regular file (a Dirent or stat said so),
@@ -17,4 +18,10 @@ export function firstBytes(absolute: string, count: number): Buffer | null {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** True when the regular file at `absolute` opens with a Python shebang (see firstBytes: an unreadable one does not). */
+export function opensWithPythonShebang(absolute: string): boolean {
+  const head = firstBytes(absolute, SHEBANG_PEEK_BYTES);
+  return head !== null && isPythonShebang(head);
 }

@@ -6,7 +6,7 @@ import type { FileSelection } from '../config/file-selection.js';
 import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js';
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
-import { firstBytes } from './first-bytes.js';
+import { opensWithPythonShebang } from './first-bytes.js';
 import { git, GitError, gitText } from './git.js';
 import { readAhead } from './read-ahead.js';
 
@@ -48,15 +48,11 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
     }
     const absolute = join(root, path);
     // lstat: a link in the tree may point anywhere on this machine; a FIFO is never opened.
-    const isFile = (() => {
-      try {
-        return lstatSync(absolute).isFile();
-      } catch {
-        return false;
-      }
-    })();
-    const bytes = isFile ? firstBytes(absolute, SHEBANG_PEEK_BYTES) : null;
-    return bytes !== null && isPythonShebang(bytes);
+    try {
+      return lstatSync(absolute).isFile() && opensWithPythonShebang(absolute);
+    } catch {
+      return false;
+    }
   };
   return {
     async listFiles(): Promise<ChangedFile[]> {

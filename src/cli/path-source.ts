@@ -2,9 +2,8 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, st
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileSelection, type FileSelection } from '../config/file-selection.js';
-import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
-import { firstBytes } from './first-bytes.js';
+import { opensWithPythonShebang } from './first-bytes.js';
 import { git, GitError, gitMaybe } from './git.js';
 import { readAhead } from './read-ahead.js';
 import { UsageError } from './usage-error.js';
@@ -135,9 +134,7 @@ interface Found {
 
 /** True when the file at `path` is an extensionless Python script the selection would take (its first bytes are read only then). */
 function isScript(selection: FileSelection, path: string, absolute: string): boolean {
-  if (!selection.mayBeScript(path)) return false;
-  const head = firstBytes(absolute, SHEBANG_PEEK_BYTES);
-  return head !== null && isPythonShebang(head);
+  return selection.mayBeScript(path) && opensWithPythonShebang(absolute);
 }
 
 async function walk(dir: string, cwd: string, selection: FileSelection, into: Found, listing: GitListing | null): Promise<void> {
