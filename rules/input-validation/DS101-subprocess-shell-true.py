@@ -70,3 +70,32 @@ class SheepdogStore(object):
 
     def _check(self):
         incubator_processutils.execute("collie", shell=True)  # ok: DS101 constant command (DS137's)
+
+
+def resize_share(share, size):
+    # Any project's vendored copy: sahara, manila… (`*.openstack.common.processutils.execute`).
+    import manila.openstack.common.processutils
+    from sahara.openstack.common import processutils as sahara_processutils
+
+    cmd = "resize2fs %s %dG" % (share["path"], size)
+    sahara_processutils.execute(cmd, shell=True)  # expect: DS101
+    manila.openstack.common.processutils.execute(
+        cmd,
+        shell=True)  # expect: DS101
+    sahara_processutils.execute("resize2fs", share["path"])  # ok: DS101 argument list, no shell
+
+
+def run_in_incubator_tree(path):
+    # oslo-incubator's own tree: the module path with no project above it.
+    from openstack.common import processutils as incubator
+
+    incubator.execute("ls -l %s" % path, shell=True)  # expect: DS101
+
+
+def look_alike(path):
+    # Neither is a processutils copy: `openstack.commons` and a local `execute`.
+    from myapp.openstack.commons import processutils as other
+    from myapp.shell import execute
+
+    other.execute("ls -l %s" % path, shell=True)  # ok: DS101 not a processutils copy (DS138 says the shell keyword is unresolved)
+    execute("ls -l %s" % path, shell=True)  # ok: DS101 not a processutils copy

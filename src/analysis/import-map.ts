@@ -1,3 +1,4 @@
+import { isAnyPackagePattern, isUnderAnyPackage } from '../rules/predicates/name-pattern.js';
 import type { SyntaxNode } from './syntax.js';
 
 /**
@@ -54,6 +55,7 @@ export class ImportMap {
   }
 
   private spell(pattern: string): { parts: string[]; open: boolean }[] {
+    if (isAnyPackagePattern(pattern)) return this.spellUnderAnyPackage(pattern.slice(2).split('.'));
     const { parts, open, body, prefixes } = shapeOf(pattern);
     const spellings = [{ parts, open }];
     if (this.bindings.size === 0) return spellings;
@@ -66,6 +68,21 @@ export class ImportMap {
     }
     // `os.exec*` is also written as any name bound to `os.execvp`, `os.execl`…
     if (open) for (const [local, target] of this.bindings) if (target.startsWith(body)) spellings.push({ parts: [local], open });
+    return spellings;
+  }
+
+  /**
+   * `*.a.b.c`: written with its parts after the unknown package, if any (`nova.a.b.c` holds
+   * `a.b.c`, so an occurrence starts inside the name), or through a binding of `a`, `a.b` or
+   * `a.b.c` under any package (`from nova.a import b` gives `b.c`).
+   */
+  private spellUnderAnyPackage(parts: string[]): { parts: string[]; open: boolean }[] {
+    const spellings = [{ parts, open: false }];
+    for (const [local, target] of this.bindings) {
+      for (let k = 1; k <= parts.length; k++) {
+        if (endsWithParts(target, parts, k)) spellings.push({ parts: [local, ...parts.slice(k)], open: false });
+      }
+    }
     return spellings;
   }
 
@@ -82,9 +99,12 @@ export class ImportMap {
     return this.byTarget;
   }
 
-  /** True when some local name is bound to exactly `target`. */
+  /** True when some local name is bound to exactly `target` (to a module path under any package, for `*.a.b`). */
   binds(target: string): boolean {
-    return this.targets().has(target);
+    if (!isAnyPackagePattern(target)) return this.targets().has(target);
+    const parts = target.slice(2).split('.');
+    for (const bound of this.bindings.values()) if (endsWithParts(bound, parts, parts.length)) return true;
+    return false;
   }
 
   /** What an import binds a local name to, or undefined when no import binds it. */
@@ -114,6 +134,11 @@ export class ImportMap {
     parts.unshift(this.resolveName(n.text));
     return parts.join('.');
   }
+}
+
+/** Whether `target` is `parts[0]. … .parts[k-1]`, alone or under some package. */
+function endsWithParts(target: string, parts: readonly string[], k: number): boolean {
+  return isUnderAnyPackage(target, parts.slice(0, k).join('.'));
 }
 
 /** A name pattern's parts, cut once per pattern (files ask for the same patterns). */

@@ -38,3 +38,30 @@ describe('ImportMap.spellingsOf', () => {
     ]);
   });
 });
+
+describe('ImportMap with a pattern under any package (`*.a.b`)', () => {
+  it('spells it with its own parts and through bindings of any of its leading parts under some package', () => {
+    const imports = new ImportMap();
+    imports.addStatement('from nova.openstack.common import processutils as pu');
+    imports.addStatement('from cinder.openstack.common.processutils import execute as run');
+    imports.addStatement('from openstack.common import processutils');
+    imports.addStatement('from myapp.openstack.commons import processutils as other');
+    expect(imports.spellingsOf('*.openstack.common.processutils.execute')).toEqual([
+      { parts: ['openstack', 'common', 'processutils', 'execute'], open: false },
+      { parts: ['pu', 'execute'], open: false },
+      { parts: ['run'], open: false },
+      { parts: ['processutils', 'execute'], open: false },
+    ]);
+  });
+
+  it('binds it only for a binding of the whole module path, under a package or not', () => {
+    const imports = new ImportMap();
+    imports.addStatement('from nova.openstack.common import processutils');
+    expect(imports.binds('*.openstack.common.processutils.execute')).toBe(false);
+    imports.addStatement('from nova.openstack.common.processutils import execute');
+    expect(imports.binds('*.openstack.common.processutils.execute')).toBe(true);
+    const other = new ImportMap();
+    other.addStatement('from x.myopenstack.common.processutils import execute');
+    expect(other.binds('*.openstack.common.processutils.execute')).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { expectStringList, type Predicate } from './predicate.js';
 export const resolvesTo: Predicate = {
   name: 'resolves-to',
   description:
-    'The captured name or attribute chain, resolved through the file\'s imports (`import subprocess as sp`, `from os import system`), is one of the listed dotted names; a trailing `*` matches a prefix.',
+    'The captured name or attribute chain, resolved through the file\'s imports (`import subprocess as sp`, `from os import system`), is one of the listed dotted names; a trailing `*` matches a prefix, a leading `*.` the path under any package or none (`*.openstack.common.processutils.execute`).',
   checkArg: expectStringList,
   condition: (arg) => ({ kind: 'names', names: arg as string[] }),
   test(node, arg, ctx) {
