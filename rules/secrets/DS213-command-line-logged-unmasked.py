@@ -69,10 +69,20 @@ class ThreePARClient(object):
         command = " ".join(cmd_list)
         message = _describe(cmd_list)
         _LOG.info(message)  # expect: DS213 through a helper and a variable
-        stdout, stderr = putils.ssh_execute(self.ssh, command, check_exit_code=check_exit_code)
-        LOG.debug("stdout: %(out)s stderr: %(err)s",  # expect: DS213 the runner's output
+        try:
+            stdout, stderr = putils.ssh_execute(self.ssh, command, check_exit_code=check_exit_code)
+        except putils.ProcessExecutionError as e:
+            LOG.error("failed: %s", e.stdout)  # ok: DS213 oslo.concurrency masked the error's output
+            raise putils.ProcessExecutionError(exit_code=-1,  # expect: DS213 the raw command in a new error
+                                               stdout="", stderr="ssh failed", cmd=command)
+        LOG.debug("stdout: %(out)s stderr: %(err)s",  # ok: DS213 ssh_execute masks its output
                   {"out": stdout, "err": stderr})
         return stdout
+
+    def show_zones(self):
+        out = self._cli_run(["zoneshow"])
+        LOG.debug("zones: %s", out)  # ok: DS213 not a wrapper: the caller knows what it ran
+        return out
 
     def _cli_run(self, args, **kwargs):
         out = sp.check_output(["cli", "--batch"] + args)
@@ -89,7 +99,9 @@ class ThreePARClient(object):
 
 def _execute(self, *cmd, **kwargs):
     try:
-        return utils.execute(*cmd, **kwargs)
+        out, err = utils.execute(*cmd, **kwargs)
+        LOG.debug("stdout: %s", out)  # expect: DS213 execute() returns the output unmasked
+        return out, err
     except putils.ProcessExecutionError as err:
         LOG.error("Command %(cmd)s failed: %(err)s",  # expect: DS213 the command in an error log
                   {"cmd": cmd, "err": err.exit_code})

@@ -19,16 +19,30 @@ const FUNCTION = 'function_definition';
 /** Keywords of a runner call that take the command itself (`Popen(args=cmd)`); the others (`process_input=`, `env=`) do not. */
 const COMMAND_KEYWORDS = new Set(['args', 'cmd', 'command', 'cmdline']);
 
-/** Per file (its ImportMap): the command parameters each function runs, by `function id|arg key`. */
-const runByFile = new WeakMap<ImportMap, Map<string, ReadonlySet<string>>>();
+/**
+ * Per file (its ImportMap), per argument (the rule's object: one per rule), the command
+ * parameters each function runs, by function id: every sink of a file asks of its function.
+ */
+const runByFile = new WeakMap<ImportMap, WeakMap<CommandWrapperArg, Map<number, ReadonlySet<string>>>>();
 /** Per file: one name's reaching definitions in one function, by `function id:name`. */
 const scopesByFile = new WeakMap<ImportMap, Map<string, ScopeDefinitions>>();
-const argKeys = new WeakMap<object, string>();
+const NONE: ReadonlySet<string> = new Set();
+/** Per argument: a call of one of the runners' last names (`execute(`, `exec_command (`, `execv(`), which a wrapper's body must write. */
+const callTextOf = new WeakMap<CommandWrapperArg, RegExp>();
 
-function keyOf(arg: CommandWrapperArg): string {
-  let key = argKeys.get(arg);
-  if (key === undefined) argKeys.set(arg, (key = `${arg.runners.join(',')}|${arg.parameters.join(',')}`));
-  return key;
+function callText(arg: CommandWrapperArg): RegExp {
+  let re = callTextOf.get(arg);
+  if (!re) {
+    const names = arg.runners.map((r) => {
+      const last = r.replace(/^\*/, '').split('.').pop()!;
+      const open = last.endsWith('*');
+      const word = last.replace(/\*$/, '').replace(/[^\w]/g, '');
+      return open ? `${word}\\w*` : word;
+    });
+    re = new RegExp(`(?<![\\w])(?:${[...new Set(names)].filter(Boolean).join('|')})\\s*\\(`);
+    callTextOf.set(arg, re);
+  }
+  return re;
 }
 
 /** A runner pattern matches a callee's dotted name: exactly, by prefix (`subprocess.*`) or by suffix (`*.exec_command`). */
@@ -43,16 +57,44 @@ export function matchesRunner(name: string, patterns: readonly string[]): boolea
   return false;
 }
 
-/** The innermost function holding `node` (not counting a function's own name and parameters as outside it). */
-function functionOf(node: SyntaxNode): SyntaxNode | null {
-  for (let n = node.parent; n; n = n.parent) if (n.type === FUNCTION) return n;
-  return null;
+/** Per file: the innermost function holding a node, by the node's id (sinks of one block share their ancestors). */
+const functionsByFile = new WeakMap<ImportMap, Map<number, SyntaxNode | null>>();
+
+/** The innermost function holding `node` (its own name and parameters count as inside it). */
+function functionOf(node: SyntaxNode, imports: ImportMap): SyntaxNode | null {
+  let known = functionsByFile.get(imports);
+  if (!known) functionsByFile.set(imports, (known = new Map()));
+  const walked: number[] = [];
+  let found: SyntaxNode | null | undefined;
+  for (let n = node.parent; ; n = n.parent) {
+    if (!n) {
+      found = null;
+      break;
+    }
+    const id = idOf(n);
+    found = known.get(id);
+    if (found !== undefined) break;
+    if (n.type === FUNCTION) {
+      found = n;
+      break;
+    }
+    walked.push(id);
+  }
+  for (const id of walked) known.set(id, found);
+  return found;
 }
+
+/** Per argument: the parameter names as one regex of whole words, to skip a parameter list holding none. */
+const namesTextOf = new WeakMap<readonly string[], RegExp>();
 
 /** The function's parameters whose names are among `names`: plain, defaulted, typed or `*cmd`. */
 function commandParameters(fn: SyntaxNode, names: readonly string[]): Set<string> {
   const found = new Set<string>();
-  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+  const parameters = fn.childForFieldName('parameters');
+  let re = namesTextOf.get(names);
+  if (!re) namesTextOf.set(names, (re = new RegExp(`(?<![\\w])(?:${names.join('|')})(?![\\w])`)));
+  if (!parameters || !re.test(parameters.text)) return found;
+  for (const p of parameters.namedChildren) {
     let name: SyntaxNode | null | undefined = null;
     if (p.type === 'identifier') name = p;
     else if (p.type === 'default_parameter' || p.type === 'typed_default_parameter') name = p.childForFieldName('name');
@@ -93,25 +135,23 @@ function namesIn(node: SyntaxNode): string[] {
  * searched: they run their own parameters.
  */
 export function runParameters(fn: SyntaxNode, arg: CommandWrapperArg, imports: ImportMap): ReadonlySet<string> {
-  let byFn = runByFile.get(imports);
-  if (!byFn) runByFile.set(imports, (byFn = new Map()));
-  const key = `${idOf(fn)}|${keyOf(arg)}`;
+  let byArg = runByFile.get(imports);
+  if (!byArg) runByFile.set(imports, (byArg = new WeakMap()));
+  let byFn = byArg.get(arg);
+  if (!byFn) byArg.set(arg, (byFn = new Map()));
+  const key = idOf(fn);
   let run = byFn.get(key);
-  if (run) return run;
-  run = findRunParameters(fn, arg, imports);
-  byFn.set(key, run);
+  if (!run) byFn.set(key, (run = findRunParameters(fn, arg, imports)));
   return run;
 }
 
 function findRunParameters(fn: SyntaxNode, arg: CommandWrapperArg, imports: ImportMap): ReadonlySet<string> {
   const params = commandParameters(fn, arg.parameters);
-  if (params.size === 0) return params;
+  if (params.size === 0) return NONE;
   const body = fn.childForFieldName('body');
-  if (!body) return new Set();
-  // A body that writes no runner's last name runs none (the common case: no walk).
-  const text = body.text;
-  const lastNames = arg.runners.map((r) => r.replace(/^\*/, '').replace(/\*$/, '').split('.').pop()!).filter(Boolean);
-  if (!lastNames.some((n) => text.includes(n))) return new Set();
+  if (!body) return NONE;
+  // A body that calls no runner by its last name runs none (the common case: no walk).
+  if (!callText(arg).test(body.text)) return NONE;
   const calls: SyntaxNode[] = [];
   const assigned = new Map<string, SyntaxNode[]>();
   const visit = (n: SyntaxNode) => {
@@ -168,7 +208,7 @@ function definitionsOf(fn: SyntaxNode, name: string, imports: ImportMap): ScopeD
  */
 export function isRunParameter(identifier: SyntaxNode, arg: CommandWrapperArg, imports: ImportMap): boolean {
   if (identifier.type !== 'identifier') return false;
-  const fn = functionOf(identifier);
+  const fn = functionOf(identifier, imports);
   if (!fn || !runParameters(fn, arg, imports).has(identifier.text)) return false;
   const parameters = fn.childForFieldName('parameters');
   if (parameters && identifier.startIndex >= parameters.startIndex && identifier.endIndex <= parameters.endIndex) return true;
@@ -179,7 +219,7 @@ export function isRunParameter(identifier: SyntaxNode, arg: CommandWrapperArg, i
 
 /** True when the function holding `node` runs one of its command parameters (see runParameters). */
 export function inCommandWrapper(node: SyntaxNode, arg: CommandWrapperArg, imports: ImportMap): boolean {
-  const fn = functionOf(node);
+  const fn = functionOf(node, imports);
   return fn !== null && runParameters(fn, arg, imports).size > 0;
 }
 
