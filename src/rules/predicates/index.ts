@@ -3,6 +3,7 @@ import { boundTruthValue } from './bound-truth-value.js';
 import { boundToCallPredicate } from './bound-to-call.js';
 import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
+import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wrapper.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
@@ -85,5 +86,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     resolvesToWithStarImports,
     namesDecoratedMethodPredicate,
     holdsNamePredicate,
+    isRunParameterPredicate,
+    inCommandWrapperPredicate,
   ].map((p) => [p.name, p]),
 );
