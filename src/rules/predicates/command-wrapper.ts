@@ -3,11 +3,12 @@ import { ScopeDefinitions } from '../../analysis/flow/scope-definitions.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import type { Predicate } from './predicate.js';
+import { matchesNamePattern } from './name-pattern.js';
 
 /**
  * What makes a function a command wrapper: `runners`, the calls that run a command (dotted names
  * resolved through imports, or as written: `subprocess.Popen`, `self._execute`; a trailing `*`
- * matches a prefix, a leading `*` a suffix: `*.exec_command`, `*utils.execute`); `parameters`,
+ * matches a prefix, a leading `*.` any package or object above: `*.exec_command`, `*.utils.execute`); `parameters`,
  * the names a parameter holding a command goes by (`cmd`, `args`…).
  */
 export interface CommandWrapperArg {
@@ -43,18 +44,6 @@ function callText(arg: CommandWrapperArg): RegExp {
     callTextOf.set(arg, re);
   }
   return re;
-}
-
-/** A runner pattern matches a callee's dotted name: exactly, by prefix (`subprocess.*`) or by suffix (`*.exec_command`). */
-export function matchesRunner(name: string, patterns: readonly string[]): boolean {
-  for (const p of patterns) {
-    if (p.startsWith('*')) {
-      if (name.endsWith(p.slice(1))) return true;
-    } else if (p.endsWith('*')) {
-      if (name.startsWith(p.slice(0, -1))) return true;
-    } else if (name === p) return true;
-  }
-  return false;
 }
 
 /** Per file: the innermost function holding a node, by the node's id (sinks of one block share their ancestors). */
@@ -159,7 +148,7 @@ function findRunParameters(fn: SyntaxNode, arg: CommandWrapperArg, imports: Impo
     if (n.type === 'call') {
       const callee = n.childForFieldName('function');
       const name = callee ? imports.qualifiedName(callee) : null;
-      if (name !== null && matchesRunner(name, arg.runners)) calls.push(n);
+      if (name !== null && matchesNamePattern(name, arg.runners)) calls.push(n);
     } else if (n.type === 'assignment' || n.type === 'augmented_assignment') {
       const left = n.childForFieldName('left');
       const right = n.childForFieldName('right');
