@@ -13,6 +13,12 @@ from oslo_log import log as logging
 from oslo_utils import encodeutils
 from pecan import abort
 
+from heat.api.aws import exception as aws_exc
+from heat.common import exception as heat_exception
+from heat.common import urlfetch
+from heat.common.i18n import _LI
+from heat.common.urlfetch import URLFetchError
+
 from nova.api.openstack import wsgi
 from nova.compute import utils as compute_utils
 from nova import exception
@@ -219,3 +225,104 @@ class DS8KClient(object):
         except requests.exceptions.ConnectTimeout as e:
             msg = "Connection time out: %s" % e
             return 408, msg  # ok: DS303 a REST client's helper, not a request handler
+
+
+# heat: the AWS-compatible API's errors serialise `detail=` into the error body.
+class HeatStackController(object):
+    def _get_template(self, req):
+        url = req.params['TemplateUrl']
+        try:
+            return urlfetch.get(url)
+        except IOError as exc:
+            msg = _('Failed to fetch template: %s') % exc
+            raise aws_exc.HeatInvalidParameterValueError(detail=msg)  # expect: DS303
+
+    def describe(self, req, stack_name):
+        try:
+            return self.rpc_client.show_stack(req.context, stack_name)
+        except Exception as err:
+            reason = self._explain(err)
+            return aws_exc.HeatInternalFailureError(  # expect: DS303
+                detail=reason)
+
+    def _explain(self, err):
+        return 'stack lookup failed: %s' % six.text_type(err)
+
+    def create(self, req, body):
+        try:
+            return self.rpc_client.create_stack(req.context, body)
+        except heat_exception.HeatException as ex:
+            raise aws_exc.AlreadyExistsError(detail=six.text_type(ex))  # ok: DS303 heat's own message, written for users
+        except ValueError as ex:
+            raise aws_exc.HeatInvalidParameterValueError(detail=six.text_type(ex))  # ok: DS303 the text describes the value sent
+        except Exception:
+            LOG.exception('stack create failed')
+            raise aws_exc.HeatInternalFailureError(detail=_('Stack creation failed'))  # ok: DS303 a constant detail
+
+    def update(self, req, body):
+        try:
+            return self.rpc_client.update_stack(req.context, body)
+        except Exception as ex:
+            LOG.error('update of %(stack)s failed: %(err)s',
+                      {'stack': body['StackName'], 'err': ex})  # ok: DS303 logged, not shown to users
+            raise aws_exc.HeatActionInProgressError(
+                detail=_('Stack %s cannot be updated now') % body['StackName'])  # ok: DS303 the user's own stack name
+
+
+# heat: a URL fetcher whose error is returned to the API user who gave the URL.
+def fetch_template(url):
+    try:
+        resp = requests.get(url, stream=True, timeout=30)
+        resp.raise_for_status()
+        return resp.content
+    except requests.exceptions.RequestException as ex:
+        raise URLFetchError(_('Failed to retrieve template: %s') % ex)  # expect: DS303
+
+
+def fetch_environment(url, allowed_schemes=('http', 'https')):
+    try:
+        return requests.get(url, timeout=30).text
+    except (requests.exceptions.RequestException, OSError) as ex:
+        raise urlfetch.URLFetchError(  # expect: DS303
+            _('Failed to retrieve %(url)s: %(err)s') % {
+                'url': url, 'err': ex})
+
+
+def fetch_fixed(url):
+    try:
+        return requests.get(url, timeout=30).text
+    except requests.exceptions.RequestException as ex:
+        LOG.info(_LI('Failed to retrieve template: %s') % ex)  # ok: DS303 logged only
+        raise URLFetchError(_('Failed to retrieve template from %s') % url)  # ok: DS303 the URL the user gave, not the error
+
+
+# heat: the fault middleware serialises the dict `_error()` builds as the HTTP error body.
+class Fault(object):
+    def __init__(self, error):
+        self.error = error
+
+
+class FaultWrapper(object):
+    def _error(self, ex):
+        trace = None
+        if isinstance(ex, heat_exception.HTTPExceptionDisguise):
+            trace = ''.join(traceback.format_tb(ex.tb))
+            ex = ex.exc
+        return {'code': 500,
+                'error': {'type': ex.__class__.__name__, 'traceback': trace}}
+
+    def _summary(self, ex):
+        return {'code': getattr(ex, 'code', 500),
+                'error': {'type': ex.__class__.__name__}}
+
+    def process_request(self, req):
+        try:
+            return req.get_response(self.application)
+        except Exception as exc:
+            return req.get_response(Fault(self._error(exc)))  # expect: DS303
+
+    def process_quietly(self, req):
+        try:
+            return req.get_response(self.application)
+        except Exception as exc:
+            return req.get_response(Fault(self._summary(exc)))  # ok: DS303 the class name and a status code only
