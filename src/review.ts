@@ -13,7 +13,7 @@ import { diffFitsFile } from './diff/diff-fits-file.js';
 import { changedLines } from './diff/line-set.js';
 import { levelRank, type Finding, type SkippedFile } from './findings/finding.js';
 import { markNewFindings } from './findings/new-findings.js';
-import { scopeOf } from './findings/scope.js';
+import { preferChangedPath, scopeOf } from './findings/scope.js';
 import { unknownCodes } from './findings/suppression.js';
 import { compileRules, type CompiledRules } from './rules/compile-rules.js';
 import type { Rule } from './rules/rule.js';
@@ -321,6 +321,7 @@ function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfi
   const outside: Finding[] = [];
   const ignored = ignoredRules(file.path, config);
   for (const finding of scan.findings) {
+    preferChangedPath(finding, changed);
     finding.scope = scopeOf(finding, changed);
     // per_file_ignores: dropped like a disabled rule's findings, in scan, diff and the app alike.
     if (ignored?.has(finding.ruleId)) continue;

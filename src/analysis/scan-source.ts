@@ -139,7 +139,7 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
     }
     if (!bindings) continue;
     seen.add(key);
-    raw.push({ ...toFinding(rule, node, captures, bindings, path, lines, comments, statements), ...(flow ? { flow: flow.flow } : {}) });
+    raw.push(toFinding(rule, node, captures, bindings, flow, path, lines, comments, statements));
   }
   if (hasErrors) errors.unshift('syntax errors: tree-sitter recovered; findings inside the unparsable parts were dropped');
 
@@ -223,6 +223,7 @@ function toFinding(
   node: SyntaxNode,
   captures: Map<string, SyntaxNode[]>,
   bindings: Bindings,
+  flow: FlowMatch | null,
   path: string,
   lines: LineTable,
   comments: Map<number, SuppressionComment>,
@@ -262,6 +263,11 @@ function toFinding(
   if (rule.fix) {
     const fix = fixFor(rule.fix, node, captures, lines);
     if (fix) finding.fix = fix;
+  }
+  if (flow) {
+    finding.flow = flow.flow;
+    // Each other path names its own source in the message, should diff scoping show that path.
+    if (flow.others.length) finding.otherFlows = flow.others.map((other) => ({ flow: other.flow, message: fillMessage(rule.message, { ...values, ...other.bindings }) }));
   }
   return finding;
 }

@@ -65,6 +65,12 @@ export interface Finding {
   fix?: Fix;
   /** Flow rules only: the steps a value took, from its source to the sink (the reported span), in order. */
   flow?: FlowStep[];
+  /**
+   * Flow rules only: the paths of the next sources reaching the same sink, nearest first, with
+   * the message naming each; diff scoping reports one of them when it crosses a changed line and
+   * `flow` does not (see preferChangedPath). Not rendered.
+   */
+  otherFlows?: { flow: FlowStep[]; message: string }[];
 }
 
 /** One step of a flow finding's path: where the value was (a definition, a helper's return, the source, the sink) and a short label naming it. */

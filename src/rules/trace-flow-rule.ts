@@ -2,7 +2,7 @@ import type { FileAnchors } from '../analysis/anchors.js';
 import { matchesCrossing } from '../analysis/query-range.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { DefinitionIndex } from '../analysis/flow/definition-index.js';
-import { FileFlow } from '../analysis/flow/file-flow.js';
+import { FileFlow, type FlowPath } from '../analysis/flow/file-flow.js';
 import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
@@ -19,10 +19,15 @@ import { idOf } from '../analysis/flow/node-fields.js';
 /** Sink starts up to this many are matched without first computing the sources' reach. */
 const FEW_STARTS = 16;
 
+/** Paths traced per sink: the nearest source's, and the next ones' for diff scoping (see FlowMatch.others). */
+const PATHS_PER_SINK = 4;
+
 /** What makes a sink match a finding: the source's name for the message, and the path for the Finding. */
 export interface FlowMatch {
   bindings: { source: string };
   flow: FlowStep[];
+  /** The next sources reaching the same sink, nearest first, each with its path: a diff may change one of those paths and not the nearest. */
+  others: { bindings: { source: string }; flow: FlowStep[] }[];
 }
 
 /**
@@ -87,20 +92,21 @@ export class FlowRuleTracer {
       isBarrier: (node: SyntaxNode) => sanitizers.get(node, this.regionOf(node)) !== undefined || this.isVisitedSanitizer(rule, node),
       carries: (call: SyntaxNode) => steps.get(call, this.regionOf(call)) !== undefined,
     };
-    for (const value of captures.get('sink') ?? []) {
-      const path = this.flow.trace(value, question, dead);
-      if (!path) continue;
-      if (path.steps.length === 0 && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly) return null;
-      const at = (node: SyntaxNode, label: string): FlowStep => {
-        // Positions as findings have them (lines split on `\n` only; see LineTable).
-        const { line, column } = this.lines.position(node.startIndex);
-        return { path: this.ctx.path, line, column: column + 1, label };
-      };
+    const at = (node: SyntaxNode, label: string): FlowStep => {
+      // Positions as findings have them (lines split on `\n` only; see LineTable).
+      const { line, column } = this.lines.position(node.startIndex);
+      return { path: this.ctx.path, line, column: column + 1, label };
+    };
+    const matchOf = (path: FlowPath) => {
       const source = shortCode(path.source.text);
-      return {
-        bindings: { source },
-        flow: [at(path.source, source), ...path.steps.map((s) => at(s.node, s.label)), at(sink, sinkLabel(sink))],
-      };
+      return { bindings: { source }, flow: [at(path.source, source), ...path.steps.map((s) => at(s.node, s.label)), at(sink, sinkLabel(sink))] };
+    };
+    const indirectOnly = (path: FlowPath) => path.steps.length === 0 && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly;
+    for (const value of captures.get('sink') ?? []) {
+      const [nearest, ...next] = this.flow.traces(value, question, dead, PATHS_PER_SINK);
+      if (!nearest) continue;
+      if (indirectOnly(nearest)) return null;
+      return { ...matchOf(nearest), others: next.filter((path) => !indirectOnly(path)).map(matchOf) };
     }
     return null;
   }

@@ -55,3 +55,56 @@ describe('a flow finding scoped by its path', () => {
     expect(result.stats.outsideDiff).toBe(1);
   });
 });
+
+describe('a flow finding with several sources, scoped by the path the pull request changed', () => {
+  const TWO_SOURCES = [
+    'def attach(volume, chap_password, admin_token):', //                       1
+    '    info = {"target": volume.target}', //                                  2
+    '    info["auth_password"] = chap_password', //                             3
+    '    headers = {"X-Auth-Token": admin_token}', //                           4
+    '    msg = "attaching %s with %s" % (info, headers)', //                    5
+    '    LOG.debug(msg)', //                                                    6
+    '',
+  ].join('\n');
+
+  function changing(...lines: number[]): ReviewSource {
+    const diff: FileDiff = {
+      path: 'nova/volume.py',
+      status: 'modified',
+      binary: false,
+      modeOnly: false,
+      hunks: [{ oldStart: 1, oldLines: 6, newStart: 1, newLines: 6, added: lines, removed: [] }],
+    };
+    return {
+      async listFiles() {
+        return [{ path: 'nova/volume.py', status: 'modified', diff }];
+      },
+      async *readFiles() {
+        yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(TWO_SOURCES) };
+      },
+    };
+  }
+
+  it.each([3, 4])('shows the path through changed line %i, and the message names that source', async (line) => {
+    const result = await runReview(changing(line), { config, rules });
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.scope])).toEqual([['DS205', 6, 'changed']]);
+    const [finding] = result.findings;
+    expect(finding!.flow!.some((step) => step.line === line)).toBe(true);
+    const source = finding!.flow![0]!.label;
+    expect(finding!.message).toContain(`\`${source}\``);
+  });
+
+  it('keeps the nearest path when the pull request changes the sink, and each path when scanning whole files', async () => {
+    const onSink = await runReview(changing(6), { config, rules });
+    const whole = await runReview({ ...changing(), async listFiles() { return [{ path: 'nova/volume.py', status: 'modified', diff: null }]; } }, { config, rules });
+    expect(onSink.findings[0]!.flow).toEqual(whole.findings[0]!.flow);
+    // Both sources are known to the finding: one as its path, the other among the next ones.
+    const sourceLines = [whole.findings[0]!.flow![0]!.line, ...whole.findings[0]!.otherFlows!.map((o) => o.flow[0]!.line)];
+    expect(sourceLines.sort()).toEqual([3, 4]);
+  });
+
+  it('is not reported when the pull request touches only an unrelated line', async () => {
+    const result = await runReview(changing(2), { config, rules });
+    expect(result.findings).toEqual([]);
+  });
+});

@@ -87,9 +87,20 @@ export class FileFlow {
    * found no source from, so that later traces in the file skip them.
    */
   trace(from: SyntaxNode, question: TraceQuestion, dead?: Set<string | number>): FlowPath | null {
+    return this.traces(from, question, dead, 1)[0] ?? null;
+  }
+
+  /**
+   * Up to `limit` sources the value of `from` may carry, nearest first, each with its own path
+   * (the search goes on past the first, within the same bound of visits; a source ends its path:
+   * what it carries in turn is not searched). Several paths let diff scoping pick one that
+   * crosses a changed line.
+   */
+  traces(from: SyntaxNode, question: TraceQuestion, dead: Set<string | number> | undefined, limit: number): FlowPath[] {
     this.question = question;
     const seen = new Set<string | number>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
+    const paths: FlowPath[] = [];
     let head = 0;
     for (; head < queue.length && head < MAX_VISITS; head++) {
       const item = queue[head]!;
@@ -97,12 +108,15 @@ export class FileFlow {
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
-      if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) return pathTo(item);
+      if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
+        if (paths.push(pathTo(item)) >= limit) return paths;
+        continue;
+      }
       for (const next of this.successors(item)) queue.push(next);
     }
     // Only a search that ran to its end proves that nothing it saw leads to a source.
-    if (dead && head >= queue.length) for (const id of seen) dead.add(id);
-    return null;
+    if (dead && paths.length === 0 && head >= queue.length) for (const id of seen) dead.add(id);
+    return paths;
   }
 
   /**
