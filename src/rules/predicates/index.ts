@@ -41,6 +41,7 @@ import { resolvesToWithStarImports } from './resolves-to-with-star-imports.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
+import { pathCheckedBefore } from './path-checked-before.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -75,6 +76,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     argumentOfMethod,
     fileImports,
     validatedBefore,
+    pathCheckedBefore,
     isPlaceholderListPredicate,
     caughtUntrustedPredicate,
     holdsRevealedExceptionPredicate,
