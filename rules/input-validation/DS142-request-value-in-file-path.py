@@ -1,4 +1,5 @@
 import os
+import pathlib
 import re
 import shutil
 import tarfile
@@ -33,6 +34,19 @@ def upload(req):
         tar.extractall(  # expect: DS142
             path=upload_dir,
         )
+
+
+def download_pathlib():
+    # pathlib's `/` joins like os.path.join: an absolute name replaces the base.
+    target = pathlib.Path(BASE) / "reports" / request.args["report"]
+    return open(  # expect: DS142
+        target,
+    ).read()
+
+
+def download_pathlib_safe():
+    target = pathlib.Path(BASE) / secure_filename(request.args["report"])
+    return open(target).read()  # ok: DS142 werkzeug secure_filename
 
 
 def remove():

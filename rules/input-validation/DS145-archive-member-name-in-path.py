@@ -178,3 +178,15 @@ def copy_tree(src, dest):
 def plugin_files(cls, dest):
     for name, member in inspect.getmembers(cls):
         open(os.path.join(dest, name), "w").close()  # ok: DS145 inspect.getmembers lists attributes
+
+
+def extract_with_pathlib(archive_path, dest):
+    # pathlib's `/` joins the member's name like os.path.join does.
+    with tf.open(archive_path) as tar:
+        for member in tar.getmembers():
+            target = Path(dest) / "files" / member.name
+            with open(target, "wb") as out:  # expect: DS145
+                out.write(tar.extractfile(member).read())
+            safe = Path(dest) / os.path.basename(member.name)
+            with open(safe, "wb") as out:  # ok: DS145 only the last part of the name
+                out.write(tar.extractfile(member).read())

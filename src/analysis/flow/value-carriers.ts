@@ -4,6 +4,8 @@ import type { SyntaxNode } from '../syntax.js';
 export const CARRYING_FUNCTIONS = new Set([
   'str', 'repr', 'format', 'dict', 'list', 'tuple', 'set', 'frozenset', 'sorted', 'reversed', 'copy', 'deepcopy',
   'dumps', 'text_type', 'safe_decode', 'safe_encode', 'to_primitive', 'bytes', 'bytearray', 'OrderedDict', 'defaultdict',
+  // pathlib: a path built from a value names what the value names.
+  'Path', 'PurePath', 'PosixPath', 'PurePosixPath', 'WindowsPath', 'PureWindowsPath',
 ]);
 
 /** Methods whose result carries the receiver's value (`password.encode()`, `info.copy()`). */
@@ -27,15 +29,15 @@ const ELEMENT_TYPES = new Set([
 
 /**
  * The sub-expressions whose values an expression's value carries, by syntax alone: operands of
- * `+` and `%`, f-string fields, both sides of `or`/`and` and of `x if c else y`, elements of
- * literals, keyword values and splats. Names, attributes, subscripts, calls and dicts are
+ * `+`, `%` and `/` (pathlib's join: `Path(base) / name`), f-string fields, both sides of
+ * `or`/`and` and of `x if c else y`, elements of literals, keyword values and splats. Names, attributes, subscripts, calls and dicts are
  * resolved by the caller (they need definitions, keys or callee names). Empty for a leaf.
  */
 export function syntacticCarriers(node: SyntaxNode): SyntaxNode[] {
   switch (node.type) {
     case 'binary_operator': {
       const op = node.childForFieldName('operator')?.type;
-      return op === '+' || op === '%' ? both(node) : [];
+      return op === '+' || op === '%' || op === '/' ? both(node) : [];
     }
     case 'boolean_operator':
       return both(node);
