@@ -38,6 +38,7 @@ import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
 import { resolvesToWithStarImports } from './resolves-to-with-star-imports.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
+import { sentAsKeywordPredicate } from './sent-as-keyword.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 
@@ -85,5 +86,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     resolvesToWithStarImports,
     namesDecoratedMethodPredicate,
     holdsNamePredicate,
+    sentAsKeywordPredicate,
   ].map((p) => [p.name, p]),
 );
