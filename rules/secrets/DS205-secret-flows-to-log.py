@@ -364,3 +364,144 @@ def get_serial_console(self, node, console_utils):
     LOG.info("serial console at %s", url)  # ok: DS205 tcp://host:port, no token in it
     location = node.properties["provider_location"]
     LOG.debug("volume at %s", location)  # ok: DS205 `location` names a place here
+
+
+# --- an outgoing request's headers: curl-style request logs, auth headers built into a dict
+import base64
+
+import requests
+import six
+import webob.exc
+
+_logger = std_logging.getLogger("keystoneclient.session")
+
+
+class Session(object):
+    """keystoneclient's request log before LP#1327019 and after it."""
+
+    def _http_log_request(self, url, method=None, data=None, headers=None):
+        string_parts = ["REQ: curl -i"]
+        if method:
+            string_parts.extend(["-X", method])
+        string_parts.append(url)
+        if headers:
+            for header in six.iteritems(headers):
+                string_parts.append('-H "%s: %s"' % header)
+        if data:
+            string_parts.append("-d '%s'" % data)
+        _logger.debug(" ".join(string_parts))  # expect: DS205 each header formatted as curl's -H
+
+    @staticmethod
+    def _process_header(header):
+        secure_headers = ("authorization", "x-auth-token", "x-subject-token")
+        if header[0].lower() in secure_headers:
+            return (header[0], "TOKEN_REDACTED")
+        return header
+
+    def _http_log_request_redacted(self, url, headers=None):
+        string_parts = ["REQ: curl -g -i", url]
+        for header in headers.items():
+            string_parts.append('-H "%s: %s"'
+                                % self._process_header(header))
+        _logger.debug(" ".join(string_parts))  # ok: DS205 each header passed through _process_header
+
+    def http_log_req(self, method, url, kwargs):
+        string_parts = ["curl -g -i", "-X %s" % method, url]
+        for element in kwargs["headers"]:
+            header = ("-H '%s: %s'" %
+                      (element, kwargs["headers"][element]))
+            string_parts.append(header)
+        LOG.debug("REQ: %s", " ".join(string_parts))  # expect: DS205 novaclient's: the header read back by its name
+
+    def log_curl_request(self, method, url, headers):
+        curl = ["curl -i -X %s" % method]
+        for key, value in headers.items():
+            curl.append(f'-H "{key}: {value}"')
+        curl.append(url)
+        LOG.debug(" ".join(curl))  # expect: DS205 an f-string of the same shape
+
+    def log_curl_safe(self, method, url, headers):
+        curl = ["curl -i -X %s" % method]
+        for key, value in headers.items():
+            curl.append('-H "{}: {}"'.format(*self._safe_header(key, value)))
+        LOG.debug(" ".join(curl))  # ok: DS205 novaclient's _safe_header hashes the value
+        names = ["-H %s" % name for name in headers]
+        LOG.debug(" ".join(names))  # ok: DS205 the header names only
+
+
+class LightOSClient(object):
+    """REST drivers that put a token into their request headers, then log the request."""
+
+    def _headers(self):
+        return {"Content-Type": "application/json",
+                "Authorization": "Bearer %s" % self.jwt}
+
+    def send(self, session, url, body):
+        headers = {"Accept": "application/json",
+                   "X-Auth-Token": self._get_token()}
+        kwargs = {"headers": headers, "data": body, "timeout": 30}
+        LOG.debug("POST %(url)s with %(kwargs)s",  # expect: DS205 the headers dict holds the token
+                  {"url": url, "kwargs": kwargs})
+        return session.post(url, **kwargs)
+
+    def send_basic(self, session, url, user, pw):
+        creds = base64.b64encode(("%s:%s" % (user, pw)).encode()).decode()
+        hdrs = {"Accept": "application/json"}
+        hdrs["Authorization"] = "Basic " + creds
+        LOG.debug("sending %s with headers %s", url, hdrs)  # expect: DS205 Basic credentials assigned into the headers
+        return self._send(session, url, hdrs)
+
+    def send_jwt(self, session, url):
+        headers = self._headers()
+        LOG.info("request headers: %s", headers)  # expect: DS205 a helper built the Bearer header
+        LOG.info("content type: %s", headers["Content-Type"])  # ok: DS205 another header, read by its key
+        LOG.info("sending %d headers", len(headers))  # ok: DS205 a count
+
+    def send_plain(self, session, url):
+        headers = {"Accept": "application/json", "Authorization": "Basic"}
+        LOG.debug("request headers: %s", headers)  # ok: DS205 a constant scheme, no credential
+        masked = strutils.mask_dict_password(self._headers())
+        LOG.debug("request headers: %s", masked)  # ok: DS205 masked
+        LOG.debug("header names: %s", list(self._headers().keys()))  # ok: DS205 only the names
+
+    def send_redacted(self, session, url):
+        headers = self._headers()
+        safe = {k: ("***" if k.lower() in ("authorization", "x-auth-token") else v)
+                for k, v in headers.items()}
+        LOG.debug("request headers: %s", safe)  # ok: DS205 sensitive values replaced by a constant
+        shown = {name: value if name not in SECRET_HEADERS else "<redacted>"
+                 for name, value in headers.items()}
+        LOG.debug("request headers: %s", shown)  # ok: DS205 the same, branches the other way round
+        upper = {k.upper(): (v if v else "") for k, v in headers.items()}
+        LOG.debug("request headers: %s", upper)  # expect: DS205 a constant for empty values only
+        copied = {k: v for k, v in headers.items()}
+        LOG.debug("request headers: %s", copied)  # expect: DS205 a plain copy keeps the Bearer token
+
+
+class RestClient(object):
+    """Headers handed to the request call whole: whatever authenticates the client is in them."""
+
+    def _rest_call(self, method, url, body=None, headers=None):
+        LOG.debug("Sending %(method)s to %(url)s with headers %(headers)s",  # expect: DS205 the headers the call sends
+                  {"method": method, "url": url, "headers": headers})
+        return self.session.request(method, url, data=body,
+                                    headers=headers, verify=self.verify)
+
+    def _get(self, url, req_headers):
+        options = dict(timeout=10, verify=True)
+        options["headers"] = req_headers
+        LOG.debug("GET %s %s", url, options)  # expect: DS205 put into the call's keyword arguments
+        return requests.get(url, headers=req_headers, timeout=10)
+
+    def _post(self, url, body, headers):
+        LOG.debug("POST %s content type %s", url, headers.get("Content-Type"))  # ok: DS205 one header read by a harmless key
+        LOG.debug("POST %s with %d headers", url, len(headers))  # ok: DS205 a count
+        return requests.post(url, data=body, headers=headers)
+
+    def _reply(self, version, headers=None):
+        LOG.debug("not acceptable: %s %s", version, headers)  # ok: DS205 a response's headers, not sent by a request
+        raise webob.exc.HTTPNotAcceptable("bad version", headers=headers)
+
+    def _put(self, url, headers):
+        LOG.debug("PUT %s with %s", url, strutils.mask_dict_password(headers))  # ok: DS205 masked
+        return requests.put(url, headers=headers)

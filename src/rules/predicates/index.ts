@@ -39,6 +39,7 @@ import { reachesCaller } from './reaches-caller.js';
 import { resolvesTo } from './resolves-to.js';
 import { resolvesToWithStarImports } from './resolves-to-with-star-imports.js';
 import { revealsExceptionPredicate } from './reveals-exception.js';
+import { sentAsKeywordPredicate } from './sent-as-keyword.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
@@ -90,5 +91,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsNamePredicate,
     isRunParameterPredicate,
     inCommandWrapperPredicate,
+    sentAsKeywordPredicate,
   ].map((p) => [p.name, p]),
 );
