@@ -101,7 +101,8 @@ export class FlowRuleTracer {
       const source = shortCode(path.source.text);
       return { bindings: { source }, flow: [at(path.source, source), ...path.steps.map((s) => at(s.node, s.label)), at(sink, sinkLabel(sink))] };
     };
-    const indirectOnly = (path: FlowPath) => path.steps.length === 0 && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly;
+    // An entry of a dict written in the sink's own expression is not a step between (DS201's line).
+    const indirectOnly = (path: FlowPath) => path.steps.every((s) => s.entry) && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly;
     for (const value of captures.get('sink') ?? []) {
       const [nearest, ...next] = this.flow.traces(value, question, dead, PATHS_PER_SINK);
       if (!nearest) continue;

@@ -108,3 +108,66 @@ describe('a flow finding with several sources, scoped by the path the pull reque
     expect(result.findings).toEqual([]);
   });
 });
+
+describe('a flow finding through a dict entry on a line of its own', () => {
+  const ENTRY = [
+    'def attach(volume, chap_password):', //            1
+    '    value = chap_password', //                    2
+    '    info = {', //                                 3
+    '        "target": volume.target,', //             4
+    '        "auth": value,', //                       5
+    '    }', //                                        6
+    '    LOG.debug("attaching %s", info)', //          7
+    '',
+  ].join('\n');
+
+  function changing(...lines: number[]): ReviewSource {
+    const diff: FileDiff = {
+      path: 'nova/volume.py',
+      status: 'modified',
+      binary: false,
+      modeOnly: false,
+      hunks: [{ oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, added: lines, removed: [] }],
+    };
+    return {
+      async listFiles() {
+        return [{ path: 'nova/volume.py', status: 'modified', diff }];
+      },
+      async *readFiles() {
+        yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(ENTRY) };
+      },
+    };
+  }
+
+  it('is reported when the pull request adds only the entry that carries the secret', async () => {
+    const result = await runReview(changing(5), { config, rules });
+    expect(result.findings.map((f) => [f.ruleId, f.line, f.scope])).toEqual([['DS205', 7, 'changed']]);
+    expect(result.findings[0]!.flow!.map((s) => [s.line, s.label])).toEqual([
+      [2, 'chap_password'],
+      [2, 'value'],
+      [5, '"auth"'],
+      [3, 'info'],
+      [7, 'LOG.debug'],
+    ]);
+  });
+
+  it('is not reported when the pull request changes only another entry of the dict', async () => {
+    const result = await runReview(changing(4), { config, rules });
+    expect(result.findings).toEqual([]);
+  });
+
+  it('leaves a secret-named entry of a dict written in the log call to the one-expression rule', async () => {
+    const both = loadRules(bundledRulesDir()).filter((r) => r.id === 'DS205' || r.id === 'DS201');
+    const inCall = ['def attach(volume, chap_password):', '    LOG.debug("attaching %s", {', '        "target": volume.target,', '        "auth": chap_password,', '    })', ''].join('\n');
+    const source: ReviewSource = {
+      async listFiles() {
+        return [{ path: 'nova/volume.py', status: 'added', diff: null }];
+      },
+      async *readFiles() {
+        yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(inCall) };
+      },
+    };
+    const result = await runReview(source, { config, rules: both });
+    expect(result.findings.map((f) => [f.ruleId, f.line])).toEqual([['DS201', 2]]);
+  });
+});

@@ -17,6 +17,8 @@ import { idOf, startOf } from './node-fields.js';
 export interface TraceStep {
   node: SyntaxNode;
   label: string;
+  /** A dict entry on a line of its own, the step into it. */
+  entry?: boolean;
 }
 
 /** A source found by a trace, and the steps from it to the traced expression (source side first). */
@@ -249,15 +251,20 @@ export class FileFlow {
         else out.push(next(object, { key: constantKey(index), viaField: true }));
         break;
       }
-      case 'dictionary':
+      case 'dictionary': {
+        const firstRow = node.startPosition.row;
         for (const child of node.namedChildren) {
           if (child.type === 'pair') {
             const key = constantKey(child.childForFieldName('key'));
             if (item.key !== undefined && key !== undefined && key !== item.key) continue;
-            out.push(next(child, { key: undefined, viaField: false }));
+            // An entry on a line of its own is a step: a pull request that adds only that line to
+            // a dict an unchanged line logs has changed the path.
+            const step = child.startPosition.row !== firstRow ? { node: child, label: child.childForFieldName('key')?.text ?? 'entry', entry: true } : null;
+            out.push(next(child, { key: undefined, viaField: false, step }));
           } else if (child.type === 'dictionary_splat') out.push(next(child));
         }
         break;
+      }
       case 'list':
       case 'tuple':
       case 'set':
@@ -418,7 +425,10 @@ function itemId(item: Item): string | number {
 
 function pathTo(item: Item): FlowPath {
   const steps: TraceStep[] = [];
-  for (let i: Item | null = item; i; i = i.prev) if (i.step) steps.push(i.step);
+  for (let i: Item | null = item; i; i = i.prev) {
+    // A dict entry that is itself the source (`'password': pw`) is named once, as the source.
+    if (i.step && !(i === item && i.step.entry)) steps.push(i.step);
+  }
   return { source: item.node, steps };
 }
 
