@@ -323,6 +323,8 @@ function scopeFindings(file: ChangedFile, scan: SourceScan, config: DiffsecConfi
   for (const finding of scan.findings) {
     preferChangedPath(finding, changed);
     finding.scope = scopeOf(finding, changed);
+    // Other paths serve scoping only: the finding goes on with the one it shows.
+    delete finding.otherFlows;
     // per_file_ignores: dropped like a disabled rule's findings, in scan, diff and the app alike.
     if (ignored?.has(finding.ruleId)) continue;
     if (finding.scope === 'outside') {

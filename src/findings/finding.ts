@@ -68,7 +68,7 @@ export interface Finding {
   /**
    * Flow rules only: the paths of the next sources reaching the same sink, nearest first, with
    * the message naming each; diff scoping reports one of them when it crosses a changed line and
-   * `flow` does not (see preferChangedPath). Not rendered.
+   * `flow` does not (see preferChangedPath); dropped once the finding is scoped.
    */
   otherFlows?: { flow: FlowStep[]; message: string }[];
 }

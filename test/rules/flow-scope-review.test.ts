@@ -1,6 +1,8 @@
+import { scanSource } from '../../src/analysis/scan-source.js';
 import { DEFAULT_CONFIG } from '../../src/config/config.js';
 import type { FileDiff } from '../../src/diff/file-diff.js';
 import { bundledRulesDir } from '../../src/package-root.js';
+import { compileRules } from '../../src/rules/compile-rules.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import { runReview, type ReviewSource } from '../../src/review.js';
 
@@ -98,8 +100,11 @@ describe('a flow finding with several sources, scoped by the path the pull reque
     const onSink = await runReview(changing(6), { config, rules });
     const whole = await runReview({ ...changing(), async listFiles() { return [{ path: 'nova/volume.py', status: 'modified', diff: null }]; } }, { config, rules });
     expect(onSink.findings[0]!.flow).toEqual(whole.findings[0]!.flow);
-    // Both sources are known to the finding: one as its path, the other among the next ones.
-    const sourceLines = [whole.findings[0]!.flow![0]!.line, ...whole.findings[0]!.otherFlows!.map((o) => o.flow[0]!.line)];
+    // The other paths serve scoping only: a reviewed finding carries the one it shows.
+    expect(whole.findings[0]!.otherFlows).toBeUndefined();
+    // Both sources are known to the scan's finding: one as its path, the other among the next ones.
+    const [scanned] = scanSource('nova/volume.py', TWO_SOURCES, compileRules(rules)).findings;
+    const sourceLines = [scanned!.flow![0]!.line, ...scanned!.otherFlows!.map((o) => o.flow[0]!.line)];
     expect(sourceLines.sort()).toEqual([3, 4]);
   });
 
