@@ -21,23 +21,27 @@ const CODE = [
   '',
 ].join('\n');
 
-function sourceChanging(...lines: number[]): ReviewSource {
+/** A review of one modified file, `code`, whose diff adds `lines` (a diff of its whole length). */
+function changingLines(code: string, lines: number[]): ReviewSource {
+  const length = code.split('\n').length - 1;
   const diff: FileDiff = {
     path: 'nova/volume.py',
     status: 'modified',
     binary: false,
     modeOnly: false,
-    hunks: [{ oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, added: lines, removed: [] }],
+    hunks: [{ oldStart: 1, oldLines: length, newStart: 1, newLines: length, added: lines, removed: [] }],
   };
   return {
     async listFiles() {
       return [{ path: 'nova/volume.py', status: 'modified', diff }];
     },
     async *readFiles() {
-      yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(CODE) };
+      yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(code) };
     },
   };
 }
+
+const sourceChanging = (...lines: number[]) => changingLines(CODE, lines);
 
 describe('a flow finding scoped by its path', () => {
   it('is reported when a pull request adds the secret to a dict that an unchanged line logs', async () => {
@@ -68,24 +72,7 @@ describe('a flow finding with several sources, scoped by the path the pull reque
     '    LOG.debug(msg)', //                                                    6
     '',
   ].join('\n');
-
-  function changing(...lines: number[]): ReviewSource {
-    const diff: FileDiff = {
-      path: 'nova/volume.py',
-      status: 'modified',
-      binary: false,
-      modeOnly: false,
-      hunks: [{ oldStart: 1, oldLines: 6, newStart: 1, newLines: 6, added: lines, removed: [] }],
-    };
-    return {
-      async listFiles() {
-        return [{ path: 'nova/volume.py', status: 'modified', diff }];
-      },
-      async *readFiles() {
-        yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(TWO_SOURCES) };
-      },
-    };
-  }
+  const changing = (...lines: number[]) => changingLines(TWO_SOURCES, lines);
 
   it.each([3, 4])('shows the path through changed line %i, and the message names that source', async (line) => {
     const result = await runReview(changing(line), { config, rules });
@@ -125,24 +112,7 @@ describe('a flow finding through a dict entry on a line of its own', () => {
     '    LOG.debug("attaching %s", info)', //          7
     '',
   ].join('\n');
-
-  function changing(...lines: number[]): ReviewSource {
-    const diff: FileDiff = {
-      path: 'nova/volume.py',
-      status: 'modified',
-      binary: false,
-      modeOnly: false,
-      hunks: [{ oldStart: 1, oldLines: 7, newStart: 1, newLines: 7, added: lines, removed: [] }],
-    };
-    return {
-      async listFiles() {
-        return [{ path: 'nova/volume.py', status: 'modified', diff }];
-      },
-      async *readFiles() {
-        yield { path: 'nova/volume.py', bytes: new TextEncoder().encode(ENTRY) };
-      },
-    };
-  }
+  const changing = (...lines: number[]) => changingLines(ENTRY, lines);
 
   it('is reported when the pull request adds only the entry that carries the secret', async () => {
     const result = await runReview(changing(5), { config, rules });

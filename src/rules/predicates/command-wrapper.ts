@@ -227,7 +227,7 @@ function checkArg(arg: unknown): string | null {
 export const isRunParameterPredicate: Predicate = {
   name: 'is-run-parameter',
   description:
-    'The captured name, where it is read, may hold a parameter of its function that the function runs as a command: a parameter named as one of `parameters` (`cmd`, `*args`) passed as the command to a call to one of `runners` (dotted names resolved through imports or as written; `*` at the end matches a prefix, at the start a suffix: `*.exec_command`), directly or through one local name (`command = " ".join(cmd)`). `{runners: [subprocess.Popen, "*.exec_command"], parameters: [cmd, args]}`.',
+    'The captured name, where it is read, may hold a parameter of its function that the function runs as a command: a parameter named as one of `parameters` (`cmd`, `*args`) passed as the command to a call to one of `runners` (dotted names resolved through imports or as written; a trailing `*` matches a prefix, a leading `*.` any package or object above: `*.exec_command`), directly or through one local name (`command = " ".join(cmd)`). `{runners: [subprocess.Popen, "*.exec_command"], parameters: [cmd, args]}`.',
   checkArg,
   // No condition: the runner call it looks for is outside the captured node.
   test: (node, arg, ctx) => isRunParameter(node, arg as CommandWrapperArg, ctx.imports),

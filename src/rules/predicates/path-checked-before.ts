@@ -1,7 +1,6 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
-
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+import { enclosingScope } from './enclosing-scope.js';
 
 /** A word one of the checks needs, so that most functions are dismissed by one test of their text. */
 const CHECK_WORDS = /realpath|abspath|normpath|\.resolve\s*\(|['"]\.\.['"]\s+(?:not\s+)?in\b|check|valid|verif|ensure|saniti[sz]|safe|assert|within|inside|contain/i;
@@ -91,8 +90,7 @@ export function isPathCheckedBefore(node: SyntaxNode): boolean {
   if (node.type !== 'identifier') return false;
   let perTree = cache.get(node.tree);
   if (!perTree) cache.set(node.tree, (perTree = new Map()));
-  let scope: SyntaxNode | null = node.parent;
-  while (scope && !FUNCTION_TYPES.has(scope.type) && scope.type !== 'module') scope = scope.parent;
+  const scope = enclosingScope(node);
   if (!scope) return false;
   const scopeKey = `scope:${scope.id}`;
   let scopeHas = perTree.get(scopeKey);

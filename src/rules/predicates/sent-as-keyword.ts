@@ -1,12 +1,11 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import type { Predicate } from './predicate.js';
+import { enclosingScope } from './enclosing-scope.js';
 
 interface Arg {
   keyword: string;
   calls: string[];
 }
-
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
 
 /** Answers by tree, then by `function id:name`: asked for each source node of one name in a function. */
 const cache = new WeakMap<object, Map<string, boolean>>();
@@ -54,8 +53,7 @@ function scopeSends(scope: SyntaxNode, name: string, arg: Arg): boolean {
  */
 export function sentAsKeyword(node: SyntaxNode, arg: Arg): boolean {
   if (node.type !== 'identifier') return false;
-  let scope: SyntaxNode | null = node.parent;
-  while (scope && !FUNCTION_TYPES.has(scope.type) && scope.type !== 'module') scope = scope.parent;
+  const scope = enclosingScope(node);
   if (!scope) return false;
   let perTree = cache.get(node.tree);
   if (!perTree) cache.set(node.tree, (perTree = new Map()));

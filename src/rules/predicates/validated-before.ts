@@ -1,7 +1,6 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
-
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+import { enclosingScope } from './enclosing-scope.js';
 
 /** A word a guard needs, so that most functions are dismissed by one test of their text. */
 const GUARD_WORDS = /fullmatch|\bmatch\s*\(|\bin\s+(?:[A-Z_][A-Z0-9_]*\b|[([{])|ip_address|ip_network|ip_interface|is_uuid_like|isdigit|isalnum|isidentifier/;
@@ -46,8 +45,7 @@ export function isValidatedBefore(node: SyntaxNode): boolean {
   let fileHas = perTree.get('file');
   if (fileHas === undefined) perTree.set('file', (fileHas = GUARD_WORDS.test(node.tree.rootNode.text)));
   if (!fileHas) return false;
-  let scope: SyntaxNode | null = node.parent;
-  while (scope && !FUNCTION_TYPES.has(scope.type) && scope.type !== 'module') scope = scope.parent;
+  const scope = enclosingScope(node);
   if (!scope) return false;
   const scopeKey = `scope:${scope.id}`;
   let scopeHas = perTree.get(scopeKey);
