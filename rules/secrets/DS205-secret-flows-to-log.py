@@ -505,3 +505,23 @@ class RestClient(object):
     def _put(self, url, headers):
         LOG.debug("PUT %s with %s", url, strutils.mask_dict_password(headers))  # ok: DS205 masked
         return requests.put(url, headers=headers)
+
+
+def trace(f):
+    """Shaped like cinder's utils.trace before it masked: every argument of the traced method."""
+    import functools
+    from inspect import getcallargs as bind_arguments
+
+    @functools.wraps(f)
+    def trace_logging_wrapper(*args, **kwargs):
+        all_args = inspect.getcallargs(f, *args, **kwargs)
+        LOG.debug("==> %(func)s: call %(all_args)r",  # expect: DS205
+                  {"func": f.__name__, "all_args": all_args})
+        bound = bind_arguments(f, *args, **kwargs)
+        masked = strutils.mask_dict_password(bound)
+        LOG.debug("==> %s: call %r", f.__name__, masked)  # ok: DS205 masked
+        instance = bind_arguments(f, *args, **kwargs)["instance"]
+        LOG.info("reverting task state of %s", instance)  # ok: DS205 one argument read back by name
+        return f(*args, **kwargs)
+
+    return trace_logging_wrapper
