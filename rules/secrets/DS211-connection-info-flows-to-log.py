@@ -124,3 +124,33 @@ from nova.virt import configdrive  # noqa: E402
 
 def spawn(instance):
     LOG.debug("config drive required: %s", configdrive.required_by(instance))  # ok: DS211 nova's module's answer
+
+
+def sort_image_locations(locations):
+    """Shaped like glance's utils before LP#2095304: the sorted locations logged whole."""
+    sorted_locations = sorted(locations, key=_store_weight, reverse=True)
+    LOG.debug("Sorted locations: %s",  # expect: DS211 image locations, S3 keys in their URLs
+              sorted_locations)
+    return sorted_locations
+
+
+def sort_image_locations_scrubbed(locations):
+    """glance's fix: only each location's store name is logged."""
+    sorted_locations = sorted(locations, key=_store_weight, reverse=True)
+    scrubbed = []
+    for loc in sorted_locations:
+        scrubbed.append({"store_name": loc["metadata"].get("store")})
+    LOG.debug("Sorted locations: %s", scrubbed)  # ok: DS211 a field of each location, its store name
+    return sorted_locations
+
+
+class ImageProxy(object):
+    def set_data(self, data):
+        for loc in self.image.locations:
+            LOG.debug("Uploading to %s", loc)  # expect: DS211 one location, whole
+        allocations = self.placement.get_allocations()
+        LOG.debug("allocations: %s", allocations)  # ok: DS211 allocations are not image locations
+
+
+def _store_weight(location):
+    return 0

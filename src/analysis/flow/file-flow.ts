@@ -37,8 +37,12 @@ export interface TraceQuestion {
   carries?(call: SyntaxNode): boolean;
 }
 
-/** Calls whose result is a copy of their arguments' mappings: a field read of it reads theirs. */
-const KEY_KEEPING_FUNCTIONS = new Set(['dict', 'copy', 'deepcopy', 'OrderedDict']);
+/**
+ * Calls whose result is a copy of their arguments' mappings, or a collection of the same elements:
+ * a field read of it reads theirs (`copy(a)['k']` reads a's field k; in `for loc in
+ * sorted(locations): loc['metadata']` a field of one of locations' elements is read).
+ */
+const KEY_KEEPING_FUNCTIONS = new Set(['dict', 'copy', 'deepcopy', 'OrderedDict', 'sorted', 'list', 'tuple', 'reversed', 'set', 'frozenset']);
 
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
@@ -345,7 +349,7 @@ export class FileFlow {
     if (!fn) return [];
     if (this.question?.carries?.(call)) return [next(args, plain)];
     if (fn.type === 'identifier') {
-      // `dict(a, **b)['k']`, `copy(a)['k']` read field k of what they copy.
+      // `dict(a, **b)['k']`, `copy(a)['k']` read field k of what they copy (see KEY_KEEPING_FUNCTIONS).
       if (KEY_KEEPING_FUNCTIONS.has(fn.text)) return [next(args)];
       if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
       const helper = this.functionsIn(this.root).get(fn.text);
