@@ -25,4 +25,9 @@ opts = [
 more_opts = [
     cfg.StrOpt("san_private_key", default="", help="Filename of private key to use for SSH authentication."),  # ok: DS206 a file name
     cfg.StrOpt("kioxia_token", help="KumoScale Provisioner auth token."),  # expect: DS206
+    # Options that take several values: each is written in clear just the same.
+    cfg.MultiStrOpt("backend_passwords",  # expect: DS206
+                    help="One password per backend."),
+    cfg.MultiOpt("chap_secrets", item_type=cfg.types.String(), secret=True),  # ok: DS206 secret=True
+    cfg.MultiStrOpt("backend_hosts", help="One host per backend."),  # ok: DS206 not a secret
 ]
