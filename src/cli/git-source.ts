@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { lstatSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { isPythonShebang, SHEBANG_PEEK_BYTES } from '../config/python-shebang.js
 import { parseUnifiedDiff } from '../diff/parse-unified-diff.js';
 import type { ChangedFile, FileContent, ReviewSource } from '../review.js';
 import { opensWithPythonShebang } from './first-bytes.js';
-import { git, GitError, gitText } from './git.js';
+import { git, GitError, gitFirstBytes, gitText } from './git.js';
 import { readAhead } from './read-ahead.js';
 
 export interface GitSourceOptions {
@@ -43,7 +42,7 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
   /** True when the file's first line is a Python shebang (an unreadable one is not a script). */
   const firstLineIsPython = async (path: string): Promise<boolean> => {
     if (head !== null) {
-      const bytes = await firstBytesAtCommit(root, `${head}:${path}`, SHEBANG_PEEK_BYTES);
+      const bytes = await gitFirstBytes(root, ['cat-file', 'blob', `${head}:${path}`], SHEBANG_PEEK_BYTES);
       return bytes !== null && isPythonShebang(bytes);
     }
     const absolute = join(root, path);
@@ -84,34 +83,6 @@ export function gitSource(options: GitSourceOptions): ReviewSource {
       return readAtCommit(root, base, file.previousPath ?? file.path, maxFileBytes);
     },
   };
-}
-
-/**
- * The first `count` bytes of a blob (`COMMIT:PATH`), or null when git cannot read it: `git cat-file
- * blob` is stopped once they have arrived, so a large file is not read whole to look at its first line.
- */
-function firstBytesAtCommit(root: string, object: string, count: number): Promise<Buffer | null> {
-  return new Promise((resolvePromise) => {
-    const child = spawn('git', ['-c', 'core.quotePath=false', 'cat-file', 'blob', object], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
-    const chunks: Buffer[] = [];
-    let length = 0;
-    let done = false;
-    const finish = (value: Buffer | null) => {
-      if (done) return;
-      done = true;
-      resolvePromise(value);
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      length += chunk.length;
-      if (length >= count) {
-        finish(Buffer.concat(chunks).subarray(0, count));
-        child.kill();
-      }
-    });
-    child.on('error', () => finish(null));
-    child.on('close', (code) => finish(code === 0 ? Buffer.concat(chunks) : null));
-  });
 }
 
 async function readAtCommit(root: string, commit: string, path: string, maxBytes: number): Promise<FileContent> {

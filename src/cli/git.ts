@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 
 /** A git command that failed: says which, and git's own first line of complaint. */
 export class GitError extends Error {
@@ -24,12 +24,11 @@ export interface GitOptions {
  * not octal-quoted, and no pager, colour or external diff runs.
  */
 export function git(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<Buffer> {
-  const argv = ['-c', 'core.quotePath=false', '--no-pager', ...args];
   return new Promise((resolvePromise, reject) => {
     execFile(
       'git',
-      argv,
-      { cwd, encoding: 'buffer', maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } },
+      pinned(args),
+      { cwd, encoding: 'buffer', maxBuffer: options.maxBuffer ?? 512 * 1024 * 1024, env: gitEnv() },
       (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
         const code = (error as NodeJS.ErrnoException).code;
@@ -40,6 +39,45 @@ export function git(cwd: string, args: readonly string[], options: GitOptions = 
       },
     );
   });
+}
+
+/**
+ * The first `count` bytes of `git ARGS`' stdout (all of it when shorter), or null when git fails:
+ * git is stopped once they have arrived, so `cat-file blob` of a large file is not read whole to
+ * look at its first line. Pinned as `git` is.
+ */
+export function gitFirstBytes(cwd: string, args: readonly string[], count: number): Promise<Buffer | null> {
+  return new Promise((resolvePromise) => {
+    const child = spawn('git', pinned(args), { cwd, stdio: ['ignore', 'pipe', 'ignore'], env: gitEnv() });
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let done = false;
+    const finish = (value: Buffer | null) => {
+      if (done) return;
+      done = true;
+      resolvePromise(value);
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length >= count) {
+        finish(Buffer.concat(chunks).subarray(0, count));
+        child.kill();
+      }
+    });
+    child.on('error', () => finish(null));
+    child.on('close', (code) => finish(code === 0 ? Buffer.concat(chunks) : null));
+  });
+}
+
+/** The settings pinned for every git call: paths not octal-quoted, no pager. */
+function pinned(args: readonly string[]): string[] {
+  return ['-c', 'core.quotePath=false', '--no-pager', ...args];
+}
+
+/** git's environment: never prompts for credentials, and speaks C. */
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
 /** Runs git and returns its stdout as text without the final newline. */
