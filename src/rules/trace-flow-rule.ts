@@ -99,7 +99,8 @@ export class FlowRuleTracer {
     };
     const matchOf = (path: FlowPath) => {
       const source = shortCode(path.source.text);
-      return { bindings: { source }, flow: [at(path.source, source), ...path.steps.map((s) => at(s.node, s.label)), at(sink, sinkLabel(sink))] };
+      // Labels are code from the pull request (a dict entry's key may span lines): shortened as the source is.
+      return { bindings: { source }, flow: [at(path.source, source), ...path.steps.map((s) => at(s.node, shortCode(s.label))), at(sink, sinkLabel(sink))] };
     };
     // An entry of a dict written in the sink's own expression is not a step between (DS201's line).
     const indirectOnly = (path: FlowPath) => path.steps.every((s) => s.entry) && sourceKind(sources.get(path.source, this.regionOf(path.source)))!.indirectOnly;

@@ -126,6 +126,16 @@ describe('a flow finding through a dict entry on a line of its own', () => {
     ]);
   });
 
+  it('names an entry by its key in one short line, however the key is written', async () => {
+    const key = `"""auth\n        ${'x'.repeat(80)}"""`;
+    const code = ['def attach(chap_password):', '    value = chap_password', '    info = {', `        ${key}: value,`, '    }', '    LOG.debug("attaching %s", info)', ''].join('\n');
+    const result = await runReview(changingLines(code, [4, 5]), { config, rules });
+    const label = result.findings[0]!.flow![2]!.label;
+    expect(label).not.toMatch(/\n/);
+    expect(label.length).toBeLessThanOrEqual(60);
+    expect(label.startsWith('"""auth x')).toBe(true);
+  });
+
   it('is not reported when the pull request changes only another entry of the dict', async () => {
     const result = await runReview(changing(4), { config, rules });
     expect(result.findings).toEqual([]);
