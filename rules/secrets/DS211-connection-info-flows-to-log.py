@@ -205,3 +205,13 @@ class RedactingConnector(object):
         info = dict(connection_info)
         info["data"]["auth_password"] = new_password
         LOG.debug("Migrating with %s", info)  # expect: DS211 the secret replaced by another, not by a constant
+
+    def terminate(self, connection_info, connector):
+        connection_info = copy.deepcopy(connection_info)
+        connection_info["data"] = {}
+        LOG.debug("Terminating %s for %s", connection_info, connector)  # ok: DS211 redacted in place
+        return connection_info
+
+    def finish(self, connection_info):
+        connection_info.pop("serial", None)
+        LOG.debug("Finished %s", connection_info)  # expect: DS211 popped in place, but not the data

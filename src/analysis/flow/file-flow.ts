@@ -137,8 +137,12 @@ export class FileFlow {
       if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
         // A source whose secret-holding entries were redacted on the way is neither found nor entered.
         if (item.without && question.isRedacted?.(item.node, item.without)) continue;
-        if (paths.push(pathTo(item)) >= limit) return paths;
-        continue;
+        // A name that is the source, redacted in place on every path (`del connection_info['data']`):
+        // not the source here; its definitions are traced on (what reached the redactions, less their entries).
+        if (!this.redactedInPlace(item, question)) {
+          if (paths.push(pathTo(item)) >= limit) return paths;
+          continue;
+        }
       }
       for (const next of this.successors(item)) queue.push(next);
     }
@@ -158,6 +162,17 @@ export class FileFlow {
     return defs.every(
       (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
     );
+  }
+
+  /**
+   * True for a name, read whole, whose every reaching definition is a redaction that the question
+   * says takes the source's secret out (`connection_info.pop('data', None)` lines before).
+   */
+  private redactedInPlace(item: Item, question: TraceQuestion): boolean {
+    if (item.node.type !== 'identifier' || item.key !== undefined || !question.isRedacted) return false;
+    const defs = this.scopeOfRead(item.node).reaching(item.node);
+    if (!defs || defs.length === 0) return false;
+    return defs.every((d) => d.redacts && question.isRedacted!(item.node, [...(item.without ?? []), ...d.redacts.paths]));
   }
 
   /**

@@ -14,14 +14,16 @@ export interface KeyPath {
 }
 
 const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
+const EMPTY_TYPES = new Set(['dictionary', 'list', 'tuple']);
 
 /**
  * True for a value that carries nothing, written over a secret: a constant (`'***'`, `None`,
- * `''`, `0`) or a run of a constant string (`'*' * 8`, `len(pw) * '*'`).
+ * `''`, `0`), an empty `{}`, `[]` or `()`, or a run of a constant string (`'*' * 8`, `len(pw) * '*'`).
  */
 export function isMaskValue(node: SyntaxNode | null): boolean {
   if (!node) return false;
   if (CONSTANT_TYPES.has(node.type) || isConstantString(node)) return true;
+  if (EMPTY_TYPES.has(node.type)) return node.namedChildren.every((c) => c.type === 'comment');
   if (node.type === 'parenthesized_expression') return isMaskValue(node.namedChildren[0] ?? null);
   if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.type !== '*') return false;
   const left = node.childForFieldName('left');
