@@ -215,3 +215,11 @@ class RedactingConnector(object):
     def finish(self, connection_info):
         connection_info.pop("serial", None)
         LOG.debug("Finished %s", connection_info)  # expect: DS211 popped in place, but not the data
+
+    def initialize(self, connection_info):
+        info = copy.deepcopy(connection_info)
+        info["data"] = strutils.mask_dict_password(info["data"])
+        LOG.debug("Initialized %s", info)  # ok: DS211 the data replaced by its masked copy
+        copied = copy.deepcopy(connection_info)
+        copied["data"] = dict(copied["data"])
+        LOG.debug("Initialized %s", copied)  # expect: DS211 the data replaced by a plain copy of itself

@@ -172,7 +172,14 @@ export class FileFlow {
     if (item.node.type !== 'identifier' || item.key !== undefined || !question.isRedacted) return false;
     const defs = this.scopeOfRead(item.node).reaching(item.node);
     if (!defs || defs.length === 0) return false;
-    return defs.every((d) => d.redacts && question.isRedacted!(item.node, [...(item.without ?? []), ...d.redacts.paths]));
+    return defs.every((d) => d.redacts && this.redacting(d) && question.isRedacted!(item.node, [...(item.without ?? []), ...d.redacts.paths]));
+  }
+
+  /** Whether a redaction definition redacts for the trace under way: a constant or deletion always; a value written, when sanitized (see Definition.redacts). */
+  private redacting(def: Definition): boolean {
+    if (!def.redacts!.ifSanitized) return true;
+    const value = def.value!;
+    return this.question!.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, this.question!));
   }
 
   /**
@@ -378,6 +385,15 @@ export class FileFlow {
       if (def.parameter) {
         if (item.call) out.push(...this.argumentsFor(def, scopeNode, item, next));
         else if (def.value) out.push(next(def.value, { step }));
+        continue;
+      }
+      if (def.redacts && !this.redacting(def)) {
+        // `d['k'] = v`, v not sanitized: the entry added, as an adding definition does; then what reached before.
+        const key = def.redacts.paths[0]![0]!;
+        if (item.key === undefined ? !removes(item.without, key) : item.key === key) {
+          out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, key) : item.without }));
+        }
+        out.push(next(def.target, { before: def }));
         continue;
       }
       if (def.redacts) {

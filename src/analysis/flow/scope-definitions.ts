@@ -125,10 +125,11 @@ export class ScopeDefinitions {
   }
 
   /** Records a redaction of `path.root`'s value: the key paths go, what reached before stays behind it. */
-  private redact(env: Env, path: KeyPath, paths: string[][], value: SyntaxNode | null, target: SyntaxNode): void {
+  private redact(env: Env, path: KeyPath, paths: string[][], value: SyntaxNode | null, target: SyntaxNode, ifSanitized = false): void {
     const name = this.nameOf(path.root);
     if (name === null) return;
-    this.define(env, { name, target, value, adds: false, redacts: { paths, prior: env.get(name) ?? [] } });
+    const prior = env.get(name) ?? [];
+    this.define(env, { name, target, value, adds: false, redacts: ifSanitized ? { paths, prior, ifSanitized } : { paths, prior } });
   }
 
   private block(block: SyntaxNode, env: Env): void {
@@ -351,9 +352,11 @@ export class ScopeDefinitions {
         while (value?.type === 'assignment') value = value.childForFieldName('right');
         const left = node.childForFieldName('left');
         if (left && left.type !== 'identifier') this.targetReads(left, env);
-        // `d['password'] = '***'`: the entry is replaced by a constant (not for `a = d['k'] = '*'`).
-        const path = this.redactions && left?.type === 'subscript' && value === right && isMaskValue(value) ? keyPathOf(left) : null;
-        if (path) this.redact(env, path, [path.keys], value, left!);
+        // `d['password'] = '***'`: the entry is replaced by a constant (not for `a = d['k'] = '*'`);
+        // `d['data'] = mask(d['data'])`: by a sanitized value, if the trace's question says so.
+        const path = this.redactions && left?.type === 'subscript' && value === right ? keyPathOf(left) : null;
+        if (path && isMaskValue(value)) this.redact(env, path, [path.keys], value, left!);
+        else if (path && path.keys.length === 1 && (value?.type === 'call' || value?.type === 'identifier')) this.redact(env, path, [path.keys], value, left!, true);
         else this.target(left, value, env);
         return;
       }

@@ -108,3 +108,15 @@ describe('FileFlow: a source name redacted in place', () => {
     expect(sinks('def f(conn_secret):\n    sink(conn_secret)\n    del conn_secret["password"]\n')).toEqual(['conn_secret']);
   });
 });
+
+describe('FileFlow: an entry written over with a sanitized value', () => {
+  const cleaning: TraceQuestion = { ...question, isBarrier: (node) => node.type === 'call' && node.childForFieldName('function')?.text === 'clean' };
+  it('redacts when the question says the value is sanitized, and adds the entry otherwise', () => {
+    expect(sinks(`def f(u):\n${creds}    d['password'] = clean(d['password'])\n    sink(d)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`def f(u):\n${creds}    m = clean(u)\n    d['password'] = m\n    sink(d)\n`, cleaning)).toEqual([null]);
+    expect(sinks('def f(conn_secret):\n    c = dict(conn_secret)\n    c["data"] = clean(c["data"])\n    sink(c)\n', cleaning)).toEqual([null]);
+    expect(sinks('def f(conn_secret):\n    c = dict(conn_secret)\n    c["data"] = wrap(c["data"])\n    sink(c)\n', cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`def f(u):\n${creds}    d['password'] = fetch()\n    sink(d['user'])\n    sink(d)\n`, cleaning)).toEqual([null, "d['password']"]);
+    expect(sinks(`def f(u):\n    d = {'user': u}\n    d['token'] = source()\n    sink(d)\n`, cleaning)).toEqual(['source()']);
+  });
+});
