@@ -58,6 +58,13 @@ const KEY_KEEPING_FUNCTIONS = new Set(['dict', 'copy', 'deepcopy', 'OrderedDict'
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
 
+/**
+ * Redactions a trace applies before it stops telling values apart by what was redacted from them:
+ * redactions in branches make as many variants of a value as there are paths through them, which
+ * past this many are traced as unredacted (more findings, never fewer).
+ */
+const MAX_REDACTIONS = 64;
+
 interface Item {
   node: SyntaxNode;
   prev: Item | null;
@@ -93,6 +100,10 @@ export class FileFlow {
   private readonly ends = new Map<number, number>();
   private readonly classAttrs = new Map<string, Definition[]>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
+  /** Module constants being resolved for a loop's keys (see moduleConstantKeys). */
+  private readonly resolving = new Set<string>();
+  /** Redactions applied by the trace under way (see MAX_REDACTIONS). */
+  private redactions = 0;
   /** The question of the trace under way (its `carries`). */
   private question: TraceQuestion | null = null;
 
@@ -119,6 +130,7 @@ export class FileFlow {
    */
   traces(from: SyntaxNode, question: TraceQuestion, dead: Set<string | number> | undefined, limit: number): FlowPath[] {
     this.question = question;
+    this.redactions = 0;
     const seen = new Set<string | number>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
     const paths: FlowPath[] = [];
@@ -172,7 +184,36 @@ export class FileFlow {
     if (item.node.type !== 'identifier' || item.key !== undefined || !question.isRedacted) return false;
     const defs = this.scopeOfRead(item.node).reaching(item.node);
     if (!defs || defs.length === 0) return false;
-    return defs.every((d) => d.redacts && this.redacting(d) && question.isRedacted!(item.node, [...(item.without ?? []), ...d.redacts.paths]));
+    return defs.every((d) => d.redacts && this.redacting(d) && question.isRedacted!(item.node, joined(item.without, d.redacts.paths)!));
+  }
+
+  /**
+   * The definitions with each `d['k'] = v` that does not redact (v not sanitized) preceded by those
+   * that reached it, in order: as an adding definition stands beside them, the items traced (and
+   * their order) are those of an adding definition.
+   */
+  private flattened(defs: readonly Definition[]): Definition[] {
+    const out: Definition[] = [];
+    const seen = new Set<Definition>();
+    // Iterative: a chain of such writes may be thousands long in generated code.
+    const stack: [Definition, boolean][] = defs.map((d): [Definition, boolean] => [d, false]).reverse();
+    while (stack.length > 0) {
+      const [def, expanded] = stack.pop()!;
+      if (expanded) {
+        out.push(def);
+        continue;
+      }
+      if (seen.has(def)) continue;
+      seen.add(def);
+      if (!def.redacts?.ifSanitized || this.redacting(def)) {
+        out.push(def);
+        continue;
+      }
+      stack.push([def, true]);
+      const prior = def.redacts.prior;
+      for (let i = prior.length - 1; i >= 0; i--) stack.push([prior[i]!, false]);
+    }
+    return out;
   }
 
   /** Whether a redaction definition redacts for the trace under way: a constant or deletion always; a value written, when sanitized (see Definition.redacts). */
@@ -254,9 +295,16 @@ export class FileFlow {
    * `frozenset(…)`), when the module defines it once and the iterable is that name; else null.
    */
   private moduleConstantKeys(iterable: SyntaxNode): string[] | null {
-    if (iterable.type !== 'identifier') return null;
-    const defs = this.scope(this.root, iterable.text).all.get(iterable.text) ?? [];
-    return defs.length === 1 && !defs[0]!.adds && !defs[0]!.redacts ? constantKeysOf(defs[0]!.value) : null;
+    const name = iterable.text;
+    // A module-level loop over a name that redacts that name would walk the module for it again.
+    if (iterable.type !== 'identifier' || this.resolving.has(name)) return null;
+    this.resolving.add(name);
+    try {
+      const defs = this.scope(this.root, name).all.get(name) ?? [];
+      return defs.length === 1 && !defs[0]!.adds && !defs[0]!.redacts ? constantKeysOf(defs[0]!.value) : null;
+    } finally {
+      this.resolving.delete(name);
+    }
   }
 
   /** `node.endIndex`, read once per node. */
@@ -335,7 +383,7 @@ export class FileFlow {
             // `{**info, 'password': '***'}`: an entry written after the splat with a constant replaces the splat's.
             const masked = item.key === undefined ? overridingMasks(children.slice(i + 1)) : [];
             if (item.key !== undefined && overridingMasks(children.slice(i + 1)).some((p) => p[0] === item.key)) continue;
-            out.push(next(child, masked.length > 0 ? { without: [...(item.without ?? []), ...masked] } : {}));
+            out.push(next(child, { without: joined(item.without, masked) }));
           }
         }
         break;
@@ -378,8 +426,8 @@ export class FileFlow {
       defs = scope.reaching(node) ?? [];
     }
     if (defs.length === 0 && scopeNode !== this.root) defs = this.scope(this.root, name).all.get(name) ?? [];
+    if (defs.some((d) => d.redacts?.ifSanitized)) defs = this.flattened(defs);
     const out: (Item | null)[] = [];
-    const without = item.without ?? [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
       if (def.parameter) {
@@ -388,23 +436,27 @@ export class FileFlow {
         continue;
       }
       if (def.redacts && !this.redacting(def)) {
-        // `d['k'] = v`, v not sanitized: the entry added, as an adding definition does; then what reached before.
+        // `d['k'] = v`, v not sanitized: the entry added, as an adding definition does (what reached before is beside it, see flattened).
         const key = def.redacts.paths[0]![0]!;
         if (item.key === undefined ? !removes(item.without, key) : item.key === key) {
           out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, key) : item.without }));
         }
-        out.push(next(def.target, { before: def }));
+        continue;
+      }
+      if (def.redacts && ++this.redactions > MAX_REDACTIONS) {
+        // Past the budget: what reached before, unredacted, and no longer told apart by its redactions.
+        out.push(next(def.target, { before: def, without: undefined }));
         continue;
       }
       if (def.redacts) {
         const { paths } = def.redacts;
         // The constant written over the entry carries nothing, unless it is a source itself (a URL with a password).
         const written = def.value ? next(def.value, { step, key: undefined, viaField: false, without: undefined }) : null;
-        if (item.key === undefined) out.push(written, next(def.target, { before: def, without: [...without, ...paths] }));
+        if (item.key === undefined) out.push(written, next(def.target, { before: def, without: joined(item.without, paths) }));
         else if (paths.some((p) => p.length === 1 && p[0] === item.key)) out.push(written);
         else {
           const inner = paths.filter((p) => p.length > 1 && p[0] === item.key).map((p) => p.slice(1));
-          out.push(next(def.target, { before: def, without: inner.length > 0 ? [...without, ...inner] : item.without }));
+          out.push(next(def.target, { before: def, without: joined(item.without, inner) }));
         }
         continue;
       }
@@ -508,7 +560,7 @@ export class FileFlow {
         out.push(next(a, { without: item.key === undefined && name !== undefined ? under(item.without, name) : item.without }));
       } else if (item.key !== undefined) {
         if (!masked.some((p) => p[0] === item.key)) out.push(next(a));
-      } else out.push(next(a, masked.length > 0 ? { without: [...(item.without ?? []), ...masked] } : {}));
+      } else out.push(next(a, { without: joined(item.without, masked) }));
     }
     return out;
   }
@@ -565,6 +617,21 @@ function itemId(item: Item): string | number {
   const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
   // Rare (only past a redaction): the paths in full.
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
+}
+
+/** The redacted paths with more added, each once (a loop walked twice redacts the same keys again); undefined when none. */
+function joined(without: KeyPaths | undefined, more: KeyPaths): KeyPaths | undefined {
+  if (more.length === 0) return without;
+  const out = [...(without ?? [])];
+  const seen = new Set(out.map((p) => p.join('\0')));
+  for (const p of more) {
+    const id = p.join('\0');
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(p);
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** Whether the redacted paths take out the entry under `key` whole. */

@@ -120,3 +120,17 @@ describe('FileFlow: an entry written over with a sanitized value', () => {
     expect(sinks(`def f(u):\n    d = {'user': u}\n    d['token'] = source()\n    sink(d)\n`, cleaning)).toEqual(['source()']);
   });
 });
+
+describe('FileFlow: redactions in hostile shapes', () => {
+  it('does not recurse on a module loop that redacts the constant it iterates', () => {
+    const code = "KEYS = ('password',)\nfor k in KEYS:\n    KEYS.pop(k)\nd = {'password': source()}\nfor k in KEYS:\n    del d[k]\nsink(d)\n";
+    expect(sinks(code)).toHaveLength(1);
+  });
+
+  it('finishes on hundreds of redactions in branches (in under 5 s)', () => {
+    const body = Array.from({ length: 300 }, (_, i) => `    if c${i}:\n        del d['k${i}']\n    else:\n        d.pop('j${i}', None)\n`).join('');
+    const started = Date.now();
+    expect(sinks(`def f(u):\n${creds}${body}    sink(d)\n`)).toEqual(["'password': source()"]);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
