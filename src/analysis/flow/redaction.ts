@@ -32,20 +32,22 @@ export function isMaskValue(node: SyntaxNode | null): boolean {
 }
 
 /**
- * The name and constant keys a subscript chain writes (`d['a']['b']` → d, [a, b]); with `last`
- * given, that key is appended (a loop variable's keys are added by the caller). Null when the
- * chain does not start at a name or a key is not a constant string.
+ * The name and constant keys a subscript or attribute chain writes (`d['a']['b']` → d, [a, b];
+ * `info.token` → info, [token]). Null when the chain does not start at a name (or at `self`), or
+ * a key is not a constant string.
  */
 export function keyPathOf(node: SyntaxNode | null): KeyPath | null {
   const keys: string[] = [];
   let at = node;
-  while (at?.type === 'subscript') {
-    const key = constantKey(at.childForFieldName('subscript'));
+  while (at?.type === 'subscript' || at?.type === 'attribute') {
+    // An attribute is a key as the flow layer reads one (`info.token` of `info`).
+    const key = at.type === 'subscript' ? constantKey(at.childForFieldName('subscript')) : at.childForFieldName('attribute')?.text;
     if (key === undefined) return null;
     keys.unshift(key);
-    at = at.childForFieldName('value');
+    at = at.childForFieldName(at.type === 'subscript' ? 'value' : 'object');
   }
-  if (at?.type !== 'identifier' || keys.length === 0) return null;
+  // `self.token = '***'` changes the object, not a value a trace follows through the name `self`.
+  if (at?.type !== 'identifier' || keys.length === 0 || at.text === 'self' || at.text === 'cls') return null;
   return { root: at, keys };
 }
 

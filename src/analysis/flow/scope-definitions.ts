@@ -352,9 +352,9 @@ export class ScopeDefinitions {
         while (value?.type === 'assignment') value = value.childForFieldName('right');
         const left = node.childForFieldName('left');
         if (left && left.type !== 'identifier') this.targetReads(left, env);
-        // `d['password'] = '***'`: the entry is replaced by a constant (not for `a = d['k'] = '*'`);
+        // `d['password'] = '***'`, `info.token = '***'`: the entry is replaced by a constant (not for `a = d['k'] = '*'`);
         // `d['data'] = mask(d['data'])`: by a sanitized value, if the trace's question says so.
-        const path = this.redactions && left?.type === 'subscript' && value === right ? keyPathOf(left) : null;
+        const path = this.redactions && (left?.type === 'subscript' || left?.type === 'attribute') && value === right ? keyPathOf(left) : null;
         if (path && isMaskValue(value)) this.redact(env, path, [path.keys], value, left!);
         else if (path && path.keys.length === 1 && (value?.type === 'call' || value?.type === 'identifier')) this.redact(env, path, [path.keys], value, left!, true);
         else this.target(left, value, env);
