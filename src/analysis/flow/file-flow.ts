@@ -190,9 +190,10 @@ export class FileFlow {
   /**
    * The definitions with each `d['k'] = v` that does not redact (v not sanitized) preceded by those
    * that reached it, in order: as an adding definition stands beside them, the items traced (and
-   * their order) are those of an adding definition.
+   * their order) are those of an adding definition. One for a key the item does not read is
+   * dropped, its predecessors kept, without asking whether v is sanitized.
    */
-  private flattened(defs: readonly Definition[]): Definition[] {
+  private flattened(defs: readonly Definition[], item: Item): Definition[] {
     const out: Definition[] = [];
     const seen = new Set<Definition>();
     // Iterative: a chain of such writes may be thousands long in generated code.
@@ -205,11 +206,18 @@ export class FileFlow {
       }
       if (seen.has(def)) continue;
       seen.add(def);
-      if (!def.redacts?.ifSanitized || this.redacting(def)) {
+      if (!def.redacts?.ifSanitized) {
         out.push(def);
         continue;
       }
-      stack.push([def, true]);
+      // Another key than the one asked for, or one redacted since: the entry written does not matter, only what reached it.
+      const key = def.redacts.paths[0]![0]!;
+      const relevant = item.key === undefined ? !removes(item.without, key) : item.key === key;
+      if (relevant && this.redacting(def)) {
+        out.push(def);
+        continue;
+      }
+      if (relevant) stack.push([def, true]);
       const prior = def.redacts.prior;
       for (let i = prior.length - 1; i >= 0; i--) stack.push([prior[i]!, false]);
     }
@@ -426,7 +434,7 @@ export class FileFlow {
       defs = scope.reaching(node) ?? [];
     }
     if (defs.length === 0 && scopeNode !== this.root) defs = this.scope(this.root, name).all.get(name) ?? [];
-    if (defs.some((d) => d.redacts?.ifSanitized)) defs = this.flattened(defs);
+    if (defs.some((d) => d.redacts?.ifSanitized)) defs = this.flattened(defs, item);
     const out: (Item | null)[] = [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
@@ -435,12 +443,10 @@ export class FileFlow {
         else if (def.value) out.push(next(def.value, { step }));
         continue;
       }
-      if (def.redacts && !this.redacting(def)) {
+      if (def.redacts?.ifSanitized && !this.redacting(def)) {
         // `d['k'] = v`, v not sanitized: the entry added, as an adding definition does (what reached before is beside it, see flattened).
         const key = def.redacts.paths[0]![0]!;
-        if (item.key === undefined ? !removes(item.without, key) : item.key === key) {
-          out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, key) : item.without }));
-        }
+        out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, key) : item.without }));
         continue;
       }
       if (def.redacts && ++this.redactions > MAX_REDACTIONS) {
