@@ -525,3 +525,92 @@ def trace(f):
         return f(*args, **kwargs)
 
     return trace_logging_wrapper
+
+
+# --- redactions: an entry taken out, or written over with a constant, between source and log
+_SENSITIVE_HEADERS = frozenset(["X-Auth-Token", "X-Service-Token"])
+_CREDENTIAL_KEYS = ("password", "token")
+
+
+class RedactingClient(object):
+    """Shaped like the clients that copy their request headers and blank the token before logging."""
+
+    def _send(self, session, url, headers):
+        safe_headers = dict(headers)
+        safe_headers["X-Auth-Token"] = "***"
+        LOG.debug("REQ: %(url)s %(headers)s",  # ok: DS205 the token was overwritten with a constant
+                  {"url": url, "headers": safe_headers})
+        return session.request("GET", url, headers=headers)
+
+    def _send_masked_stars(self, session, url, headers):
+        shown = copy.deepcopy(headers)
+        for name in _SENSITIVE_HEADERS:
+            if name in shown:
+                shown[name] = "*" * 8
+        LOG.debug("REQ: %s %s", url, shown)  # ok: DS205 a loop over the secret headers masks each
+        return session.request("GET", url, headers=headers)
+
+    def _send_wrong_key(self, session, url, headers):
+        shown = dict(headers)
+        shown["X-Openstack-Request-Id"] = "***"
+        LOG.debug("REQ: %s %s", url, shown)  # expect: DS205 the request id was blanked, not the token
+        return session.request("GET", url, headers=headers)
+
+    def _send_other_copy(self, session, url, headers):
+        shown = dict(headers)
+        shown.pop("X-Auth-Token", None)
+        LOG.debug("REQ: %s %s",  # expect: DS205 the copy was redacted, the original is logged
+                  url, headers)
+        return session.request("GET", url, headers=headers, data=shown)
+
+    def _send_authorization(self, session, url, headers):
+        shown = dict(headers)
+        del shown["Authorization"]
+        LOG.debug("REQ: %s %s", url, shown)  # ok: DS205 the Authorization header was deleted
+        return session.request("GET", url, headers=headers)
+
+
+def log_login(user, password, domain):
+    creds = {
+        "username": user,
+        "password": password,
+        "domain": domain,
+    }
+    shown = dict(creds, password="***")
+    LOG.info("Logging in with %s", shown)  # ok: DS205 a copy with the password replaced
+    hidden = {**creds, "password": None}
+    LOG.info("Logging in with %s", hidden)  # ok: DS205 the password entry written after the splat
+    renamed = dict(creds, username="admin")
+    LOG.info("Logging in with %s", renamed)  # expect: DS205 another entry replaced
+    overridden = {"password": "***", **creds}
+    LOG.info("Logging in with %s",  # expect: DS205 the splat comes after the mask and puts the password back
+             overridden)
+
+
+def log_login_redacted(user, password, verbose):
+    body = {"auth": {"user": user, "password": password}}
+    if verbose:
+        body["auth"]["password"] = "***"
+    LOG.debug("auth request %s", body)  # expect: DS205 redacted in one branch only
+    for key in _CREDENTIAL_KEYS:
+        body["auth"].pop(key, None)
+    LOG.debug("auth request %s", body)  # ok: DS205 every credential key popped on every path
+
+
+def log_then_redact(user, password):
+    params = {"user": user, "password": password}
+    LOG.debug("params %s", params)  # expect: DS205 logged before the password is deleted
+    del params["password"]
+    return params
+
+
+class ConsoleProxy(object):
+    """Shaped like nova's websocket proxy, which blanks the console token of a copy before printing it."""
+
+    def new_websocket_client(self, connect_info):
+        sanitized_info = copy.copy(connect_info)
+        sanitized_info.token = "***"
+        LOG.info("connect info: %s", sanitized_info)  # ok: DS205 the token attribute written over
+        shown = copy.copy(connect_info)
+        shown.internal_access_path = None
+        LOG.info("connect info: %s", shown)  # expect: DS205 another attribute written over

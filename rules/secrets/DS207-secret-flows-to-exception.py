@@ -1,3 +1,5 @@
+import copy
+
 from oslo_utils import strutils
 
 from cinder import exception as cinder_exc
@@ -87,3 +89,33 @@ class VolumeOps(object):
 
     def bare(self):
         raise exception.Forbidden()  # ok: DS207 no arguments
+
+
+# --- redactions: the secret taken out of the dict before it is put in the message
+_IPMI_SECRETS = ("ipmi_password", "ipmi_kg_key")
+
+
+class PowerInterface(object):
+    def validate(self, node):
+        info = dict(node.driver_info)
+        for key in _IPMI_SECRETS:
+            info.pop(key, None)
+        if not info.get("ipmi_address"):
+            raise exception.MissingParameterValue(  # ok: DS207 the IPMI secrets popped in a loop over constant keys
+                _("Missing IPMI address in %s") % info)
+
+    def reboot(self, node, connection_info):
+        shown = copy.deepcopy(connection_info)
+        del shown["data"]
+        raise cinder_exc.VolumeBackendAPIException(data="reboot with %s" % shown)  # ok: DS207 the connection's data deleted
+
+    def power_on(self, node, connection_info):
+        shown = copy.deepcopy(connection_info)
+        del shown["driver_volume_type"]
+        raise cinder_exc.VolumeBackendAPIException(data="power on with %s" % shown)  # expect: DS207 another key deleted
+
+    def power_off(self, node):
+        info = dict(node.driver_info)
+        msg = _("Cannot power off with %s") % info
+        info["ipmi_password"] = "***"
+        raise exception.InvalidParameterValue(msg)  # expect: DS207 the message was built before the password was blanked

@@ -154,3 +154,72 @@ class ImageProxy(object):
 
 def _store_weight(location):
     return 0
+
+
+# --- redactions: the connection's secrets taken out, or written over, before it is logged
+import copy  # noqa: E402
+
+_CHAP_KEYS = ("auth_password", "discovery_auth_password")
+
+
+class RedactingConnector(object):
+    def connect_volume(self, connection_info):
+        info = copy.deepcopy(connection_info)
+        info["data"]["auth_password"] = "***"
+        LOG.debug("Connecting volume with %s",  # ok: DS211 the CHAP secret overwritten
+                  info)
+
+    def disconnect_volume(self, connection_info, force=False):
+        conn = dict(connection_info)
+        del conn["data"]
+        LOG.debug("Disconnecting %(conn)s force=%(force)s",  # ok: DS211 the protocol's data deleted whole
+                  {"conn": conn, "force": force})
+
+    def extend_volume(self, connection_info):
+        shown = dict(connection_info); shown.pop("data", None)
+        LOG.info("Extending %s", shown)  # ok: DS211 the data popped
+        safe = copy.deepcopy(connection_info)
+        for key in _CHAP_KEYS:
+            if key in safe["data"]:
+                safe["data"][key] = "***"
+        LOG.info("Extending with %s", safe)  # ok: DS211 both CHAP secrets masked in a loop over constant keys
+
+    def retype(self, connection_info, hidden_keys):
+        safe = copy.deepcopy(connection_info)
+        for key in hidden_keys:
+            safe["data"].pop(key, None)
+        LOG.info("Retyping with %s", safe)  # expect: DS211 the keys popped are not known
+
+    def detach(self, connection_info, instance):
+        info = copy.deepcopy(connection_info)
+        info["data"]["target_lun"] = None
+        LOG.debug("Detaching %s from %s", info, instance)  # expect: DS211 the LUN was blanked, not the secret
+
+    def attach(self, connection_info, masked):
+        info = copy.deepcopy(connection_info)
+        if masked:
+            info.pop("data", None)
+        LOG.debug("Attaching %s", info)  # expect: DS211 redacted in one branch only
+
+    def migrate(self, connection_info, new_password):
+        info = dict(connection_info)
+        info["data"]["auth_password"] = new_password
+        LOG.debug("Migrating with %s", info)  # expect: DS211 the secret replaced by another, not by a constant
+
+    def terminate(self, connection_info, connector):
+        connection_info = copy.deepcopy(connection_info)
+        connection_info["data"] = {}
+        LOG.debug("Terminating %s for %s", connection_info, connector)  # ok: DS211 redacted in place
+        return connection_info
+
+    def finish(self, connection_info):
+        connection_info.pop("serial", None)
+        LOG.debug("Finished %s", connection_info)  # expect: DS211 popped in place, but not the data
+
+    def initialize(self, connection_info):
+        info = copy.deepcopy(connection_info)
+        info["data"] = strutils.mask_dict_password(info["data"])
+        LOG.debug("Initialized %s", info)  # ok: DS211 the data replaced by its masked copy
+        copied = copy.deepcopy(connection_info)
+        copied["data"] = dict(copied["data"])
+        LOG.debug("Initialized %s", copied)  # expect: DS211 the data replaced by a plain copy of itself

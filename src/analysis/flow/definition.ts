@@ -15,4 +15,16 @@ export interface Definition {
   element?: number;
   /** For a parameter: its position (counting `self`) and whether it is keyword-only or a splat. */
   parameter?: { index: number; splat: boolean };
+  /**
+   * For a redaction (`del d['k']`, `d['k'] = '***'`, `d.pop('k')`, a loop over constant secret
+   * keys): the key paths it takes out of the name's value (`[['data', 'auth_password']]`), and the
+   * definitions that value came from. It replaces them (a redaction in one branch only leaves the
+   * other branch's definitions reaching beside it); `value` is the value written, if any.
+   */
+  redacts?: {
+    paths: readonly (readonly string[])[];
+    prior: readonly Definition[];
+    /** `d['k'] = mask(v)`: a redaction only when the trace's question says `value` is sanitized; else it adds the entry, as `d['k'] = v` does. */
+    ifSanitized?: boolean;
+  };
 }

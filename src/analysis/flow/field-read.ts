@@ -9,7 +9,7 @@ const ASSIGNMENT = /^[ \t]*(?:[-+*\/%&|^@]|<<|>>|\*\*|\/\/)?=(?!=)/;
 
 /**
  * True when the text at `from` (just after a name) reads a field of it or calls a method that
- * does not add to it: `.uuid)`, `.get(`; false for `.x = v`, `.x += v`, `.update(`, `.x: T`, a
+ * does not change it: `.uuid)`, `.get(`; false for `.x = v`, `.x += v`, `.update(`, `.pop(`, `.x: T`, a
  * `.x,` on a line whose top level assigns (`a.x, b = v`), and anything that is not `.attr`.
  */
 export function isFieldRead(text: string, from: number): boolean {
@@ -18,7 +18,8 @@ export function isFieldRead(text: string, from: number): boolean {
   if (!field) return false;
   const after = rest.slice(field[0].length - field[2]!.length);
   if (ASSIGNMENT.test(after)) return false;
-  if (field[2] === '(' && ADDING_METHODS.has(field[1]!)) return false;
+  // `.pop(` takes an entry out (a redaction, see redaction.ts): the walk must see it.
+  if (field[2] === '(' && (ADDING_METHODS.has(field[1]!) || field[1] === 'pop')) return false;
   if (field[2] === ':') return false;
   if (field[2] === ',') {
     // A tuple target? Look for an assignment at this nesting level before the line ends.

@@ -9,9 +9,11 @@ import { nameOccurrences } from './name-occurrences.js';
 import { isFieldRead } from './field-read.js';
 import { returnValues } from './return-values.js';
 import { focusOn } from './name-focus.js';
-import { constantKey, ScopeDefinitions } from './scope-definitions.js';
+import { constantKey } from './constant-key.js';
+import { ScopeDefinitions } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf, startOf } from './node-fields.js';
+import { constantKeysOf, isMaskValue } from './redaction.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -35,7 +37,16 @@ export interface TraceQuestion {
   isBarrier(node: SyntaxNode): boolean;
   /** A call that carries its arguments into its result beyond those the layer knows (a rule's `steps:`). */
   carries?(call: SyntaxNode): boolean;
+  /**
+   * A source reached with these key paths taken out of its value (`del info['data']` between it
+   * and the traced expression): true when what is left carries nothing (the caller knows which
+   * keys hold a source's secrets). Not asked, the source counts.
+   */
+  isRedacted?(source: SyntaxNode, removed: readonly KeyPaths[number][]): boolean;
 }
+
+/** Key paths taken out of a value by redactions (see redaction.ts), relative to the value an item stands for. */
+type KeyPaths = readonly (readonly string[])[];
 
 /**
  * Calls whose result is a copy of their arguments' mappings, or a collection of the same elements:
@@ -46,6 +57,13 @@ const KEY_KEEPING_FUNCTIONS = new Set(['dict', 'copy', 'deepcopy', 'OrderedDict'
 
 /** At most this many values are visited per trace: keeps a trace linear even in generated code. */
 const MAX_VISITS = 4000;
+
+/**
+ * Redactions a trace applies before it stops telling values apart by what was redacted from them:
+ * redactions in branches make as many variants of a value as there are paths through them, which
+ * past this many are traced as unredacted (more findings, never fewer).
+ */
+const MAX_REDACTIONS = 64;
 
 interface Item {
   node: SyntaxNode;
@@ -60,6 +78,10 @@ interface Item {
   defValue?: SyntaxNode | null;
   /** The position a name unpacked from a call takes (`b` in `a, b = f()`): of a tuple the helper returns, only that element. */
   element?: number;
+  /** Key paths redacted from the value (after the pending key is read): entries under them carry nothing. */
+  without?: KeyPaths;
+  /** Set on an item standing for a name's value before this redaction: its definitions are the redaction's prior ones. */
+  before?: Definition;
 }
 
 /**
@@ -78,6 +100,10 @@ export class FileFlow {
   private readonly ends = new Map<number, number>();
   private readonly classAttrs = new Map<string, Definition[]>();
   private readonly functions = new Map<number, Map<string, SyntaxNode>>();
+  /** Module constants being resolved for a loop's keys (see moduleConstantKeys). */
+  private readonly resolving = new Set<string>();
+  /** Redactions applied by the trace under way (see MAX_REDACTIONS). */
+  private redactions = 0;
   /** The question of the trace under way (its `carries`). */
   private question: TraceQuestion | null = null;
 
@@ -104,6 +130,7 @@ export class FileFlow {
    */
   traces(from: SyntaxNode, question: TraceQuestion, dead: Set<string | number> | undefined, limit: number): FlowPath[] {
     this.question = question;
+    this.redactions = 0;
     const seen = new Set<string | number>();
     const queue: Item[] = [{ node: from, prev: null, step: null, key: undefined, viaField: false, call: null }];
     const paths: FlowPath[] = [];
@@ -113,10 +140,21 @@ export class FileFlow {
       const id = itemId(item);
       if (seen.has(id) || dead?.has(id)) continue;
       seen.add(id);
+      // A name's value before a redaction: its definitions, nothing to ask of the redaction's own node.
+      if (item.before) {
+        for (const next of this.successors(item)) queue.push(next);
+        continue;
+      }
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
       if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
-        if (paths.push(pathTo(item)) >= limit) return paths;
-        continue;
+        // A source whose secret-holding entries were redacted on the way is neither found nor entered.
+        if (item.without && question.isRedacted?.(item.node, item.without)) continue;
+        // A name that is the source, redacted in place on every path (`del connection_info['data']`):
+        // not the source here; its definitions are traced on (what reached the redactions, less their entries).
+        if (!this.redactedInPlace(item, question)) {
+          if (paths.push(pathTo(item)) >= limit) return paths;
+          continue;
+        }
       }
       for (const next of this.successors(item)) queue.push(next);
     }
@@ -134,8 +172,63 @@ export class FileFlow {
     const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every(
-      (d) => !d.parameter && !d.adds && d.value !== null && ((isConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
+      (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
     );
+  }
+
+  /**
+   * True for a name, read whole, whose every reaching definition is a redaction that the question
+   * says takes the source's secret out (`connection_info.pop('data', None)` lines before).
+   */
+  private redactedInPlace(item: Item, question: TraceQuestion): boolean {
+    if (item.node.type !== 'identifier' || item.key !== undefined || !question.isRedacted) return false;
+    const defs = this.scopeOfRead(item.node).reaching(item.node);
+    if (!defs || defs.length === 0) return false;
+    return defs.every((d) => d.redacts && this.redacting(d) && question.isRedacted!(item.node, joined(item.without, d.redacts.paths)!));
+  }
+
+  /**
+   * The definitions with each `d['k'] = v` that does not redact (v not sanitized) preceded by those
+   * that reached it, in order: as an adding definition stands beside them, the items traced (and
+   * their order) are those of an adding definition. One for a key the item does not read is
+   * dropped, its predecessors kept, without asking whether v is sanitized.
+   */
+  private flattened(defs: readonly Definition[], item: Item): Definition[] {
+    const out: Definition[] = [];
+    const seen = new Set<Definition>();
+    // Iterative: a chain of such writes may be thousands long in generated code.
+    const stack: [Definition, boolean][] = defs.map((d): [Definition, boolean] => [d, false]).reverse();
+    while (stack.length > 0) {
+      const [def, expanded] = stack.pop()!;
+      if (expanded) {
+        out.push(def);
+        continue;
+      }
+      if (seen.has(def)) continue;
+      seen.add(def);
+      if (!def.redacts?.ifSanitized) {
+        out.push(def);
+        continue;
+      }
+      // Another key than the one asked for, or one redacted since: the entry written does not matter, only what reached it.
+      const key = def.redacts.paths[0]![0]!;
+      const relevant = item.key === undefined ? !removes(item.without, key) : item.key === key;
+      if (relevant && this.redacting(def)) {
+        out.push(def);
+        continue;
+      }
+      if (relevant) stack.push([def, true]);
+      const prior = def.redacts.prior;
+      for (let i = prior.length - 1; i >= 0; i--) stack.push([prior[i]!, false]);
+    }
+    return out;
+  }
+
+  /** Whether a redaction definition redacts for the trace under way: a constant or deletion always; a value written, when sanitized (see Definition.redacts). */
+  private redacting(def: Definition): boolean {
+    if (!def.redacts!.ifSanitized) return true;
+    const value = def.value!;
+    return this.question!.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, this.question!));
   }
 
   /**
@@ -176,7 +269,8 @@ export class FileFlow {
       const isFunction = node.type === 'function_definition';
       const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
       const readOnly = isFunction && this.onlyReads(node, name, at);
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly)));
+      const redactions = { keysOf: (iterable: SyntaxNode) => this.moduleConstantKeys(iterable) };
+      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly, redactions)));
     }
     return scope;
   }
@@ -204,6 +298,23 @@ export class FileFlow {
     return true;
   }
 
+  /**
+   * The constant keys a module-level name lists (`SENSITIVE = ('password', 'token')`, also in
+   * `frozenset(…)`), when the module defines it once and the iterable is that name; else null.
+   */
+  private moduleConstantKeys(iterable: SyntaxNode): string[] | null {
+    const name = iterable.text;
+    // A module-level loop over a name that redacts that name would walk the module for it again.
+    if (iterable.type !== 'identifier' || this.resolving.has(name)) return null;
+    this.resolving.add(name);
+    try {
+      const defs = this.scope(this.root, name).all.get(name) ?? [];
+      return defs.length === 1 && !defs[0]!.adds && !defs[0]!.redacts ? constantKeysOf(defs[0]!.value) : null;
+    } finally {
+      this.resolving.delete(name);
+    }
+  }
+
   /** `node.endIndex`, read once per node. */
   private endOf(node: SyntaxNode): number {
     const key = idOf(node);
@@ -229,9 +340,15 @@ export class FileFlow {
   private successors(item: Item): Item[] {
     const { node } = item;
     const next = (n: SyntaxNode | null | undefined, change: Partial<Item> = {}): Item | null =>
-      n ? { node: n, prev: item, step: null, key: item.key, viaField: item.viaField, call: item.call, ...change } : null;
+      n ? { node: n, prev: item, step: null, key: item.key, viaField: item.viaField, call: item.call, without: item.without, ...change } : null;
+    // Redacted paths are relative to the value after the pending key: a read one level down keeps
+    // them when no key was pending (`info['data']` of an `info` redacted… is `info` read at 'data'),
+    // else drops them (only one key is tracked).
+    const kept = item.key === undefined ? item.without : undefined;
+    const plain = { key: undefined, viaField: false, without: kept };
     const out: (Item | null)[] = [];
     if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, { key: undefined, viaField: false })!] : [];
+    if (item.before) return this.definitionsOf(item, next).filter((x): x is Item => x !== null);
     switch (node.type) {
       case 'identifier':
         out.push(...this.definitionsOf(item, next));
@@ -245,34 +362,44 @@ export class FileFlow {
             out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
         }
-        out.push(next(object, { key: attr, viaField: true }));
+        out.push(next(object, { key: attr, viaField: true, without: kept }));
         break;
       }
       case 'subscript': {
         const index = node.childForFieldName('subscript');
         const object = node.childForFieldName('value');
         if (index?.type === 'slice') out.push(next(object));
-        else out.push(next(object, { key: constantKey(index), viaField: true }));
+        else out.push(next(object, { key: constantKey(index), viaField: true, without: kept }));
         break;
       }
       case 'dictionary': {
         const firstRow = node.startPosition.row;
-        for (const child of node.namedChildren) {
+        const children = node.namedChildren;
+        for (let i = 0; i < children.length; i++) {
+          const child = children[i]!;
           if (child.type === 'pair') {
             const key = constantKey(child.childForFieldName('key'));
             if (item.key !== undefined && key !== undefined && key !== item.key) continue;
+            // A redacted entry (`del d['password']` lines later) carries nothing; the paths below it go in.
+            if (item.key === undefined && key !== undefined && removes(item.without, key)) continue;
+            const without = item.key !== undefined ? item.without : key !== undefined ? under(item.without, key) : undefined;
             // An entry on a line of its own is a step: a pull request that adds only that line to
             // a dict an unchanged line logs has changed the path.
             const step = child.startPosition.row !== firstRow ? { node: child, label: child.childForFieldName('key')?.text ?? 'entry', entry: true } : null;
-            out.push(next(child, { key: undefined, viaField: false, step }));
-          } else if (child.type === 'dictionary_splat') out.push(next(child));
+            out.push(next(child, { key: undefined, viaField: false, step, without }));
+          } else if (child.type === 'dictionary_splat') {
+            // `{**info, 'password': '***'}`: an entry written after the splat with a constant replaces the splat's.
+            const masked = item.key === undefined ? overridingMasks(children.slice(i + 1)) : [];
+            if (item.key !== undefined && overridingMasks(children.slice(i + 1)).some((p) => p[0] === item.key)) continue;
+            out.push(next(child, { without: joined(item.without, masked) }));
+          }
         }
         break;
       }
       case 'list':
       case 'tuple':
       case 'set':
-        for (const child of this.elementsOf(item)) out.push(next(child, { key: undefined, viaField: false }));
+        for (const child of this.elementsOf(item)) out.push(next(child, { key: undefined, viaField: false, without: undefined }));
         break;
       case 'expression_list':
         if (item.element !== undefined) {
@@ -291,22 +418,65 @@ export class FileFlow {
   }
 
   private definitionsOf(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
-    const { node } = item;
-    const scope = this.scopeOfRead(node);
-    let defs = scope.reaching(node) ?? [];
-    if (defs.length === 0 && scope.node !== this.root) defs = this.scope(this.root, scope.name!).all.get(scope.name!) ?? [];
+    const { node, before } = item;
+    let scopeNode: SyntaxNode;
+    let name: string;
+    let defs: readonly Definition[];
+    if (before) {
+      // The value a redaction took entries out of: the definitions that reached it.
+      scopeNode = this.definitions.innermostFunction(before.target) ?? this.root;
+      name = before.name;
+      defs = before.redacts!.prior;
+    } else {
+      const scope = this.scopeOfRead(node);
+      scopeNode = scope.node;
+      name = scope.name!;
+      defs = scope.reaching(node) ?? [];
+    }
+    if (defs.length === 0 && scopeNode !== this.root) defs = this.scope(this.root, name).all.get(name) ?? [];
+    if (defs.some((d) => d.redacts?.ifSanitized)) defs = this.flattened(defs, item);
     const out: (Item | null)[] = [];
     for (const def of defs) {
       const step = { node: def.target, label: def.name };
       if (def.parameter) {
-        if (item.call) out.push(...this.argumentsFor(def, scope.node, item, next));
+        if (item.call) out.push(...this.argumentsFor(def, scopeNode, item, next));
         else if (def.value) out.push(next(def.value, { step }));
+        continue;
+      }
+      if (def.redacts?.ifSanitized && !this.redacting(def)) {
+        // `d['k'] = v`, v not sanitized: the entry added, as an adding definition does (what reached before is beside it, see flattened).
+        const key = def.redacts.paths[0]![0]!;
+        out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, key) : item.without }));
+        continue;
+      }
+      if (def.redacts && ++this.redactions > MAX_REDACTIONS) {
+        // Past the budget: what reached before, unredacted, and no longer told apart by its redactions.
+        out.push(next(def.target, { before: def, without: undefined }));
+        continue;
+      }
+      if (def.redacts) {
+        const { paths } = def.redacts;
+        // The constant written over the entry carries nothing, unless it is a source itself (a URL with a password).
+        const written = def.value ? next(def.value, { step, key: undefined, viaField: false, without: undefined }) : null;
+        if (item.key === undefined) out.push(written, next(def.target, { before: def, without: joined(item.without, paths) }));
+        else if (paths.some((p) => p.length === 1 && p[0] === item.key)) out.push(written);
+        else {
+          const inner = paths.filter((p) => p.length > 1 && p[0] === item.key).map((p) => p.slice(1));
+          out.push(next(def.target, { before: def, without: joined(item.without, inner) }));
+        }
         continue;
       }
       if (def.key !== undefined && item.key !== undefined && def.key !== item.key) continue;
       if (def.adds && def.key !== undefined) {
+        // An entry written before a redaction of its key carries nothing past it.
+        if (item.key === undefined && removes(item.without, def.key)) continue;
         // `d['password'] = v`: the target itself may be the source; then v.
-        out.push(next(def.target, { step, defValue: def.value }));
+        out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, def.key) : item.without }));
+        continue;
+      }
+      if (def.adds) {
+        // `d.update(x)` adds x's entries (redacted paths apply to them); `d[k] = v` adds v under a key not known.
+        out.push(next(def.value, { step, without: def.target.type === 'call' ? item.without : undefined }));
         continue;
       }
       // A binding with no value expression (`except … as e`): the bound name itself may be the
@@ -345,10 +515,13 @@ export class FileFlow {
     const call = item.node;
     const fn = call.childForFieldName('function');
     const args = call.childForFieldName('arguments');
-    const plain = { key: undefined, viaField: false };
+    const kept = item.key === undefined ? item.without : undefined;
+    const plain = { key: undefined, viaField: false, without: kept };
     if (!fn) return [];
     if (this.question?.carries?.(call)) return [next(args, plain)];
     if (fn.type === 'identifier') {
+      // `dict(info, password='***')`: a copy with the entry replaced by a constant.
+      if (fn.text === 'dict' && args) return this.dictCopy(item, args, next);
       // `dict(a, **b)['k']`, `copy(a)['k']` read field k of what they copy (see KEY_KEEPING_FUNCTIONS).
       if (KEY_KEEPING_FUNCTIONS.has(fn.text)) return [next(args)];
       if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
@@ -365,12 +538,35 @@ export class FileFlow {
     if (CARRYING_METHODS.has(method)) out.push(next(recv));
     if (FIELD_METHODS.has(method)) {
       const first = args?.namedChildren[0];
-      out.push(next(recv, { key: constantKey(first ?? null), viaField: true }));
+      out.push(next(recv, { key: constantKey(first ?? null), viaField: true, without: kept }));
     }
     if (out.length === 0 && recv?.type === 'identifier' && recv.text === 'self') {
       const cls = this.enclosingClass(call);
       const helper = cls ? this.functionsIn(cls).get(method) : undefined;
       if (helper) out.push(...this.enterHelper(item, helper, `self.${method}`, next));
+    }
+    return out;
+  }
+
+  /**
+   * `dict(a, **b, k=v)`: each argument with what the item asks of the copy; a keyword written
+   * with a constant (`password='***'`) replaces that entry of the positional mapping.
+   */
+  private dictCopy(item: Item, args: SyntaxNode, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
+    const masked: string[][] = [];
+    for (const a of args.namedChildren) {
+      if (a.type === 'keyword_argument' && isMaskValue(a.childForFieldName('value'))) masked.push([a.childForFieldName('name')!.text]);
+    }
+    const out: (Item | null)[] = [];
+    for (const a of args.namedChildren) {
+      if (a.type === 'comment') continue;
+      if (a.type === 'keyword_argument') {
+        const name = a.childForFieldName('name')?.text;
+        if (item.key === undefined && name !== undefined && removes(item.without, name)) continue;
+        out.push(next(a, { without: item.key === undefined && name !== undefined ? under(item.without, name) : item.without }));
+      } else if (item.key !== undefined) {
+        if (!masked.some((p) => p[0] === item.key)) out.push(next(a));
+      } else out.push(next(a, { without: joined(item.without, masked) }));
     }
     return out;
   }
@@ -423,8 +619,48 @@ export function flowOf(root: SyntaxNode): FileFlow {
  * nothing else (most items), else a string of all.
  */
 function itemId(item: Item): string | number {
-  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined) return idOf(item.node);
-  return `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
+  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && !item.without && !item.before) return idOf(item.node);
+  const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
+  // Rare (only past a redaction): the paths in full.
+  return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
+}
+
+/** The redacted paths with more added, each once (a loop walked twice redacts the same keys again); undefined when none. */
+function joined(without: KeyPaths | undefined, more: KeyPaths): KeyPaths | undefined {
+  if (more.length === 0) return without;
+  const out = [...(without ?? [])];
+  const seen = new Set(out.map((p) => p.join('\0')));
+  for (const p of more) {
+    const id = p.join('\0');
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(p);
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/** Whether the redacted paths take out the entry under `key` whole. */
+function removes(without: KeyPaths | undefined, key: string): boolean {
+  return without !== undefined && without.some((p) => p.length === 1 && p[0] === key);
+}
+
+/** The redacted paths inside the entry under `key`, relative to it; undefined when none. */
+function under(without: KeyPaths | undefined, key: string): KeyPaths | undefined {
+  if (!without) return undefined;
+  const inner = without.filter((p) => p.length > 1 && p[0] === key).map((p) => p.slice(1));
+  return inner.length > 0 ? inner : undefined;
+}
+
+/** The constant keys of a dict's entries written with a constant (`'password': '***'`), each as a path. */
+function overridingMasks(entries: readonly SyntaxNode[]): string[][] {
+  const out: string[][] = [];
+  for (const e of entries) {
+    if (e.type !== 'pair' || !isMaskValue(e.childForFieldName('value'))) continue;
+    const key = constantKey(e.childForFieldName('key'));
+    if (key !== undefined) out.push([key]);
+  }
+  return out;
 }
 
 function pathTo(item: Item): FlowPath {

@@ -1,7 +1,8 @@
-import { stringValue } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
+import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
+import { constantKeysOf, isMaskValue, keyPathOf, loopRedaction, poppedPath, type KeyPath } from './redaction.js';
 
 type Env = Map<string, readonly Definition[]>;
 
@@ -13,6 +14,11 @@ export interface NameFocus {
   childrenMentioning(node: SyntaxNode): SyntaxNode[];
   /** Whether the name occurs (as a word) starting at this offset. */
   occursAt(offset: number): boolean;
+}
+
+/** What a walk needs to record redactions (see redaction.ts): the constant keys a loop's iterable names (a module constant). */
+export interface Redactions {
+  keysOf(iterable: SyntaxNode): string[] | null;
 }
 
 /** Methods that add their arguments to the receiver's value (`d.update(x)`, `l.append(x)`). */
@@ -46,13 +52,17 @@ export class ScopeDefinitions {
   /**
    * `name` null: every name (and `focus` is not asked). `readOnly`: the caller knows the function's
    * body only reads `name` (it defines it nowhere), so its parameters are bound and the body is
-   * not walked: every read gets the parameter's definition, or none.
+   * not walked: every read gets the parameter's definition, or none. `redactions`: record
+   * redactions (`del d['k']`, `d['k'] = '***'`, `d.pop('k')`) as definitions that replace the
+   * name's (see Definition.redacts); without it, as other callers want, `d['k'] = '***'` adds
+   * to the value and `del`/`pop` define nothing.
    */
   constructor(
     readonly node: SyntaxNode,
     readonly name: string | null = null,
     private readonly focus: NameFocus | null = null,
     readOnly = false,
+    private readonly redactions: Redactions | null = null,
   ) {
     const env: Env = new Map();
     if (node.type === 'function_definition') {
@@ -114,6 +124,14 @@ export class ScopeDefinitions {
     env.set(def.name, def.adds ? [...(env.get(def.name) ?? []), def] : [def]);
   }
 
+  /** Records a redaction of `path.root`'s value: the key paths go, what reached before stays behind it. */
+  private redact(env: Env, path: KeyPath, paths: string[][], value: SyntaxNode | null, target: SyntaxNode, ifSanitized = false): void {
+    const name = this.nameOf(path.root);
+    if (name === null) return;
+    const prior = env.get(name) ?? [];
+    this.define(env, { name, target, value, adds: false, redacts: ifSanitized ? { paths, prior, ifSanitized } : { paths, prior } });
+  }
+
   private block(block: SyntaxNode, env: Env): void {
     for (const statement of this.children(block)) this.statement(statement, env);
   }
@@ -165,6 +183,9 @@ export class ScopeDefinitions {
         const orelse = s.childForFieldName('alternative');
         if (orelse) exits.push(this.branch(orelse.childForFieldName('body'), merge(exits)));
         replace(env, merge(exits));
+        // `for k in SENSITIVE: d[k] = '***'`: after the loop, every key it lists is redacted.
+        const loop = isFor && this.redactions ? loopRedaction(s, (iterable) => constantKeysOf(iterable) ?? this.redactions!.keysOf(iterable)) : null;
+        if (loop) this.redact(env, loop.path, loop.keys.map((k) => [...loop.path.keys, k]), null, s);
         return;
       }
       case 'try_statement': {
@@ -223,6 +244,16 @@ export class ScopeDefinitions {
       case 'decorated_definition': {
         const inner = s.childForFieldName('definition');
         if (inner) this.statement(inner, env);
+        return;
+      }
+      case 'delete_statement': {
+        for (const child of this.children(s)) this.expression(child, env);
+        if (!this.redactions) return;
+        const targets = s.namedChildren[0]?.type === 'expression_list' ? s.namedChildren[0].namedChildren : s.namedChildren;
+        for (const t of targets) {
+          const path = keyPathOf(t);
+          if (path) this.redact(env, path, [path.keys], null, t);
+        }
         return;
       }
       case 'import_statement':
@@ -321,7 +352,12 @@ export class ScopeDefinitions {
         while (value?.type === 'assignment') value = value.childForFieldName('right');
         const left = node.childForFieldName('left');
         if (left && left.type !== 'identifier') this.targetReads(left, env);
-        this.target(left, value, env);
+        // `d['password'] = '***'`, `info.token = '***'`: the entry is replaced by a constant (not for `a = d['k'] = '*'`);
+        // `d['data'] = mask(d['data'])`: by a sanitized value, if the trace's question says so.
+        const path = this.redactions && (left?.type === 'subscript' || left?.type === 'attribute') && value === right ? keyPathOf(left) : null;
+        if (path && isMaskValue(value)) this.redact(env, path, [path.keys], value, left!);
+        else if (path && path.keys.length === 1 && (value?.type === 'call' || value?.type === 'identifier')) this.redact(env, path, [path.keys], value, left!, true);
+        else this.target(left, value, env);
         return;
       }
       case 'augmented_assignment': {
@@ -344,6 +380,11 @@ export class ScopeDefinitions {
         for (const child of this.children(node)) this.expression(child, env);
         // `name.update(…)` starts with the name: a call that does not start with it adds nothing to it.
         if (this.focus && !this.focus.occursAt(startOf(node))) return;
+        const popped = this.redactions ? poppedPath(node) : null;
+        if (popped) {
+          this.redact(env, popped, [popped.keys], null, node);
+          return;
+        }
         const fn = node.childForFieldName('function');
         const object = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
         const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
@@ -390,11 +431,6 @@ function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   return name === 'items' || name === 'iteritems' || name === 'enumerate';
 }
 
-/** The constant text of a string subscript or key (`'password'`), else undefined. */
-export function constantKey(node: SyntaxNode | null): string | undefined {
-  if (node?.type !== 'string') return undefined;
-  return stringValue(node) ?? undefined;
-}
 
 function merge(envs: readonly Env[]): Env {
   const out: Env = new Map(envs[0]);
