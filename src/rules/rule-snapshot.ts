@@ -1,53 +1,33 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { isDeepStrictEqual } from 'node:util';
-import { parseYaml } from '../parse-yaml.js';
-import { digestOf, readRuleFiles, type RuleFile } from './rule-files.js';
+import { readFileSync } from 'node:fs';
+import { codeStamp } from '../code-stamp.js';
+import type { GateEntry } from './pattern-gate.js';
+import type { Rule } from './rule.js';
+import { digestOf, type RuleFile } from './rule-files.js';
 
 /**
- * The parsed YAML of a rules folder, written at build time, because parsing the bundled rules'
- * YAML is a third of a scan's start-up (80 ms of 230). Only parsing is saved: every document is
- * still validated on load, so a snapshot cannot outlive a change to the rule format, and a
- * snapshot whose digest differs from the folder's (a rule was edited, added or removed) is ignored.
+ * A rules folder as loading it gives, written at build time (see write-rule-snapshot.ts), because
+ * parsing, expanding and validating the bundled rules' YAML, then reading their queries' gates,
+ * is a fifth of a short scan's start-up. It is used only while both the folder's files (their
+ * places and texts: `digest`) and the engine code that loaded it (`code`, see codeStamp) are the
+ * same, so an edited rule file, or a rebuilt validator, is never answered from an old snapshot.
  */
-interface RuleSnapshot {
+export interface RuleSnapshot {
   digest: string;
-  /** One parsed document per file, in `readRuleFiles` order. */
-  documents: unknown[];
+  code: string;
+  /** One validated rule per file, in `readRuleFiles` order; `file` is rewritten on load, as loadRules names it. */
+  rules: Rule[];
+  /** Every gate computing the rules' (and their flow lists') gates gave (see gatesOf). */
+  gates: GateEntry[];
 }
 
-/** The parsed documents of `files` from the snapshot at `path`; null when there is none, or it is unreadable or stale. */
-export function readRuleSnapshot(path: string, files: readonly RuleFile[]): unknown[] | null {
+/** The snapshot at `path` when it is current for `files` and this code; null when there is none, or it is unreadable or stale. */
+export function readRuleSnapshot(path: string, files: readonly RuleFile[]): Pick<RuleSnapshot, 'rules' | 'gates'> | null {
   let snapshot: RuleSnapshot;
   try {
     snapshot = JSON.parse(readFileSync(path, 'utf8')) as RuleSnapshot;
   } catch {
     return null;
   }
-  const current = snapshot?.digest === digestOf(files) && Array.isArray(snapshot.documents) && snapshot.documents.length === files.length;
-  return current ? snapshot.documents : null;
-}
-
-/**
- * Writes the snapshot of the rules below `dir` to `path` (atomically: a reader never sees half a
- * file). When some file's YAML does not parse, or parses to something JSON cannot hold (`.inf`),
- * writes none and removes an old one, so that loading parses the YAML and reports what it finds;
- * returns whether a snapshot was written.
- */
-export function writeRuleSnapshot(dir: string, path: string): boolean {
-  const files = readRuleFiles(dir);
-  let documents: unknown[];
-  try {
-    documents = files.map((file) => parseYaml(file.text));
-  } catch {
-    rmSync(path, { force: true });
-    return false;
-  }
-  const text = JSON.stringify({ digest: digestOf(files), documents } satisfies RuleSnapshot);
-  if (!isDeepStrictEqual((JSON.parse(text) as RuleSnapshot).documents, documents)) {
-    rmSync(path, { force: true });
-    return false;
-  }
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-  return true;
+  const current = snapshot?.code === codeStamp() && Array.isArray(snapshot.rules) && snapshot.rules.length === files.length && Array.isArray(snapshot.gates) && snapshot.digest === digestOf(files);
+  return current ? snapshot : null;
 }
