@@ -51,11 +51,6 @@ const MAX_KNOWN = 2048;
 /** One entry of a gate table: a query, its `where:` as JSON, and what gatesOf answers for them. */
 export type GateEntry = [query: string, where: string, gates: PatternGate[] | null];
 
-/** Every gate computed so far (written beside the rule snapshot at build time). */
-export function knownGates(): GateEntry[] {
-  return [...known].flatMap(([query, byWhere]) => [...byWhere].map(([where, gates]): GateEntry => [query, where, gates]));
-}
-
 /** Takes gates computed by this same code before (the rule snapshot's table, see rule-snapshot.ts) as known. */
 export function addKnownGates(entries: readonly GateEntry[]): void {
   for (const [query, where, gates] of entries) {

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { codeStamp } from '../code-stamp.js';
-import type { GateEntry } from './pattern-gate.js';
+import type { Anchor, GateEntry, PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
 import { digestOf, type RuleFile } from './rule-files.js';
+import type { TextCondition } from './text-condition.js';
 
 /**
  * A rules folder as loading it gives, written at build time (see write-rule-snapshot.ts), because
@@ -16,18 +17,49 @@ export interface RuleSnapshot {
   code: string;
   /** One validated rule per file, in `readRuleFiles` order; `file` is rewritten on load, as loadRules names it. */
   rules: Rule[];
-  /** Every gate computing the rules' (and their flow lists') gates gave (see gatesOf). */
-  gates: GateEntry[];
+  /** Per rule, the gates of each query of gateQueriesOf(rule), in that order; a condition as its index in `conditions`. */
+  gates: (StoredGate[] | null)[][];
+  /** Every condition the gates hold, once. */
+  conditions: TextCondition[];
 }
 
-/** The snapshot at `path` when it is current for `files` and this code; null when there is none, or it is unreadable or stale. */
-export function readRuleSnapshot(path: string, files: readonly RuleFile[]): Pick<RuleSnapshot, 'rules' | 'gates'> | null {
+/** A PatternGate with its conditions as indexes into the snapshot's `conditions`. */
+export interface StoredGate {
+  anchor: Anchor;
+  conditions: number[];
+}
+
+/** The queries (with their `where:`) whose gates compiling a rule reads: its own unless it runs `inside`, then each query matcher's of its flow lists. */
+export function gateQueriesOf(rule: Rule): Pick<Rule, 'query' | 'where'>[] {
+  const matchers = rule.flow ? [...rule.flow.sources, ...rule.flow.sanitizers, ...(rule.flow.steps ?? [])].filter((m) => m.nodeType === undefined) : [];
+  return [...(rule.inside ? [] : [rule]), ...matchers];
+}
+
+/** The snapshot at `path` when it is current for `files` and this code: the rules, and their gates as gatesOf would give them; null when there is none, or it is unreadable or stale. */
+export function readRuleSnapshot(path: string, files: readonly RuleFile[]): { rules: Rule[]; gates: GateEntry[] } | null {
   let snapshot: RuleSnapshot;
   try {
     snapshot = JSON.parse(readFileSync(path, 'utf8')) as RuleSnapshot;
   } catch {
     return null;
   }
-  const current = snapshot?.code === codeStamp() && Array.isArray(snapshot.rules) && snapshot.rules.length === files.length && Array.isArray(snapshot.gates) && snapshot.digest === digestOf(files);
-  return current ? snapshot : null;
+  const current =
+    snapshot?.code === codeStamp() &&
+    Array.isArray(snapshot.rules) &&
+    snapshot.rules.length === files.length &&
+    Array.isArray(snapshot.gates) &&
+    snapshot.gates.length === files.length &&
+    Array.isArray(snapshot.conditions) &&
+    snapshot.digest === digestOf(files);
+  if (!current) return null;
+  const { rules, conditions } = snapshot;
+  const gates: GateEntry[] = [];
+  rules.forEach((rule, i) => {
+    const stored = snapshot.gates[i]!;
+    gateQueriesOf(rule).forEach(({ query, where }, j) => {
+      const found: PatternGate[] | null = stored[j]?.map((gate) => ({ anchor: gate.anchor, conditions: gate.conditions.map((c) => conditions[c]!) })) ?? null;
+      gates.push([query, JSON.stringify(where), found]);
+    });
+  });
+  return { rules, gates };
 }
