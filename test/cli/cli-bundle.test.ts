@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -66,4 +66,37 @@ describe('the bundled CLI', () => {
     expect(status).toBe(1);
     expect((JSON.parse(stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['DS101', 'DS102']));
   }, 60_000);
+});
+
+describe('bin/diffsec.js', () => {
+  let dir: string;
+  beforeAll(() => {
+    // A package holding both builds, each saying which it is.
+    dir = mkdtempSync(join(tmpdir(), 'diffsec-entry-'));
+    mkdirSync(join(dir, 'bin'));
+    mkdirSync(join(dir, 'dist/src/cli'), { recursive: true });
+    copyFileSync(join(ROOT, 'bin/diffsec.js'), join(dir, 'bin/diffsec.js'));
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+    for (const [file, name] of [['dist/cli.js', 'bundle'], ['dist/src/cli/main.js', 'modules']]) {
+      writeFileSync(join(dir, file!), `export async function main(argv) { process.stdout.write('${name} ' + argv.join(' ')); return 0; }\n`);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const runAt = (bundleTime: number, modulesTime: number) => {
+    utimesSync(join(dir, 'dist/cli.js'), bundleTime, bundleTime);
+    utimesSync(join(dir, 'dist/src/cli/main.js'), modulesTime, modulesTime);
+    return spawnSync(process.execPath, [join(dir, 'bin/diffsec.js'), 'scan', '-'], { encoding: 'utf8' }).stdout;
+  };
+
+  it('runs the bundle when the build wrote it after the modules, or with them (a packed package)', () => {
+    expect(runAt(2_000_000, 1_000_000)).toBe('bundle scan -');
+    expect(runAt(1_000_000, 1_000_000)).toBe('bundle scan -');
+  });
+
+  it('runs the modules when they are newer than the bundle (tsc alone since the build), or the bundle is missing', () => {
+    expect(runAt(1_000_000, 2_000_000)).toBe('modules scan -');
+    rmSync(join(dir, 'dist/cli.js'));
+    expect(spawnSync(process.execPath, [join(dir, 'bin/diffsec.js'), 'x'], { encoding: 'utf8' }).stdout).toBe('modules x');
+  });
 });
