@@ -6,17 +6,22 @@ import { fileURLToPath } from 'node:url';
 /** The folders (below src/, or dist/src/) whose code decides what a rule is once loaded, how it gates, and what a scan finds. */
 const ENGINE_FOLDERS = ['analysis', 'analysis/flow', 'rules', 'rules/predicates', 'findings'];
 
-let stamp: string | undefined;
+/** The running engine code, from its modules' names, sizes and times. */
+export interface EngineCode {
+  /** Differs between two builds (or src/ and dist/), so what one engine computed is not taken for another's. */
+  stamp: string;
+  /** The newest module's modification time (ms): anything written from this code is at least as new. */
+  newest: number;
+}
 
-/**
- * The running engine code's identity: the name, size and time of each module in ENGINE_FOLDERS
- * (about 120 stat calls, made once per process; source maps aside). Another build, or src/ run by the tests against
- * dist/'s build, has another stamp; what was computed by one engine is not reused by another.
- */
-export function codeStamp(): string {
-  if (stamp !== undefined) return stamp;
+let code: EngineCode | undefined;
+
+/** The running engine code's stamp and newest time: one stat per module in ENGINE_FOLDERS (about 120, source maps aside), once per process. */
+export function engineCode(): EngineCode {
+  if (code) return code;
   const hash = createHash('sha256');
   const src = dirname(fileURLToPath(import.meta.url));
+  let newest = 0;
   for (const folder of ENGINE_FOLDERS) {
     let names: string[] = [];
     try {
@@ -27,8 +32,10 @@ export function codeStamp(): string {
     for (const name of names) {
       if (!name.endsWith('.js') && !name.endsWith('.ts')) continue;
       const info = statSync(join(src, folder, name), { throwIfNoEntry: false });
-      if (info?.isFile()) hash.update(`${folder}/${name}:${info.size}:${info.mtimeMs}\n`);
+      if (!info?.isFile()) continue;
+      hash.update(`${folder}/${name}:${info.size}:${info.mtimeMs}\n`);
+      newest = Math.max(newest, info.mtimeMs);
     }
   }
-  return (stamp = hash.digest('hex'));
+  return (code = { stamp: hash.digest('hex'), newest });
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { codeStamp } from '../code-stamp.js';
+import { engineCode } from '../code-stamp.js';
 import type { SourceScan } from '../analysis/scan-source.js';
 import type { DiffsecConfig } from '../config/config.js';
 import type { ScanCache } from '../review.js';
@@ -30,11 +30,11 @@ export interface ResultCache extends ScanCache {
 
 /**
  * The engine's identity besides its version: the size and time of each module of the analysis,
- * rules and findings code (see codeStamp), so a build changed without a version bump (a checkout
+ * rules and findings code (see engineCode), so a build changed without a version bump (a checkout
  * being worked on) never answers with an older engine's results.
  */
 export function engineStamp(version: string): string {
-  return createHash('sha256').update(version).update(codeStamp()).digest('hex');
+  return createHash('sha256').update(version).update(engineCode().stamp).digest('hex');
 }
 
 /**

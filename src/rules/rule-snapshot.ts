@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { codeStamp } from '../code-stamp.js';
+import { readFileSync, statSync } from 'node:fs';
+import { engineCode } from '../code-stamp.js';
 import type { Anchor, GateEntry, PatternGate } from './pattern-gate.js';
 import type { Rule } from './rule.js';
 import { digestOf, type RuleFile } from './rule-files.js';
@@ -8,13 +8,14 @@ import type { TextCondition } from './text-condition.js';
 /**
  * A rules folder as loading it gives, written at build time (see write-rule-snapshot.ts), because
  * parsing, expanding and validating the bundled rules' YAML, then reading their queries' gates,
- * is a fifth of a short scan's start-up. It is used only while both the folder's files (their
- * places and texts: `digest`) and the engine code that loaded it (`code`, see codeStamp) are the
- * same, so an edited rule file, or a rebuilt validator, is never answered from an old snapshot.
+ * is a fifth of a short scan's start-up. It is used only while the folder's files (their places
+ * and texts: `digest`) are the same, and no module of the engine code is newer than the snapshot
+ * (see engineCode): an edited rule file, or a validator rebuilt since (a bare tsc) or edited (src/
+ * run by the tests), is never answered from an old snapshot. Times, not the code's stamp: an
+ * installed package's files all carry npm's one fixed time, snapshot included.
  */
 export interface RuleSnapshot {
   digest: string;
-  code: string;
   /** One validated rule per file, in `readRuleFiles` order; `file` is rewritten on load, as loadRules names it. */
   rules: Rule[];
   /** Per rule, the gates of each query of gateQueriesOf(rule), in that order; a condition as its index in `conditions`. */
@@ -35,17 +36,17 @@ export function gateQueriesOf(rule: Rule): Pick<Rule, 'query' | 'where'>[] {
   return [...(rule.inside ? [] : [rule]), ...matchers];
 }
 
-/** The snapshot at `path` when it is current for `files` and this code: the rules, and their gates as gatesOf would give them; null when there is none, or it is unreadable or stale. */
+/** The snapshot at `path` when it is current for `files` and not older than this code: the rules, and their gates as gatesOf would give them; null when there is none, or it is unreadable or stale. */
 export function readRuleSnapshot(path: string, files: readonly RuleFile[]): { rules: Rule[]; gates: GateEntry[] } | null {
   let snapshot: RuleSnapshot;
   try {
+    if (statSync(path).mtimeMs < engineCode().newest) return null;
     snapshot = JSON.parse(readFileSync(path, 'utf8')) as RuleSnapshot;
   } catch {
     return null;
   }
   const current =
-    snapshot?.code === codeStamp() &&
-    Array.isArray(snapshot.rules) &&
+    Array.isArray(snapshot?.rules) &&
     snapshot.rules.length === files.length &&
     Array.isArray(snapshot.gates) &&
     snapshot.gates.length === files.length &&

@@ -1,6 +1,5 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
-import { codeStamp } from '../code-stamp.js';
 import { loadRules } from './load-rules.js';
 import { gatesOf } from './pattern-gate.js';
 import type { Rule } from './rule.js';
@@ -33,7 +32,7 @@ export function writeRuleSnapshot(dir: string, path: string): boolean {
     rmSync(path, { force: true });
     return false;
   }
-  const snapshot: RuleSnapshot = { digest: digestOf(files), code: codeStamp(), rules, gates, conditions };
+  const snapshot: RuleSnapshot = { digest: digestOf(files), rules, gates, conditions };
   const text = JSON.stringify(snapshot);
   if (!isDeepStrictEqual(JSON.parse(text), snapshot)) {
     rmSync(path, { force: true });

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
+import { engineCode } from '../../src/code-stamp.js';
 import { bundledRulesDir } from '../../src/package-root.js';
 import { compileRules, flowMatchersOf } from '../../src/rules/compile-rules.js';
 import { loadRules } from '../../src/rules/load-rules.js';
@@ -30,7 +31,7 @@ function rulesDir(files: Record<string, string>): string {
 
 const RULE = 'classics/DS901-os-system-call.yaml';
 
-/** Rewrites a snapshot, keeping its digest: what loadRules returns then shows whether it read the snapshot. */
+/** Rewrites a snapshot, keeping its digest (and leaving it newer than the code): what loadRules returns then shows whether it read the snapshot. */
 function tamper(snapshot: string, edit: (data: RuleSnapshot) => void): void {
   const data = JSON.parse(readFileSync(snapshot, 'utf8')) as RuleSnapshot;
   edit(data);
@@ -91,14 +92,14 @@ describe('rule snapshot', () => {
     expect(loadRules(dir, { snapshot }).map((r) => r.title)).toEqual(['os.system call', 'os.system call']);
   });
 
-  it('is ignored when another build of the engine wrote it, and the rules are validated again', () => {
+  it('is ignored when the engine code is newer than it (rebuilt or edited since), and the rules are validated again', () => {
     const dir = rulesDir({ [RULE]: stringify(ruleDoc()) });
     const snapshot = join(tempDir(), 'rules.json');
     writeRuleSnapshot(dir, snapshot);
-    tamper(snapshot, (data) => {
-      retitle(data);
-      data.code = 'another build';
-    });
+    tamper(snapshot, retitle);
+    expect(loadRules(dir, { snapshot })[0]!.title).toBe('from the snapshot');
+    const before = new Date(engineCode().newest - 1000);
+    utimesSync(snapshot, before, before);
     expect(loadRules(dir, { snapshot })[0]!.title).toBe('os.system call');
     writeFileSync(join(dir, RULE), stringify(ruleDoc({ severity: 'catastrophic' })));
     expect(() => loadRules(dir, { snapshot })).toThrow(/DS901-os-system-call\.yaml: field 'severity'/);
