@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { engineCode } from '../code-stamp.js';
 import type { SourceScan } from '../analysis/scan-source.js';
 import type { DiffsecConfig } from '../config/config.js';
 import type { ScanCache } from '../review.js';
@@ -30,25 +30,11 @@ export interface ResultCache extends ScanCache {
 
 /**
  * The engine's identity besides its version: the size and time of each module of the analysis,
- * rules and findings code, so a build changed without a version bump (a checkout being worked on)
- * never answers with an older engine's results. About 80 stat calls.
+ * rules and findings code (see engineCode), so a build changed without a version bump (a checkout
+ * being worked on) never answers with an older engine's results.
  */
 export function engineStamp(version: string): string {
-  const hash = createHash('sha256').update(version);
-  const src = dirname(dirname(fileURLToPath(import.meta.url)));
-  for (const folder of ['analysis', 'analysis/flow', 'rules', 'rules/predicates', 'findings']) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(src, folder)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      const info = statSync(join(src, folder, name), { throwIfNoEntry: false });
-      if (info?.isFile()) hash.update(`${folder}/${name}:${info.size}:${info.mtimeMs}\n`);
-    }
-  }
-  return hash.digest('hex');
+  return createHash('sha256').update(version).update(engineCode().stamp).digest('hex');
 }
 
 /**

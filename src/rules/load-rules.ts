@@ -3,6 +3,7 @@ import { parseYaml } from '../parse-yaml.js';
 import type { Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 import { readRuleFiles } from './rule-files.js';
+import { addKnownGates } from './pattern-gate.js';
 import { readRuleSnapshot } from './rule-snapshot.js';
 import { expandSharedMatchers } from './shared-matchers.js';
 import { validateRule } from './validate-rule.js';
@@ -10,16 +11,22 @@ import { validateRule } from './validate-rule.js';
 /**
  * Loads every `rules/<family>/*.yaml` below `dir`, validated; throws RuleError on the first bad
  * file. The file stem must be `<id>-<name>`, and ids must be unique. `snapshot`: the path of a
- * rule snapshot of `dir` (see rule-snapshot.ts), used instead of parsing the YAML when current.
+ * rule snapshot of `dir` (see rule-snapshot.ts), used instead of the YAML when current (its gates
+ * are then known too).
  */
 export function loadRules(dir: string, options: { snapshot?: string } = {}): Rule[] {
   const files = readRuleFiles(dir);
+  const fileOf = (path: string) => relative(process.cwd(), path) || path;
   const snapshot = options.snapshot ? readRuleSnapshot(options.snapshot, files) : null;
+  if (snapshot) {
+    // Loaded from these very files by this very code: only the names, relative to the current folder, may differ.
+    snapshot.rules.forEach((rule, i) => (rule.file = fileOf(files[i]!.path)));
+    addKnownGates(snapshot.gates);
+    return snapshot.rules;
+  }
   const rules: Rule[] = [];
   const byId = new Map<string, string>();
-  const fileOf = (path: string) => relative(process.cwd(), path) || path;
-  const parsed = files.map(({ path, text }, i) => {
-    if (snapshot) return snapshot[i];
+  const parsed = files.map(({ path, text }) => {
     try {
       return parseYaml(text);
     } catch (error) {

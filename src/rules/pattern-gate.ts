@@ -48,6 +48,18 @@ const known = new Map<string, Map<string, PatternGate[] | null>>();
 /** Far above the bundled rules' 120 or so distinct queries. */
 const MAX_KNOWN = 2048;
 
+/** One entry of a gate table: a query, its `where:` as JSON, and what gatesOf answers for them. */
+export type GateEntry = [query: string, where: string, gates: PatternGate[] | null];
+
+/** Takes gates computed by this same code before (the rule snapshot's table, see rule-snapshot.ts) as known. */
+export function addKnownGates(entries: readonly GateEntry[]): void {
+  for (const [query, where, gates] of entries) {
+    let byWhere = known.get(query);
+    if (!byWhere) known.set(query, (byWhere = new Map()));
+    if (!byWhere.has(where)) byWhere.set(where, gates);
+  }
+}
+
 function computeGates(rule: Pick<Rule, 'query' | 'where'>): PatternGate[] | null {
   const gates: PatternGate[] = [];
   for (const pattern of parseQuery(rule.query)) {
