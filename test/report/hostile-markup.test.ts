@@ -187,6 +187,16 @@ describe('hostile strings through every renderer', () => {
     }
   });
 
+  // The cases above draw rules at random: every bundled rule's own text (message, why, fix, its
+  // references) must also render with nothing GitHub would turn into a mention or reference.
+  it('renders every bundled rule with no live reference in its comment or the summary', () => {
+    for (const rule of allRules) {
+      const comment = renderReviewComment(finding(rule, BENIGN.path, BENIGN.code), rule, { startLine: 3, endLine: 3 });
+      const summary = renderCheckRunSummary(summaryInput(BENIGN, rule));
+      expect({ id: rule.id, comment: liveReferences(comment), summary: liveReferences(summary) }).toEqual({ id: rule.id, comment: [], summary: [] });
+    }
+  });
+
   it('sends annotations as plain text without control characters, at most 200 in batches of 50', async () => {
     const findings = cases.map(({ s, rule }) => finding(rule, s.path, s.code));
     const requests = await annotationsOf(findings);
