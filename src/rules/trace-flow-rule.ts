@@ -16,6 +16,7 @@ import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
 import { idOf } from '../analysis/flow/node-fields.js';
 import { isSecretName } from '../analysis/secret-names.js';
+import { keyText } from '../analysis/flow/redaction.js';
 
 /** Sink starts up to this many are matched without first computing the sources' reach. */
 const FEW_STARTS = 16;
@@ -294,8 +295,8 @@ const CREDENTIAL_HEADER = /^(HTTP_)?(PROXY_)?AUTHORIZATION$|^(Proxy-)?Authorizat
 function isRedactedSource(source: SyntaxNode, removed: readonly (readonly string[])[]): boolean {
   const holding = SECRET_HOLDING_KEYS.get(lastName(source) ?? '');
   return removed.some((path) => {
-    const last = path[path.length - 1]!;
-    return isSecretName(last) || CREDENTIAL_HEADER.test(last) || (holding !== undefined && holding.includes(path.join('.')));
+    const last = keyText(path[path.length - 1]!);
+    return isSecretName(last) || CREDENTIAL_HEADER.test(last) || (holding !== undefined && holding.includes(path.map(keyText).join('.')));
   });
 }
 

@@ -13,7 +13,7 @@ import { constantKey } from './constant-key.js';
 import { ScopeDefinitions } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf, startOf } from './node-fields.js';
-import { constantKeysOf, isMaskValue } from './redaction.js';
+import { constantKeysOf, isMaskValue, keyMatches } from './redaction.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -459,9 +459,9 @@ export class FileFlow {
         // The constant written over the entry carries nothing, unless it is a source itself (a URL with a password).
         const written = def.value ? next(def.value, { step, key: undefined, viaField: false, without: undefined }) : null;
         if (item.key === undefined) out.push(written, next(def.target, { before: def, without: joined(item.without, paths) }));
-        else if (paths.some((p) => p.length === 1 && p[0] === item.key)) out.push(written);
+        else if (paths.some((p) => p.length === 1 && keyMatches(p[0]!, item.key!))) out.push(written);
         else {
-          const inner = paths.filter((p) => p.length > 1 && p[0] === item.key).map((p) => p.slice(1));
+          const inner = paths.filter((p) => p.length > 1 && keyMatches(p[0]!, item.key!)).map((p) => p.slice(1));
           out.push(next(def.target, { before: def, without: joined(item.without, inner) }));
         }
         continue;
@@ -642,13 +642,13 @@ function joined(without: KeyPaths | undefined, more: KeyPaths): KeyPaths | undef
 
 /** Whether the redacted paths take out the entry under `key` whole. */
 function removes(without: KeyPaths | undefined, key: string): boolean {
-  return without !== undefined && without.some((p) => p.length === 1 && p[0] === key);
+  return without !== undefined && without.some((p) => p.length === 1 && keyMatches(p[0]!, key));
 }
 
 /** The redacted paths inside the entry under `key`, relative to it; undefined when none. */
 function under(without: KeyPaths | undefined, key: string): KeyPaths | undefined {
   if (!without) return undefined;
-  const inner = without.filter((p) => p.length > 1 && p[0] === key).map((p) => p.slice(1));
+  const inner = without.filter((p) => p.length > 1 && keyMatches(p[0]!, key)).map((p) => p.slice(1));
   return inner.length > 0 ? inner : undefined;
 }
 

@@ -13,6 +13,19 @@ export interface KeyPath {
   keys: string[];
 }
 
+/** Marks a redacted key that matches any spelling with the same lower case (`k.lower() in KEYS`): HTTP header names. */
+const FOLDED = '\u0001';
+
+/** Whether a redacted key (see FOLDED) stands for `key`. */
+export function keyMatches(redacted: string, key: string): boolean {
+  return redacted === key || (redacted.startsWith(FOLDED) && redacted.slice(1) === key.toLowerCase());
+}
+
+/** A redacted key as written, its case-folding mark taken off. */
+export function keyText(redacted: string): string {
+  return redacted.startsWith(FOLDED) ? redacted.slice(1) : redacted;
+}
+
 const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
 const EMPTY_TYPES = new Set(['dictionary', 'list', 'tuple']);
 
@@ -92,27 +105,88 @@ export function constantKeysOf(node: SyntaxNode | null): string[] | null {
 /**
  * The entry a loop over constant keys redacts on every pass (`for k in SENSITIVE: d[k] = '***'`,
  * `del d[k]`, `d.pop(k, None)`, the same under `if k in d:` or in a `try` that catches
- * `KeyError`): the dict's name and key path, the loop variable standing last. `keysOf` resolves
- * the iterable to its constant keys (a literal, or a module constant naming one). Null for any
- * other loop: a redaction under any other condition, or over keys not known, redacts nothing.
+ * `KeyError`), or a loop over the dict's own keys that redacts those a constant set lists (`for k
+ * in d: if k in SENSITIVE: d[k] = '***'`, also `k.lower() in …`): the dict's name and key path,
+ * the loop variable standing last. `keysOf` resolves an iterable to its constant keys (a literal,
+ * or a module constant naming one). Null for any other loop: a redaction under any other
+ * condition, or over keys not known, redacts nothing.
  */
 export function loopRedaction(loop: SyntaxNode, keysOf: (iterable: SyntaxNode) => string[] | null): { path: KeyPath; keys: string[] } | null {
   const variable = loop.childForFieldName('left');
   const body = loop.childForFieldName('body');
   if (variable?.type !== 'identifier' || !body || loop.childForFieldName('alternative')) return null;
   let path: KeyPath | null = null;
+  /** The keys a constant-membership guard lets through to the redaction (`if k in SENSITIVE:`), when one does. */
+  let guarded: string[] | null = null;
+  /** Whether that guard compares the key case-folded (`k.lower() in …`). */
+  let folds = false;
   for (const s of statementsOf(body)) {
     path = redactedBy(s, variable.text);
-    if (!path && s.type === 'if_statement' && s.childrenForFieldName('alternative').length === 0 && isMembershipGuard(s.childForFieldName('condition'), variable.text)) {
-      path = firstRedaction(s.childForFieldName('consequence'), variable.text);
+    if (!path && s.type === 'if_statement' && s.childrenForFieldName('alternative').length === 0) {
+      const condition = s.childForFieldName('condition');
+      const listed = constantGuardKeys(condition, variable.text, keysOf);
+      if (listed || isMembershipGuard(condition, variable.text)) {
+        path = firstRedaction(s.childForFieldName('consequence'), variable.text);
+        if (path && listed) [guarded, folds] = [listed.keys, listed.folds];
+      }
     }
     if (!path && s.type === 'try_statement' && catchesKeyError(s)) path = firstRedaction(s.childForFieldName('body'), variable.text);
     if (path) break;
   }
   if (!path) return null;
   const iterable = loop.childForFieldName('right');
-  const keys = iterable ? keysOf(iterable) : null;
-  return keys ? { path, keys } : null;
+  const iterated = iterable ? keysOf(iterable) : null;
+  // Keys listed twice (the iterable and the guard): only those in both are redacted.
+  if (iterated) return { path, keys: guarded ? iterated.filter((k) => guarded!.includes(k)) : iterated };
+  // The dict's own keys, filtered by a constant set: those the set lists are redacted, whatever else the dict holds.
+  return guarded && iterable && iteratesKeysOf(iterable, path) ? { path, keys: folds ? guarded.map((k) => FOLDED + k.toLowerCase()) : guarded } : null;
+}
+
+/**
+ * `k in KEYS` or `k.lower() in KEYS` (also `.casefold()`) with KEYS constant keys: those keys, and
+ * whether the key is compared case-folded (then only KEYS' lower-case members can match); null for
+ * any other condition.
+ */
+function constantGuardKeys(condition: SyntaxNode | null, variable: string, keysOf: (iterable: SyntaxNode) => string[] | null): { keys: string[]; folds: boolean } | null {
+  if (condition?.type !== 'comparison_operator') return null;
+  const operands = condition.namedChildren;
+  const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
+  if (operands.length !== 2 || operators.length !== 1 || operators[0] !== 'in') return null;
+  const key = operands[0]!;
+  const folds = isFoldedLoopKey(key, variable);
+  if (!folds && !(key.type === 'identifier' && key.text === variable)) return null;
+  const keys = constantKeysOf(operands[1]!) ?? keysOf(operands[1]!);
+  if (!keys) return null;
+  // `k.lower()` never equals a key with an upper-case letter: only the lower-case ones let a key through.
+  const through = folds ? keys.filter((k) => k === k.toLowerCase()) : keys;
+  return through.length > 0 ? { keys: through, folds } : null;
+}
+
+/** `k.lower()` or `k.casefold()` of the loop variable: the key a redaction under the guard writes is still the variable, in any case. */
+function isFoldedLoopKey(node: SyntaxNode, variable: string): boolean {
+  if (node.type !== 'call' || (node.childForFieldName('arguments')?.namedChildren.length ?? 0) !== 0) return false;
+  const fn = node.childForFieldName('function');
+  const receiver = fn?.childForFieldName('object');
+  return fn?.type === 'attribute' && ['lower', 'casefold'].includes(fn.childForFieldName('attribute')?.text ?? '') && receiver?.type === 'identifier' && receiver.text === variable;
+}
+
+/** Whether the iterable walks the keys of the dict at `path`: `d`, `d.keys()`, `list(d)`, `list(d.keys())`, `d.copy()`, `dict(d)`. */
+function iteratesKeysOf(iterable: SyntaxNode, path: KeyPath): boolean {
+  let at: SyntaxNode | null = iterable;
+  if (at.type === 'call') {
+    const fn = at.childForFieldName('function');
+    const args = at.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+    if (fn?.type === 'identifier' && ['list', 'tuple', 'sorted', 'dict'].includes(fn.text) && args.length === 1) at = args[0]!;
+  }
+  if (at.type === 'call') {
+    const fn = at.childForFieldName('function');
+    if (fn?.type !== 'attribute' || !['keys', 'copy'].includes(fn.childForFieldName('attribute')?.text ?? '') || (at.childForFieldName('arguments')?.namedChildren.length ?? 0) !== 0) return false;
+    at = fn.childForFieldName('object');
+  }
+  if (!at) return false;
+  if (path.keys.length === 0) return at.type === 'identifier' && at.text === path.root.text;
+  const own = keyPathOf(at);
+  return own !== null && own.root.text === path.root.text && own.keys.join('\u0000') === path.keys.join('\u0000');
 }
 
 function statementsOf(block: SyntaxNode | null): SyntaxNode[] {

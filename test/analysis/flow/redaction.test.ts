@@ -91,6 +91,22 @@ describe('FileFlow: a redaction between source and sink', () => {
     const twice = "SENSITIVE = ('password',)\nSENSITIVE = ('user',)\n";
     expect(sinks(`${twice}def f(u):\n${creds}    for k in SENSITIVE:\n        del d[k]\n    sink(d)\n`)).toEqual(["'password': source()"]);
   });
+
+  it("reads a loop over the dict's own keys, redacting those a constant set lists, as a redaction of them", () => {
+    const mod = "SENSITIVE = ('password', 'token')\n";
+    expect(sinks(`${mod}def f(u):\n${creds}    for k in d:\n        if k in SENSITIVE:\n            d[k] = '***'\n    sink(d)\n`)).toEqual([null]);
+    expect(sinks(`def f(u):\n${creds}    for k in list(d.keys()):\n        if k in ('password',):\n            del d[k]\n    sink(d)\n`)).toEqual([null]);
+    // Case-folded: `k.lower()` lets through the keys whose lower case the set lists, whatever their case.
+    const upper = "    d = {'user': u, 'Password': source()}\n";
+    expect(sinks(`${mod}def f(u):\n${upper}    for k in d:\n        if k.lower() in SENSITIVE:\n            d[k] = '***'\n    sink(d)\n`)).toEqual([null]);
+    // Look-alikes: the exact key compared (`'Password'` is not in the set), the keys of another dict,
+    // a set not known, a folded key against a set with no lower-case member, the loop's redaction after the sink.
+    expect(sinks(`${mod}def f(u):\n${upper}    for k in d:\n        if k in SENSITIVE:\n            d[k] = '***'\n    sink(d)\n`)).toEqual(['source()']);
+    expect(sinks(`${mod}def f(u, other):\n${creds}    for k in other:\n        if k in SENSITIVE:\n            d[k] = '***'\n    sink(d)\n`)).toEqual(["'password': source()"]);
+    expect(sinks(`def f(u, hidden):\n${creds}    for k in d:\n        if k in hidden:\n            d[k] = '***'\n    sink(d)\n`)).toEqual(["'password': source()"]);
+    expect(sinks(`def f(u):\n${upper}    for k in d:\n        if k.lower() in ('Password',):\n            d[k] = '***'\n    sink(d)\n`)).toEqual(['source()']);
+    expect(sinks(`${mod}def f(u):\n${creds}    sink(d)\n    for k in d:\n        if k in SENSITIVE:\n            d[k] = '***'\n`)).toEqual(["'password': source()"]);
+  });
 });
 
 describe('isMaskValue', () => {
