@@ -66,16 +66,37 @@ export function keyPathOf(node: SyntaxNode | null): KeyPath | null {
 
 /** The receiver's key path and the constant key of `d[...].pop('k'[, default])`; null for any other call. */
 export function poppedPath(call: SyntaxNode): KeyPath | null {
+  const pop = popCall(call);
+  const key = pop ? constantKey(pop.key) : undefined;
+  if (key === undefined) return null;
+  const path = dictPath(pop!.receiver);
+  return path ? { root: path.root, keys: [...path.keys, key] } : null;
+}
+
+/** `x.pop(key[, default])`: its receiver and key argument; null for any other call. */
+function popCall(call: SyntaxNode): { receiver: SyntaxNode | null; key: SyntaxNode } | null {
   const fn = call.childForFieldName('function');
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'pop') return null;
   const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
-  if (args.length === 0 || args.length > 2) return null;
-  const key = constantKey(args[0]!);
-  if (key === undefined) return null;
-  const receiver = fn.childForFieldName('object');
-  if (receiver?.type === 'identifier') return { root: receiver, keys: [key] };
-  const path = keyPathOf(receiver);
-  return path ? { root: path.root, keys: [...path.keys, key] } : null;
+  return args.length === 0 || args.length > 2 ? null : { receiver: fn.childForFieldName('object'), key: args[0]! };
+}
+
+/** The dict a name or a key path stands for: `d` (no keys), `d['a']['b']`, `d.a` (see keyPathOf). */
+function dictPath(node: SyntaxNode | null): KeyPath | null {
+  return node?.type === 'identifier' ? { root: node, keys: [] } : keyPathOf(node);
+}
+
+/** Whether two key paths name the same entry (the same root name, the same keys). */
+function samePath(a: KeyPath | null, b: KeyPath): boolean {
+  return a !== null && a.root.text === b.root.text && a.keys.length === b.keys.length && a.keys.every((k, i) => k === b.keys[i]);
+}
+
+/** `a in b`, one operator: its two operands; null for any other condition. */
+function membershipTest(condition: SyntaxNode | null): [SyntaxNode, SyntaxNode] | null {
+  if (condition?.type !== 'comparison_operator') return null;
+  const operands = condition.namedChildren;
+  const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
+  return operands.length === 2 && operators.length === 1 && operators[0] === 'in' ? [operands[0]!, operands[1]!] : null;
 }
 
 /**
@@ -124,10 +145,11 @@ export function loopRedaction(loop: SyntaxNode, keysOf: (iterable: SyntaxNode) =
     path = redactedBy(s, variable.text);
     if (!path && s.type === 'if_statement' && s.childrenForFieldName('alternative').length === 0) {
       const condition = s.childForFieldName('condition');
-      const listed = constantGuardKeys(condition, variable.text, keysOf);
-      if (listed || isMembershipGuard(condition, variable.text)) {
-        path = firstRedaction(s.childForFieldName('consequence'), variable.text);
-        if (path && listed) [guarded, folds] = [listed.keys, listed.folds];
+      const redacted = firstRedaction(s.childForFieldName('consequence'), variable.text);
+      const listed = redacted ? constantGuardKeys(condition, variable.text, keysOf) : null;
+      if (redacted && (listed || isMembershipGuard(condition, variable.text, redacted))) {
+        path = redacted;
+        if (listed) [guarded, folds] = [listed.keys, listed.folds];
       }
     }
     if (!path && s.type === 'try_statement' && catchesKeyError(s)) path = firstRedaction(s.childForFieldName('body'), variable.text);
@@ -148,14 +170,12 @@ export function loopRedaction(loop: SyntaxNode, keysOf: (iterable: SyntaxNode) =
  * any other condition.
  */
 function constantGuardKeys(condition: SyntaxNode | null, variable: string, keysOf: (iterable: SyntaxNode) => string[] | null): { keys: string[]; folds: boolean } | null {
-  if (condition?.type !== 'comparison_operator') return null;
-  const operands = condition.namedChildren;
-  const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
-  if (operands.length !== 2 || operators.length !== 1 || operators[0] !== 'in') return null;
-  const key = operands[0]!;
+  const test = membershipTest(condition);
+  if (!test) return null;
+  const [key, collection] = test;
   const folds = isFoldedLoopKey(key, variable);
   if (!folds && !(key.type === 'identifier' && key.text === variable)) return null;
-  const keys = constantKeysOf(operands[1]!) ?? keysOf(operands[1]!);
+  const keys = constantKeysOf(collection) ?? keysOf(collection);
   if (!keys) return null;
   // `k.lower()` never equals a key with an upper-case letter: only the lower-case ones let a key through.
   const through = folds ? keys.filter((k) => k === k.toLowerCase()) : keys;
@@ -183,10 +203,7 @@ function iteratesKeysOf(iterable: SyntaxNode, path: KeyPath): boolean {
     if (fn?.type !== 'attribute' || !['keys', 'copy'].includes(fn.childForFieldName('attribute')?.text ?? '') || (at.childForFieldName('arguments')?.namedChildren.length ?? 0) !== 0) return false;
     at = fn.childForFieldName('object');
   }
-  if (!at) return false;
-  if (path.keys.length === 0) return at.type === 'identifier' && at.text === path.root.text;
-  const own = keyPathOf(at);
-  return own !== null && own.root.text === path.root.text && own.keys.join('\u0000') === path.keys.join('\u0000');
+  return samePath(dictPath(at), path);
 }
 
 function statementsOf(block: SyntaxNode | null): SyntaxNode[] {
@@ -213,41 +230,28 @@ function redactedBy(s: SyntaxNode, variable: string): KeyPath | null {
     const left = e.childForFieldName('left');
     return left?.type === 'subscript' && isMaskValue(e.childForFieldName('right')) ? variableKeyed(left, variable) : null;
   }
-  if (e?.type === 'call') {
-    const fn = e.childForFieldName('function');
-    const args = e.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
-    if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'pop' || args.length === 0 || args.length > 2) return null;
-    if (args[0]!.type !== 'identifier' || args[0]!.text !== variable) return null;
-    const receiver = fn.childForFieldName('object');
-    if (receiver?.type === 'identifier') return { root: receiver, keys: [] };
-    return keyPathOf(receiver);
-  }
-  return null;
+  const pop = e?.type === 'call' ? popCall(e) : null;
+  return pop && pop.key.type === 'identifier' && pop.key.text === variable ? dictPath(pop.receiver) : null;
 }
 
 /** `d[...][k]` with k the loop variable: the path of `d[...]`. */
 function variableKeyed(target: SyntaxNode, variable: string): KeyPath | null {
   const index = target.childForFieldName('subscript');
   if (index?.type !== 'identifier' || index.text !== variable) return null;
-  const object = target.childForFieldName('value');
-  if (object?.type === 'identifier') return { root: object, keys: [] };
-  return keyPathOf(object);
+  return dictPath(target.childForFieldName('value'));
 }
 
-/** `k in d`, `k in d.keys()`, `d.get(k)`: a guard that skips only a key the dict does not hold (or holds empty). */
-function isMembershipGuard(condition: SyntaxNode | null, variable: string): boolean {
-  if (!condition) return false;
-  if (condition.type === 'comparison_operator') {
-    const operands = condition.namedChildren;
-    const operators = condition.children.filter((c) => !c.isNamed).map((c) => c.type);
-    return operands.length === 2 && operators.length === 1 && operators[0] === 'in' && operands[0]!.type === 'identifier' && operands[0]!.text === variable;
-  }
-  if (condition.type === 'call') {
-    const fn = condition.childForFieldName('function');
-    const args = condition.childForFieldName('arguments')?.namedChildren ?? [];
-    return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' && args[0]?.type === 'identifier' && args[0].text === variable;
-  }
-  return false;
+/**
+ * `k in d`, `k in d.keys()`, `d.get(k)`, d being the dict the guarded statement redacts: a guard
+ * that skips only a key the dict does not hold (or holds empty).
+ */
+function isMembershipGuard(condition: SyntaxNode | null, variable: string, redacted: KeyPath): boolean {
+  const test = membershipTest(condition);
+  if (test) return test[0].type === 'identifier' && test[0].text === variable && iteratesKeysOf(test[1], redacted);
+  if (condition?.type !== 'call') return false;
+  const fn = condition.childForFieldName('function');
+  const args = condition.childForFieldName('arguments')?.namedChildren ?? [];
+  return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'get' && args[0]?.type === 'identifier' && args[0].text === variable && samePath(dictPath(fn.childForFieldName('object')), redacted);
 }
 
 /** A `try` whose handlers catch `KeyError` (alone or in a tuple) or everything. */

@@ -431,7 +431,6 @@ function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   return name === 'items' || name === 'iteritems' || name === 'enumerate';
 }
 
-
 function merge(envs: readonly Env[]): Env {
   const out: Env = new Map(envs[0]);
   for (const env of envs.slice(1)) {

@@ -87,6 +87,10 @@ describe('FileFlow: a redaction between source and sink', () => {
     expect(sinks(`def f(u, keys):\n${creds}    for k in keys:\n        d.pop(k, None)\n    sink(d)\n`)).toEqual(["'password': source()"]);
     expect(sinks(`def f(u):\n${creds}    for k in ('password',):\n        if k.startswith('x'):\n            d[k] = '***'\n    sink(d)\n`)).toEqual(["'password': source()"]);
     expect(sinks(`def f(u):\n${creds}    for k in ('user',):\n        d[k] = '***'\n    sink(d)\n`)).toEqual(["'password': source()"]);
+    // A membership guard on another collection may skip the key: not a redaction of it.
+    expect(sinks(`def f(u, other):\n${creds}    for k in ('password',):\n        if k in other:\n            d[k] = '***'\n    sink(d)\n`)).toEqual(["'password': source()"]);
+    expect(sinks(`def f(u, other):\n${creds}    for k in ('password',):\n        if other.get(k):\n            del d[k]\n    sink(d)\n`)).toEqual(["'password': source()"]);
+    expect(sinks(`def f(u):\n${creds}    for k in ('password',):\n        if d.get(k):\n            del d[k]\n    sink(d)\n`)).toEqual([null]);
     // A module constant defined twice is not known.
     const twice = "SENSITIVE = ('password',)\nSENSITIVE = ('user',)\n";
     expect(sinks(`${twice}def f(u):\n${creds}    for k in SENSITIVE:\n        del d[k]\n    sink(d)\n`)).toEqual(["'password': source()"]);
