@@ -42,7 +42,7 @@ export interface TraceQuestion {
    * and the traced expression): true when what is left carries nothing (the caller knows which
    * keys hold a source's secrets). Not asked, the source counts.
    */
-  isRedacted?(source: SyntaxNode, removed: readonly KeyPaths[number][]): boolean;
+  isRedacted?(source: SyntaxNode, removed: KeyPaths): boolean;
 }
 
 /** Key paths taken out of a value by redactions (see redaction.ts), relative to the value an item stands for. */

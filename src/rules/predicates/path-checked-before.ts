@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
-import { enclosingScope } from './enclosing-scope.js';
+import { answerFromTextBefore, type TextBeforeCache } from './enclosing-scope.js';
 
 /** A word one of the checks needs, so that most functions are dismissed by one test of their text. */
 const CHECK_WORDS = /realpath|abspath|normpath|\.resolve\s*\(|['"]\.\.['"]\s+(?:not\s+)?in\b|check|valid|verif|ensure|saniti[sz]|safe|assert|within|inside|contain/i;
@@ -79,7 +79,7 @@ export function checksPath(text: string, name: string): boolean {
   return anyCallHolds(text, CHECKING_HELPER, read, true);
 }
 
-const cache = new WeakMap<object, Map<string, boolean>>();
+const cache: TextBeforeCache = new WeakMap();
 
 /**
  * True when the path the identifier holds was checked earlier in its function (or in the module,
@@ -87,19 +87,7 @@ const cache = new WeakMap<object, Map<string, boolean>>();
  * for `validated-before`.
  */
 export function isPathCheckedBefore(node: SyntaxNode): boolean {
-  if (node.type !== 'identifier') return false;
-  let perTree = cache.get(node.tree);
-  if (!perTree) cache.set(node.tree, (perTree = new Map()));
-  const scope = enclosingScope(node);
-  if (!scope) return false;
-  const scopeKey = `scope:${scope.id}`;
-  let scopeHas = perTree.get(scopeKey);
-  if (scopeHas === undefined) perTree.set(scopeKey, (scopeHas = CHECK_WORDS.test(scope.text)));
-  if (!scopeHas) return false;
-  const key = `${scope.id}:${node.startIndex}`;
-  let answer = perTree.get(key);
-  if (answer === undefined) perTree.set(key, (answer = checksPath(scope.text.slice(0, node.startIndex - scope.startIndex), node.text)));
-  return answer;
+  return answerFromTextBefore(node, cache, CHECK_WORDS, checksPath);
 }
 
 /** The captured name's path was checked before it is read (resolved and compared, a `'..'` filter, or a path-checking helper). */

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
-import { enclosingScope } from './enclosing-scope.js';
+import { answerFromTextBefore, type TextBeforeCache } from './enclosing-scope.js';
 
 /** A word a guard needs, so that most functions are dismissed by one test of their text. */
 const GUARD_WORDS = /fullmatch|\bmatch\s*\(|\bin\s+(?:[A-Z_][A-Z0-9_]*\b|[([{])|ip_address|ip_network|ip_interface|is_uuid_like|isdigit|isalnum|isidentifier/;
@@ -29,7 +29,7 @@ function guardOf(name: string): RegExp {
   );
 }
 
-const cache = new WeakMap<object, Map<string, boolean>>();
+const cache: TextBeforeCache = new WeakMap();
 
 /**
  * True when the identifier's value was validated as a whole earlier in its function (or in the
@@ -38,26 +38,7 @@ const cache = new WeakMap<object, Map<string, boolean>>();
  * `if x not in ALLOWED: raise …` both count; that is the price of reading text, not branches.
  */
 export function isValidatedBefore(node: SyntaxNode): boolean {
-  if (node.type !== 'identifier') return false;
-  let perTree = cache.get(node.tree);
-  if (!perTree) cache.set(node.tree, (perTree = new Map()));
-  // Most files and functions hold no guard at all: asked once per file, then once per function.
-  let fileHas = perTree.get('file');
-  if (fileHas === undefined) perTree.set('file', (fileHas = GUARD_WORDS.test(node.tree.rootNode.text)));
-  if (!fileHas) return false;
-  const scope = enclosingScope(node);
-  if (!scope) return false;
-  const scopeKey = `scope:${scope.id}`;
-  let scopeHas = perTree.get(scopeKey);
-  if (scopeHas === undefined) perTree.set(scopeKey, (scopeHas = GUARD_WORDS.test(scope.text)));
-  if (!scopeHas) return false;
-  const key = `${scope.id}:${node.startIndex}`;
-  let answer = perTree.get(key);
-  if (answer === undefined) {
-    const text = scope.text.slice(0, node.startIndex - scope.startIndex);
-    perTree.set(key, (answer = GUARD_WORDS.test(text) && guardOf(node.text).test(text)));
-  }
-  return answer;
+  return answerFromTextBefore(node, cache, GUARD_WORDS, (text, name) => GUARD_WORDS.test(text) && guardOf(name).test(text));
 }
 
 /** The captured name was validated as a whole before it is read (full-match regex, constant set, address parse). */
