@@ -1,4 +1,3 @@
-import { isConstantString } from '../string-literal.js';
 import type { SyntaxNode } from '../syntax.js';
 import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
@@ -13,7 +12,9 @@ import { constantKey } from './constant-key.js';
 import { ScopeDefinitions } from './scope-definitions.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf, startOf } from './node-fields.js';
-import { constantKeysOf, isMaskValue, keyMatches } from './redaction.js';
+import { constantKeysOf, isMaskValue } from './redaction.js';
+import { joined, removes, under, type KeyPaths } from './key-paths.js';
+import { isScalarConstant } from '../scalar-constant.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -44,9 +45,6 @@ export interface TraceQuestion {
    */
   isRedacted?(source: SyntaxNode, removed: KeyPaths): boolean;
 }
-
-/** Key paths taken out of a value by redactions (see redaction.ts), relative to the value an item stands for. */
-type KeyPaths = readonly (readonly string[])[];
 
 /**
  * Calls whose result is a copy of their arguments' mappings, or a collection of the same elements:
@@ -172,7 +170,7 @@ export class FileFlow {
     const defs = this.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every(
-      (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
+      (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isScalarConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
     );
   }
 
@@ -459,11 +457,8 @@ export class FileFlow {
         // The constant written over the entry carries nothing, unless it is a source itself (a URL with a password).
         const written = def.value ? next(def.value, { step, key: undefined, viaField: false, without: undefined }) : null;
         if (item.key === undefined) out.push(written, next(def.target, { before: def, without: joined(item.without, paths) }));
-        else if (paths.some((p) => p.length === 1 && keyMatches(p[0]!, item.key!))) out.push(written);
-        else {
-          const inner = paths.filter((p) => p.length > 1 && keyMatches(p[0]!, item.key!)).map((p) => p.slice(1));
-          out.push(next(def.target, { before: def, without: joined(item.without, inner) }));
-        }
+        else if (removes(paths, item.key)) out.push(written);
+        else out.push(next(def.target, { before: def, without: joined(item.without, under(paths, item.key) ?? []) }));
         continue;
       }
       if (def.key !== undefined && item.key !== undefined && def.key !== item.key) continue;
@@ -625,33 +620,6 @@ function itemId(item: Item): string | number {
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
 }
 
-/** The redacted paths with more added, each once (a loop walked twice redacts the same keys again); undefined when none. */
-function joined(without: KeyPaths | undefined, more: KeyPaths): KeyPaths | undefined {
-  if (more.length === 0) return without;
-  const out = [...(without ?? [])];
-  const seen = new Set(out.map((p) => p.join('\0')));
-  for (const p of more) {
-    const id = p.join('\0');
-    if (!seen.has(id)) {
-      seen.add(id);
-      out.push(p);
-    }
-  }
-  return out.length > 0 ? out : undefined;
-}
-
-/** Whether the redacted paths take out the entry under `key` whole. */
-function removes(without: KeyPaths | undefined, key: string): boolean {
-  return without !== undefined && without.some((p) => p.length === 1 && keyMatches(p[0]!, key));
-}
-
-/** The redacted paths inside the entry under `key`, relative to it; undefined when none. */
-function under(without: KeyPaths | undefined, key: string): KeyPaths | undefined {
-  if (!without) return undefined;
-  const inner = without.filter((p) => p.length > 1 && keyMatches(p[0]!, key)).map((p) => p.slice(1));
-  return inner.length > 0 ? inner : undefined;
-}
-
 /** The constant keys of a dict's entries written with a constant (`'password': '***'`), each as a path. */
 function overridingMasks(entries: readonly SyntaxNode[]): string[][] {
   const out: string[][] = [];
@@ -670,12 +638,6 @@ function pathTo(item: Item): FlowPath {
     if (i.step && !(i === item && i.step.entry)) steps.push(i.step);
   }
   return { source: item.node, steps };
-}
-
-const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
-
-function isConstant(node: SyntaxNode): boolean {
-  return CONSTANT_TYPES.has(node.type) || isConstantString(node);
 }
 
 function isMethod(fn: SyntaxNode): boolean {

@@ -1,4 +1,5 @@
 import { isConstantString } from '../string-literal.js';
+import { isScalarConstant } from '../scalar-constant.js';
 import type { SyntaxNode } from '../syntax.js';
 import { constantKey } from './constant-key.js';
 
@@ -26,7 +27,6 @@ export function keyText(redacted: string): string {
   return redacted.startsWith(FOLDED) ? redacted.slice(1) : redacted;
 }
 
-const CONSTANT_TYPES = new Set(['integer', 'float', 'true', 'false', 'none']);
 const EMPTY_TYPES = new Set(['dictionary', 'list', 'tuple']);
 
 /**
@@ -35,7 +35,7 @@ const EMPTY_TYPES = new Set(['dictionary', 'list', 'tuple']);
  */
 export function isMaskValue(node: SyntaxNode | null): boolean {
   if (!node) return false;
-  if (CONSTANT_TYPES.has(node.type) || isConstantString(node)) return true;
+  if (isScalarConstant(node)) return true;
   if (EMPTY_TYPES.has(node.type)) return node.namedChildren.every((c) => c.type === 'comment');
   if (node.type === 'parenthesized_expression') return isMaskValue(node.namedChildren[0] ?? null);
   if (node.type !== 'binary_operator' || node.childForFieldName('operator')?.type !== '*') return false;

@@ -1,4 +1,4 @@
-import { isConstantString } from '../../analysis/string-literal.js';
+import { isScalarConstant } from '../../analysis/scalar-constant.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -8,7 +8,7 @@ const CONTAINERS = new Set(['list', 'tuple', 'set']);
 /** True for a literal with no run-time part: constant strings and numbers, and lists, tuples, sets and dicts of them. */
 export function isConstantValue(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
-  if (SCALARS.has(n.type) || isConstantString(n)) return true;
+  if (isScalarConstant(n)) return true;
   if (n.type === 'unary_operator') return SCALARS.has(unwrapParens(n.childForFieldName('argument') ?? n).type);
   if (CONTAINERS.has(n.type)) return n.namedChildren.filter((c) => c.type !== 'comment').every(isConstantValue);
   if (n.type === 'dictionary') {
