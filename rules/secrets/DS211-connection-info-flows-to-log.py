@@ -212,6 +212,12 @@ class RedactingConnector(object):
         LOG.debug("Terminating %s for %s", connection_info, connector)  # ok: DS211 redacted in place
         return connection_info
 
+    def power_on(self, node):
+        info = dict(node.driver_info)
+        info.pop("data", None)
+        LOG.debug("Powering on with %s",  # expect: DS211 a node's driver info keeps its BMC password at the top, not under data
+                  info)
+
     def finish(self, connection_info):
         connection_info.pop("serial", None)
         LOG.debug("Finished %s", connection_info)  # expect: DS211 popped in place, but not the data

@@ -7,8 +7,8 @@ const SECRET_NAME_PREDICATES = new Set(['is-secret-name', 'flows-into-secret-nam
 
 /**
  * The rules with a project's flow extensions applied (copies; rules untouched when there is
- * nothing to add): extra secret words join every secret-name test, in sinks and in sources, and
- * extra sanitizers and steps join every flow rule.
+ * nothing to add): extra secret words join every secret-name test, in sinks, in sources and in
+ * what counts as redacting a source, and extra sanitizers and steps join every flow rule.
  */
 export function extendFlowRules(rules: Rule[], ext: FlowExtensions | undefined): Rule[] {
   if (!ext || (ext.secretNames.length === 0 && ext.sanitizers.length === 0 && ext.steps.length === 0)) return rules;
@@ -19,6 +19,7 @@ export function extendFlowRules(rules: Rule[], ext: FlowExtensions | undefined):
       sources: rule.flow.sources.map((m) => ({ ...m, where: withSecretNames(m.where, ext.secretNames) })),
       sanitizers: [...rule.flow.sanitizers, ...callsMatcher(ext.sanitizers, 'config flow.sanitizers')],
       steps: [...(rule.flow.steps ?? []), ...callsMatcher(ext.steps, 'config flow.steps')],
+      ...(ext.secretNames.length ? { secretWords: [...new Set([...(rule.flow.secretWords ?? []), ...ext.secretNames])] } : {}),
     };
     return { ...rule, where, flow };
   });

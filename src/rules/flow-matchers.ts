@@ -24,8 +24,8 @@ export interface CompiledMatchers {
    */
   signature: string;
   /**
-   * The signature with each matcher's flags (`field-reads`, `indirect-only`), which the found
-   * matches carry: lists with equal keys have interchangeable matches.
+   * The signature with each matcher's flags (`field-reads`, `indirect-only`) and `redacted-with`
+   * keys, which the found matches carry: lists with equal keys have interchangeable matches.
    */
   key: string;
 }
@@ -105,7 +105,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       gates: gated ? [...gates.values()] : null,
       visited,
       signature,
-      key: `${matchers.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}`).join('')}|${signature}`,
+      key: `${matchers.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}${m.redactedWith ? JSON.stringify(m.redactedWith) : ''}`).join('')}|${signature}`,
     };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };

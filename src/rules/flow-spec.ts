@@ -22,6 +22,12 @@ export interface FlowMatcher {
   /** Where it was written, for messages: `sources[0]`. */
   field: string;
   /**
+   * Sources only (`redacted-with:`): dotted key paths that hold the recognised value's secrets, so
+   * that removing or masking one of them on the way to the sink (`del connection_info['data']`)
+   * leaves nothing to report. A secret-named key and a credential header always count.
+   */
+  redactedWith?: string[];
+  /**
    * Sanitizers only, set by `node: identifier`: no query runs; a value of this node type that a
    * trace visits is tested with `where:` on `@value` then (for judgements too costly to make on
    * every node of a file, as `validated-before`).
@@ -42,4 +48,9 @@ export interface FlowSpec {
    * (`build_command(host, path)`, a project's helper in another file): `@value` is the call.
    */
   steps: FlowMatcher[];
+  /**
+   * Secret words a project adds in `.github/diffsec.yml` (`flow.secret_names`), beyond those the
+   * rule's own secret-name predicates name: a redacted key so named takes a source's secret out.
+   */
+  secretWords?: string[];
 }

@@ -3,6 +3,7 @@ import { matchesCrossing } from '../analysis/query-range.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { DefinitionIndex } from '../analysis/flow/definition-index.js';
 import { FileFlow, type FlowPath } from '../analysis/flow/file-flow.js';
+import type { KeyPaths } from '../analysis/flow/key-paths.js';
 import type { LineTable } from '../analysis/line-table.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
 import type { FlowStep } from '../findings/finding.js';
@@ -15,8 +16,7 @@ import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
 import type { PredicateCall, Rule } from './rule.js';
 import { idOf } from '../analysis/flow/node-fields.js';
-import { isSecretName } from '../analysis/secret-names.js';
-import { keyText } from '../analysis/flow/redaction.js';
+import { sourceRedaction } from './source-redaction.js';
 
 /** Sink starts up to this many are matched without first computing the sources' reach. */
 const FEW_STARTS = 16;
@@ -83,6 +83,7 @@ export class FlowRuleTracer {
     const reach = this.reachOf(rule);
     if (!reach.mayReach(sink)) return null;
     const { sources, sanitizers, steps, sourceReach, dead } = this.matchesOf(rule);
+    const redacted = sourceRedaction(rule);
     // Again from the sources themselves: the text was perhaps only in strings and comments.
     if (!sourceReach.mayReach(sink)) return null;
     this.flow ??= new FileFlow(this.root, this.functionIndex());
@@ -93,7 +94,7 @@ export class FlowRuleTracer {
       },
       isBarrier: (node: SyntaxNode) => sanitizers.get(node, this.regionOf(node)) !== undefined || this.isVisitedSanitizer(rule, node),
       carries: (call: SyntaxNode) => steps.get(call, this.regionOf(call)) !== undefined,
-      isRedacted: isRedactedSource,
+      isRedacted: (source: SyntaxNode, removed: KeyPaths) => redacted(removed, sources.get(source, this.regionOf(source)) ?? []),
     };
     const at = (node: SyntaxNode, label: string): FlowStep => {
       // Positions as findings have them (lines split on `\n` only; see LineTable).
@@ -270,41 +271,6 @@ function holds(where: Record<string, PredicateCall[]>, captures: Map<string, Syn
     }
   }
   return true;
-}
-
-/**
- * Keys whose removal (or replacement by a constant) redacts a whole object, beyond secret-named
- * ones (see isRedactedSource), by the object's name: a volume's connection info keeps the
- * protocol's properties, CHAP credentials among them, under `data` (os-brick, nova, cinder).
- */
-const SECRET_HOLDING_KEYS = new Map<string, readonly string[]>([
-  ['connection_info', ['data']],
-  ['conn_info', ['data']],
-]);
-
-/** Header keys that hold a credential without a secret's name (`{'Authorization': 'Basic …'}`). */
-const CREDENTIAL_HEADER = /^(HTTP_)?(PROXY_)?AUTHORIZATION$|^(Proxy-)?Authorization$/i;
-
-/**
- * A source reached with entries redacted on the way (`del info['data']`, `safe['X-Auth-Token'] =
- * '***'`, `dict(creds, password='***')`) carries nothing when one of them is the secret: a key
- * path ending in a secret's name (the shared test of `is-secret-name`) or a credential header, or
- * a key known to hold the object's secrets (SECRET_HOLDING_KEYS). Which of several secrets a
- * dict holds is not known: one redacted stands for the redaction of all.
- */
-function isRedactedSource(source: SyntaxNode, removed: readonly (readonly string[])[]): boolean {
-  const holding = SECRET_HOLDING_KEYS.get(lastName(source) ?? '');
-  return removed.some((path) => {
-    const last = keyText(path[path.length - 1]!);
-    return isSecretName(last) || CREDENTIAL_HEADER.test(last) || (holding !== undefined && holding.includes(path.map(keyText).join('.')));
-  });
-}
-
-/** The last name of an identifier or attribute (`connection_info` of `self.connection_info`). */
-function lastName(node: SyntaxNode): string | null {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text ?? null;
-  return null;
 }
 
 /** The sink as a path step names it: the callee of a call (`LOG.debug`), else the code. */
