@@ -8,7 +8,11 @@
 // which rules to look at first, not what turning one off saves.
 // Needs dist/ (npm run build) and, for the default, bench/fetch-corpus.sh.
 //
-// Usage: node bench/rule-costs.mjs [--rounds N] [--rules DS205,DS303] [DIR...]
+// With --leave-out, the other question: what turning rules off saves when every rule runs. Each
+// group (rules joined by `+`, groups by `,`) is left out of every bundled rule in turn; its saving
+// is the median pass with every rule minus the median pass without the group.
+//
+// Usage: node bench/rule-costs.mjs [--rounds N] [--rules DS205,DS303 | --leave-out DS205,DS207+DS211] [DIR...]
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +21,7 @@ import { bundledRulesDir } from '../dist/src/package-root.js';
 import { compileRules } from '../dist/src/rules/compile-rules.js';
 import { loadRules } from '../dist/src/rules/load-rules.js';
 
-const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, rules: { type: 'string' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, rules: { type: 'string' }, 'leave-out': { type: 'string' } }, allowPositionals: true });
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds takes a positive integer');
 const dirs = positionals.length ? positionals : ['ironic', 'nova'].map((c) => join(import.meta.dirname, '.cache/corpus', c));
@@ -35,7 +39,11 @@ const all = loadRules(bundledRulesDir());
 const wanted = values.rules ? new Set(values.rules.split(',')) : null;
 const rules = wanted ? all.filter((r) => wanted.has(r.id)) : all;
 // No rule: what every scan pays. One compiled set per rule, made before timing (queries compile on first use, inside the first pass).
-const sets = [{ id: '(none)', compiled: compileRules([]) }, ...rules.map((rule) => ({ id: rule.id, compiled: compileRules([rule]) }))];
+const groups = values['leave-out']?.split(',').map((group) => group.split('+')) ?? null;
+for (const id of groups?.flat() ?? []) if (!all.some((r) => r.id === id)) throw new Error(`--leave-out: ${id} is no bundled rule`);
+const sets = groups
+  ? [{ id: '(all)', compiled: compileRules(all) }, ...groups.map((group) => ({ id: group.join('+'), compiled: compileRules(all.filter((r) => !group.includes(r.id))) }))]
+  : [{ id: '(none)', compiled: compileRules([]) }, ...rules.map((rule) => ({ id: rule.id, compiled: compileRules([rule]) }))];
 // No time budget or finding cap that a busy machine could hit.
 const LIMITS = { timeBudgetMs: 3_600_000, maxFindings: 1_000_000 };
 
@@ -65,6 +73,17 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+if (groups) {
+  const full = median(samples.get('(all)'));
+  console.log(`${files.length} files; ${rounds} rounds; CPU ms per pass with every rule, median: ${full.toFixed(0)}`);
+  console.log('| left out | ms saved (median pass without it) | share of the pass |');
+  console.log('|---|---:|---:|');
+  for (const set of sets.slice(1)) {
+    const without = median(samples.get(set.id));
+    console.log(`| ${set.id} | ${(full - without).toFixed(0)} (${without.toFixed(0)}) | ${((100 * (full - without)) / full).toFixed(1)}% |`);
+  }
+  process.exit(0);
+}
 const base = median(samples.get('(none)'));
 const rows = rules
   .map((rule) => ({ rule, cost: median(samples.get(rule.id)) - base }))
