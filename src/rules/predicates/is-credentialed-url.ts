@@ -18,10 +18,13 @@ const CONDITION: TextCondition = { kind: 'regex', source: `://[^\\s/:@'"]+:[^\\s
 function writtenContent(node: SyntaxNode): string | null {
   const n = unwrapParens(node);
   if (n.type !== 'string') return null;
+  const text = n.text;
+  // Most strings a source list meets hold no URL with a password: no children are read for them.
+  if (!text.includes('@') || !text.includes('://')) return null;
   const start = n.children.find((c) => c.type === 'string_start');
   const end = n.children.find((c) => c.type === 'string_end');
   if (!start || !end) return null;
-  return n.text.slice(start.endIndex - n.startIndex, end.startIndex - n.startIndex);
+  return text.slice(start.endIndex - n.startIndex, end.startIndex - n.startIndex);
 }
 
 /** True for a string literal that is one URL with a password in it, or the template one is formatted from (`'amqp://%s:%s@%s/'`, `f'{scheme}://{user}:{pw}@{host}'`). */
