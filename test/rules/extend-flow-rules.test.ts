@@ -38,6 +38,42 @@ describe('the config extends the flow rules', () => {
     expect(lines(source, ['DS141'], parseConfig({ flow: { steps: ['acme.cmd.build'] } }))).toEqual(['DS141:5']);
   });
 
+  it('user_visible_errors: a project exception whose message users read is a DS303 sink', () => {
+    const source = [
+      'from acme import exception',
+      'from ironicclient import exc as ironic_exc',
+      '',
+      'def rebuild(client, node_id):',
+      '    try:',
+      '        client.node.rebuild(node_id)',
+      '    except ironic_exc.BadRequest as e:',
+      '        reason = str(e)',
+      '        raise exception.TenantFault(reason=reason)',
+      '',
+    ].join('\n');
+    expect(lines(source, ['DS303'])).toEqual([]);
+    expect(lines(source, ['DS303'], parseConfig({ flow: { user_visible_errors: ['acme.exception.TenantFault'] } }))).toEqual(['DS303:9']);
+    // Another of the project's exceptions is not made a sink by that entry.
+    expect(lines(source.replace('TenantFault(', 'InternalFault('), ['DS303'], parseConfig({ flow: { user_visible_errors: ['acme.exception.TenantFault'] } }))).toEqual([]);
+  });
+
+  it('trusted_errors: the text of a project exception written for users is no source', () => {
+    const source = [
+      'import webob.exc',
+      'from acme import exception',
+      '',
+      'def show(api, volume_id):',
+      '    try:',
+      '        return api.get(volume_id)',
+      '    except exception.VolumeNotFound as e:',
+      '        msg = "volume: %s" % e',
+      '        raise webob.exc.HTTPNotFound(explanation=msg)',
+      '',
+    ].join('\n');
+    expect(lines(source, ['DS303'])).toEqual(['DS303:9']);
+    expect(lines(source, ['DS303'], parseConfig({ flow: { trusted_errors: ['acme.exception.*'] } }))).toEqual([]);
+  });
+
   it('leaves the rules as they are when the config adds nothing', () => {
     const selected = selectRules(bundled, parseConfig({ flow: {} }));
     expect(selected.every((r) => bundled.includes(r))).toBe(true);
