@@ -1,9 +1,7 @@
 import type { FlowExtensions } from '../config/flow-extensions.js';
 import type { FlowMatcher, FlowSpec } from './flow-spec.js';
+import { SECRET_NAME_PREDICATES } from './predicates/is-secret-name.js';
 import type { PredicateCall, Rule } from './rule.js';
-
-/** The predicates whose argument is `true` or `{ also: [words] }` (see is-secret-name.ts). */
-const SECRET_NAME_PREDICATES = new Set(['is-secret-name', 'flows-into-secret-name']);
 
 /**
  * The sink capture a flow rule names `@fault`: the exceptions and calls whose message becomes what

@@ -1,14 +1,11 @@
 import type { KeyPaths } from '../analysis/flow/key-paths.js';
 import { keyText } from '../analysis/flow/redaction.js';
 import type { FlowMatcher } from './flow-spec.js';
-import { isSecretNameFor } from './predicates/is-secret-name.js';
+import { isSecretNameFor, SECRET_NAME_PREDICATES } from './predicates/is-secret-name.js';
 import type { Rule } from './rule.js';
 
 /** Header keys that hold a credential without a secret's name (`{'Authorization': 'Basic …'}`). */
 const CREDENTIAL_HEADER = /^(HTTP_)?(PROXY_)?AUTHORIZATION$|^(Proxy-)?Authorization$/i;
-
-/** The predicates whose `also:` words extend the secret names (see is-secret-name.ts). */
-const SECRET_NAME_PREDICATES = new Set(['is-secret-name', 'flows-into-secret-name']);
 
 /** Whether a source, reached with these entries redacted on the way, still carries a secret: asked with the matchers that recognised it. */
 export type SourceRedaction = (removed: KeyPaths, matchers: readonly FlowMatcher[]) => boolean;

@@ -3,6 +3,9 @@ import { stringValue } from '../../analysis/string-literal.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import type { Predicate } from './predicate.js';
 
+/** The predicates whose argument is `true` or `{ also: [words] }`: the secret-name tests a project's or a rule's extra words extend. */
+export const SECRET_NAME_PREDICATES: ReadonlySet<string> = new Set(['is-secret-name', 'flows-into-secret-name']);
+
 /** Argument of the secret-name predicates: `true`, or `{ also: [salt, session_id] }` for more last words. */
 export function checkSecretNameArg(arg: unknown): string | null {
   if (arg === true) return null;
