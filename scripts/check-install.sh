@@ -14,7 +14,7 @@ step() { printf '== %s\n' "$*"; }
 step "npm pack (runs prepare: the build)"
 tarball=$(cd "$here" && npm pack --silent --pack-destination "$work")
 tar -tzf "$work/$tarball" > "$work/listing"
-for needed in package/bin/diffsec.js package/dist/cli.js package/dist/src/cli/main.js package/dist/src/action/main.js package/dist/bundled-rules.json package/rules/; do
+for needed in package/bin/diffsec.js package/dist/cli.js package/dist/scan-thread.js package/dist/action.js package/dist/src/cli/main.js package/dist/src/action/main.js package/dist/bundled-rules.json package/rules/; do
   grep -q "^$needed" "$work/listing" || { echo "missing from the package: $needed"; exit 1; }
 done
 

@@ -1,15 +1,36 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { gatesOf, type GateEntry } from '../rules/pattern-gate.js';
 import type { Rule } from '../rules/rule.js';
+import { gateQueriesOf } from '../rules/rule-snapshot.js';
 import type { ScanLimits } from './scan-limits.js';
 import type { SourceScan } from './scan-source.js';
 
-const THREAD = new URL('./scan-thread.js', import.meta.url);
+/** A thread's code: its modules as tsc wrote them, and the same in one file (written by `npm run build` after them: scripts/bundle-cli.mjs). */
+const MODULES = new URL('./scan-thread.js', import.meta.url);
+const BUNDLE = new URL('../../scan-thread.js', import.meta.url);
 
 /** Whether scanning threads can be used: only from the compiled JavaScript (not under a TypeScript loader). */
 export function canUseScanThreads(): boolean {
-  return existsSync(fileURLToPath(THREAD));
+  return existsSync(fileURLToPath(MODULES));
+}
+
+let entry: URL | undefined;
+
+/**
+ * What a thread runs: the bundle, which starts with one file to load instead of about a hundred,
+ * unless the modules are newer (a bare tsc since the build) or it is missing, as bin/diffsec.js
+ * decides for the CLI.
+ */
+function threadEntry(): URL {
+  const mtime = (url: URL) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
+  return (entry ??= (mtime(BUNDLE) ?? -Infinity) >= (mtime(MODULES) ?? -Infinity) ? BUNDLE : MODULES);
+}
+
+/** The gates compiling these rules reads (see gateQueriesOf), as this thread knows them (the rule snapshot's) or computes them once. */
+function gateTableOf(rules: readonly Rule[]): GateEntry[] {
+  return rules.flatMap((rule) => gateQueriesOf(rule).map(({ query, where }): GateEntry => [query, JSON.stringify(where), gatesOf({ query, where })]));
 }
 
 interface Job {
@@ -52,11 +73,16 @@ export class ScanThreads {
     if (rules) this.useRules(rules);
   }
 
-  /** Sends the rules every scan runs (once: the threads compile them as their files need). */
+  /**
+   * Sends the rules every scan runs (once: the threads compile them as their files need), with
+   * their gates, so that a thread does not compute them again (this thread needs them too).
+   */
   useRules(rules: readonly Rule[]): void {
     if (this.ruled) throw new Error('the scanning threads have their rules already');
     this.ruled = true;
-    for (const slot of this.slots) slot.worker.postMessage({ rules });
+    // One message per thread holds both: a gate shared by several rules stays one object there.
+    const gates = gateTableOf(rules);
+    for (const slot of this.slots) slot.worker.postMessage({ rules, gates });
   }
 
   get size(): number {
@@ -104,7 +130,7 @@ export class ScanThreads {
   }
 
   private startSlot(): Slot {
-    const worker = new Worker(THREAD);
+    const worker = new Worker(threadEntry());
     const slot: Slot = { worker, queue: [], dead: false, used: false };
     worker.on('message', (message: { id: number; scan?: SourceScan; error?: string }) => {
       const job = slot.queue[0];

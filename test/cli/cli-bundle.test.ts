@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeRepo, type TempRepo } from '../helpers/git-repo.js';
+import { makeRule } from '../helpers/make-rule.js';
 
 const ROOT = process.cwd();
 const UNBUNDLED = pathToFileURL(join(ROOT, 'dist/src/cli/main.js')).href;
@@ -23,6 +24,8 @@ describe('the bundled CLI', () => {
     repo.write('app/run.py', 'import os\nimport subprocess as sp\n\n\ndef run(x, cmd):\n    os.system(x)\n');
     repo.write('app/keys.py', 'import hashlib\n\nPASSWORD = "hunter2-but-longer"\n\n\ndef digest(data):\n    return hashlib.md5(data).hexdigest()\n');
     repo.write('bad.yml', 'rules:\n  disable: [DS999]\n');
+    // Enough files for DIFFSEC_THREADS to spread them over threads (POOL_AFTER).
+    for (let i = 0; i < 40; i++) repo.write(`many/m${i}.py`, `import os\nimport pickle\n${'x = 1\n'.repeat(i)}os.system(x)\npickle.loads(x)\n`);
     repo.commit('first');
     repo.write('app/run.py', 'import os\nimport subprocess as sp\n\n\ndef run(x, cmd):\n    os.system(x)\n    sp.call(cmd,\n            shell=True)\n');
     unbundled = join(mkdtempSync(join(tmpdir(), 'diffsec-unbundled-')), 'diffsec.mjs');
@@ -33,11 +36,12 @@ describe('the bundled CLI', () => {
     if (unbundled) rmSync(join(unbundled, '..'), { recursive: true, force: true });
   });
 
-  const run = (bundled: boolean, args: string[]) => {
+  const run = (bundled: boolean, args: string[], extra: Record<string, string> = {}) => {
     const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1' };
     delete env.NODE_OPTIONS;
     delete env.DIFFSEC_THREADS;
     delete env.DIFFSEC_JOBS;
+    Object.assign(env, extra);
     const argv = [bundled ? join(ROOT, 'bin/diffsec.js') : unbundled, ...args];
     const child = spawnSync(process.execPath, argv, { cwd: repo.dir, env, encoding: 'utf8' });
     return { status: child.status, stdout: child.stdout.replace(/"durationMs": \d+/g, '"durationMs": 0'), stderr: child.stderr };
@@ -59,6 +63,14 @@ describe('the bundled CLI', () => {
     expect(bundled).toEqual(run(false, args));
     expect(bundled.stdout.length + bundled.stderr.length).toBeGreaterThan(0);
     expect(bundled.stderr).not.toMatch(/internal error/);
+  }, 60_000);
+
+  it('scans on threads (from the thread bundle) as its modules do, and as one thread does', () => {
+    const args = ['scan', 'many', '--format', 'json', '--no-cache'];
+    const threads = run(true, args, { DIFFSEC_THREADS: '2' });
+    expect(threads).toEqual(run(false, args, { DIFFSEC_THREADS: '2' }));
+    expect(threads).toEqual(run(true, args));
+    expect((JSON.parse(threads.stdout) as { findings: unknown[] }).findings).toHaveLength(80);
   }, 60_000);
 
   it('reports what the repository holds', () => {
@@ -98,5 +110,56 @@ describe('bin/diffsec.js', () => {
     expect(runAt(1_000_000, 2_000_000)).toBe('modules scan -');
     rmSync(join(dir, 'dist/cli.js'));
     expect(spawnSync(process.execPath, [join(dir, 'bin/diffsec.js'), 'x'], { encoding: 'utf8' }).stdout).toBe('modules x');
+  });
+});
+
+describe('scanning threads', () => {
+  let dir: string;
+  beforeAll(() => {
+    // The compiled modules, with each of a thread's two builds replaced by one saying which it is
+    // and what it was sent with the rules.
+    dir = mkdtempSync(join(tmpdir(), 'diffsec-thread-entry-'));
+    cpSync(join(ROOT, 'dist/src'), join(dir, 'dist/src'), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+    writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
+    for (const [file, name] of [['dist/scan-thread.js', 'bundle'], ['dist/src/analysis/scan-thread.js', 'modules']]) {
+      writeFileSync(join(dir, file!), [
+        "import { parentPort } from 'node:worker_threads';",
+        'let sent;',
+        'parentPort.on(\'message\', (m) => {',
+        "  if ('stop' in m) parentPort.close();",
+        "  else if ('rules' in m) sent = `${m.rules.length} rules, gates ${JSON.stringify(m.gates)}`;",
+        `  else parentPort.postMessage({ id: m.id, scan: { findings: [], errors: ['${name}: ' + sent] } });`,
+        '});',
+        '',
+      ].join('\n'));
+    }
+    const rule = makeRule({ query: '(call function: (identifier) @callee (#eq? @callee "eval")) @finding', where: {}, message: '`{callee}` runs code.' });
+    writeFileSync(join(dir, 'drive.mjs'), [
+      "import { ScanThreads } from './dist/src/analysis/scan-threads.js';",
+      `const threads = new ScanThreads(1, [${JSON.stringify(rule)}]);`,
+      "const scan = await threads.scan('a.py', 'eval(x)\\n');",
+      'await threads.close();',
+      'process.stdout.write(scan.errors.join());',
+    ].join('\n'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const runAt = (bundleTime: number, modulesTime: number) => {
+    utimesSync(join(dir, 'dist/scan-thread.js'), bundleTime, bundleTime);
+    utimesSync(join(dir, 'dist/src/analysis/scan-thread.js'), modulesTime, modulesTime);
+    return spawnSync(process.execPath, [join(dir, 'drive.mjs')], { encoding: 'utf8' }).stdout;
+  };
+  const gates = 'gates [["(call function: (identifier) @callee (#eq? @callee \\"eval\\")) @finding","{}",[{"anchor":{"kind":"below-statements"},"conditions":[{"kind":"literals","literals":["eval"],"token":true}]}]]]';
+
+  it('start from the bundle when the build wrote it after the modules, and are sent the rules with their gates', () => {
+    expect(runAt(2_000_000, 1_000_000)).toBe(`bundle: 1 rules, ${gates}`);
+    expect(runAt(1_000_000, 1_000_000)).toBe(`bundle: 1 rules, ${gates}`);
+  });
+
+  it('start from the modules when they are newer than the bundle, or it is missing', () => {
+    expect(runAt(1_000_000, 2_000_000)).toBe(`modules: 1 rules, ${gates}`);
+    rmSync(join(dir, 'dist/scan-thread.js'));
+    expect(spawnSync(process.execPath, [join(dir, 'drive.mjs')], { encoding: 'utf8' }).stdout).toBe(`modules: 1 rules, ${gates}`);
   });
 });
