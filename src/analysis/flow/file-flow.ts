@@ -1,18 +1,11 @@
 import type { SyntaxNode } from '../syntax.js';
-import { classAttribute } from './class-attributes.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
-import { fileText } from './file-text.js';
-import { lowerBound } from '../lower-bound.js';
-import { nameOccurrences } from './name-occurrences.js';
-import { isFieldRead } from './field-read.js';
-import { returnValues } from './return-values.js';
-import { focusOn } from './name-focus.js';
 import { constantKey } from './constant-key.js';
-import { ScopeDefinitions } from './scope-definitions.js';
+import { FileScopes } from './file-scopes.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
-import { idOf, startOf } from './node-fields.js';
-import { constantKeysOf, isMaskValue } from './redaction.js';
+import { idOf } from './node-fields.js';
+import { isMaskValue } from './redaction.js';
 import { joined, removes, under, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
 
@@ -83,32 +76,26 @@ interface Item {
 }
 
 /**
- * The data flow of one parsed file: reaching definitions per function and module scope (built
- * on first use, once each), `self.attr` values per class, and same-file helpers. Knows nothing of
- * rules: `trace` asks its caller what a source and a sanitizer are.
+ * The data flow of one parsed file: traces a value back through reaching definitions (per
+ * function and module scope, see FileScopes), `self.attr` values per class, same-file helpers,
+ * carriers and redactions. Knows nothing of rules: `trace` asks its caller what a source and a
+ * sanitizer are.
  */
 export class FileFlow {
-  /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
-  private readonly scopes = new Map<string, ScopeDefinitions>();
-  /** The scope each identifier read was looked up in, by the identifier's id. */
-  private readonly readScopes = new Map<number, ScopeDefinitions>();
-  private readonly returns = new Map<number, SyntaxNode[]>();
-  private text: string | null = null;
-  /** Nodes' end offsets by id (each a call into the binding), read once per file: every walk asks of the same statements. */
-  private readonly ends = new Map<number, number>();
-  private readonly classAttrs = new Map<string, Definition[]>();
-  private readonly functions = new Map<number, Map<string, SyntaxNode>>();
-  /** Module constants being resolved for a loop's keys (see moduleConstantKeys). */
-  private readonly resolving = new Set<string>();
   /** Redactions applied by the trace under way (see MAX_REDACTIONS). */
   private redactions = 0;
   /** The question of the trace under way (its `carries`). */
   private question: TraceQuestion | null = null;
 
+  /** The file's scopes: reaching definitions by (scope, name), helpers' returns, class attributes. */
+  private readonly scopes: FileScopes;
+
   constructor(
     private readonly root: SyntaxNode,
     private readonly definitions = new DefinitionIndex(root),
-  ) {}
+  ) {
+    this.scopes = new FileScopes(root, definitions);
+  }
 
   /**
    * The first source (breadth-first: the nearest) that the value of `from` may carry, with the
@@ -167,7 +154,7 @@ export class FileFlow {
    * nor counts as, a source. A constant that is itself a source (`url = 'amqp://u:pw@host'`) clears nothing.
    */
   private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
-    const defs = this.scopeOfRead(identifier).reaching(identifier);
+    const defs = this.scopes.scopeOfRead(identifier).reaching(identifier);
     if (!defs || defs.length === 0) return false;
     return defs.every(
       (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isScalarConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
@@ -180,7 +167,7 @@ export class FileFlow {
    */
   private redactedInPlace(item: Item, question: TraceQuestion): boolean {
     if (item.node.type !== 'identifier' || item.key !== undefined || !question.isRedacted) return false;
-    const defs = this.scopeOfRead(item.node).reaching(item.node);
+    const defs = this.scopes.scopeOfRead(item.node).reaching(item.node);
     if (!defs || defs.length === 0) return false;
     return defs.every((d) => d.redacts && this.redacting(d) && question.isRedacted!(item.node, joined(item.without, d.redacts.paths)!));
   }
@@ -241,100 +228,6 @@ export class FileFlow {
     return question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question));
   }
 
-  /** The reaching definitions of `name` in the scope holding `node` (a function, or the module's top level). */
-  scopeOf(node: SyntaxNode, name: string): ScopeDefinitions {
-    return this.scope(this.definitions.innermostFunction(node) ?? this.root, name);
-  }
-
-  /** scopeOf an identifier for its own name, found once per identifier (isCleared asks, then definitionsOf). */
-  private scopeOfRead(identifier: SyntaxNode): ScopeDefinitions {
-    const key = idOf(identifier);
-    let scope = this.readScopes.get(key);
-    if (!scope) this.readScopes.set(key, (scope = this.scopeOf(identifier, identifier.text)));
-    return scope;
-  }
-
-  /** The innermost class holding `node`. */
-  private enclosingClass(node: SyntaxNode): SyntaxNode | null {
-    return this.definitions.innermostClass(node);
-  }
-
-  private scope(node: SyntaxNode, name: string): ScopeDefinitions {
-    const key = `${idOf(node)}:${name}`;
-    let scope = this.scopes.get(key);
-    if (!scope) {
-      // The name's occurrences in the scope's text only: a walk of the scope asks of nothing else.
-      const isFunction = node.type === 'function_definition';
-      const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
-      const readOnly = isFunction && this.onlyReads(node, name, at);
-      const redactions = { keysOf: (iterable: SyntaxNode) => this.moduleConstantKeys(iterable) };
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly, redactions)));
-    }
-    return scope;
-  }
-
-  /**
-   * True when every occurrence of `name` in the function's body is a plain field read or method
-   * call (`node.uuid`, `task.get(...)`): no assignment to it or to one of its fields, no adding
-   * method (`.update(`), no subscript, and nothing else (strings, keywords and targets included)
-   * that would need the walk to tell. Its only definition is then a parameter, if any: a parameter
-   * like `node` or `instance` read a hundred times needs no walk.
-   */
-  private onlyReads(fn: SyntaxNode, name: string, at: readonly number[]): boolean {
-    const text = this.text!;
-    const parameters = fn.childForFieldName('parameters');
-    const bodyStart = parameters?.endIndex ?? startOf(fn);
-    const end = fn.endIndex;
-    for (let i = lowerBound(at, bodyStart); i < at.length && at[i]! < end; i++) {
-      const offset = at[i]!;
-      // `self.node`: another object's attribute, not the local name.
-      let before = offset - 1;
-      while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
-      if (text[before] === '.') continue;
-      if (!isFieldRead(text, offset + name.length)) return false;
-    }
-    return true;
-  }
-
-  /**
-   * The constant keys a module-level name lists (`SENSITIVE = ('password', 'token')`, also in
-   * `frozenset(…)`), when the module defines it once and the iterable is that name; else null.
-   */
-  private moduleConstantKeys(iterable: SyntaxNode): string[] | null {
-    const name = iterable.text;
-    // A module-level loop over a name that redacts that name would walk the module for it again.
-    if (iterable.type !== 'identifier' || this.resolving.has(name)) return null;
-    this.resolving.add(name);
-    try {
-      const defs = this.scope(this.root, name).all.get(name) ?? [];
-      return defs.length === 1 && !defs[0]!.adds && !defs[0]!.redacts ? constantKeysOf(defs[0]!.value) : null;
-    } finally {
-      this.resolving.delete(name);
-    }
-  }
-
-  /** `node.endIndex`, read once per node. */
-  private endOf(node: SyntaxNode): number {
-    const key = idOf(node);
-    let end = this.ends.get(key);
-    if (end === undefined) this.ends.set(key, (end = node.endIndex));
-    return end;
-  }
-
-  /** Offsets where `name` occurs as a word in the text from `start` to `end`, ascending. */
-  private occurrencesIn(name: string, start: number, end: number): number[] {
-    this.text ??= fileText(this.root);
-    return nameOccurrences(this.text, name, start, end);
-  }
-
-  /** The values a function returns (see returnValues), found once per function. */
-  private returnsOf(fn: SyntaxNode): SyntaxNode[] {
-    const key = idOf(fn);
-    let values = this.returns.get(key);
-    if (!values) this.returns.set(key, (values = returnValues(fn)));
-    return values;
-  }
-
   private successors(item: Item): Item[] {
     const { node } = item;
     const next = (n: SyntaxNode | null | undefined, change: Partial<Item> = {}): Item | null =>
@@ -355,7 +248,7 @@ export class FileFlow {
         const object = node.childForFieldName('object');
         const attr = node.childForFieldName('attribute')?.text;
         if (object?.type === 'identifier' && object.text === 'self' && attr) {
-          for (const def of this.selfAttribute(node, attr)) {
+          for (const def of this.scopes.selfAttribute(node, attr)) {
             // The pending field read (`conn['user']` of `conn = self._conn`) applies to the attribute's value.
             out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
@@ -426,12 +319,12 @@ export class FileFlow {
       name = before.name;
       defs = before.redacts!.prior;
     } else {
-      const scope = this.scopeOfRead(node);
+      const scope = this.scopes.scopeOfRead(node);
       scopeNode = scope.node;
       name = scope.name!;
       defs = scope.reaching(node) ?? [];
     }
-    if (defs.length === 0 && scopeNode !== this.root) defs = this.scope(this.root, name).all.get(name) ?? [];
+    if (defs.length === 0 && scopeNode !== this.root) defs = this.scopes.scope(this.root, name).all.get(name) ?? [];
     if (defs.some((d) => d.redacts?.ifSanitized)) defs = this.flattened(defs, item);
     const out: (Item | null)[] = [];
     for (const def of defs) {
@@ -520,7 +413,7 @@ export class FileFlow {
       // `dict(a, **b)['k']`, `copy(a)['k']` read field k of what they copy (see KEY_KEEPING_FUNCTIONS).
       if (KEY_KEEPING_FUNCTIONS.has(fn.text)) return [next(args)];
       if (CARRYING_FUNCTIONS.has(fn.text)) return [next(args, plain)];
-      const helper = this.functionsIn(this.root).get(fn.text);
+      const helper = this.scopes.functionsIn(this.root).get(fn.text);
       return helper ? this.enterHelper(item, helper, fn.text, next) : [];
     }
     if (fn.type !== 'attribute') return [];
@@ -536,8 +429,8 @@ export class FileFlow {
       out.push(next(recv, { key: constantKey(first ?? null), viaField: true, without: kept }));
     }
     if (out.length === 0 && recv?.type === 'identifier' && recv.text === 'self') {
-      const cls = this.enclosingClass(call);
-      const helper = cls ? this.functionsIn(cls).get(method) : undefined;
+      const cls = this.scopes.enclosingClass(call);
+      const helper = cls ? this.scopes.functionsIn(cls).get(method) : undefined;
       if (helper) out.push(...this.enterHelper(item, helper, `self.${method}`, next));
     }
     return out;
@@ -570,37 +463,9 @@ export class FileFlow {
   private enterHelper(item: Item, helper: SyntaxNode, label: string, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     if (item.call) return [];
     // `a, b = self._params()` and the helper returns `x, y`: the position goes in with the call.
-    return this.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
+    return this.scopes.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
-  /** Values assigned to `self.<attr>` in any method of the enclosing class, and class-level assignments of `attr` (see classAttribute). */
-  private selfAttribute(node: SyntaxNode, attr: string): readonly Definition[] {
-    const cls = this.enclosingClass(node);
-    if (!cls) return [];
-    const key = `${idOf(cls)}:${attr}`;
-    let defs = this.classAttrs.get(key);
-    if (!defs) {
-      this.text ??= fileText(this.root);
-      this.classAttrs.set(key, (defs = classAttribute(cls, attr, this.text, this.root, (n) => this.enclosingClass(n))));
-    }
-    return defs;
-  }
-
-  /** The functions defined directly in a module or class body, by name. */
-  private functionsIn(owner: SyntaxNode): Map<string, SyntaxNode> {
-    const key = idOf(owner);
-    let fns = this.functions.get(key);
-    if (fns) return fns;
-    fns = new Map();
-    const body = owner.type === 'class_definition' ? owner.childForFieldName('body') : owner;
-    for (let s of body?.namedChildren ?? []) {
-      if (s.type === 'decorated_definition') s = s.childForFieldName('definition') ?? s;
-      const name = s.type === 'function_definition' ? s.childForFieldName('name')?.text : undefined;
-      if (name) fns.set(name, s);
-    }
-    this.functions.set(key, fns);
-    return fns;
-  }
 }
 
 /** The data flow of a parsed file; cheap to create (each scope is analysed when first asked about). */
