@@ -51,6 +51,14 @@ def scratch_file(name):
     return os.path.join(root, name)  # expect: DS712 a module constant naming /var/tmp
 
 
+def _scratch_root():
+    return tempfile.gettempdir()
+
+
+def report_file(report_id):
+    return os.path.join(_scratch_root(), "report-%s.json" % report_id)  # expect: DS712 through a same-file helper
+
+
 def socket_path():
     return Path(tempfile.gettempdir()) / "agent.sock"  # expect: DS712 pathlib
 
