@@ -2,14 +2,10 @@
 // runs dist/action.js, the Action's modules in one file (scripts/bundle-cli.mjs), which `npm run
 // build` writes after tsc; when the modules are newer (a bare tsc since) or it is missing, they
 // run instead, as bin/diffsec.js decides for the CLI.
-import { statSync } from 'node:fs';
+import { builtEntry } from '../built-entry.js';
 import type { runAction as RunAction } from './run-action.js';
 
-const bundle = new URL('../../action.js', import.meta.url);
-const modules = new URL('./run-action.js', import.meta.url);
-const mtime = (url: URL) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
-const built = mtime(bundle);
-const fresh = built !== undefined && built >= (mtime(modules) ?? -Infinity);
-const { runAction } = (await import(fresh ? bundle.href : modules.href)) as { runAction: typeof RunAction };
+const entry = builtEntry(new URL('../../action.js', import.meta.url), new URL('./run-action.js', import.meta.url));
+const { runAction } = (await import(entry.href)) as { runAction: typeof RunAction };
 
 process.exitCode = await runAction(process.env);

@@ -1,6 +1,7 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtEntry } from '../built-entry.js';
 import { gatesOf, type GateEntry } from '../rules/pattern-gate.js';
 import type { Rule } from '../rules/rule.js';
 import { gateQueriesOf } from '../rules/rule-snapshot.js';
@@ -18,14 +19,9 @@ export function canUseScanThreads(): boolean {
 
 let entry: URL | undefined;
 
-/**
- * What a thread runs: the bundle, which starts with one file to load instead of about a hundred,
- * unless the modules are newer (a bare tsc since the build) or it is missing, as bin/diffsec.js
- * decides for the CLI.
- */
+/** What a thread runs: the bundle, which starts with one file to load instead of about a hundred, when current (see builtEntry). */
 function threadEntry(): URL {
-  const mtime = (url: URL) => statSync(url, { throwIfNoEntry: false })?.mtimeMs;
-  return (entry ??= (mtime(BUNDLE) ?? -Infinity) >= (mtime(MODULES) ?? -Infinity) ? BUNDLE : MODULES);
+  return (entry ??= builtEntry(BUNDLE, MODULES));
 }
 
 /** The gates compiling these rules reads (see gateQueriesOf), as this thread knows them (the rule snapshot's) or computes them once. */

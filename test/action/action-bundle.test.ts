@@ -88,7 +88,7 @@ describe('dist/src/action/main.js', () => {
     // A package holding both builds, each saying which it is.
     dir = mkdtempSync(join(tmpdir(), 'diffsec-action-entry-'));
     mkdirSync(join(dir, 'dist/src/action'), { recursive: true });
-    copyFileSync(join(ROOT, 'dist/src/action/main.js'), join(dir, 'dist/src/action/main.js'));
+    for (const file of ['dist/src/action/main.js', 'dist/src/built-entry.js']) copyFileSync(join(ROOT, file), join(dir, file));
     writeFileSync(join(dir, 'package.json'), '{"type": "module"}');
     for (const [file, name] of [['dist/action.js', 'bundle'], ['dist/src/action/run-action.js', 'modules']]) {
       writeFileSync(join(dir, file!), `export async function runAction(env) { process.stdout.write('${name} ' + env.GITHUB_EVENT_NAME); return 3; }\n`);
