@@ -212,20 +212,22 @@ export class FileFlow {
   /** Whether a redaction definition redacts for the trace under way: a constant or deletion always; a value written, when sanitized (see Definition.redacts). */
   private redacting(def: Definition): boolean {
     if (!def.redacts!.ifSanitized) return true;
-    const value = def.value!;
-    return this.question!.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, this.question!));
+    return this.carriesNothing(def.value!, this.question!);
+  }
+
+  /** A value that carries nothing: a sanitized one, or a name cleared as isCleared says (`token = mask_password(pw)` lines before). */
+  private carriesNothing(value: SyntaxNode, question: TraceQuestion): boolean {
+    return question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question));
   }
 
   /**
    * True for a keyed entry (`'password': token` in a dict, `password=token` in a call) whose value
-   * no longer carries anything: a sanitized call, or a name cleared as isCleared says
-   * (`token = mask_password(pw)` lines before). Such an entry is not a source, whatever its key.
+   * carries nothing (see carriesNothing). Such an entry is not a source, whatever its key.
    */
   private holdsCleared(entry: SyntaxNode, question: TraceQuestion): boolean {
     if (entry.type !== 'pair' && entry.type !== 'keyword_argument') return false;
     const value = entry.childForFieldName('value');
-    if (!value) return false;
-    return question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question));
+    return value !== null && this.carriesNothing(value, question);
   }
 
   private successors(item: Item): Item[] {
