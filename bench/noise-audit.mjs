@@ -3,7 +3,7 @@
 // Bandit on the same files, and a seeded sample of medium-or-higher findings for a person to mark.
 //
 //   bash bench/fetch-corpus.sh && npm run build
-//   node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown]
+//   node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout] [--no-bandit]
 //
 // Corpus: the non-test .py files of Debian's python3-nova, python3-ironic and python3-cinder
 // (bench/.cache/corpus/<name>, from bench/fetch-corpus.sh). diffsec runs with its default config
@@ -12,6 +12,11 @@
 // bench/.cache/noise/ next to the package it read. Rates are findings per 10,000 lines of the
 // files on disk (`wc -l`), suppressed findings left out; Bandit counts medium and high severity
 // per test id.
+//
+// --heldout reads the held-out corpus instead: the non-test .py files of nine more OpenStack
+// projects at the commits of bench/heldout.txt (glance, heat, horizon, keystone, neutron, os-brick,
+// oslo.concurrency, swift, trove; bench/fetch-heldout.sh copies them from local clones), code the
+// rules were never tuned on. --no-bandit leaves Bandit's columns out.
 //
 // The sample: unsuppressed findings of medium or high severity, shuffled with SEED (mulberry32),
 // then drawn round-robin across rules (one per rule per round, rules in seeded order), so a rule
@@ -24,17 +29,23 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const corpusDir = join(here, '.cache', 'corpus');
-const cacheDir = join(here, '.cache', 'noise');
-const CORPORA = ['cinder', 'ironic', 'nova'];
 const RANK = { low: 0, medium: 1, high: 2 };
 
 const args = process.argv.slice(2);
 const seed = Number.parseInt(args[0] ?? '', 10);
 if (!Number.isInteger(seed)) {
-  console.error('usage: node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown]');
+  console.error('usage: node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout] [--no-bandit]');
   process.exit(2);
 }
+// --heldout: the projects of bench/heldout.txt (bench/fetch-heldout.sh), which no rule was tuned on.
+const heldout = args.includes('--heldout');
+const withBandit = !args.includes('--no-bandit');
+const corpusDir = join(here, '.cache', heldout ? 'heldout' : 'corpus');
+const cacheDir = join(here, '.cache', 'noise');
+const CORPORA = heldout
+  ? readFileSync(join(here, 'heldout.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0])
+  : ['cinder', 'ironic', 'nova'];
+const fetchHint = heldout ? 'bash bench/fetch-heldout.sh CLONES' : 'bash bench/fetch-corpus.sh';
 const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number.parseInt(args[i + 1], 10) : fallback;
@@ -117,14 +128,14 @@ const bandit = [];
 const skippedGenerated = [];
 for (const name of CORPORA) {
   if (!existsSync(join(corpusDir, name, '.complete'))) {
-    console.error(`noise-audit: ${name} is missing; run bash bench/fetch-corpus.sh`);
+    console.error(`noise-audit: ${name} is missing; run ${fetchHint}`);
     process.exit(2);
   }
   lines[name] = pythonFiles(name).reduce((sum, f) => sum + lineCount(readFileSync(join(corpusDir, f), 'utf8')), 0);
   const report = diffsecFindings(name);
   findings.push(...report.findings.filter((f) => !f.suppressed).map((f) => ({ ...f, corpus: name })));
   skippedGenerated.push(...report.skipped.filter((s) => /^generated|^vendored/.test(s.reason)).map((s) => s.path));
-  bandit.push(...banditFindings(name).filter((r) => r.issue_severity !== 'LOW').map((r) => ({ ...r, corpus: name })));
+  if (withBandit) bandit.push(...banditFindings(name).filter((r) => r.issue_severity !== 'LOW').map((r) => ({ ...r, corpus: name })));
 }
 const totalLines = CORPORA.reduce((s, n) => s + lines[n], 0);
 const per10k = (n, l = totalLines) => ((n * 10000) / l).toFixed(2);

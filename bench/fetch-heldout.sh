@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Builds the held-out corpus for `node bench/noise-audit.mjs SEED --heldout`: for each repository
+# and commit in bench/heldout.txt, the commit's .py files outside test folders (any path segment
+# `tests` or `test`), copied with `git archive` from a clone in CLONES/<repo> (the same clones
+# bench/advisory-replay.mjs reads; nothing here touches the network).
+#
+# Usage: bash bench/fetch-heldout.sh CLONES
+# Result: bench/.cache/heldout/<repo>/ and a .complete file naming the commit. Idempotent.
+set -euo pipefail
+
+clones="${1:?usage: bash bench/fetch-heldout.sh CLONES}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+dest_root="$here/.cache/heldout"
+mkdir -p "$dest_root"
+
+grep -v '^#' "$here/heldout.txt" | while read -r repo commit; do
+  [[ -n "$repo" ]] || continue
+  dest="$dest_root/$repo"
+  if [[ -f "$dest/.complete" && "$(cat "$dest/.complete")" == "$commit" ]]; then
+    continue
+  fi
+  [[ -d "$clones/$repo" ]] || { echo "fetch-heldout: no clone at $clones/$repo" >&2; exit 1; }
+  echo "fetch-heldout: $repo at ${commit:0:10}" >&2
+  rm -rf "$dest"
+  mkdir -p "$dest"
+  git -C "$clones/$repo" archive --format=tar "$commit" | tar -x -C "$dest"
+  # Keep only non-test Python: the audit, like the Debian corpus, reads what ships.
+  find "$dest" -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +
+  find "$dest" -type f ! -name '*.py' -delete
+  find "$dest" -type d -empty -delete
+  mkdir -p "$dest"
+  echo "$commit" > "$dest/.complete"
+done
