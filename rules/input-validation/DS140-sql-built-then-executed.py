@@ -76,3 +76,30 @@ class Repo(object):
 
     def passed_in(self, cursor, sql):
         cursor.execute(sql)  # ok: DS140 built by the caller, not here
+
+    def command_line(self, namespace, cmd):
+        cmd = ['sysctl', '-w'] + cmd
+        wrapper = ip_lib.IPWrapper(namespace=namespace)
+        wrapper.netns.execute(cmd, run_as_root=True)  # ok: DS140 a list joined, a command line, not SQL
+
+    def rules_for_table(self, table):
+        args = ['iptables-save', '-t', table]
+        if self.namespace:
+            args = ['ip', 'netns', 'exec', self.namespace] + args
+        return linux_utils.execute(args,
+                                   run_as_root=True)  # ok: DS140 lists joined with +
+
+    def conntrack(self, rule, zone_id, net):
+        cmd = self._base_cmd(rule)
+        ip_cmd = [str(net), '-w', zone_id]
+        for line in [cmd + ip_cmd]:
+            self.execute(list(line), run_as_root=True)  # ok: DS140 a name only ever assigned a list
+
+    def vtysh(self, vtysh_args: list[str]):
+        cmd = self._vtysh_base_cmd + vtysh_args
+        return linux_utils.execute(cmd, run_as_root=True)  # ok: DS140 a parameter annotated as a list
+
+    def where_appended(self, cursor, where):
+        base = "SELECT * FROM users"
+        sql = base + where
+        cursor.execute(sql)  # expect: DS140 two strings joined, not lists

@@ -1,4 +1,5 @@
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
+import { isSequenceConcatenation } from '../../analysis/sequence-concatenation.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -48,8 +49,9 @@ export function templateText(node: SyntaxNode): string | null {
   }
 }
 
-/** True unless the written-out text of the statement shows it is not SQL: a shell command, a URL, prose. */
+/** True unless the written-out text of the statement shows it is not SQL (a shell command, a URL, prose), or it joins lists, not strings. */
 export function looksLikeSql(node: SyntaxNode): boolean {
+  if (isSequenceConcatenation(node)) return false;
   const text = templateText(node);
   // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL.
   if (text === null || !/[a-z]{2}/i.test(text)) return true;
@@ -60,7 +62,7 @@ export function looksLikeSql(node: SyntaxNode): boolean {
 export const looksLikeSqlPredicate: Predicate = {
   name: 'looks-like-sql',
   description:
-    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL.',
+    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL, nor is a `+` that joins lists (`[\'tc\'] + cmd`, or a local name only ever assigned a list).',
   checkArg: expectTrue,
   test: (node) => looksLikeSql(node),
 };

@@ -19,6 +19,9 @@ describe('looks-like-sql', () => {
     'x = template % args',
     'x = query.format(name)',
     'x = f"{cols} FROM t ORDER BY {order}"',
+    'x = base_sql + where',
+    'def f(where):\n    sql = "SELECT 1"\n    x = sql + where',
+    'def f(parts: list[str], where):\n    x = where + other',
   ])('%j may be SQL', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -29,6 +32,12 @@ describe('looks-like-sql', () => {
     "x = 'chmod ugo+rw %s' % path",
     'x = f"ls -l {path}"',
     'x = "http://%s/api" % host',
+    "x = ['sysctl', '-w'] + cmd",
+    "x = cmd + ['-t', table]",
+    'x = base + list(extra)',
+    "def f(zone):\n    ip_cmd = [str(net), '-w', zone]\n    x = cmd + ip_cmd",
+    "def f(args):\n    args = ['ip', 'netns'] + args\n    x = prefix + args",
+    'def f(self, vtysh_args: list[str]):\n    x = self._base + vtysh_args',
   ])('%j is not', (source) => {
     expect(holds(source)).toBe(false);
   });
