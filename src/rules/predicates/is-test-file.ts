@@ -1,8 +1,10 @@
 import { expectTrue, type Predicate } from './predicate.js';
 
-export const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)conftest\.py$/;
+// A folder of tests, a `heat_integrationtests/` beside the package as well; Django's `tests.py`
+// and a package's `test.py` of test base classes (nova/test.py) are test files too.
+export const TEST_PATH = /(^|\/)(?:\w+_)?(?:tests?|testing|integrationtests|functionaltests|unittests)\/|(^|\/)test_[^/]*\.py$|_tests?\.py$|(^|\/)tests?\.py$|(^|\/)conftest\.py$/;
 
-/** True for paths of test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`). */
+/** True for paths of test code (`tests/`, `heat_integrationtests/`, `test_*.py`, `*_test.py`, `tests.py`, `test.py`, `conftest.py`). */
 export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
@@ -10,7 +12,7 @@ export function isTestPath(path: string): boolean {
 /** The file being scanned is test code; the capture itself is not inspected. */
 export const isTestFile: Predicate = {
   name: 'is-test-file',
-  description: 'The file is test code (`tests/`, `test_*.py`, `*_test.py`, `conftest.py`); the capture is not inspected. Use under `not:` to spare tests.',
+  description: 'The file is test code (`tests/`, `heat_integrationtests/`, `test_*.py`, `*_test.py`, Django\'s `tests.py`, `test.py`, `conftest.py`); the capture is not inspected. Use under `not:` to spare tests.',
   checkArg: expectTrue,
   test: (_node, _arg, ctx) => isTestPath(ctx.path),
 };

@@ -1,0 +1,30 @@
+import { isTestPath } from '../../../src/rules/predicates/is-test-file.js';
+
+describe('is-test-file', () => {
+  it.each([
+    'nova/tests/unit/test_api.py',
+    'swift/test/unit/common/test_db.py',
+    'tests/helpers.py',
+    'pkg/testing/fixtures.py',
+    'heat_integrationtests/common/clients.py',
+    'heat_integrationtests/functional/test_purge.py',
+    'openstack_dashboard/dashboards/identity/users/tests.py',
+    'nova/test.py',
+    'api_test.py',
+    'conftest.py',
+  ])('%s is test code', (path) => {
+    expect(isTestPath(path)).toBe(true);
+  });
+
+  it.each([
+    'nova/compute/manager.py',
+    'swift/common/latest/versions.py',
+    'requests/adapters.py',
+    'ironic/conductor/contest.py',
+    'tempest_plugin/attestation.py',
+    'glance/api/testsuite.py',
+    'neutron/agent/tests_helper_not.py',
+  ])('%s is not', (path) => {
+    expect(isTestPath(path)).toBe(false);
+  });
+});
