@@ -637,3 +637,35 @@ class ConsoleProxy(object):
         shown = copy.copy(connect_info)
         shown.internal_access_path = None
         LOG.info("connect info: %s", shown)  # expect: DS205 another attribute written over
+
+
+# --- held-out look-alikes (heat): a constant written under a secret's name, another field of a token's body
+class AccessKey(object):
+    def handle_delete(self):
+        self._secret = None
+        user = self._get_user()
+        if user is None:
+            LOG.debug('Error deleting %s - user not found',
+                      str(self))  # ok: DS205 the only secret written on self is None
+            return
+
+    def handle_create(self, kp):
+        creds = {}
+        creds['password'] = ''
+        creds['user'] = kp.user
+        LOG.debug("creating %s", creds)  # ok: DS205 an empty password is no secret
+
+    def create_trust(self, context, trustor_user_id):
+        role_kw = {}
+        token_info = context.auth_token_info
+        if token_info and token_info.get('token', {}).get('roles'):
+            role_kw['role_ids'] = [r['id'] for r in
+                                   token_info['token']['roles']]
+        LOG.debug("Failed to find roles %s for user %s",
+                  role_kw, trustor_user_id)  # ok: DS205 the roles of a token's body, not the token
+
+    def store(self, kp):
+        creds = {}
+        creds['password'] = kp.secret
+        LOG.debug("stored %s",  # expect: DS205 a secret written under the key
+                  creds)

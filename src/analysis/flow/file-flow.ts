@@ -360,6 +360,12 @@ export class FileFlow {
       if (def.adds && def.key !== undefined) {
         // An entry written before a redaction of its key carries nothing past it.
         if (item.key === undefined && removes(item.without, def.key)) continue;
+        // `self._secret = None`, `d['password'] = ''`: an entry written as a constant holds no secret,
+        // whatever its key (the constant is still asked: a URL with a password is one).
+        if (def.value && isMaskValue(def.value)) {
+          out.push(next(def.value, { step, key: undefined, viaField: false, without: undefined }));
+          continue;
+        }
         // `d['password'] = v`: the target itself may be the source; then v.
         out.push(next(def.target, { step, defValue: def.value, without: item.key === undefined ? under(item.without, def.key) : item.without }));
         continue;
