@@ -99,3 +99,22 @@ def look_alike(path):
 
     other.execute("ls -l %s" % path, shell=True)  # ok: DS101 not a processutils copy (DS138 says the shell keyword is unresolved)
     execute("ls -l %s" % path, shell=True)  # ok: DS101 not a processutils copy
+
+
+PURGE = "heat-manage purge_deleted 0"
+
+
+def purge_deleted(self, stack_identifier, days):
+    # heat's integration tests: a command bound once to a constant, in the function or the module.
+    cmd = "heat-manage purge_deleted 0"
+    processutils.execute(cmd, shell=True)  # ok: DS101 a local bound once to a constant string
+    processutils.execute(PURGE,
+                         shell=True)  # ok: DS101 a module constant
+    cmd = "heat-manage purge_deleted 0"
+    processutils.execute(cmd,
+                         shell=True)  # ok: DS101 assigned twice, the same constant each time
+    older = "heat-manage purge_deleted %d" % days
+    processutils.execute(older, shell=True)  # expect: DS101 bound once, but to a formatted string
+    again = "heat-manage purge_deleted 0"
+    again = again + " " + stack_identifier
+    processutils.execute(again, shell=True)  # expect: DS101 rebound with a value from outside

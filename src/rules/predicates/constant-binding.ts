@@ -15,6 +15,32 @@ function rebinds(scope: SyntaxNode, name: string): boolean {
   return false;
 }
 
+/**
+ * The value of `name = value` when that is the only binding of `name` in a function's body, or
+ * each binding is `name = ` the same text (no other assignment, loop, `with`, walrus, `del` or
+ * `global`/`nonlocal` of it, nested functions included): wherever the name is read in the
+ * function, it holds that value or nothing. Null otherwise.
+ */
+function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
+  let value: SyntaxNode | null = null;
+  for (const node of body.descendantsOfType([...BINDERS, 'global_statement', 'nonlocal_statement', 'delete_statement'])) {
+    if (node.type === 'global_statement' || node.type === 'nonlocal_statement' || node.type === 'delete_statement') {
+      if (node.descendantsOfType('identifier').some((n) => n.text === name)) return null;
+      continue;
+    }
+    const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? node.childForFieldName('alias') ?? node.childForFieldName('value');
+    if (!target) continue;
+    const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
+    if (!names.some((n) => n.text === name)) continue;
+    const right = node.childForFieldName('right');
+    if (node.type !== 'assignment' || target.type !== 'identifier' || !right || right.type === 'assignment') return null;
+    // Assigned again, the same text each time (heat's `cmd = "heat-manage purge_deleted 0"` twice): still one value.
+    if (value !== null && value.text !== right.text) return null;
+    value ??= right;
+  }
+  return value;
+}
+
 /** The default of parameter `name` of `fn`, or null when it has none. */
 function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | undefined {
   const params = fn.childForFieldName('parameters');
@@ -28,7 +54,8 @@ function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | und
 
 /**
  * The one expression an identifier is bound to in its file, or null: the default of a parameter of
- * the enclosing function that the function never rebinds (`def gen(bits=1024)`), or the value of a
+ * the enclosing function that the function never rebinds (`def gen(bits=1024)`), the value of the
+ * enclosing function's only assignment to a local name (`cmd = "heat-manage purge_deleted 0"`), or the value of a
  * module-level name assigned exactly once, at the top level, and not rebound in the enclosing
  * function (`MODE = 0o777`). A deliberately small step, not data flow: no other assignment counts.
  */
@@ -41,7 +68,7 @@ export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
     const body = fn.childForFieldName('body');
     const fromDefault = parameterDefault(fn, name);
     if (fromDefault !== undefined) return fromDefault && body && !rebinds(body, name) ? fromDefault : null;
-    if (body && rebinds(body, name)) return null;
+    if (body && rebinds(body, name)) return localBinding(body, name);
   }
   let module: SyntaxNode | null = identifier;
   while (module.parent) module = module.parent;

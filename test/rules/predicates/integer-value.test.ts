@@ -48,7 +48,10 @@ describe('integer-value', () => {
     ['def gen(size: int = 512, *, e=3):\n    x = size', 512],
     ['BITS = 1024\ndef gen(bits=BITS):\n    x = bits', 1024],
     ['SIZE = 1024\ndef gen():\n    x = SIZE', 1024],
-  ])('follows a name bound once in the file: %j', (source, value) => {
+    ['SIZE = 1024\ndef gen():\n    SIZE = 4096\n    x = SIZE', 4096],
+    ['def gen():\n    SIZE = 4096\n    use(SIZE)\n    SIZE = 4096\n    x = SIZE', 4096],
+    ['import stat\ndef put(path):\n    permissions = (\n        stat.S_IRUSR |\n        stat.S_IWGRP)\n    x = permissions', 0o420],
+  ])('follows a name bound once in the file, or once in the function: %j', (source, value) => {
     expect(evaluate(`${source}\n`)).toBe(value);
   });
 
@@ -58,7 +61,12 @@ describe('integer-value', () => {
     'def gen(bits=1024):\n    bits = max(bits, 4096)\n    x = bits',
     'def gen(bits=1024):\n    for bits in (2048, 4096):\n        x = bits',
     'def gen(bits):\n    x = bits',
-    'SIZE = 1024\ndef gen():\n    SIZE = 4096\n    x = SIZE',
+    'def gen():\n    SIZE = 4096\n    SIZE = 1024\n    x = SIZE',
+    'def gen():\n    SIZE = 4096\n    SIZE += 1\n    x = SIZE',
+    'def gen(xs):\n    SIZE = 4096\n    for SIZE in xs:\n        pass\n    x = SIZE',
+    'def gen():\n    global SIZE\n    SIZE = 4096\n    x = SIZE',
+    'def gen():\n    SIZE = 4096\n    def inner():\n        SIZE = 1\n    x = SIZE',
+    'def gen():\n    SIZE, other = 4096, 1\n    x = SIZE',
     'SIZE = 1024\ndef gen(SIZE):\n    x = SIZE',
     'if cond:\n    SIZE = 1024\nx = SIZE',
     'A = B\nB = A\nx = A',
