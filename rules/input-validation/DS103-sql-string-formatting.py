@@ -34,3 +34,24 @@ def appliance(nms, path, size, table, base_query, where):
         "TRUNCATE TABLE %s" % table  # expect: DS103
     )
     cursor.execute(base_query + " WHERE name = '%s'" % where)  # expect: DS103 a clause appended
+
+
+POLICY_STAT_TABLE_CREATE = "CREATE TABLE policy_stat (storage_policy_index INTEGER PRIMARY KEY)"
+
+
+class Broker(object):
+    # swift's account and container brokers: their schema formatted from constants.
+    def migrate(self, conn, incoming, policy_index):
+        query = "UPDATE container SET storage_policy_index = {storage_policy_index}"
+        conn.execute(query.format(storage_policy_index="0"))  # ok: DS103 a literal filled in
+        conn.executescript('BEGIN;' + POLICY_STAT_TABLE_CREATE +
+                           'COMMIT;')  # ok: DS103 a module constant joined
+        conn.execute(
+            "SELECT sync_point FROM %s_sync WHERE remote_id=?"
+            % ('incoming' if incoming else 'outgoing'), (policy_index,))  # ok: DS103 a choice between literals
+        suffix = '_sync'
+        conn.execute('SELECT * FROM outgoing%s' % suffix)  # ok: DS103 a local bound to a literal
+        conn.execute(
+            "SELECT sync_point FROM %s_sync WHERE remote_id=?"  # expect: DS103 a choice with a value in it
+            % ('incoming' if incoming else policy_index), ())
+        conn.execute("UPDATE policy_stat SET count = " + str(policy_index))  # expect: DS103 a value joined with +

@@ -43,7 +43,7 @@ export function isPlaceholderList(node: SyntaxNode): boolean {
 }
 
 /** The values a formatted string fills in: f-string fields, `%`'s right side, `.format()`'s arguments; null when it is not one. */
-function filledValues(node: SyntaxNode): SyntaxNode[] | null {
+export function filledValues(node: SyntaxNode): SyntaxNode[] | null {
   const n = unwrapParens(node);
   switch (n.type) {
     case 'string': {

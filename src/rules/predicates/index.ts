@@ -6,6 +6,7 @@ import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wrapper.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
+import { fillsOnlyConstants } from './fills-only-constants.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
@@ -67,6 +68,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     integerValuePredicate,
     isCallTo,
     isConstantValuePredicate,
+    fillsOnlyConstants,
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,

@@ -1,0 +1,56 @@
+import { isConstantString } from '../../analysis/string-literal.js';
+import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { constantBinding } from './constant-binding.js';
+import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
+import { isConstantValue } from './is-constant-value.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+// swift builds its schema with `.format(storage_policy_index="0")`, `'BEGIN;' + POLICY_STAT_TABLE_CREATE`
+// and `% ('incoming' if incoming else 'outgoing')`: formatted, yet nothing in the text can come
+// from outside.
+
+const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
+
+/** A value fixed where it is written: a literal, a name bound to one (see constantBinding) or an upper-case constant, a choice between such, or a placeholder list. */
+function isFixedValue(node: SyntaxNode, depth = 0): boolean {
+  const n = unwrapParens(node);
+  if (isConstantValue(n) || isPlaceholderList(n)) return true;
+  if (depth > 4) return false;
+  if (n.type === 'conditional_expression') {
+    const [consequence, , alternative] = n.namedChildren.filter((c) => c.type !== 'comment');
+    return consequence !== undefined && alternative !== undefined && isFixedValue(consequence, depth + 1) && isFixedValue(alternative, depth + 1);
+  }
+  if (n.type === 'identifier') {
+    if (UPPER_CASE.test(n.text)) return true;
+    const bound = constantBinding(n);
+    return bound !== null && isFixedValue(bound, depth + 1);
+  }
+  return n.type === 'attribute' && UPPER_CASE.test(n.childForFieldName('attribute')?.text ?? '');
+}
+
+/** The parts of a `+` chain that are not string literals; null when it is not a `+`. */
+function addedValues(node: SyntaxNode): SyntaxNode[] | null {
+  const n = unwrapParens(node);
+  if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return null;
+  const out: SyntaxNode[] = [];
+  const visit = (part: SyntaxNode) => {
+    const p = unwrapParens(part);
+    if (p.type === 'binary_operator' && p.childForFieldName('operator')?.type === '+') {
+      for (const side of [p.childForFieldName('left'), p.childForFieldName('right')]) if (side) visit(side);
+    } else if (!isConstantString(p)) out.push(p);
+  };
+  visit(n);
+  return out;
+}
+
+/** The captured formatted string fills in only values fixed in the code (see isFixedValue). */
+export const fillsOnlyConstants: Predicate = {
+  name: 'fills-only-constants',
+  description:
+    'The captured formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
+  checkArg: expectTrue,
+  test(node) {
+    const values = filledValues(node) ?? addedValues(node);
+    return values !== null && values.length > 0 && values.every((v) => isFixedValue(v));
+  },
+};
