@@ -55,3 +55,15 @@ class Broker(object):
             "SELECT sync_point FROM %s_sync WHERE remote_id=?"  # expect: DS103 a choice with a value in it
             % ('incoming' if incoming else policy_index), ())
         conn.execute("UPDATE policy_stat SET count = " + str(policy_index))  # expect: DS103 a value joined with +
+
+    def sync_point(self, conn, remote_id, name):
+        # Tables named by the broker's class: identifiers cannot be parameters.
+        conn.execute('''
+            SELECT * FROM %s WHERE ROWID > ? ORDER BY ROWID ASC LIMIT ?
+        ''' % self.db_contains_type, (remote_id, 10))  # ok: DS103 a table name from the object
+        conn.execute('UPDATE %s_stat SET put_timestamp = ?'
+                     ' WHERE put_timestamp < ?' % self.db_type,
+                     (remote_id, remote_id))  # ok: DS103 a table name glued to a suffix
+        conn.execute(
+            "SELECT * FROM %s WHERE name = '%s'" % (self.db_type, name))  # expect: DS103 a value in a quoted literal
+        conn.execute("SELECT * FROM object WHERE name = %s" % self.name)  # expect: DS103 an attribute compared, a value

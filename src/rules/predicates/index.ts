@@ -7,6 +7,7 @@ import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wr
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
+import { fillsOnlyObjectIdentifiers } from './fills-only-object-identifiers.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
@@ -69,6 +70,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isCallTo,
     isConstantValuePredicate,
     fillsOnlyConstants,
+    fillsOnlyObjectIdentifiers,
     fillsOnlyPlaceholders,
     objectOfAttribute,
     boundString,
