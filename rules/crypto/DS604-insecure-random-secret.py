@@ -49,3 +49,17 @@ def authorize_request_token(request_token_id, user_id, role_ids):
     oauth_verifier = "".join(random.sample(ALPHABET, 8))  # expect: DS604
     verifier_length = random.choice([8, 16])  # ok: DS604 a length, not the verifier
     return token_dict, oauth_verifier, verifier_length
+
+
+# heat's password_gen.py: the module's name rebound at module level to the system generator.
+import random as random_module  # noqa: E402
+from random import choices as pick  # noqa: E402
+
+pick = random_module.SystemRandom().choices
+
+
+def generate_openstack_password(length=32):
+    password = "".join(
+        pick(ALPHABET, k=length))  # ok: DS604 `pick` is SystemRandom's, rebound at module level
+    api_token = "".join(random_module.choices(ALPHABET, k=length))  # expect: DS604 the module itself
+    return password, api_token

@@ -7,6 +7,7 @@ import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wr
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
+import { moduleRebindsRoot } from './module-rebinds-root.js';
 import { fillsOnlyObjectIdentifiers } from './fills-only-object-identifiers.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
@@ -70,6 +71,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isCallTo,
     isConstantValuePredicate,
     fillsOnlyConstants,
+    moduleRebindsRoot,
     fillsOnlyObjectIdentifiers,
     fillsOnlyPlaceholders,
     objectOfAttribute,
