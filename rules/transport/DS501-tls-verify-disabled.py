@@ -8,6 +8,9 @@ from keystoneauth1 import session as ks_session
 from oslo_config import cfg
 from requests import get as fetch
 from unittest import mock
+from zvmconnector import connector
+
+from trove.guestagent import models as guest_models
 
 CONF = cfg.CONF
 
@@ -49,3 +52,46 @@ def connector():
 
 def secure_connector(ctx):
     return aiohttp.TCPConnector(ssl=ctx)  # ok: DS501 an SSL context verifies
+
+
+class DiskFileManager(object):
+    def cleanup_ondisk_files(self, hsh_path, files, **kwargs):
+        results = self.get_ondisk_files(files, hsh_path, verify=False, **kwargs)  # ok: DS501 checks the on-disk file contract, not TLS
+        union = self.diskfile_mgr.get_ondisk_files(
+            files, "",
+            verify=False)  # ok: DS501 the same look-alike, multi-line on another object
+        return results, union
+
+
+def list_users(client, root):
+    models = guest_models
+    user = models.DatastoreUser.deserialize(root, verify=False)  # ok: DS501 skips validating the model's fields
+    schemas = [guest_models.DatastoreSchema.deserialize(
+        schema, verify=False) for schema in client.list_schemas()]  # ok: DS501 the same, through the module
+    return user, schemas
+
+
+class RestClient(object):
+    def __init__(self, host, port, ca_file=None):
+        if ca_file:
+            self._conn = connector.ZVMConnector(host, port, ssl_enabled=True, verify=ca_file)  # ok: DS501 verifies against a CA file
+        else:
+            self._conn = connector.ZVMConnector(host, port,
+                                                ssl_enabled=True,
+                                                verify=False)  # expect: DS501
+        self.session = requests.Session()
+
+    def _request(self, method, url, **kwargs):
+        return self.session.request(method, url, verify=False, **kwargs)  # expect: DS501
+
+    def call(self, method, path, body=None):
+        url = "https://%s%s" % (self.host, path)
+        send = getattr(self.session, method.lower())
+        resp = getattr(self.session, method.lower())(url, json=body, verify=False)  # expect: DS501
+        return send, resp, self.post_json(url, body)
+
+    def post_json(self, endpoint, body):
+        return self._send_json(endpoint, body, verify=False)  # expect: DS501
+
+    def _send_json(self, endpoint, body, verify=True):
+        return self._request("POST", endpoint, json=body, verify=verify)  # ok: DS501 the caller's setting, not False

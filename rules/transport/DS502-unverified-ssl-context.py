@@ -31,3 +31,63 @@ def contexts(sock, host, cafile):
         raise ValueError(host)
     opener = urllib.request.urlopen("https://example.com", context=good)
     return ctx, ctx2, wrapped, pool, opener, server
+
+
+def listen_tls(sock, conf):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.verify_mode = ssl.CERT_NONE  # ok: DS502 a server context: clients are not asked for certificates
+    context.load_cert_chain(conf["cert_file"], conf["key_file"])
+    return context.wrap_socket(sock, server_side=True)
+
+
+def listen_purpose(sock, certfile):
+    server_ctx = _ssl.create_default_context(
+        _ssl.Purpose.CLIENT_AUTH, cafile=None)
+    server_ctx.check_hostname = False  # ok: DS502 a server context has no host name to check
+    server_ctx.verify_mode = CERT_NONE  # ok: DS502 the same server context
+    server_ctx.load_cert_chain(certfile)
+    return server_ctx
+
+
+def listen_wrapped(sock, certfile):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS)
+    ctx.load_cert_chain(certfile)
+    ctx.verify_mode = ssl.CERT_NONE  # ok: DS502 wrapped below for the server end
+    return ctx.wrap_socket(sock,
+                           server_side=True)
+
+
+class ConsoleProxy(object):
+    def __init__(self, certfile):
+        self.ssl_ctx = SSL.Context(SSL.TLS_SERVER_METHOD)
+        self.ssl_ctx.use_certificate_file(certfile)
+
+    def accept(self):
+        self.ssl_ctx.set_verify(SSL.VERIFY_NONE, None)  # ok: DS502 a pyOpenSSL server context built in __init__
+        return self.ssl_ctx
+
+
+class VencryptClient(object):
+    def __init__(self, cafile):
+        self.ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        self.cafile = cafile
+
+    def security_handshake(self, compute_sock, host):
+        self.ctx.check_hostname = False  # expect: DS502
+        self.ctx.verify_mode = ssl.CERT_NONE  # expect: DS502
+        return self.ctx.wrap_socket(compute_sock, server_side=False, server_hostname=host)
+
+
+def build_tls_context(minimum_version):
+    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    ctx.check_hostname = False  # expect: DS502
+    ctx.verify_mode = ssl.CERT_NONE  # expect: DS502
+    ctx.minimum_version = minimum_version
+    return ctx
+
+
+def probe(sock, host):
+    client_ctx = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+    client_ctx.verify_mode = ssl.CERT_NONE  # expect: DS502
+    listener = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    return client_ctx.wrap_socket(sock, server_hostname=host), listener

@@ -22,7 +22,9 @@ import { isConstantStringPredicate } from './is-constant-string.js';
 import { isCredentialedUrlPredicate } from './is-credentialed-url.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
+import { looksLikeHttpCallPredicate } from './looks-like-http-call.js';
 import { looksLikeSqlPredicate } from './looks-like-sql.js';
+import { isServerContextPredicate } from './is-server-context.js';
 import { isMigrationFile } from './is-migration-file.js';
 import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
@@ -98,5 +100,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isRunParameterPredicate,
     inCommandWrapperPredicate,
     sentAsKeywordPredicate,
+    looksLikeHttpCallPredicate,
+    isServerContextPredicate,
   ].map((p) => [p.name, p]),
 );
