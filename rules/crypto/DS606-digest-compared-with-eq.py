@@ -63,3 +63,47 @@ class TempURL(object):
             return False
         return any(hmac.compare_digest(signature, candidate) for candidate in expected_hmacs)  # ok: DS606 constant time
 
+
+
+import signal
+import signal as sg
+from signal import SIG_DFL
+
+
+def safe_kill(pid, sig, name):
+    # check process name for SIG_DFL
+    if sig == signal.SIG_DFL:  # ok: DS606 a signal number, not a signature
+        return name
+    if sig == SIG_DFL:  # ok: DS606 imported from signal
+        return name
+    if (sg.SIGTERM  # ok: DS606 an aliased signal module, over two lines
+            != sig):
+        return name
+    return None
+
+
+class Manager(object):
+    def _signal_pid(self, sig, pid, pid_file, verbose):
+        if sig != signal.SIG_DFL:  # ok: DS606 a signal number, not a signature
+            print('Signal %(pid)s  signal: %(signal)s' % {'pid': pid, 'signal': sig})
+
+    def stop(self, graceful, sent_sig):
+        if graceful:
+            sig = signal.SIGHUP
+        else:
+            sig = signal.SIGTERM
+        if sig != sent_sig:  # ok: DS606 sig holds only signal numbers
+            return False
+        return True
+
+    def verify(self, req, graceful, expected_sig, computed_sig):
+        if graceful:
+            sig = signal.SIGHUP
+        else:
+            sig = req.headers["X-Signature"]
+        if sig != expected_sig:  # expect: DS606 a header signature on one path
+            return False
+        request_sig = req.params["sig"]
+        if request_sig == computed_sig:  # expect: DS606 a request signature
+            return True
+        return computed_sig != req.params.get("signal")  # expect: DS606 a lookup named signal is no signal constant

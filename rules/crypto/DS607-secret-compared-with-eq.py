@@ -47,3 +47,45 @@ def enums(e, libvirt, auth_style, server, d):
     if auth_style == server.STYLE_LOGIN_PASSWORD:  # ok: DS607 an enum constant
         return True
     return d["key"] == CHAP_SECRET_KEY  # ok: DS607 a key name constant
+
+
+class PasswordForm(object):
+    def clean(self):
+        cleaned_data = super().clean()
+        passwd = cleaned_data.get('password')
+        confirm = cleaned_data.get('confirm_password')
+        if passwd is not None and confirm is not None:
+            if passwd != confirm:  # ok: DS607 a confirmation the same user typed
+                raise ValueError("Passwords do not match.")
+        password = self.cleaned_data.get('password')
+        confirm_password = self.cleaned_data.get('confirm_password')
+        if password != confirm_password:  # ok: DS607 a confirmation the same user typed
+            raise ValueError("Passwords do not match.")
+        if (confirm_password  # ok: DS607 the confirmation on the left, over two lines
+                != password):
+            raise ValueError("Passwords do not match.")
+        if self.new_password != self.password_confirmation:  # ok: DS607 a confirmation attribute
+            raise ValueError("Passwords do not match.")
+        if password != cleaned_data.get("password2"):  # ok: DS607 the second field of the form
+            raise ValueError("Passwords do not match.")
+        if password != cleaned_data["repeat_password"]:  # ok: DS607 a repeated field
+            raise ValueError("Passwords do not match.")
+        return cleaned_data
+
+
+def check_link(user, token, request):
+    if token != user.confirmation_token:  # expect: DS607 an e-mail link's token, the server's secret
+        return False
+    if request.params.get("confirm_key") == user.api_key:  # expect: DS607 a key, not a typed password
+        return False
+    return True
+
+
+def snmp_and_pvlan(port, prev_pvlan_community, node, snmp_info, community):
+    if (port.pvlan_community != prev_pvlan_community):  # ok: DS607 a private VLAN's community, not SNMP's
+        return True
+    if port.pvlan_community_name == prev_pvlan_community:  # ok: DS607 a private VLAN's community name
+        return True
+    if node.snmp_community == community:  # expect: DS607 an SNMP community string
+        return True
+    return node.write_community != community  # expect: DS607 an SNMP community string

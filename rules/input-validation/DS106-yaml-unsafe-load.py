@@ -17,3 +17,65 @@ def read(stream, text):
     )
     k = yaml.load(stream, yaml.Loader)  # expect: DS106
     return j, k, a, b, c, d, e, f, g, h, i
+
+
+import json
+
+if hasattr(yaml, 'CSafeLoader'):
+    _yaml_loader_base = yaml.CSafeLoader
+else:
+    _yaml_loader_base = yaml.SafeLoader
+
+
+class yaml_loader(_yaml_loader_base):
+    def _construct_yaml_str(self, node):
+        return self.construct_scalar(node)
+
+
+yaml_loader.add_constructor('tag:yaml.org,2002:str', yaml_loader._construct_yaml_str)
+
+if hasattr(yaml, 'CLoader'):
+    _fast_base = yaml.CLoader
+else:
+    _fast_base = yaml.SafeLoader
+
+
+class fast_loader(_fast_base):
+    pass
+
+
+def simple_parse(tmpl_str):
+    try:
+        tpl = json.loads(tmpl_str)
+    except ValueError:
+        tpl = yaml.load(tmpl_str, Loader=yaml_loader)  # ok: DS106 the file's loader derives from a safe one
+    other = yaml.load(  # expect: DS106 CLoader on one branch is the full loader
+        tmpl_str,
+        Loader=fast_loader,
+    )
+    return tpl, other
+
+
+class YamlCodec(object):
+    def deserialize(self, stream):
+        return yaml.load(stream, Loader=self.loader)  # expect: DS106 the base class's loader is the full one
+
+    @property
+    def loader(self):
+        return yaml.loader.Loader
+
+
+class SafeYamlCodec(YamlCodec):
+    @property
+    def loader(self):
+        return yaml.loader.SafeLoader
+
+
+class SafeCodec(object):
+    loader_class = yaml.SafeLoader
+
+    def deserialize(self, stream):
+        return yaml.load(stream, Loader=self.loader_class)  # ok: DS106 a class attribute holding SafeLoader
+
+    def deserialize_with(self, stream, loader=yaml.SafeLoader):
+        return yaml.load(stream, Loader=loader)  # expect: DS106 a caller may pass any loader

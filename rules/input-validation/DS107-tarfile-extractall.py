@@ -7,9 +7,63 @@ def unpack(upload, target, member):
     tar = tarfile.open(upload)
     tar.extractall(target)  # expect: DS107
     tar.extract(member, target)  # expect: DS107
-    zipfile.ZipFile(upload).extractall(target)  # expect: DS107
+    zipfile.ZipFile(upload).extractall(target)  # ok: DS107 zipfile strips `..` and absolute parts
     shutil.unpack_archive(upload, target)  # expect: DS107
     tar.extractall(target, filter="data")  # ok: DS107 data filter
     tar.extract(member, target, filter="tar")  # ok: DS107 tar filter
     shutil.unpack_archive(upload, target, filter="data")  # ok: DS107 filter given
     shutil.copy(upload, target)  # ok: DS107 not an extraction
+
+
+import os
+import zipfile as zf_mod
+from zipfile import ZipFile
+
+
+def decompress_zip(src_path, dest_path):
+    with zipfile.ZipFile(src_path, 'r') as zfd:
+        content = zfd.namelist()
+        if len(content) != 1:
+            raise Exception("Archive contains more than one file.")
+        else:
+            extract_dir = os.path.dirname(dest_path)
+            extracted_file = zfd.extract(content[0], extract_dir)  # ok: DS107 a ZipFile, whose names are sanitised
+    archive = ZipFile(src_path)
+    archive.extractall(  # ok: DS107 an imported ZipFile, over two lines
+        dest_path,
+    )
+    z = zf_mod.ZipFile(src_path)
+    copy = z
+    copy.extractall(dest_path)  # ok: DS107 an aliased ZipFile through a copy
+    return extracted_file
+
+
+def unpack_any(path, dest, is_zip, member):
+    if is_zip:
+        archive = zipfile.ZipFile(path)
+    else:
+        archive = tarfile.open(path)
+    archive.extractall(dest)  # expect: DS107 a tar archive on one path
+    with tarfile.open(path) as tar_file:
+        tar_file.extract(member, dest)  # expect: DS107 a tar archive
+    return archive
+
+
+def from_caller(archive, dest):
+    archive.extractall(dest)  # expect: DS107 unknown archive type
+
+
+class OVAImageExtractor(object):
+    def extract(self, ova):
+        with tarfile.open(fileobj=ova) as tar_file:
+            filenames = tar_file.getnames()
+            return tar_file.extractfile(filenames[0]), {}
+
+
+class Importer(object):
+    def execute(self, data_iter):
+        extractor = OVAImageExtractor()
+        disk, properties = extractor.extract(data_iter)  # ok: DS107 the file's own extract, which reads into memory
+        other = tarfile.TarFile(fileobj=data_iter)
+        other.extract(disk, "/tmp/x")  # expect: DS107 a TarFile
+        return properties

@@ -41,3 +41,55 @@ def build_reply(items):
     for item in items:
         ET.SubElement(root, "item").text = item
     return ET.tostring(root, encoding="unicode")  # ok: DS111 serialising
+
+
+from xml.sax import expatreader
+from trove.common import xmlutils
+
+
+class ProtectedExpatParser(expatreader.ExpatParser):
+    """An expat parser which disables DTD's and entities by default."""
+
+    def __init__(self, forbid_dtd=True, forbid_entities=True, *args, **kwargs):
+        expatreader.ExpatParser.__init__(self, *args, **kwargs)
+        self.forbid_dtd = forbid_dtd
+        self.forbid_entities = forbid_entities
+
+    def start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
+        raise ValueError("Inline DTD forbidden")
+
+    def entity_decl(self, entityName, is_parameter_entity, value, base, systemId, publicId, notationName):
+        raise ValueError("<!ENTITY> entity declaration forbidden")
+
+    def reset(self):
+        expatreader.ExpatParser.reset(self)
+        if self.forbid_dtd:
+            self._parser.StartDoctypeDeclHandler = self.start_doctype_decl
+        if self.forbid_entities:
+            self._parser.EntityDeclHandler = self.entity_decl
+
+
+class LenientExpatParser(expatreader.ExpatParser):
+    def entity_decl(self, *args):
+        raise ValueError("never installed as a handler")
+
+
+class SafeLookingParser(expatreader.ExpatParser):
+    """Named safe, but its code installs no handler."""
+
+
+def safe_minidom_parse_string(xml_string, body):
+    try:
+        doc = minidom.parseString(xml_string, parser=ProtectedExpatParser())  # ok: DS111 the file's parser refuses entities
+    except sax.SAXParseException:
+        raise ValueError()
+    shared = xmlutils.ProtectedExpatParser()
+    again = minidom.parseString(  # ok: DS111 an imported protected parser, through a name
+        body,
+        parser=shared,
+    )
+    other = minidom.parseString(body, parser=ProtectedExpatParser(forbid_entities=False))  # expect: DS111 protection turned off
+    lenient = minidom.parseString(body, parser=LenientExpatParser())  # expect: DS111 the handler is never installed
+    named = minidom.parseString(body, parser=SafeLookingParser())  # expect: DS111 the file's class is judged by its code
+    plain = minidom.parseString(body, parser=expatreader.create_parser())  # expect: DS111 expatreader.create_parser
+    return doc, again, other, lenient, named, plain

@@ -7,8 +7,6 @@
 const SECRET_NOUNS = new Set([
   'password', 'passwords', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'credential',
   'credentials', 'apikey', 'privkey', 'psk',
-  // An SNMP v1/v2c community string is the agent's password (`snmp_community`, `read_community`).
-  'community',
 ]);
 /**
  * `<qualifier>_key` is a secret only with one of these qualifiers: `api_key`, not `cache_key`;
@@ -29,6 +27,12 @@ const S3_SIGNATURE = /s3[^a-z]*sig/i;
 
 /** Words after `community` that still name the community string: `snmp_community_read`, `community_name`. */
 const COMMUNITY_SUFFIXES = new Set(['read', 'write', 'string', 'name']);
+/**
+ * Words right before `community` that make it SNMP's: `read_community`, `rw_community`. Any other
+ * qualifier names another community (`pvlan_community`, a private VLAN's; `image_community`), unless
+ * `snmp` comes earlier (`irmc_snmp_community`).
+ */
+const COMMUNITY_QUALIFIERS = new Set(['snmp', 'read', 'write', 'ro', 'rw', 'trap']);
 
 /**
  * `<qualifier>_token` is NOT a secret with one of these qualifiers: pagination and sync cursors
@@ -68,10 +72,21 @@ export function isSecretName(name: string): boolean {
   if (last === 'token' && words.length >= 2 && HANDLE_TOKEN_QUALIFIERS.has(words[words.length - 2]!)) return false;
   if (SECRET_NOUNS.has(last)) return true;
   const before = words[words.length - 2];
+  if (last === 'community') return isSnmpCommunity(words, words.length - 1);
   if (before === undefined) return false;
   if (last === 'key') return KEY_QUALIFIERS.has(before) || isTempUrlKey(words);
   if (last === 'sig' || last === 'signature') return SIGNATURE_QUALIFIERS.has(before) || (before === 's' && S3_SIGNATURE.test(name));
-  return before === 'community' && COMMUNITY_SUFFIXES.has(last);
+  return before === 'community' && COMMUNITY_SUFFIXES.has(last) && isSnmpCommunity(words, words.length - 2);
+}
+
+/**
+ * An SNMP v1/v2c community string, the agent's password: `community` alone or first
+ * (`community_string`), after an SNMP qualifier (`read_community`), or after `snmp` anywhere
+ * earlier (`irmc_snmp_community`); not `pvlan_community`, a private VLAN's community.
+ */
+function isSnmpCommunity(words: string[], at: number): boolean {
+  if (at === 0) return true;
+  return COMMUNITY_QUALIFIERS.has(words[at - 1]!) || words.slice(0, at).includes('snmp');
 }
 
 /** A Swift account's Temp-URL key, which signs download URLs: `temp_url_key`, `tempurl_key`, `X-Account-Meta-Temp-URL-Key`. */

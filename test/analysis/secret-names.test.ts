@@ -16,6 +16,7 @@ describe('isSecretName', () => {
   it.each(['access_token', 'refresh_token', 'csrf_token', 'id_token', 'session_token'])('%s is still a secret', (name) => expect(isSecretName(name)).toBe(true));
   const SNMP_AND_SIGNATURES = [
     'snmp_community', 'community', 'read_community', 'write_community', 'snmp_community_read', 'snmp_community_write',
+    'rw_community', 'snmp_v2c_community', 'snmpCommunity',
     'irmc_snmp_community', 'community_string', 'community_name', 'snmp_auth_key', 'snmp_priv_key', 'priv_key', 'privKey',
     'temp_url_key', 'tempurl_key', 'swift_temp_url_key', 'X-Account-Meta-Temp-URL-Key', 'temp_url_sig', 'temp_url_signature',
     's3_signature', 'S3Signature', 'X-Amz-Signature', 'aws_signature', 'hmac_signature',
@@ -24,7 +25,7 @@ describe('isSecretName', () => {
     expect(isSecretName(name)).toBe(true),
   );
   it.each([
-    'communities', 'community_id', 'community_ids', 'snmp_auth_protocol', 'snmp_priv_protocol', 'snmp_version',
+    'communities', 'pvlan_community', 'prev_pvlan_community', 'pvlan_community_name', 'image_community', 'community_id', 'community_ids', 'snmp_auth_protocol', 'snmp_priv_protocol', 'snmp_version',
     'signature', 'img_signature', 's_sig', 'assigned_sig', 'uses_signature', 'expected_signature', 'inspect_signature', 'signature_verified', 'sig',
     'url_key', 'cache_url_key', 'temp_url_expires', 'temp_url_duration', 'url', 'key_url',
   ])('%s is not', (name) => expect(isSecretName(name)).toBe(false));

@@ -44,9 +44,9 @@ function isCallTo(value: SyntaxNode | null, names: string[], imports: ImportMap)
  * The values a name may hold where `identifier` reads it: its reaching definitions in the
  * enclosing function (or module); every assignment of it there for a read the walk does not visit
  * (a decorator); or, when that scope never assigns it (a closure's or a global's read), every
- * assignment of it in the enclosing scopes, innermost first.
+ * assignment of it in the enclosing scopes, innermost first. A parameter's value is null (unknown).
  */
-function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | null)[] {
+export function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | null)[] {
   const name = identifier.text;
   let scope = scopeOf(identifier);
   const local = definitionsOf(scope, name, imports);

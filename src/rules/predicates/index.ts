@@ -48,6 +48,10 @@ import { sentAsKeywordPredicate } from './sent-as-keyword.js';
 import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
+import { holdsOnlyPredicate } from './holds-only.js';
+import { namesConfirmation } from './names-confirmation.js';
+import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
+import { receivesOwnMethod } from './receives-own-method.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -102,5 +106,9 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     sentAsKeywordPredicate,
     looksLikeHttpCallPredicate,
     isServerContextPredicate,
+    holdsOnlyPredicate,
+    namesConfirmation,
+    passesEntitySafeParserPredicate,
+    receivesOwnMethod,
   ].map((p) => [p.name, p]),
 );

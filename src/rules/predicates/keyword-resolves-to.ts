@@ -1,28 +1,32 @@
 import { keywordValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
 import type { Predicate } from './predicate.js';
+import { resolvesInFile } from './resolves-in-file.js';
 
 interface Arg {
   keyword: string;
   names: string[];
+  /** Also follow the file's own classes, names and `self.` properties to what they stand for (see resolvesInFile). */
+  follow?: boolean;
 }
 
 /** The captured call passes `keyword=` a name that resolves to one of `names` (`Loader=yaml.SafeLoader`). */
 export const keywordResolvesTo: Predicate = {
   name: 'keyword-resolves-to',
   description:
-    'The captured call passes keyword `keyword` a value whose import-resolved name is one of `names` (e.g. `{keyword: Loader, names: [yaml.SafeLoader]}`); use under `not:` to require a safe value.',
+    'The captured call passes keyword `keyword` a value whose import-resolved name is one of `names` (e.g. `{keyword: Loader, names: [yaml.SafeLoader]}`); use under `not:` to require a safe value. With `follow: true`, also a value the file shows stands for one: a class it defines whose every base does, a name every assignment of which does, or `self.X` whose every class attribute, property return and `self.X =` in the file does.',
   checkArg(arg) {
     const a = arg as Partial<Arg> | null;
-    if (!a || typeof a !== 'object' || typeof a.keyword !== 'string' || !Array.isArray(a.names) || a.names.length === 0) {
-      return 'takes {keyword: <name>, names: [<dotted names>]}';
+    if (!a || typeof a !== 'object' || typeof a.keyword !== 'string' || !Array.isArray(a.names) || a.names.length === 0 || (a.follow !== undefined && typeof a.follow !== 'boolean')) {
+      return 'takes {keyword: <name>, names: [<dotted names>], follow?: true}';
     }
     return null;
   },
   test(node, arg, ctx) {
-    const { keyword, names } = arg as Arg;
+    const { keyword, names, follow } = arg as Arg;
     const value = keywordValue(node, keyword);
     if (!value) return false;
+    if (follow) return resolvesInFile(value, names, ctx.imports);
     const name = ctx.imports.qualifiedName(value);
     return name !== null && matchesNamePattern(name, names);
   },

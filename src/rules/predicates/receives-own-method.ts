@@ -1,0 +1,47 @@
+import type { SyntaxNode } from '../../analysis/syntax.js';
+import { holdsOnlyWhere } from './holds-only.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+/** The class named `name` defined at the top level of the module holding `node`, or null. */
+export function moduleClass(node: SyntaxNode, name: string): SyntaxNode | null {
+  let module = node;
+  while (module.parent) module = module.parent;
+  for (const statement of module.namedChildren) {
+    const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (cls?.type === 'class_definition' && cls.childForFieldName('name')?.text === name) return cls;
+  }
+  return null;
+}
+
+/** Whether the class's own body defines method `method` (possibly decorated). */
+export function definesMethod(cls: SyntaxNode, method: string): boolean {
+  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === method) return true;
+  }
+  return false;
+}
+
+/**
+ * The capture is the receiver of a method call (`extractor` in `extractor.extract(x)`) that holds,
+ * on every path, an instance of a class defined in the same file whose own body defines that method
+ * (`extractor = OVAImageExtractor()`): the call runs the file's own code, not a library method of
+ * the same name.
+ */
+export const receivesOwnMethod: Predicate = {
+  name: 'receives-own-method',
+  description:
+    "The captured receiver of a method call holds, on every path that reaches it, an instance of a class defined at the top level of the same file (`x = Extractor()`, not imported) whose own body defines the called method: `extractor.extract(data)` runs the file's own `extract`, not tarfile's.",
+  checkArg: expectTrue,
+  test(node, _arg, ctx) {
+    const access = node.parent;
+    const method = access?.type === 'attribute' && access.childForFieldName('object')?.startIndex === node.startIndex ? access.childForFieldName('attribute')?.text : undefined;
+    if (!method) return false;
+    return holdsOnlyWhere(node, ctx.imports, (value) => {
+      const callee = value.type === 'call' ? value.childForFieldName('function') : null;
+      if (callee?.type !== 'identifier' || ctx.imports.bindingOf(callee.text) !== undefined) return false;
+      const cls = moduleClass(value, callee.text);
+      return cls !== null && definesMethod(cls, method);
+    });
+  },
+};

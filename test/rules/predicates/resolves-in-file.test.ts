@@ -1,0 +1,55 @@
+import { keywordResolvesTo } from '../../../src/rules/predicates/keyword-resolves-to.js';
+import type { SyntaxNode } from '../../../src/analysis/syntax.js';
+import { firstNode } from '../../helpers/parse.js';
+
+const SAFE = ['yaml.SafeLoader', 'yaml.CSafeLoader', 'yaml.loader.SafeLoader'];
+const HEAT = `import yaml
+
+if hasattr(yaml, 'CSafeLoader'):
+    _yaml_loader_base = yaml.CSafeLoader
+else:
+    _yaml_loader_base = yaml.SafeLoader
+
+
+class yaml_loader(_yaml_loader_base):
+    def _construct_yaml_str(self, node):
+        return self.construct_scalar(node)
+
+`;
+
+/** Tests the snippet's last `yaml.load(...)` call, following the file (`follow: true`) or not. */
+const holds = (source: string, follow = true) => {
+  const { node: module, imports } = firstNode(source, 'module');
+  const calls = module.descendantsOfType('call').filter((c: SyntaxNode) => c.childForFieldName('function')!.text === 'yaml.load');
+  return keywordResolvesTo.test(calls[calls.length - 1]!, { keyword: 'Loader', names: SAFE, follow }, { path: 'template_format.py', imports });
+};
+
+describe('keyword-resolves-to with follow (resolvesInFile)', () => {
+  it.each([
+    [HEAT + 'def parse(s):\n    return yaml.load(s, Loader=yaml_loader)'],
+    ['import yaml\nclass L(yaml.SafeLoader):\n    pass\nclass M(L):\n    pass\ndef parse(s):\n    return yaml.load(s, Loader=M)'],
+    ['import yaml\nLOADER = yaml.CSafeLoader\ndef parse(s):\n    return yaml.load(s, Loader=LOADER)'],
+    ['import yaml\nclass Codec:\n    @property\n    def loader(self):\n        return yaml.loader.SafeLoader\n    def read(self, s):\n        return yaml.load(s, Loader=self.loader)'],
+    ['import yaml\nclass Codec:\n    loader = yaml.SafeLoader\n    def read(self, s):\n        return yaml.load(s, Loader=self.loader)'],
+  ])('%j: the loader is safe', (source) => {
+    expect(holds(source)).toBe(true);
+  });
+
+  it.each([
+    [HEAT + 'def parse(s):\n    return yaml.load(s, Loader=yaml_loader)', false],
+    ['import yaml\nif x:\n    B = yaml.CLoader\nelse:\n    B = yaml.SafeLoader\nclass L(B):\n    pass\ndef parse(s):\n    return yaml.load(s, Loader=L)', true],
+    ['import yaml\nclass L(yaml.SafeLoader, Mixin):\n    pass\ndef parse(s):\n    return yaml.load(s, Loader=L)', true],
+    ['import yaml\nclass Codec:\n    @property\n    def loader(self):\n        return yaml.loader.Loader\n    def read(self, s):\n        return yaml.load(s, Loader=self.loader)\nclass Safe(Codec):\n    @property\n    def loader(self):\n        return yaml.loader.SafeLoader', true],
+    ['import yaml\nclass Codec:\n    loader = yaml.SafeLoader\n    def __init__(self, loader):\n        self.loader = loader\n    def read(self, s):\n        return yaml.load(s, Loader=self.loader)', true],
+    ['import yaml\ndef parse(s, loader=yaml.SafeLoader):\n    return yaml.load(s, Loader=loader)', true],
+    ['import yaml\nfrom x import yaml_loader\ndef parse(s):\n    return yaml.load(s, Loader=yaml_loader)', true],
+    ['import yaml\nclass L(L):\n    pass\ndef parse(s):\n    return yaml.load(s, Loader=L)', true],
+  ])('%j: it is not (follow %s)', (source, follow) => {
+    expect(holds(source as string, follow as boolean)).toBe(false);
+  });
+
+  it('checks its argument', () => {
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, follow: true })).toBeNull();
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, follow: 'yes' })).toMatch(/takes/);
+  });
+});
