@@ -308,9 +308,11 @@ export class ScopeDefinitions {
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
         // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
-        // `a, b = f()` (not a `for` target): each name is told its position, for a tuple a helper returns.
-        const unpacksCall = !pairwise && value?.type === 'call' && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
-        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : value, env, unpacksCall && t.type === 'identifier' ? i : undefined));
+        // `a, b = f()` (not a `for` target): each name is told its position, for a tuple a helper
+        // returns; `a, b = (f())` too, the call wrapped to span lines (os-brick's scaleio connector).
+        const call = value?.type === 'parenthesized_expression' && value.namedChildren.length === 1 && value.namedChildren[0]!.type === 'call' ? value.namedChildren[0]! : value;
+        const unpacksCall = !pairwise && call?.type === 'call' && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
+        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : unpacksCall ? call : value, env, unpacksCall && t.type === 'identifier' ? i : undefined));
         return;
       }
       case 'list_splat_pattern':

@@ -48,6 +48,9 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one(`${helper}def f():\n    host, user, pw = params()\n    sink(pw)\n`)).toMatchObject({ source: 'secret' });
     const bare = 'class C:\n    def _cmd(self):\n        headers = {"password": self.key}\n        return "GET", headers\n    def send(self):\n        method, headers = self._cmd()\n        sink(method)\n        sink(headers)\n';
     expect(traceSinks(bare).map((r) => r.source)).toEqual([null, '"password": self.key']);
+    // The call wrapped in parentheses to span lines (os-brick's scaleio connector): the same.
+    expect(one(`${helper}def f():\n    host, user, pw = (\n        params())\n    sink(host)\n`).source).toBeNull();
+    expect(one(`${helper}def f():\n    host, user, pw = (\n        params())\n    sink(pw)\n`)).toMatchObject({ source: 'secret' });
     // A helper returning something other than a tuple literal: each name may hold any of it.
     expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n')).toMatchObject({ source: 'source()' });
   });
