@@ -669,3 +669,13 @@ class AccessKey(object):
         creds['password'] = kp.secret
         LOG.debug("stored %s",  # expect: DS205 a secret written under the key
                   creds)
+
+    def s3_authenticate(self, s3_auth_details):
+        # swift's s3token: the access key is the key's id, sent in the clear with every request.
+        access = s3_auth_details['access_key']
+        force_tenant = None
+        if ':' in access:
+            access, force_tenant = access.split(':')
+        LOG.debug('Connecting with tenant: %s', force_tenant)  # ok: DS205 an access key id, not a secret
+        signing = s3_auth_details['secret_access_key']
+        LOG.debug('with %s', signing)  # expect: DS205 the secret access key
