@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# Builds the held-out corpus for `node bench/noise-audit.mjs SEED --heldout`: for each repository
-# and commit in bench/heldout.txt, the commit's .py files outside test folders (any path segment
-# `tests` or `test`), copied with `git archive` from a clone in CLONES/<repo> (the same clones
-# bench/advisory-replay.mjs reads; nothing here touches the network).
+# Builds a held-out corpus for `node bench/noise-audit.mjs SEED --heldout [LIST]`: for each repository
+# and commit in LIST (default bench/heldout.txt), the commit's .py files outside test folders (any
+# path segment `tests` or `test`), copied with `git archive` from a clone (or bare mirror) in
+# CLONES/<repo> (the same clones bench/advisory-replay.mjs reads; nothing here touches the network).
 #
-# Usage: bash bench/fetch-heldout.sh CLONES
-# Result: bench/.cache/heldout/<repo>/ and a .complete file naming the commit. Idempotent.
+# Usage: bash bench/fetch-heldout.sh CLONES [LIST]
+# Result: bench/.cache/<LIST's name>/<repo>/ (heldout/, heldout-2/) and a .complete file naming the
+# commit. Idempotent.
 set -euo pipefail
 
-clones="${1:?usage: bash bench/fetch-heldout.sh CLONES}"
+clones="${1:?usage: bash bench/fetch-heldout.sh CLONES [LIST]}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dest_root="$here/.cache/heldout"
+list="${2:-$here/heldout.txt}"
+dest_root="$here/.cache/$(basename "$list" .txt)"
 mkdir -p "$dest_root"
 
-grep -v '^#' "$here/heldout.txt" | while read -r repo commit; do
+grep -v '^#' "$list" | while read -r repo commit; do
   [[ -n "$repo" ]] || continue
   dest="$dest_root/$repo"
   if [[ -f "$dest/.complete" && "$(cat "$dest/.complete")" == "$commit" ]]; then

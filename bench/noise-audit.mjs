@@ -3,7 +3,7 @@
 // Bandit on the same files, and a seeded sample of medium-or-higher findings for a person to mark.
 //
 //   bash bench/fetch-corpus.sh && npm run build
-//   node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout] [--no-bandit]
+//   node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout [LIST]] [--no-bandit]
 //
 // Corpus: the non-test .py files of Debian's python3-nova, python3-ironic and python3-cinder
 // (bench/.cache/corpus/<name>, from bench/fetch-corpus.sh). diffsec runs with its default config
@@ -16,7 +16,10 @@
 // --heldout reads the held-out corpus instead: the non-test .py files of nine more OpenStack
 // projects at the commits of bench/heldout.txt (glance, heat, horizon, keystone, neutron, os-brick,
 // oslo.concurrency, swift, trove; bench/fetch-heldout.sh copies them from local clones), code the
-// rules were never tuned on. --no-bandit leaves Bandit's columns out.
+// rules were never tuned on; --heldout bench/heldout-2.txt reads a second such set (barbican,
+// designate, keystonemiddleware, manila, octavia, oslo.log, oslo.messaging, oslo.utils,
+// python-keystoneclient), kept apart to measure precision after what the first led to.
+// --no-bandit leaves Bandit's columns out.
 //
 // The sample: unsuppressed findings of medium or high severity, shuffled with SEED (mulberry32),
 // then drawn round-robin across rules (one per rule per round, rules in seeded order), so a rule
@@ -24,7 +27,7 @@
 // positive, acceptable-but-noisy or false positive.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -34,18 +37,21 @@ const RANK = { low: 0, medium: 1, high: 2 };
 const args = process.argv.slice(2);
 const seed = Number.parseInt(args[0] ?? '', 10);
 if (!Number.isInteger(seed)) {
-  console.error('usage: node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout] [--no-bandit]');
+  console.error('usage: node bench/noise-audit.mjs SEED [--sample N] [--context N] [--markdown] [--heldout [LIST]] [--no-bandit]');
   process.exit(2);
 }
-// --heldout: the projects of bench/heldout.txt (bench/fetch-heldout.sh), which no rule was tuned on.
-const heldout = args.includes('--heldout');
+// --heldout [LIST]: the projects of bench/heldout.txt, or of LIST (bench/heldout-2.txt), as
+// bench/fetch-heldout.sh copied them: code the rules were not tuned on.
+const heldoutAt = args.indexOf('--heldout');
+const heldout = heldoutAt >= 0;
+const heldoutList = heldout && args[heldoutAt + 1]?.endsWith('.txt') ? args[heldoutAt + 1] : join(here, 'heldout.txt');
 const withBandit = !args.includes('--no-bandit');
-const corpusDir = join(here, '.cache', heldout ? 'heldout' : 'corpus');
+const corpusDir = join(here, '.cache', heldout ? basename(heldoutList, '.txt') : 'corpus');
 const cacheDir = join(here, '.cache', 'noise');
 const CORPORA = heldout
-  ? readFileSync(join(here, 'heldout.txt'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0])
+  ? readFileSync(heldoutList, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0])
   : ['cinder', 'ironic', 'nova'];
-const fetchHint = heldout ? 'bash bench/fetch-heldout.sh CLONES' : 'bash bench/fetch-corpus.sh';
+const fetchHint = heldout ? `bash bench/fetch-heldout.sh CLONES ${heldoutList}` : 'bash bench/fetch-corpus.sh';
 const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number.parseInt(args[i + 1], 10) : fallback;
