@@ -378,7 +378,11 @@ export class FileFlow {
       // A binding with no value expression (`except … as e`): the bound name itself may be the
       // source (the exception caught); nothing is traced beyond it.
       if (def.value === null && def.target.parent?.type === 'as_pattern_target') out.push(next(def.target, { defValue: null }));
-      else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
+      else if (iteratesDisplay(def)) {
+        // `for i in [cert_secret, key_secret]`: `i` is each element, and a field read of `i`
+        // (`i.secret_ref`) is one of the element (a list reached otherwise gives its elements whole).
+        for (const element of def.value!.namedChildren) if (element.type !== 'comment') out.push(next(element, { step }));
+      } else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
     }
     return out;
   }
@@ -516,4 +520,14 @@ function pathTo(item: Item): FlowPath {
 function isMethod(fn: SyntaxNode): boolean {
   const first = fn.childForFieldName('parameters')?.namedChildren[0];
   return first?.type === 'identifier' && (first.text === 'self' || first.text === 'cls');
+}
+
+const DISPLAYS = new Set(['list', 'tuple', 'set']);
+
+/** A `for` target bound to the elements of a list, tuple or set written in the loop (no splat). */
+function iteratesDisplay(def: Definition): boolean {
+  const loop = def.target.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('left')?.startIndex !== def.target.startIndex || def.element !== undefined) return false;
+  const value = def.value;
+  return value !== null && DISPLAYS.has(value.type) && !value.namedChildren.some((c) => c.type === 'list_splat');
 }

@@ -61,6 +61,13 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f(info):\n    d = copy(info)\n    sink(d)\n').source).toBeNull();
   });
 
+  it('reads a field of a loop variable over a written list as a field of each element', () => {
+    // octavia's rollback: `for i in [certificate_secret, ...]: LOG.info(..., i.name, i.secret_ref)`.
+    expect(one('def f(cert_secret, other):\n    for i in [cert_secret, other]:\n        sink(i.name)\n').source).toBeNull();
+    expect(one('def f(cert_secret, other):\n    for i in [cert_secret, other]:\n        sink(i)\n')).toMatchObject({ source: 'cert_secret' });
+    expect(one('def f():\n    for i in [source(), other]:\n        sink(i.name)\n')).toMatchObject({ source: 'source()' });
+  });
+
   it('gives the key of d.items() and the index of enumerate() nothing of the values', () => {
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(k)\n').source).toBeNull();
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(v)\n')).toMatchObject({ source: 'source()', steps: ['d@2', 'v@3'] });
