@@ -1,3 +1,4 @@
+import struct
 import hashlib
 import hmac
 
@@ -107,3 +108,16 @@ class Manager(object):
         if request_sig == computed_sig:  # expect: DS606 a request signature
             return True
         return computed_sig != req.params.get("signal")  # expect: DS606 a lookup named signal is no signal constant
+
+
+class QcowInspector(object):
+    # oslo.utils' format inspector: a magic number read from the image, not a MAC.
+    MBR_SIGNATURE = 0xAA55
+
+    def has_mbr(self, region):
+        (mbr_sig,) = struct.unpack('<H', region.data[510:512])
+        return mbr_sig == self.MBR_SIGNATURE  # ok: DS606 compared with an upper-case constant
+
+    def check(self, request_signature, expected):
+        return (request_signature !=  # expect: DS606 a signature against a computed value
+                expected)

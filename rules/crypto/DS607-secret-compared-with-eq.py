@@ -1,4 +1,5 @@
 import hmac
+import getpass
 
 VALID_TOKENS = ("a", "b")
 
@@ -89,3 +90,15 @@ def snmp_and_pvlan(port, prev_pvlan_community, node, snmp_info, community):
     if node.snmp_community == community:  # expect: DS607 an SNMP community string
         return True
     return node.write_community != community  # expect: DS607 an SNMP community string
+
+
+def update_password(manager, user, old_password, new_password):
+    # python-keystoneclient: the old and new passwords are both typed by the user.
+    if old_password == new_password:  # ok: DS607 a new password compared with the old one
+        raise ValueError('Old password and new password must be different.')
+    new_passwd = getpass.getpass('New Password: ')
+    rep_passwd = getpass.getpass('Repeat New Password: ')
+    if new_passwd == rep_passwd:  # ok: DS607 a new password and its repeat
+        return new_passwd
+    if user.password == old_password:  # expect: DS607 the stored password against what was typed
+        return None

@@ -78,3 +78,14 @@ class SSHDriver(object):
 
     def passed_in(self, command):
         self.client.exec_command(command)  # ok: DS141 a wrapper: the command is built by its callers
+
+    def lustre(self, pool, cmd_parts):
+        # manila's lustre driver: every part quoted before it is joined.
+        cmd = 'sudo ' + ' '.join(shlex.quote(str(a)) for a in cmd_parts)
+        ssh = pool.get()
+        return processutils.ssh_execute(ssh, cmd)  # ok: DS141 each part quoted in the join
+        quoted = ' '.join([shlex.quote(p) for p in cmd_parts])
+        self.client.exec_command('ls ' + quoted)  # ok: DS141 each part quoted, a list comprehension
+        self.client.exec_command('ls ' + shlex.join(cmd_parts))  # ok: DS141 shlex.join quotes each part
+        loose = 'sudo ' + ' '.join(str(a) for a in cmd_parts)
+        self.client.exec_command(loose)  # expect: DS141 joined unquoted

@@ -69,6 +69,8 @@ export function isSecretName(name: string): boolean {
   const words = nameWords(name);
   const last = words[words.length - 1];
   if (!last) return false;
+  // `path_to_private_key`, `file_of_password`: where the secret is kept, not the secret (manila).
+  if ((words[0] === 'path' || words[0] === 'file' || words[0] === 'location') && (words[1] === 'to' || words[1] === 'of')) return false;
   if (last === 'token' && words.length >= 2 && HANDLE_TOKEN_QUALIFIERS.has(words[words.length - 2]!)) return false;
   if (SECRET_NOUNS.has(last)) return true;
   const before = words[words.length - 2];

@@ -1,11 +1,11 @@
 import { isSecretName, nameWords, SECRET_NAME_TEXT } from '../../src/analysis/secret-names.js';
 
 describe('isSecretName', () => {
-  it.each(['password', 'admin_password', 'ADMIN_PASSWORD', 'adminPassword', '_password', 'passwd', 'token', 'auth_token', 'api_key', 'apiKey', 'secret', 'client_secret', 'private_key', 'credentials', 'db_pwd'])(
+  it.each(['password', 'admin_password', 'ADMIN_PASSWORD', 'adminPassword', '_password', 'passwd', 'token', 'auth_token', 'api_key', 'apiKey', 'secret', 'client_secret', 'private_key', 'credentials', 'db_pwd', 'path_private_key', 'key_path_to_password'])(
     '%s is a secret name',
     (name) => expect(isSecretName(name)).toBe(true),
   );
-  it.each(['tokens', 'token_type', 'token_url', 'password_policy', 'max_tokens', 'cache_key', 'key', 'keys', 'secret_ref', 'user', 'passenger', 'tokenizer', 'password_length'])(
+  it.each(['tokens', 'token_type', 'token_url', 'password_policy', 'max_tokens', 'cache_key', 'key', 'keys', 'secret_ref', 'user', 'passenger', 'tokenizer', 'password_length', 'path_to_private_key', 'file_of_password', 'location_of_secret'])(
     '%s is not',
     (name) => expect(isSecretName(name)).toBe(false),
   );

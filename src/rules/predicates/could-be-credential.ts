@@ -10,6 +10,9 @@ const NAME_LIKE = /^[A-Za-z][A-Za-z_.:-]*$/;
 /** Some letter or digit outside an escape: not "", "***" (a mask) or "\r\n" (a delimiter). */
 const HAS_CONTENT = /^(?!(?:\\[A-Za-z0-9]|[^A-Za-z0-9])*$)/;
 
+/** A mask with a word in it: `'**SECRET**'`, `'<redacted>'`, `'***hidden***'` (designate masks a password before logging). */
+const WORDED_MASK = /^(?:\*{2,}|<)\s*(?:secret|redacted|hidden|masked|removed|filtered|password|sanitized)\s*(?:\*{2,}|>)?$/i;
+
 /** Qualifiers that make `<qualifier>_token` a credential whatever its value looks like: `admin_token = 'ADMIN'`. */
 const CREDENTIAL_TOKENS = new Set([
   'admin', 'auth', 'access', 'api', 'refresh', 'bearer', 'session', 'csrf', 'xsrf', 'secret', 'private', 'service',
@@ -68,7 +71,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase())) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
@@ -85,7 +88,7 @@ export function couldBeCredential(value: SyntaxNode): boolean {
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name containing the target\'s own noun (`UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name containing the target\'s own noun (`UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

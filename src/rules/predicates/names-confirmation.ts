@@ -5,7 +5,9 @@ import { nameOf } from './is-secret-name.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** Words that mark a value as the second typing of another: `confirm_password`, `password_confirmation`, `repeat_password`, `retyped`. */
-const CONFIRMATION_WORD = /^(confirm|repeat|retype|reenter|again)/;
+const CONFIRMATION_WORD = /^(confirm|repeat|retype|reenter|again|rep$)/;
+/** A password being set (`new_password`, `new_passwd`, `newpass`): compared with the old one or its repeat, both typed by the user. */
+const NEW_SECRET = /^new_?(pass(word|wd|phrase)?|pwd)$|^new$/;
 /** What users type twice: a confirmed token or key (`confirmation_token`, an e-mail link's) is the server's secret, not a second typing. */
 const TYPED_SECRET_WORD = /^(pass(word|wd|phrase)?|pwd|pin)$/;
 /** A secret's second field written with a digit: `password2`, `new_passwd_2`, `pwd2`. */
@@ -32,12 +34,15 @@ function readName(node: SyntaxNode): string | null {
 
 /**
  * True when `name` names the confirmation of a password the user typed twice: a confirmation word
- * alone (`confirm`) or with a password word (`confirm_password`, `new_password_again`), or a
- * password word followed by 2 (`password2`).
+ * alone (`confirm`) or with a password word (`confirm_password`, `new_password_again`,
+ * `rep_passwd`), a password word followed by 2 (`password2`), or a new password being set
+ * (`new_password`, `new_passwd`), which the user typed too.
  */
 export function isConfirmationName(name: string): boolean {
   if (SECOND_FIELD.test(name)) return true;
   const words = nameWords(name);
+  // python-keystoneclient: `old_password == new_password`, `new_passwd == rep_passwd`.
+  if (NEW_SECRET.test(name.toLowerCase()) || (words[0] === 'new' && words.slice(1).some((w) => TYPED_SECRET_WORD.test(w)))) return true;
   if (!words.some((w) => CONFIRMATION_WORD.test(w))) return false;
   return words.every((w) => CONFIRMATION_WORD.test(w)) || words.some((w) => TYPED_SECRET_WORD.test(w));
 }
@@ -51,7 +56,7 @@ export function isConfirmationName(name: string): boolean {
 export const namesConfirmation: Predicate = {
   name: 'names-confirmation',
   description:
-    "The captured name, attribute, constant-key subscript or `.get('key')` lookup is named as a confirmation: a word starting confirm, repeat, retype, reenter or again, alone or with a password word (`confirm`, `confirm_password`, `password_confirmation`, `repeat_password`), or a password word followed by 2 (`password2`); not a confirmation token or key, which the server holds.",
+    "The captured name, attribute, constant-key subscript or `.get('key')` lookup is named as a confirmation: a word starting confirm, repeat, retype, reenter or again (or `rep`), alone or with a password word (`confirm`, `confirm_password`, `password_confirmation`, `repeat_password`, `rep_passwd`), a password word followed by 2 (`password2`), or a new password being set (`new_password`, `new_passwd`); not a confirmation token or key, which the server holds.",
   checkArg: expectTrue,
   test(node) {
     const name = readName(node);

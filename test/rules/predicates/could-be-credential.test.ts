@@ -23,6 +23,8 @@ describe('could-be-credential', () => {
     'ok = "admin" != password',
     'token = "ab12cd34ef56"',
     'token = "0123456789abcdef0123"',
+    'password = "secret**"',
+    'password = "**s3cret**"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -30,6 +32,8 @@ describe('could-be-credential', () => {
   it.each([
     ['password = ""', 'empty: unset'],
     ['password = "***"', 'a mask'],
+    ["kwargs['data']['password'] = '**SECRET**'", 'a mask with a word in it (designate)'],
+    ['password = "<redacted>"', 'a mask with a word in it'],
     ['end = "\\r\\n\\r\\n"', 'escapes only'],
     ['password = "x"', 'a one-character flag'],
     ['ok = credentials != "NONE"', 'a sentinel'],
