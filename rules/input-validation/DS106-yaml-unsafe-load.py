@@ -79,3 +79,15 @@ class SafeCodec(object):
 
     def deserialize_with(self, stream, loader=yaml.SafeLoader):
         return yaml.load(stream, Loader=loader)  # expect: DS106 a caller may pass any loader
+
+
+class MistralSafeLoader(yaml.SafeLoader):
+    """mistral's safe_yaml: a SafeLoader subclass, passed by position."""
+
+
+def safe_load(stream):
+    return yaml.load(stream, MistralSafeLoader)  # ok: DS106 a safe loader passed by position
+
+
+def full_load(stream):
+    return yaml.load(stream, yaml.FullLoader)  # expect: DS106 the full loader, by position

@@ -29,3 +29,12 @@ class TestClients:
 
     def flags(self, **kw):
         return kw
+
+
+def recover(db_api, states, wf_def):
+    # mistral's database API: `insecure=True` lifts the project filter; no connection is made.
+    paused = db_api.get_workflow_executions(
+        state=states.PAUSED, insecure=True  # ok: DS505 a database query's keyword, not TLS
+    )
+    triggers = db_api.get_cron_triggers(insecure=True, workflow_id=wf_def.id)  # ok: DS505 not TLS
+    return paused, triggers

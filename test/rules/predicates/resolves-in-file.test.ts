@@ -53,3 +53,25 @@ describe('keyword-resolves-to with follow (resolvesInFile)', () => {
     expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, follow: 'yes' })).toMatch(/takes/);
   });
 });
+
+describe('keyword-resolves-to with position', () => {
+  const at = (source: string, position?: number) => {
+    const { node: module, imports } = firstNode(source, 'module');
+    const calls = module.descendantsOfType('call').filter((c: SyntaxNode) => c.childForFieldName('function')!.text === 'yaml.load');
+    return keywordResolvesTo.test(calls[calls.length - 1]!, { keyword: 'Loader', names: SAFE, follow: true, position }, { path: 'safe_yaml.py', imports });
+  };
+
+  it('takes the loader passed by position when asked to', () => {
+    const mistral = 'import yaml\nclass SafeLoader(yaml.SafeLoader):\n    pass\ndef load(stream):\n    return yaml.load(stream, SafeLoader)';
+    expect(at(mistral, 1)).toBe(true);
+    expect(at(mistral)).toBe(false);
+    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream, yaml.FullLoader)', 1)).toBe(false);
+    expect(at('import yaml\ndef load(stream, *rest):\n    return yaml.load(*rest)', 1)).toBe(false);
+    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream)', 1)).toBe(false);
+  });
+
+  it('checks the position', () => {
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: 1 })).toBeNull();
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: -1 })).toMatch(/takes/);
+  });
+});
