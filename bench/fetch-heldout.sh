@@ -25,7 +25,8 @@ grep -v '^#' "$list" | while read -r repo commit; do
   echo "fetch-heldout: $repo at ${commit:0:10}" >&2
   rm -rf "$dest"
   mkdir -p "$dest"
-  git -C "$clones/$repo" archive --format=tar "$commit" | tar -x -C "$dest"
+  # Only the Python files: a mirror may lack large blobs of other files.
+  git -C "$clones/$repo" archive --format=tar "$commit" -- ':(glob)**/*.py' | tar -x -C "$dest"
   # Keep only non-test Python: the audit, like the Debian corpus, reads what ships.
   find "$dest" -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +
   find "$dest" -type f ! -name '*.py' -delete
