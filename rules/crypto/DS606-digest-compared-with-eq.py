@@ -119,5 +119,5 @@ class QcowInspector(object):
         return mbr_sig == self.MBR_SIGNATURE  # ok: DS606 compared with an upper-case constant
 
     def check(self, request_signature, expected):
-        return (request_signature !=  # expect: DS606 a signature against a computed value
-                expected)
+        return (
+            request_signature != expected)  # expect: DS606 a signature against a computed value
