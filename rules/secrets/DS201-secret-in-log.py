@@ -43,3 +43,21 @@ class Driver(object):
         cache.info("key %s", password)  # ok: DS201 cache is not a logger
         LOG.debug("fetching page after %s", self.next_token)  # ok: DS201 a pagination cursor
         LOG.debug("body %s", {"user": user, "password": "***"})  # ok: DS201 constant mask
+
+
+def enforce(policy, credentials, action):
+    # octavia's policy check: the token is popped before the credentials are logged.
+    try:
+        return policy.enforce(action, credentials)
+    except Exception:
+        credentials.pop('auth_token', None)
+        LOG.debug('Policy check for %(action)s failed with credentials %(credentials)s',  # ok: DS201 the token was popped first
+                  {'action': action, 'credentials': credentials})
+        raise
+
+
+def enforce_leaky(policy, credentials, action):
+    if action:
+        credentials.pop('auth_token', None)
+    LOG.debug('Policy check for %(action)s failed with credentials %(credentials)s',  # expect: DS201 popped on one branch only
+              {'action': action, 'credentials': credentials})

@@ -57,6 +57,19 @@ describe('mentions-secret', () => {
     expect(secretIn('def login(rev):\n    x = "bad %s" % token')).toBe('token');
   });
 
+  it('takes a secret key taken out of the dict first, on every path, as the dict redacted', () => {
+    // octavia's policy check pops the token before logging the credentials.
+    const popped = 'def check(credentials, action):\n    credentials.pop("auth_token", None)\n    x = {"action": action, "credentials": credentials}';
+    expect(secretIn(popped)).toBe(false);
+    expect(secretIn('def f(credentials):\n    del credentials["password"]\n    x = "%s" % credentials')).toBe(false);
+    expect(secretIn('def f(credentials):\n    credentials["token"] = "***"\n    if a:\n        x = "%s" % credentials')).toBe(false);
+    // In a branch only, after the read, another name, or a key that is no secret: still the secret.
+    expect(secretIn('def f(credentials):\n    if a:\n        credentials.pop("auth_token")\n    x = {"credentials": credentials}')).toBe('"credentials"');
+    expect(secretIn('def f(credentials):\n    x = {"credentials": credentials}\n    credentials.pop("auth_token")')).toBe('"credentials"');
+    expect(secretIn('def f(credentials, other):\n    other.pop("auth_token")\n    x = {"credentials": credentials}')).toBe('"credentials"');
+    expect(secretIn('def f(credentials):\n    credentials.pop("user_id")\n    x = {"credentials": credentials}')).toBe('"credentials"');
+  });
+
   it('takes extra sanitizers', () => {
     expect(secretIn('x = scrub(password)')).toBe('password');
     expect(secretIn('x = scrub(password)', ['scrub'])).toBe(false);
