@@ -1,5 +1,6 @@
 from oslo_config import cfg
 from oslo_config.cfg import StrOpt
+from keystone.common import utils
 
 opts = [
     cfg.StrOpt("admin_password", help="Password of the admin user."),  # expect: DS206
@@ -31,3 +32,15 @@ more_opts = [
     cfg.MultiOpt("chap_secrets", item_type=cfg.types.String(), secret=True),  # ok: DS206 secret=True
     cfg.MultiStrOpt("backend_hosts", help="One host per backend."),  # ok: DS206 not a secret
 ]
+
+# keystone's [auth] options name the auth plugins' entry points, not credentials.
+auth_token_method = cfg.StrOpt(  # ok: DS206 an entry point's name
+    'token',
+    help=utils.fmt(
+        """
+Entry point for the token auth plugin module in the `keystone.auth.token`
+namespace.
+"""))
+auth_token_value = cfg.StrOpt(  # expect: DS206 help says it is the token itself
+    'token',
+    help="Pass in your authentication token if you have one.")
