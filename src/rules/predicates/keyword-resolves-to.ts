@@ -1,7 +1,6 @@
-import { keywordValue } from './keyword-argument.js';
+import { keywordValue, positionalValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
 import type { Predicate } from './predicate.js';
-import type { SyntaxNode } from '../../analysis/syntax.js';
 import { resolvesInFile } from './resolves-in-file.js';
 
 interface Arg {
@@ -9,36 +8,25 @@ interface Arg {
   names: string[];
   /** Also follow the file's own classes, names and `self.` properties to what they stand for (see resolvesInFile). */
   follow?: boolean;
-  /** The argument's position when passed without its keyword (`yaml.load(stream, SafeLoader)`: 1). */
+  /** The argument's 1-based position when passed without its keyword (`yaml.load(stream, SafeLoader)`: 2), as `passes-argument` counts. */
   position?: number;
-}
-
-/** The call's `index`-th positional argument (comments aside), or null when it has fewer or a splat comes first. */
-function positional(call: SyntaxNode, index: number): SyntaxNode | null {
-  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
-  for (let i = 0; i <= index; i++) {
-    const arg = args[i];
-    if (!arg || arg.type === 'keyword_argument' || arg.type === 'list_splat' || arg.type === 'dictionary_splat') return null;
-    if (i === index) return arg;
-  }
-  return null;
 }
 
 /** The captured call passes `keyword=` a name that resolves to one of `names` (`Loader=yaml.SafeLoader`). */
 export const keywordResolvesTo: Predicate = {
   name: 'keyword-resolves-to',
   description:
-    'The captured call passes keyword `keyword` a value whose import-resolved name is one of `names` (e.g. `{keyword: Loader, names: [yaml.SafeLoader]}`); use under `not:` to require a safe value. With `follow: true`, also a value the file shows stands for one: a class it defines whose every base does, a name every assignment of which does, or `self.X` whose every class attribute, property return and `self.X =` in the file does. With `position: N`, the value may also be passed as the N-th positional argument (0-based: `yaml.load(stream, SafeLoader)` is position 1).',
+    'The captured call passes keyword `keyword` a value whose import-resolved name is one of `names` (e.g. `{keyword: Loader, names: [yaml.SafeLoader]}`); use under `not:` to require a safe value. With `follow: true`, also a value the file shows stands for one: a class it defines whose every base does, a name every assignment of which does, or `self.X` whose every class attribute, property return and `self.X =` in the file does. With `position: N`, the value may also be passed as the N-th positional argument (1-based, as in `passes-argument`: `yaml.load(stream, SafeLoader)` is position 2).',
   checkArg(arg) {
     const a = arg as Partial<Arg> | null;
-    if (!a || typeof a !== 'object' || typeof a.keyword !== 'string' || !Array.isArray(a.names) || a.names.length === 0 || (a.follow !== undefined && typeof a.follow !== 'boolean') || (a.position !== undefined && !(Number.isInteger(a.position) && a.position >= 0))) {
-      return 'takes {keyword: <name>, names: [<dotted names>], follow?: true, position?: <index>}';
+    if (!a || typeof a !== 'object' || typeof a.keyword !== 'string' || !Array.isArray(a.names) || a.names.length === 0 || (a.follow !== undefined && typeof a.follow !== 'boolean') || (a.position !== undefined && !(Number.isInteger(a.position) && a.position >= 1))) {
+      return 'takes {keyword: <name>, names: [<dotted names>], follow?: true, position?: <1-based index>}';
     }
     return null;
   },
   test(node, arg, ctx) {
     const { keyword, names, follow, position } = arg as Arg;
-    const value = keywordValue(node, keyword) ?? (position !== undefined ? positional(node, position) : null);
+    const value = keywordValue(node, keyword) ?? (position !== undefined ? positionalValue(node, position) : null);
     if (!value) return false;
     if (follow) return resolvesInFile(value, names, ctx.imports);
     const name = ctx.imports.qualifiedName(value);

@@ -63,15 +63,16 @@ describe('keyword-resolves-to with position', () => {
 
   it('takes the loader passed by position when asked to', () => {
     const mistral = 'import yaml\nclass SafeLoader(yaml.SafeLoader):\n    pass\ndef load(stream):\n    return yaml.load(stream, SafeLoader)';
-    expect(at(mistral, 1)).toBe(true);
+    expect(at(mistral, 2)).toBe(true);
     expect(at(mistral)).toBe(false);
-    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream, yaml.FullLoader)', 1)).toBe(false);
-    expect(at('import yaml\ndef load(stream, *rest):\n    return yaml.load(*rest)', 1)).toBe(false);
-    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream)', 1)).toBe(false);
+    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream, yaml.FullLoader)', 2)).toBe(false);
+    expect(at('import yaml\ndef load(stream, *rest):\n    return yaml.load(*rest)', 2)).toBe(false);
+    expect(at('import yaml\ndef load(stream):\n    return yaml.load(stream)', 2)).toBe(false);
   });
 
   it('checks the position', () => {
-    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: 1 })).toBeNull();
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: 2 })).toBeNull();
+    expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: 0 })).toMatch(/takes/);
     expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, position: -1 })).toMatch(/takes/);
   });
 });
