@@ -1,4 +1,4 @@
-import { type SyntaxNode, unwrapParens } from './syntax.js';
+import { plusOperands, type SyntaxNode, unwrapParens } from './syntax.js';
 
 // `['sysctl', '-w'] + cmd` builds a command line, not a query: `+` on lists says nothing of SQL,
 // yet with no string written out the SQL rules could not tell it from `base_sql + where`.
@@ -16,18 +16,6 @@ function isNonStringValue(node: SyntaxNode): boolean {
   return fn?.type === 'identifier' && SEQUENCE_CALLS.has(fn.text);
 }
 
-/** The operands of a chain of `+` (`a + b + c` → a, b, c). */
-function addends(node: SyntaxNode, out: SyntaxNode[] = []): SyntaxNode[] {
-  const n = unwrapParens(node);
-  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+') {
-    const left = n.childForFieldName('left');
-    const right = n.childForFieldName('right');
-    if (left) addends(left, out);
-    if (right) addends(right, out);
-  } else out.push(n);
-  return out;
-}
-
 /**
  * True when every assignment to `name` in `scope` (nested functions and classes aside) binds a
  * value that is plainly not a string, and there is at least one: `ip_cmd = [str(net), '-w', zone]`.
@@ -42,7 +30,7 @@ function boundOnlyToNonStrings(scope: SyntaxNode, name: string): boolean {
       const left = node.childForFieldName('left');
       if (left?.type === 'identifier' && left.text === name) {
         const right = node.childForFieldName('right');
-        if (!right || !addends(right).some(isNonStringValue)) return false;
+        if (!right || !plusOperands(right).some(isNonStringValue)) return false;
         seen++;
       }
     }
@@ -73,7 +61,7 @@ function annotatedNonString(fn: SyntaxNode, name: string): boolean {
 export function isSequenceConcatenation(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
   if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return false;
-  const operands = addends(n);
+  const operands = plusOperands(n);
   if (operands.some(isNonStringValue)) return true;
   let scope: SyntaxNode | null = n.parent;
   while (scope && scope.type !== 'function_definition') scope = scope.parent;

@@ -47,3 +47,19 @@ export function outermostParens(node: SyntaxNode): SyntaxNode {
   while (n.parent?.type === 'parenthesized_expression') n = n.parent;
   return n;
 }
+
+/** The operands of a chain of `+`, parentheses stripped (`a + (b + c)` → a, b, c; anything else → itself). */
+export function plusOperands(node: SyntaxNode, out: SyntaxNode[] = []): SyntaxNode[] {
+  const n = unwrapParens(node);
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+') {
+    for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) if (side) plusOperands(side, out);
+  } else out.push(n);
+  return out;
+}
+
+/** The node an attribute chain starts from (`random` of `random.sample`, `self` of `self.a.b`); the node itself when it is no attribute. */
+export function attributeRoot(node: SyntaxNode): SyntaxNode {
+  let n = node;
+  while (n.type === 'attribute') n = n.childForFieldName('object')!;
+  return n;
+}

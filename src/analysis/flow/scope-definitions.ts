@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../syntax.js';
+import { type SyntaxNode, unwrapParens } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
@@ -310,7 +310,7 @@ export class ScopeDefinitions {
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
         // `a, b = f()` (not a `for` target): each name is told its position, for a tuple a helper
         // returns; `a, b = (f())` too, the call wrapped to span lines (os-brick's scaleio connector).
-        const call = value?.type === 'parenthesized_expression' && value.namedChildren.length === 1 && value.namedChildren[0]!.type === 'call' ? value.namedChildren[0]! : value;
+        const call = value ? unwrapParens(value) : value;
         const unpacksCall = !pairwise && call?.type === 'call' && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
         targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : unpacksCall ? call : value, env, unpacksCall && t.type === 'identifier' ? i : undefined));
         return;

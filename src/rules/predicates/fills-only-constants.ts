@@ -1,5 +1,5 @@
 import { isConstantString } from '../../analysis/string-literal.js';
-import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { plusOperands, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { constantBinding } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
@@ -30,17 +30,8 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
 
 /** The parts of a `+` chain that are not string literals; null when it is not a `+`. */
 function addedValues(node: SyntaxNode): SyntaxNode[] | null {
-  const n = unwrapParens(node);
-  if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return null;
-  const out: SyntaxNode[] = [];
-  const visit = (part: SyntaxNode) => {
-    const p = unwrapParens(part);
-    if (p.type === 'binary_operator' && p.childForFieldName('operator')?.type === '+') {
-      for (const side of [p.childForFieldName('left'), p.childForFieldName('right')]) if (side) visit(side);
-    } else if (!isConstantString(p)) out.push(p);
-  };
-  visit(n);
-  return out;
+  const operands = plusOperands(node);
+  return operands.length < 2 ? null : operands.filter((p) => !isConstantString(p));
 }
 
 /** The captured formatted string fills in only values fixed in the code (see isFixedValue). */

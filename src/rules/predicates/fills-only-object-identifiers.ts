@@ -1,5 +1,4 @@
-import { stringValue } from '../../analysis/string-literal.js';
-import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { attributeRoot, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { templateText } from './looks-like-sql.js';
 import { filledValues } from './fills-only-placeholders.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -31,24 +30,10 @@ function fillsOnlyIdentifierPositions(text: string): boolean {
 
 /** `self.db_type`, `self.broker.db_contains_type`, `cls.table`: an attribute chain of the object itself. */
 function isObjectAttribute(node: SyntaxNode): boolean {
-  let n = unwrapParens(node);
-  if (n.type !== 'attribute') return false;
-  while (n.type === 'attribute') n = n.childForFieldName('object')!;
-  return n.type === 'identifier' && (n.text === 'self' || n.text === 'cls');
-}
-
-/** The written-out text a `%` or `.format()` is applied to, or an f-string's (fields as `\u0000`). */
-function writtenText(node: SyntaxNode): string | null {
   const n = unwrapParens(node);
-  if (n.type === 'binary_operator') {
-    const left = n.childForFieldName('left');
-    return left ? (stringValue(unwrapParens(left)) ?? templateText(left)) : null;
-  }
-  if (n.type === 'call') {
-    const receiver = n.childForFieldName('function')?.childForFieldName('object');
-    return receiver ? (stringValue(unwrapParens(receiver)) ?? templateText(receiver)) : null;
-  }
-  return templateText(n);
+  if (n.type !== 'attribute') return false;
+  const root = attributeRoot(n);
+  return root.type === 'identifier' && (root.text === 'self' || root.text === 'cls');
 }
 
 /** The captured formatted SQL fills in only table or column names read from the object's own attributes. */
@@ -60,7 +45,7 @@ export const fillsOnlyObjectIdentifiers: Predicate = {
   test(node) {
     const values = filledValues(node);
     if (!values || values.length === 0 || !values.every(isObjectAttribute)) return false;
-    const text = writtenText(node);
+    const text = templateText(node);
     return text !== null && fillsOnlyIdentifierPositions(text);
   },
 };

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../../analysis/syntax.js';
+import { attributeRoot, type SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // heat's password generator: `import random as random_module` then `random =
@@ -6,13 +6,6 @@ import { expectTrue, type Predicate } from './predicate.js';
 // though written as the module's function.
 
 const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'decorated_definition', 'lambda']);
-
-/** The identifier an attribute chain starts from (`random` of `random.sample`), or null. */
-function rootOf(node: SyntaxNode): SyntaxNode | null {
-  let n: SyntaxNode | null = node;
-  while (n?.type === 'attribute') n = n.childForFieldName('object');
-  return n?.type === 'identifier' ? n : null;
-}
 
 /** True when module-level code (outside functions and classes, `if`/`try` blocks included) assigns `name`. */
 function moduleAssigns(module: SyntaxNode, name: string): boolean {
@@ -37,8 +30,8 @@ export const moduleRebindsRoot: Predicate = {
     'The captured name or attribute chain starts from a name that the file\'s module-level code assigns (`random = random_module.SystemRandom()`), so it is not the module an import or the name as written suggests; use under `not:`.',
   checkArg: expectTrue,
   test(node) {
-    const root = rootOf(node);
-    if (!root) return false;
+    const root = attributeRoot(node);
+    if (root.type !== 'identifier') return false;
     let module: SyntaxNode = root;
     while (module.parent) module = module.parent;
     return moduleAssigns(module, root.text);
