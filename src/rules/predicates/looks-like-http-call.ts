@@ -31,8 +31,12 @@ const REQUEST_KEYWORDS = new Set(['headers', 'proxies', 'params', 'cookies', 'ce
 const URL_WORDS = new Set(['url', 'urls', 'uri', 'endpoint']);
 const URL_LITERAL = /^[rbuf]*(['"]{1,3})https?:\/\//i;
 
-/** The lower-case words of a name: `ZVMConnector` → zvm, connector; `_get_ondisk_files` → get, ondisk, files. */
-export function nameWords(name: string): string[] {
+/**
+ * The lower-case words of a callee's name, acronyms split off and digits kept: `ZVMConnector` →
+ * zvm, connector; `_get_ondisk_files` → get, ondisk, files (secret-names' nameWords keeps
+ * `zvmconnector` whole and drops digits, which its own tests rely on).
+ */
+export function calleeWords(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -55,11 +59,11 @@ function lastName(node: SyntaxNode): string | null {
 
 function hasWord(node: SyntaxNode | null | undefined, words: ReadonlySet<string>): boolean {
   const name = node ? lastName(node) : null;
-  return name !== null && nameWords(name).some((w) => words.has(w));
+  return name !== null && calleeWords(name).some((w) => words.has(w));
 }
 
 function isVerbLike(name: string): boolean {
-  const words = nameWords(name);
+  const words = calleeWords(name);
   const last = words[words.length - 1];
   return last !== undefined && VERBS.has(last) && words.slice(0, -1).every((w) => VERB_PREFIXES.has(w) || CLIENT_WORDS.has(w));
 }
@@ -96,7 +100,7 @@ function namesUrl(arg: SyntaxNode): boolean {
   if (n.type === 'keyword_argument') {
     const key = n.childForFieldName('name')?.text ?? '';
     const value = n.childForFieldName('value');
-    return nameWords(key).some((w) => URL_WORDS.has(w)) || (value !== null && namesUrl(value));
+    return calleeWords(key).some((w) => URL_WORDS.has(w)) || (value !== null && namesUrl(value));
   }
   if (n.type === 'string' || n.type === 'concatenated_string' || n.type === 'binary_operator') return URL_LITERAL.test(n.text);
   return hasWord(n, URL_WORDS);
@@ -118,7 +122,7 @@ export function looksLikeHttpCall(call: SyntaxNode, imports: ImportMap): boolean
   const { callee, object } = parts;
   if (resolvesIntoHttpPackage(callee, imports)) return true;
   const name = lastName(callee);
-  if (name !== null && (isVerbLike(name) || nameWords(name).some((w) => CLIENT_WORDS.has(w)))) return true;
+  if (name !== null && (isVerbLike(name) || calleeWords(name).some((w) => CLIENT_WORDS.has(w)))) return true;
   if (object && (hasWord(object, RECEIVER_WORDS) || resolvesIntoHttpPackage(object, imports))) return true;
   const args = n.childForFieldName('arguments')?.namedChildren ?? [];
   for (const arg of args) {

@@ -3,7 +3,7 @@ import type { SyntaxNode } from '../../analysis/syntax.js';
 import { holdsOnlyWhere } from './holds-only.js';
 import { keywordValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
-import { definesMethod, moduleClass } from './receives-own-method.js';
+import { classMethod, moduleClass } from './receives-own-method.js';
 
 /** A parser class named for what it refuses, when its code is in another file: `defusedxml`'s `DefusedExpatParser`, a project's `ProtectedExpatParser`. */
 const SAFE_PARSER_NAME = /^(Protected|Safe|Defused)[A-Za-z0-9_]*$/;
@@ -15,16 +15,9 @@ function forbidsEntities(cls: SyntaxNode): boolean {
     if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'EntityDeclHandler') continue;
     const right = assignment.childForFieldName('right');
     const method = right?.type === 'attribute' && right.childForFieldName('object')?.text === 'self' ? right.childForFieldName('attribute')?.text : undefined;
-    if (method && definesMethod(cls, method) && raisesIn(cls, method)) return true;
-  }
-  return false;
-}
-
-/** Whether method `method` of `cls` holds a `raise`. */
-function raisesIn(cls: SyntaxNode, method: string): boolean {
-  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
-    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === method) return fn.descendantsOfType('raise_statement').length > 0;
+    // The installed method holds a `raise`.
+    const handler = method ? classMethod(cls, method) : null;
+    if (handler && handler.descendantsOfType('raise_statement').length > 0) return true;
   }
   return false;
 }

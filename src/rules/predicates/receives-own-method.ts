@@ -13,13 +13,18 @@ export function moduleClass(node: SyntaxNode, name: string): SyntaxNode | null {
   return null;
 }
 
-/** Whether the class's own body defines method `method` (possibly decorated). */
-export function definesMethod(cls: SyntaxNode, method: string): boolean {
+/** The method `method` the class's own body defines (possibly decorated), or null. */
+export function classMethod(cls: SyntaxNode, method: string): SyntaxNode | null {
   for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
     const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === method) return true;
+    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === method) return fn;
   }
-  return false;
+  return null;
+}
+
+/** Whether the class's own body defines method `method` (possibly decorated). */
+export function definesMethod(cls: SyntaxNode, method: string): boolean {
+  return classMethod(cls, method) !== null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { looksLikeHttpCallPredicate, nameWords } from '../../../src/rules/predicates/looks-like-http-call.js';
+import { looksLikeHttpCallPredicate, calleeWords } from '../../../src/rules/predicates/looks-like-http-call.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import { ImportMap } from '../../../src/analysis/import-map.js';
 
@@ -14,12 +14,12 @@ const isHttp = (source: string) => {
   return looksLikeHttpCallPredicate.test(call, true, { path: 'app.py', imports });
 };
 
-describe('nameWords', () => {
+describe('calleeWords', () => {
   it('splits snake_case and CamelCase, acronyms included', () => {
-    expect(nameWords('ZVMConnector')).toEqual(['zvm', 'connector']);
-    expect(nameWords('_get_ondisk_files')).toEqual(['get', 'ondisk', 'files']);
-    expect(nameWords('HTTPSConnectionPool')).toEqual(['https', 'connection', 'pool']);
-    expect(nameWords('OciClient')).toEqual(['oci', 'client']);
+    expect(calleeWords('ZVMConnector')).toEqual(['zvm', 'connector']);
+    expect(calleeWords('_get_ondisk_files')).toEqual(['get', 'ondisk', 'files']);
+    expect(calleeWords('HTTPSConnectionPool')).toEqual(['https', 'connection', 'pool']);
+    expect(calleeWords('OciClient')).toEqual(['oci', 'client']);
   });
 });
 
