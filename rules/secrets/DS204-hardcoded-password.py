@@ -17,6 +17,22 @@ GITHUB_TOKEN = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"  # expect: DS204
 api_key = os.environ.get("API_KEY", "")  # ok: DS204 read from the environment
 opts = [cfg.StrOpt("admin_password", secret=True, default="")]  # ok: DS204 empty default
 
+# Dummy values for the user to replace, as a package generator writes them.
+OS_AUTH_URL = "http://localhost/identity/v3"
+K8S_BEARER_TOKEN = "your_k8s_cluster_bearer_token"  # ok: DS204 a placeholder, not a token
+VIM_PASSWORD = "<your vim password>"  # ok: DS204 a placeholder
+K8S_SERVICE_TOKEN = "eyJhbGciOiJSUzI1NiIsImtpZCI6IkFv"  # expect: DS204 a real-looking token
+
+
+class ServerSpec(object):
+    """The keys of a server's properties, as a profile spells them."""
+
+    REBOOT_TYPE = 'type'
+    ADMIN_PASSWORD = 'admin_pass'  # ok: DS204 the property's key, the noun spelled short
+    RESCUE_IMAGE = 'image_ref'
+    ROOT_PWD = 'root_password'  # ok: DS204 the key, spelled long
+    CONSOLE_PASSWORD = 'pass'  # expect: DS204 one word: a (weak) password
+
 
 class Client(object):
     password = None  # ok: DS204 None means unset

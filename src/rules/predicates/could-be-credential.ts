@@ -22,8 +22,11 @@ const CREDENTIAL_TOKENS = new Set([
 /** What any other token (a lexer's, a parser's, a cursor) must look like to be a credential: no spaces, 8+ characters, a digit or 16+. */
 const TOKEN_SHAPED = /^(?=\S{8,}$)(?=.*\d|.{16,})/;
 
+/** A placeholder that tells the reader to put their own in: `"your_k8s_cluster_bearer_token"`, `'<your password>'`, `YOUR-API-KEY`. */
+const PLACEHOLDER = /^<?\s*your[\s_-]/i;
+
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -31,6 +34,9 @@ export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED };
  * 'basic_auth'` (an enum value); all three false alarms of the noise audit (docs/noise.md).
  */
 const NAMING_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'key', 'auth', 'credential', 'credentials', 'login', 'cert', 'certificate', 'apikey', 'passphrase']);
+
+/** Short spellings of a password noun, read as the noun when a name-like value is matched to its target's: `ADMIN_PASSWORD = 'admin_pass'` (senlin's property names). */
+const PASSWORD_SPELLINGS = new Set(['pass', 'passwd', 'pwd', 'password']);
 
 /** Values that mean "no value" or a switch, not a credential. */
 const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default']);
@@ -62,8 +68,8 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
 
 /**
  * True when the constant string `value` could be a credential for the name it is given to. Not:
- * empty strings, masks, delimiters, one- or two-character flags and sentinels (`'NONE'`); names
- * with the target's own noun or another credential word in them (`san_password`, `basic_auth`), which are keys, labels and dummies (`UPDATING_PASSWORD =
+ * empty strings, masks, placeholders (`'your_api_token'`), delimiters, one- or two-character flags and sentinels (`'NONE'`); names
+ * with the target's own noun (or, for a password, its short spelling: `admin_pass`) or another credential word in them (`san_password`, `basic_auth`), which are keys, labels and dummies (`UPDATING_PASSWORD =
  * 'updating_password'`, `ACCESS_KEY = 'aws_access_key_id'`, `{'agent_token': 'fake_token'}`); and
  * for a token that is not plainly a credential (`token`, `problematic_token`: often a lexer's), values
  * not shaped like one (`token == 'async'`, `problematic_token = '<EOF>'`).
@@ -71,13 +77,16 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
   if (NAME_LIKE.test(text)) {
     const words = nameWords(text);
     if (noun !== undefined && words.includes(noun)) return false;
+    // A key spelled with the noun's short form (`ADMIN_PASSWORD = 'admin_pass'`); a single word
+    // (`password = 'pass'`) is still a password.
+    if (words.length > 1 && noun !== undefined && PASSWORD_SPELLINGS.has(noun) && words.some((w) => PASSWORD_SPELLINGS.has(w))) return false;
     if (words.length > 1 && words.some((w) => NAMING_WORDS.has(w))) return false;
   }
   if (noun === 'token' && !CREDENTIAL_TOKENS.has(targetWords[targetWords.length - 2] ?? '')) return TOKEN_SHAPED.test(text);
@@ -88,7 +97,7 @@ export function couldBeCredential(value: SyntaxNode): boolean {
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name containing the target\'s own noun (`UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name containing the target\'s own noun (`UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

@@ -25,6 +25,8 @@ describe('could-be-credential', () => {
     'token = "0123456789abcdef0123"',
     'password = "secret**"',
     'password = "**s3cret**"',
+    'password = "pass"',
+    'bearer_token = "yourtoken9f8e7d6c"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -45,6 +47,11 @@ describe('could-be-credential', () => {
     ['ok = token == "async"', 'a lexer token compared with a keyword'],
     ['problematic_token = "<EOF>"', 'a parser marker, not token-shaped'],
     ['token = "some words here"', 'spaces: not token-shaped'],
+    ['ADMIN_PASSWORD = "admin_pass"', 'a key with the noun spelled short (senlin)'],
+    ['DB_PASS = "db_passwd"', 'a key with the noun spelled another way'],
+    ['K8S_BEARER_TOKEN = "your_k8s_cluster_bearer_token"', 'a placeholder (tacker)'],
+    ['password = "<your password>"', 'a placeholder'],
+    ['API_KEY = "YOUR-API-KEY"', 'a placeholder'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
   });
