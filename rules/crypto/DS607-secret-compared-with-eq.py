@@ -102,3 +102,28 @@ def update_password(manager, user, old_password, new_password):
         return new_passwd
     if user.password == old_password:  # expect: DS607 the stored password against what was typed
         return None
+
+
+def refresh_hosts(hosts_content, kube_node, worker_node, need_modify=False):
+    # tacker's kubespray driver: rewrite the inventory only where a node's login changed.
+    ansible_password = hosts_content['all']['hosts'][kube_node].get('ansible_password')
+    if ansible_password != worker_node.get('password'):  # ok: DS607 a change noticed, the new value stored
+        hosts_content['all']['hosts'][kube_node][
+            'ansible_password'] = \
+            worker_node.get('password')
+        need_modify = True
+    return need_modify
+
+
+class Session(object):
+    def set_token(self, token):
+        if (self.token != token):  # ok: DS607 a setter noticing a change
+            self.token = token
+            self.expired = False
+
+    def renew(self, token):
+        if self.token != token:  # expect: DS607 the body stores something else: an answer rides on it
+            self.expired = True
+        if self.token == token and self.valid:  # expect: DS607 part of a condition that decides access
+            self.token = token
+        return self.expired

@@ -49,6 +49,7 @@ import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
+import { guardsUpdatePredicate } from './guards-update.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
@@ -108,6 +109,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isServerContextPredicate,
     holdsOnlyPredicate,
     namesConfirmation,
+    guardsUpdatePredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
   ].map((p) => [p.name, p]),
