@@ -61,3 +61,34 @@ def enforce_leaky(policy, credentials, action):
         credentials.pop('auth_token', None)
     LOG.debug('Policy check for %(action)s failed with credentials %(credentials)s',  # expect: DS201 popped on one branch only
               {'action': action, 'credentials': credentials})
+
+
+def authorize(context, action, target, enforcer, exc):
+    # tacker's policy check: oslo.policy's credentials (roles, ids, scope), handed through a helper.
+    credentials = context.to_policy_values()
+    if context.system_scope:
+        credentials['system'] = context.system_scope
+    try:
+        target, credentials = _pre_enhanced_policy_check(target, credentials)
+    except PolicyTargetCheckError:
+        raise exc(action=action)
+    try:
+        return enforcer.authorize(action, target, credentials)
+    except InvalidScope:
+        LOG.debug('Policy check for %(action)s failed with scope check '  # ok: DS201 policy values: roles and ids
+                  '%(credentials)s',
+                  {'action': action,
+                   'credentials': credentials})
+        raise exc(action=action)
+
+
+def authorize_as(context, action, enforcer, user):
+    credentials = context.to_policy_values()
+    if user:
+        credentials = {'user': user.name, 'password': user.password}
+    LOG.debug('Policy check for %(action)s with %(credentials)s',  # expect: DS201 rebound on a branch to a dict with a password
+              {'action': action, 'credentials': credentials})
+    credentials = context.to_policy_values()
+    credentials = load_saved_credentials(context)
+    LOG.debug('Policy check for %(action)s with %(credentials)s',  # expect: DS201 rebound to something else since
+              {'action': action, 'credentials': credentials})

@@ -6,6 +6,7 @@ import type { ImportMap } from '../../analysis/import-map.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { nameOf } from './is-secret-name.js';
 import type { Predicate } from './predicate.js';
+import { policyValuesBefore } from './policy-values-before.js';
 import { redactedBefore } from './redacted-before.js';
 
 /**
@@ -45,8 +46,9 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const key = n.childForFieldName('key');
         const value = n.childForFieldName('value');
         const keyName = key ? nameOf(key) : null;
-        // `{'credentials': credentials}` after `credentials.pop('auth_token')`: redacted first.
-        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && redactedBefore(value))) found = n;
+        // `{'credentials': credentials}` after `credentials.pop('auth_token')`: redacted first; or
+        // after `credentials = context.to_policy_values()`: roles and ids.
+        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value)))) found = n;
         return !found;
       }
       case 'subscript': {
@@ -65,7 +67,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // a keyword's name is a label (`token='***'` shows no token).
         const callee = isCallee(n);
         const name = nameOf(n);
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !(n.type === 'identifier' && redactedBefore(n))) found = n;
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n)))) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;

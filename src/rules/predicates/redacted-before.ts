@@ -1,13 +1,11 @@
 import { isSecretName } from '../../analysis/secret-names.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { isMaskValue, keyPathOf, poppedPath, type KeyPath } from '../../analysis/flow/redaction.js';
+import { statementsBefore } from './statements-before.js';
 
 // octavia's policy check: `credentials.pop('auth_token', None)`, then the credentials logged.
 // The flow rules read such a redaction on every path (see redaction.ts); the rules that look at
 // one expression ask this instead.
-
-const BLOCKS = new Set(['block', 'module']);
-const SCOPES = new Set(['function_definition', 'class_definition', 'lambda']);
 
 /** The secret-named key a statement removes from, or blanks in, the dict named `name`; null for any other statement. */
 function redactedKey(statement: SyntaxNode, name: string): string | null {
@@ -33,15 +31,8 @@ function redactedKey(statement: SyntaxNode, name: string): string | null {
 export function redactedBefore(identifier: SyntaxNode): boolean {
   if (identifier.type !== 'identifier') return false;
   const name = identifier.text;
-  let at: SyntaxNode = identifier;
-  while (at.parent && !SCOPES.has(at.parent.type)) {
-    const parent: SyntaxNode = at.parent;
-    if (BLOCKS.has(parent.type)) {
-      for (let prev = at.previousNamedSibling; prev; prev = prev.previousNamedSibling) {
-        if (redactedKey(prev, name)) return true;
-      }
-    }
-    at = parent;
+  for (const statement of statementsBefore(identifier)) {
+    if (redactedKey(statement, name)) return true;
   }
   return false;
 }
