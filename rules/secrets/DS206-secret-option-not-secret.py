@@ -44,3 +44,18 @@ namespace.
 auth_token_value = cfg.StrOpt(  # expect: DS206 help says it is the token itself
     'token',
     help="Pass in your authentication token if you have one.")
+
+# Each option is reported once, where it is declared.
+trust_opts = [
+    cfg.StrOpt('os_admin_password',  # expect: DS206 no secret=True, and a literal default
+               default='blazar',  # ok: DS206 the same option, reported once above
+               help='Password of the admin user to treat trusts.'),
+    cfg.StrOpt('ca_private_key',
+               secret=True,
+               default='/etc/octavia/certs/private/cakey.pem',  # ok: DS206 its help says it is a path
+               help='Absolute path to the Private Key for signing Defaults.'),
+    cfg.StrOpt('auth_encryption_key',
+               secret=True,
+               default='notgood but just long enough i t',  # expect: DS206 a shared default key
+               help='Key used to encrypt authentication info in the database.'),
+]
