@@ -27,6 +27,7 @@ describe('could-be-credential', () => {
     'password = "**s3cret**"',
     'password = "pass"',
     'bearer_token = "yourtoken9f8e7d6c"',
+    'passphrase = "correct horse battery staple"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -52,6 +53,7 @@ describe('could-be-credential', () => {
     ['K8S_BEARER_TOKEN = "your_k8s_cluster_bearer_token"', 'a placeholder (tacker)'],
     ['password = "<your password>"', 'a placeholder'],
     ['API_KEY = "YOUR-API-KEY"', 'a placeholder'],
+    ['barbican_secret = "No secrets found"', 'a sentence about the secret (ceilometer)'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
   });
