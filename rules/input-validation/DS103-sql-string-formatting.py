@@ -67,3 +67,13 @@ class Broker(object):
         conn.execute(
             "SELECT * FROM %s WHERE name = '%s'" % (self.db_type, name))  # expect: DS103 a value in a quoted literal
         conn.execute("SELECT * FROM object WHERE name = %s" % self.name)  # expect: DS103 an attribute compared, a value
+
+
+def rename_enum_types(op, renamed):
+    for name in ('vnf_status', 'vim_status'):
+        op.execute("DROP TYPE old_%s" % name)  # ok: DS103 a loop over constant names
+    for name in renamed:
+        op.execute("DROP TYPE old_%s" % name)  # expect: DS103 a loop over a parameter
+    for name in ('vnf_status', 'vim_status'):
+        name = name + renamed[0]
+        op.execute("DROP TYPE old_%s" % name)  # expect: DS103 rebound in the loop

@@ -11,7 +11,40 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
 
-/** A value fixed where it is written: a literal, a name bound to one (see constantBinding) or an upper-case constant, a choice between such, or a placeholder list. */
+const BINDERS = ['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression'];
+
+/** A literal container of constants, written there or bound once to the name (`fk_tables = ('vnf', 'vims')`). */
+function constantContainer(node: SyntaxNode): SyntaxNode | null {
+  const n = unwrapParens(node);
+  const value = n.type === 'identifier' ? constantBinding(n) : n;
+  return value && ['list', 'tuple', 'set', 'dictionary'].includes(unwrapParens(value).type) && isConstantValue(value) ? unwrapParens(value) : null;
+}
+
+/** The names a binding statement binds (its target's identifiers). */
+function boundNames(binder: SyntaxNode): string[] {
+  const target = binder.childForFieldName('left') ?? binder.childForFieldName('name') ?? binder.childForFieldName('alias');
+  if (!target) return [];
+  return (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')).map((t) => t.text);
+}
+
+/**
+ * True when `identifier` is read in the body of the nearest loop binding it, a loop over a
+ * constant container that its body does not rebind it in: `for table in ('servicetypes', 'vnf'):
+ * op.execute(f"ALTER TABLE {table} ...")` (tacker's migrations).
+ */
+function isConstantLoopElement(identifier: SyntaxNode): boolean {
+  for (let at = identifier.parent; at && at.type !== 'function_definition'; at = at.parent) {
+    if (at.type !== 'for_statement' || at.childForFieldName('left')?.text !== identifier.text) continue;
+    const body = at.childForFieldName('body');
+    const right = at.childForFieldName('right');
+    if (!body || !right || identifier.startIndex < body.startIndex) return false;
+    const rebound = body.descendantsOfType(BINDERS).some((b) => boundNames(b).includes(identifier.text));
+    return !rebound && constantContainer(right) !== null;
+  }
+  return false;
+}
+
+/** A value fixed where it is written: a literal, a name bound to one (see constantBinding) or an upper-case constant, a loop's element of a constant container, a constant mapping read with a fixed key, a choice between such, or a placeholder list. */
 function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   const n = unwrapParens(node);
   if (isConstantValue(n) || isPlaceholderList(n)) return true;
@@ -23,7 +56,12 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   if (n.type === 'identifier') {
     if (UPPER_CASE.test(n.text)) return true;
     const bound = constantBinding(n);
-    return bound !== null && isFixedValue(bound, depth + 1);
+    return (bound !== null && isFixedValue(bound, depth + 1)) || isConstantLoopElement(n);
+  }
+  // `fk_prefixes[table]`: a constant mapping read with a fixed key.
+  if (n.type === 'subscript') {
+    const index = n.childForFieldName('subscript');
+    return constantContainer(n.childForFieldName('value')!) !== null && index !== null && isFixedValue(index, depth + 1);
   }
   return n.type === 'attribute' && UPPER_CASE.test(n.childForFieldName('attribute')?.text ?? '');
 }
@@ -38,7 +76,7 @@ function addedValues(node: SyntaxNode): SyntaxNode[] | null {
 export const fillsOnlyConstants: Predicate = {
   name: 'fills-only-constants',
   description:
-    'The captured formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
+    'The captured formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
   test(node) {
     const values = filledValues(node) ?? addedValues(node);

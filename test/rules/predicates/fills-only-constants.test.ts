@@ -17,6 +17,8 @@ describe('fills-only-constants', () => {
     'x = f"SELECT * FROM {models.TABLE_NAME}"',
     'x = "SELECT * FROM t WHERE id IN (%s)" % ",".join("?" * len(ids))',
     'x = "SELECT %s FROM t" % (("a" if wide else "b"),)',
+    'def f():\n    for t in ("vnf", "vims"):\n        x = f"ALTER TABLE {t}"',
+    'def f():\n    tables = ("vnf", "vims")\n    prefixes = {"vnf": "devices", "vims": "vims"}\n    for t in tables:\n        x = f"DROP CONSTRAINT {prefixes[t]}_fkey"',
   ])('%j fills in only constants', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -30,6 +32,10 @@ describe('fills-only-constants', () => {
     'x = f"SELECT * FROM {self.db_type}"',
     'x = "SELECT 1"',
     'x = query',
+    'def f(tables):\n    for t in tables:\n        x = f"ALTER TABLE {t}"',
+    'def f():\n    for t in ("vnf", "vims"):\n        t = t.upper()\n        x = f"ALTER TABLE {t}"',
+    'def f(prefixes):\n    for t in ("vnf",):\n        x = f"DROP CONSTRAINT {prefixes[t]}"',
+    'def f(key):\n    prefixes = {"vnf": "devices"}\n    x = f"DROP CONSTRAINT {prefixes[key]}"',
   ])('%j does not', (source) => {
     expect(holds(source)).toBe(false);
   });
