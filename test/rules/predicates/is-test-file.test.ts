@@ -12,6 +12,8 @@ describe('is-test-file', () => {
     'nova/test.py',
     'api_test.py',
     'conftest.py',
+    'tacker/sol_refactored/test-tools/notif_endpoint_app.py',
+    'pkg/test_tools/fake_server.py',
   ])('%s is test code', (path) => {
     expect(isTestPath(path)).toBe(true);
   });
@@ -24,6 +26,7 @@ describe('is-test-file', () => {
     'tempest_plugin/attestation.py',
     'glance/api/testsuite.py',
     'neutron/agent/tests_helper_not.py',
+    'pkg/latest-tools/runner.py',
   ])('%s is not', (path) => {
     expect(isTestPath(path)).toBe(false);
   });
