@@ -13,6 +13,7 @@ import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { holdsBidiControl } from './holds-bidi-control.js';
+import { holdsListeningSocketPredicate } from './holds-listening-socket.js';
 import { holdsNamePredicate } from './holds-name.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
@@ -110,5 +111,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     namesConfirmation,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
+    holdsListeningSocketPredicate,
   ].map((p) => [p.name, p]),
 );
