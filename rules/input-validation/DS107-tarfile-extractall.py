@@ -67,3 +67,71 @@ class Importer(object):
         other = tarfile.TarFile(fileobj=data_iter)
         other.extract(disk, "/tmp/x")  # expect: DS107 a TarFile
         return properties
+
+
+def extract_csar_zip_file(file_path, extract_path):
+    try:
+        with PreserveZipFilePermissions(file_path, 'r') as zf:
+            zf.extractall(extract_path)  # ok: DS107 a same-file ZipFile subclass whose _extract_member calls zipfile's
+    except (RuntimeError, zipfile.BadZipfile):
+        raise
+    archive = LoggedZip(file_path)
+    archive.extract(  # ok: DS107 an imported ZipFile's subclass, through another same-file subclass
+        "TOSCA-Metadata/TOSCA.meta",
+        extract_path,
+    )
+    flat = FlatZip(file_path)
+    flat.extractall(extract_path)  # expect: DS107 _extract_member replaced without calling zipfile's
+    with ManualZip(file_path) as manual:
+        manual.extractall(extract_path)  # ok: DS107 the file's own extractall runs (its own code is judged where it calls a library)
+    with TarSubclass(file_path) as tf:
+        tf.extractall(extract_path)  # expect: DS107 a tarfile subclass
+
+
+class PreserveZipFilePermissions(zipfile.ZipFile):
+    """Patched _extract_member function of zipFile."""
+    def _extract_member(self, member, targetpath, pwd):
+        if not isinstance(member, zipfile.ZipInfo):
+            member = self.getinfo(member)
+
+        targetpath = super()._extract_member(member, targetpath, pwd)
+
+        attr = member.external_attr >> 16
+        if attr != 0:
+            os.chmod(targetpath, attr)
+        return targetpath
+
+
+class QuietZip(ZipFile):
+    def _extract_member(self, member, targetpath, pwd):
+        return super(QuietZip, self)._extract_member(member, targetpath, pwd)
+
+
+class LoggedZip(QuietZip):
+    def open_member(self, name):
+        return self.open(name)
+
+    def extractall(self, path=None, members=None, pwd=None):
+        return super().extractall(  # ok: DS107 zipfile's extractall, through super()
+            path, members, pwd)
+
+
+class FlatZip(zf_mod.ZipFile):
+    def _extract_member(self, member, targetpath, pwd):
+        target = os.path.join(targetpath, member.filename)
+        with open(target, 'wb') as out:
+            out.write(self.read(member))
+        return target
+
+    def unpack(self, path):
+        self.extractall(path)  # expect: DS107 self's _extract_member does not call zipfile's
+
+
+class ManualZip(zipfile.ZipFile):
+    def extractall(self, path=None, members=None, pwd=None):
+        for name in self.namelist():
+            self.extract(name, path, pwd)  # ok: DS107 self is a ZipFile subclass that keeps _extract_member
+
+
+class TarSubclass(tarfile.TarFile):
+    pass

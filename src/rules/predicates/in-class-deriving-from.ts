@@ -22,7 +22,7 @@ export const inClassDerivingFrom: Predicate = {
 };
 
 /** The class whose method holds `node` directly: the nearest function's class, when that function is defined in the class's body. */
-function classOfMethod(node: SyntaxNode): SyntaxNode | null {
+export function classOfMethod(node: SyntaxNode): SyntaxNode | null {
   let current: SyntaxNode | null = node.parent;
   while (current && current.type !== 'function_definition') {
     if (current.type === 'class_definition' || current.type === 'lambda') return null;

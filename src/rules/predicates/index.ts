@@ -13,7 +13,9 @@ import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
 import { hasKeyword } from './has-keyword.js';
 import { holdsBidiControl } from './holds-bidi-control.js';
+import { holdsListeningSocketPredicate } from './holds-listening-socket.js';
 import { holdsNamePredicate } from './holds-name.js';
+import { holdsOwnSubclassPredicate } from './holds-own-subclass.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { integerValuePredicate } from './integer-value.js';
@@ -112,5 +114,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     guardsUpdatePredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
+    holdsListeningSocketPredicate,
+    holdsOwnSubclassPredicate,
   ].map((p) => [p.name, p]),
 );

@@ -31,7 +31,7 @@ function isServerBuild(value: SyntaxNode | null): boolean {
 }
 
 /** Where to look for how `object` is built and used: the class for `self.x`/`cls.x`, else the function (or module). */
-function searchScope(object: SyntaxNode): SyntaxNode | null {
+export function searchScope(object: SyntaxNode): SyntaxNode | null {
   const head = object.type === 'attribute' ? object.text.split('.')[0] : null;
   if (head === 'self' || head === 'cls') {
     const cls = closestOfType(object, ['class_definition']);
