@@ -52,6 +52,7 @@ import { holdsOnlyPredicate } from './holds-only.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
+import { usedAsPathPredicate } from './used-as-path.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -110,5 +111,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     namesConfirmation,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
+    usedAsPathPredicate,
   ].map((p) => [p.name, p]),
 );
