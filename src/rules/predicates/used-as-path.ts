@@ -28,13 +28,14 @@ const PATH_CALLS: readonly [patterns: string[], positions: number][] = [
   ],
   [['os.stat', 'os.lstat', 'os.access', 'os.chmod', 'os.chown', 'os.remove', 'os.unlink', 'os.listdir', 'os.makedirs', 'os.mkdir'], 1],
   [['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath'], 1],
-  [['shutil.copy*', 'shutil.move', 'os.rename', 'os.replace', 'os.link', 'os.symlink'], 2],
+  // Not `shutil.copyfileobj`, which takes open files.
+  [['shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.copymode', 'shutil.copystat', 'shutil.move', 'os.rename', 'os.replace', 'os.link', 'os.symlink'], 2],
 ];
 
 /** Keywords these calls name a path with: `open(file=…)`, `shutil.copy(src=…, dst=…)`. */
 const PATH_KEYWORDS = ['file', 'path', 'src', 'dst'];
 
-/** Nodes that start another function: its paths are not this one's. */
+/** Nodes that start another function or a class: their paths are not this scope's. */
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
 /** What a scope does with names as paths: the first offset each text is used as a path at, and where each text is assigned. */
@@ -143,7 +144,7 @@ export function usedAsPath(node: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsPathPredicate: Predicate = {
   name: 'used-as-path',
   description:
-    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy*`), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
+    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsPath(node, ctx.imports),
 };

@@ -44,6 +44,7 @@ describe('used-as-path', () => {
     ['def f(self):\n    open(self.conf.private_key)\n    log(self.private_key)\n', 'self.private_key', 'another attribute'],
     ['def f(private_key):\n    opener.open(private_key)\n    log(private_key)\n', 'private_key', 'a method named open is not a file call'],
     ['def f(mode, private_key):\n    open(PATH, private_key)\n    log(private_key)\n', 'private_key', "open's second argument is no path"],
+    ['import shutil\ndef f(secret, out):\n    shutil.copyfileobj(secret, out)\n    log(secret)\n', 'secret', 'copyfileobj copies an open file'],
   ])('does not name a file: %j (%s)', (source, name) => {
     expect(lastUseIsPath(source, name)).toBe(false);
   });
