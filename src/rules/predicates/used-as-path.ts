@@ -99,7 +99,9 @@ function scopePaths(scope: SyntaxNode, imports: ImportMap): ScopePaths {
   // Asked only of a secret-named value (rare), once per function: no text test first, which an
   // alias (`from io import open as io_open`, `import shutil as sh`) would defeat.
   walkDescendants(scope, (n) => {
-    if (n !== scope && NESTED_SCOPES.has(n.type)) return false;
+    // By id: the walk's node for the scope is not always the same object as `scope` (the
+    // binding's node cache is weak), and taken for a nested function it would end the walk.
+    if (NESTED_SCOPES.has(n.type) && idOf(n) !== key) return false;
     if (n.type === 'call') {
       for (const argument of pathArguments(n, imports)) {
         const text = compact(argument);
