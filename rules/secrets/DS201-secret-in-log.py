@@ -1,4 +1,7 @@
 import logging as std_logging
+import os.path as osp
+from io import open as io_open
+from pathlib import Path
 
 from oslo_log import log as logging
 from oslo_utils import strutils
@@ -92,3 +95,37 @@ def authorize_as(context, action, enforcer, user):
     credentials = load_saved_credentials(context)
     LOG.debug('Policy check for %(action)s with %(credentials)s',  # expect: DS201 rebound to something else since
               {'action': action, 'credentials': credentials})
+
+
+class TlsConfig(object):
+    def __init__(self, conf):
+        self.conf = conf
+
+    def load(self, ssl_key_password):
+        # The key FILE: opened through an alias, tested, or read with pathlib, in the same function.
+        with io_open(self.conf.ssl.private_key, 'rb') as f:
+            data = f.read()
+        LOG.info("Loaded TLS private key from %s", self.conf.ssl.private_key)  # ok: DS201 opened as a file in this function: its path
+        if not osp.exists(CONF.vim_keys.default_secret_key):
+            LOG.warning("Default key file %s is missing",  # ok: DS201 tested as a file: a path
+                        CONF.vim_keys.default_secret_key)
+        key = Path(self.conf.api_token).read_text()
+        LOG.debug("token file %s", self.conf.api_token)  # ok: DS201 read with pathlib: a path
+        LOG.debug("key passphrase %s", ssl_key_password)  # expect: DS201 the passphrase is no file
+        return data, key
+
+    def read_password(self, password_file):
+        password = io_open(password_file).read().strip()
+        LOG.debug("read password %s", password)  # expect: DS201 read from the file: the secret itself
+
+    def read_token(self, token):
+        with open(token) as f:
+            token = f.read()
+        LOG.debug("token %s", token)  # expect: DS201 rebound to the file's content after it was opened
+
+    def check(self, token, token_path):
+        if token == token_path:
+            LOG.warning("token %s equals its path", token)  # expect: DS201 compared to a path, never opened as one
+        LOG.debug("writing token to %s", token_path)  # ok: DS201 token_path is not a secret name
+        open(token_path, 'w').write(token)
+        LOG.debug("wrote %s", token)  # expect: DS201 written into a file, not used as its path

@@ -1,3 +1,6 @@
+import os
+import shutil
+
 from oslo_utils import strutils
 
 from nova import exception
@@ -51,3 +54,42 @@ def rev_parse(rev):
     for token in rev.split("^"):
         if not token:
             raise ValueError("Invalid token: %r" % token)  # ok: DS202 a bare token inside a parser is a piece of syntax
+
+
+class LocalCertGenerator(object):
+    # octavia's local certificate generator: the option named for the private key holds its FILE's path.
+    @classmethod
+    def _validate_cert(cls, ca_key):
+        if not ca_key:
+            try:
+                with open(CONF.certificates.ca_private_key, 'rb') as fp:
+                    fp.read()
+            except OSError as e:
+                raise exceptions.CertificateGenerationException(  # ok: DS202 the option opened as a file in this function is its path
+                    msg="Failed to load CA Private Key {}."
+                        .format(CONF.certificates.ca_private_key)
+                ) from e
+
+    def load_key(self, private_key):
+        if not os.path.isfile(private_key):
+            raise ValueError("no key file at %s" % private_key)  # ok: DS202 tested as a file first: a path
+
+    def copy_key(self):
+        shutil.copy2(self.conf.signing_key, DEST)
+        raise RuntimeError(f"copied {self.conf.signing_key} to {DEST}")  # ok: DS202 copied as a file: a path
+
+    def read_key(self, private_key):
+        with open(private_key) as f:
+            private_key = f.read()
+        raise ValueError("bad key %s" % private_key)  # expect: DS202 rebound to the file's content after it was opened
+
+    def read_password(self, password_file):
+        password = open(password_file).read().strip()
+        raise ValueError("bad password %s" % password)  # expect: DS202 read from the file: the secret itself
+
+    def compare_token(self, token, token_path):
+        if token == token_path:
+            raise ValueError("token %s is a path" % token)  # expect: DS202 compared to a path, never opened as one
+
+    def other_function_opens(self):
+        raise ValueError("bad key %s" % CONF.certificates.ca_private_key)  # expect: DS202 opened in another function only

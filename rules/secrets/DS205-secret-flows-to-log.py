@@ -679,3 +679,67 @@ class AccessKey(object):
         LOG.debug('Connecting with tenant: %s', force_tenant)  # ok: DS205 an access key id, not a secret
         signing = s3_auth_details['secret_access_key']
         LOG.debug('with %s', signing)  # expect: DS205 the secret access key
+
+
+# --- held-out look-alikes (octavia, keystone): a secret-named option or name that holds a key FILE's path
+class LocalCertGenerator(object):
+    def _validate_cert(self):
+        key_location = CONF.certificates.ca_private_key
+        with open(CONF.certificates.ca_private_key, 'rb') as fp:
+            fp.read()
+        LOG.info("Using CA private key from %s", key_location)  # ok: DS205 the option is opened as a file in this function: its path
+
+    def _check_keys(self):
+        private_key = os.path.join(CONF.jwt_tokens.jws_private_key_repository, 'private.pem')
+        if not os.path.exists(private_key):
+            subs = {'private_key': private_key}
+            LOG.error('%(private_key)s does not exist', subs)  # ok: DS205 tested as a file in this function: the key's path
+
+    def _load_key(self, key_file):
+        with open(key_file) as f:
+            private_key = f.read()
+        subs = {'private_key': private_key}
+        LOG.debug('loaded key %(private_key)s', subs)  # expect: DS205 the key read from the file
+
+    def _reload_key(self, private_key):
+        with open(private_key) as f:
+            private_key = f.read()
+        material = private_key
+        LOG.debug('key material %s', material)  # expect: DS205 rebound to the file's content after the open
+
+    def _describe(self):
+        key_location = CONF.certificates.ca_private_key
+        LOG.debug('CA key %s', key_location)  # expect: DS205 opened as a file only in another function
+
+
+# --- held-out look-alikes (tacker's VIM client): a key FILE's path joined from an option named for the key
+from pathlib import Path
+
+
+class VimClient(object):
+    @staticmethod
+    def _find_vim_key(vim_id):
+        key_file = os.path.join(CONF.vim_keys.openstack, vim_id)
+        if not os.path.isfile(key_file):
+            key_file = os.path.join(CONF.vim_keys.openstack,
+                                    CONF.vim_keys.default_secret_key)
+        try:
+            with open(key_file, 'r') as f:
+                return f.read()
+        except Exception:
+            LOG.warning('VIM id invalid or key not found [key_file=%s]',  # ok: DS205 a path joined from the option: it names the file
+                        key_file)
+
+    def _key_paths(self, vim_id):
+        key_path = Path(CONF.vim_keys.openstack) / CONF.vim_keys.default_secret_key
+        LOG.debug("default key at %s", key_path)  # ok: DS205 a pathlib path built with /
+        nested = Path(CONF.vim_keys.openstack) / vim_id / self.conf.auth_token
+        LOG.debug("token file at %s", nested)  # ok: DS205 a pathlib path built with / twice
+        parts = Path(CONF.vim_keys.openstack, self.conf.secret_key)
+        LOG.debug("key at %s", parts)  # ok: DS205 a pathlib path built from parts
+
+    def _auth_pair(self, user):
+        pair = ':'.join((user, CONF.vim_keys.default_secret_key))
+        LOG.debug("auth pair %s", pair)  # expect: DS205 str.join is no path join
+        half = self.conf.auth_token / 2
+        LOG.debug("half %s", half)  # expect: DS205 a division, not a pathlib path

@@ -66,3 +66,34 @@ class ComputeManager(object):
 
     def rebuild(self, context, instance, admin_password):
         self.notifier.info(context, "compute.rebuild", {"admin_password": admin_password})  # expect: DS209 written in the call: no one-expression rule reports it
+
+
+# --- held-out look-alike (masakari's and nova's exception wrapper): the call's arguments, cleansed
+import inspect
+
+
+def _cleanse_dict(original):
+    """Strip all admin_password, new_pass, rescue_pass keys from a dict."""
+    return {k: v for k, v in original.items() if "_pass" not in k}
+
+
+def wrap_exception(notifier=None, get_notifier=None):
+    def inner(f):
+        def wrapped(self, context, *args, **kw):
+            try:
+                return f(self, context, *args, **kw)
+            except Exception as e:
+                payload = dict(exception=e)
+                call_dict = inspect.getcallargs(f, self,
+                                                context, *args, **kw)
+                call_dict.pop('self', None)
+                cleansed = _cleanse_dict(call_dict)
+                payload.update({'args': cleansed})
+                (notifier or get_notifier()).error(context,  # ok: DS209 the arguments cleansed of their password keys
+                                                   f.__name__,
+                                                   payload)
+                raw = dict(exception=e, args=call_dict)
+                (notifier or get_notifier()).error(context, f.__name__, raw)  # expect: DS209 the same arguments, not cleansed
+                raise
+        return wrapped
+    return inner

@@ -9,6 +9,11 @@ describe('isSecretName', () => {
     '%s is not',
     (name) => expect(isSecretName(name)).toBe(false),
   );
+  // A name ending in a file word names where the secret is kept (DS201/DS202 need no path test for these).
+  it.each(['private_key_file', 'password_file', 'ca_private_key_path', 'token_dir', 'secret_filename', 'auth_token_file_path'])(
+    '%s names a file, not a secret',
+    (name) => expect(isSecretName(name)).toBe(false),
+  );
   it.each(['next_token', 'NextToken', 'starting_token', 'page_token', 'continuation_token', 'end_token', 'idempotency_token', 'acquire_token'])(
     '%s is a cursor or marker, not a secret',
     (name) => expect(isSecretName(name)).toBe(false),

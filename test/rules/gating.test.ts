@@ -56,7 +56,7 @@ describe('text gating', () => {
       '    while digest(user.encode()).hexdigest(): break',
       '    ños = os.system(cmd)',
       '    LOG.debug("login %s %s", user, password)',
-      '    LOG.info("x", extra={"Api-Key": cmd})',
+      '    LOG.info("x", extra={"Api-Key": user, "cmd": cmd})',
       '    LOG.warning("t %s",',
       '                self.authToken)',
       '    raise ValueError("bad password %s" % password)',

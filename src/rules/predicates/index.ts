@@ -55,6 +55,7 @@ import { guardsUpdatePredicate } from './guards-update.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
+import { usedAsPathPredicate } from './used-as-path.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -116,5 +117,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     receivesOwnMethod,
     holdsListeningSocketPredicate,
     holdsOwnSubclassPredicate,
+    usedAsPathPredicate,
   ].map((p) => [p.name, p]),
 );

@@ -8,6 +8,7 @@ import { nameOf } from './is-secret-name.js';
 import type { Predicate } from './predicate.js';
 import { policyValuesBefore } from './policy-values-before.js';
 import { redactedBefore } from './redacted-before.js';
+import { usedAsPath } from './used-as-path.js';
 
 /**
  * Subtrees whose value cannot reveal a secret: comparisons and `not` give booleans. (`and`/`or`
@@ -19,7 +20,8 @@ const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda'])
  * Finds the first secret-named value used inside `node`: an identifier or attribute (`password`,
  * `self.auth_token`), a subscript by a secret key (`creds['password']`), or a dict entry with a
  * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap; callee and
- * keyword names, other fields of a secret-named object and a parser's tokens are not values.
+ * keyword names, other fields of a secret-named object and a parser's tokens are not values, and
+ * a name or attribute its function gives `open()` or another file call as the path names a file.
  */
 export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): SyntaxNode | null {
   // Every name it can find holds this text (see `condition` below): most nodes asked about (a
@@ -39,7 +41,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // `f(password=x)` passes x; the keyword name itself is the secret's label.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        if (name && isSecretName(name.text) && value && isPlainValue(value)) found = value;
+        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports)) found = value;
         return !found;
       }
       case 'pair': {
@@ -48,7 +50,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const keyName = key ? nameOf(key) : null;
         // `{'credentials': credentials}` after `credentials.pop('auth_token')`: redacted first; or
         // after `credentials = context.to_policy_values()`: roles and ids.
-        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value)))) found = n;
+        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value))) && !usedAsPath(value, imports)) found = n;
         return !found;
       }
       case 'subscript': {
@@ -67,7 +69,8 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // a keyword's name is a label (`token='***'` shows no token).
         const callee = isCallee(n);
         const name = nameOf(n);
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n)))) found = n;
+        // A secret-named option or name its function opens as a file holds the file's path (usedAsPath).
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n))) && !usedAsPath(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;
@@ -125,7 +128,7 @@ function isPlainValue(value: SyntaxNode): boolean {
 export const mentionsSecret: Predicate = {
   name: 'mentions-secret',
   description:
-    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`) and a parser\'s tokens do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
+    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`), a parser\'s tokens and a name or attribute the same function opens as a file (`open(CONF.ssl.private_key)`, see `used-as-path`) do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
   binds: ['secret'],
   checkArg: (arg) =>
     arg === true || (Array.isArray(arg) && arg.every((x) => typeof x === 'string')) ? null : 'takes `true` or a list of sanitizer names',

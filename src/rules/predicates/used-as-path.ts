@@ -1,0 +1,152 @@
+import type { ImportMap } from '../../analysis/import-map.js';
+import { idOf } from '../../analysis/flow/node-fields.js';
+import { unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
+import { enclosingScope } from './enclosing-scope.js';
+import { keywordValue, positionalValue } from './keyword-argument.js';
+import { matchesNamePattern } from './name-pattern.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+// octavia's `open(CONF.certificates.ca_private_key, 'rb')`, then the same option formatted into
+// the exception raised when that fails: an option named for a secret that holds the key FILE's
+// path. Where the same text is opened, tested or copied as a file, it names a file.
+
+/**
+ * Calls that take a whole file path, by qualified name, with how many leading positional
+ * arguments are paths. Not `os.path.join`: a component joined into a path may be a secret used as
+ * a file name (a token's own file), and a joined path is a flow rule's sanitizer instead.
+ */
+const PATH_CALLS: readonly [patterns: string[], positions: number][] = [
+  [['open', 'io.open', 'os.open', 'codecs.open', 'builtins.open'], 1],
+  [
+    [
+      'os.path.exists', 'os.path.lexists', 'os.path.isfile', 'os.path.isdir', 'os.path.islink', 'os.path.getsize',
+      'os.path.getmtime', 'os.path.getctime', 'os.path.getatime', 'os.path.abspath', 'os.path.realpath',
+      'os.path.normpath', 'os.path.expanduser', 'os.path.dirname', 'os.path.basename', 'os.path.split',
+      'os.path.splitext',
+    ],
+    1,
+  ],
+  [['os.stat', 'os.lstat', 'os.access', 'os.chmod', 'os.chown', 'os.remove', 'os.unlink', 'os.listdir', 'os.makedirs', 'os.mkdir'], 1],
+  [['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.PurePosixPath'], 1],
+  // Not `shutil.copyfileobj`, which takes open files.
+  [['shutil.copy', 'shutil.copy2', 'shutil.copyfile', 'shutil.copytree', 'shutil.copymode', 'shutil.copystat', 'shutil.move', 'os.rename', 'os.replace', 'os.link', 'os.symlink'], 2],
+];
+
+/** Keywords these calls name a path with: `open(file=…)`, `shutil.copy(src=…, dst=…)`. */
+const PATH_KEYWORDS = ['file', 'path', 'src', 'dst'];
+
+/** Nodes that start another function or a class: their paths are not this scope's. */
+const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
+
+/** What a scope does with names as paths: the first offset each text is used as a path at, and where each text is assigned. */
+interface ScopePaths {
+  firstPathUse: Map<string, number>;
+  assignments: Map<string, number[]>;
+}
+
+/** Per file (its ImportMap), by scope id. */
+const cache = new WeakMap<ImportMap, Map<number, ScopePaths>>();
+
+/** Code text with white space dropped, so that a chain split over lines compares equal. */
+const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, '');
+
+function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
+  const fn = call.childForFieldName('function');
+  const name = fn ? imports.qualifiedName(fn) : null;
+  const positions = name === null ? undefined : PATH_CALLS.find(([patterns]) => matchesNamePattern(name, patterns))?.[1];
+  if (positions === undefined) return [];
+  const found: SyntaxNode[] = [];
+  for (let i = 1; i <= positions; i++) {
+    const value = positionalValue(call, i);
+    if (value) found.push(value);
+  }
+  for (const keyword of PATH_KEYWORDS) {
+    const value = keywordValue(call, keyword);
+    if (value) found.push(value);
+  }
+  return found.map(unwrapParens).filter((v) => v.type === 'identifier' || v.type === 'attribute');
+}
+
+/** The names and attributes an assignment, `for` or `with … as` target binds (`a`, `b.c` in `a, b.c = …`). */
+function boundTargets(target: SyntaxNode, out: SyntaxNode[]): void {
+  if (target.type === 'identifier' || target.type === 'attribute') out.push(target);
+  else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target'].includes(target.type)) {
+    for (const child of target.namedChildren) boundTargets(child, out);
+  }
+}
+
+function targetsOf(node: SyntaxNode): SyntaxNode | null {
+  switch (node.type) {
+    case 'assignment':
+    case 'augmented_assignment':
+    case 'for_statement':
+      return node.childForFieldName('left');
+    case 'as_pattern':
+      return node.childForFieldName('alias');
+    default:
+      return null;
+  }
+}
+
+function scopePaths(scope: SyntaxNode, imports: ImportMap): ScopePaths {
+  let byScope = cache.get(imports);
+  if (!byScope) cache.set(imports, (byScope = new Map()));
+  const key = idOf(scope);
+  let paths = byScope.get(key);
+  if (paths) return paths;
+  paths = { firstPathUse: new Map(), assignments: new Map() };
+  const { firstPathUse, assignments } = paths;
+  // Asked only of a secret-named value (rare), once per function: no text test first, which an
+  // alias (`from io import open as io_open`, `import shutil as sh`) would defeat.
+  walkDescendants(scope, (n) => {
+    // By id: the walk's node for the scope is not always the same object as `scope` (the
+    // binding's node cache is weak), and taken for a nested function it would end the walk.
+    if (NESTED_SCOPES.has(n.type) && idOf(n) !== key) return false;
+    if (n.type === 'call') {
+      for (const argument of pathArguments(n, imports)) {
+        const text = compact(argument);
+        if (!firstPathUse.has(text)) firstPathUse.set(text, argument.startIndex);
+      }
+    }
+    const targets = targetsOf(n);
+    if (targets) {
+      const bound: SyntaxNode[] = [];
+      boundTargets(targets, bound);
+      for (const target of bound) {
+        const text = compact(target);
+        const at = assignments.get(text);
+        if (at) at.push(target.startIndex);
+        else assignments.set(text, [target.startIndex]);
+      }
+    }
+    return true;
+  });
+  byScope.set(key, paths);
+  return paths;
+}
+
+/**
+ * True when `node` (a name or attribute) is, in its own function, written the same way as the
+ * path given to a call that opens, tests or copies a file (`open(x)`, `os.path.exists(x)`,
+ * `Path(x)`, `shutil.copy(x, y)`), and is not assigned again after that use: then it names a
+ * file. Rebound after (`with open(key) as f: key = f.read()`), it may hold the file's content.
+ */
+export function usedAsPath(node: SyntaxNode, imports: ImportMap): boolean {
+  if (node.type !== 'identifier' && node.type !== 'attribute') return false;
+  const scope = enclosingScope(node);
+  if (!scope) return false;
+  const text = compact(node);
+  const { firstPathUse, assignments } = scopePaths(scope, imports);
+  const pathAt = firstPathUse.get(text);
+  if (pathAt === undefined) return false;
+  return !(assignments.get(text) ?? []).some((at) => at > pathAt);
+}
+
+/** The captured name or attribute is the path a file call of its function is given (see usedAsPath). */
+export const usedAsPathPredicate: Predicate = {
+  name: 'used-as-path',
+  description:
+    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
+  checkArg: expectTrue,
+  test: (node, _arg, ctx) => usedAsPath(node, ctx.imports),
+};

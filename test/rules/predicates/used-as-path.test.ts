@@ -1,0 +1,56 @@
+import { ImportMap } from '../../../src/analysis/import-map.js';
+import { parsePython } from '../../../src/analysis/python-parser.js';
+import { usedAsPath, usedAsPathPredicate } from '../../../src/rules/predicates/used-as-path.js';
+
+/** Asks of the last read of `name` (an identifier or attribute written as `name`) in the snippet. */
+function lastUseIsPath(source: string, name: string): boolean {
+  const tree = parsePython(source);
+  const imports = new ImportMap();
+  for (const statement of tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) imports.add(statement);
+  const uses = tree.rootNode.descendantsOfType(['identifier', 'attribute']).filter((n) => n.text.replace(/\s+/g, '') === name);
+  return usedAsPath(uses[uses.length - 1]!, imports);
+}
+
+describe('used-as-path', () => {
+  it.each([
+    // octavia's local certificate generator.
+    ['def f():\n    with open(CONF.certificates.ca_private_key, "rb") as fp:\n        fp.read()\n    log(CONF.certificates.ca_private_key)\n', 'CONF.certificates.ca_private_key'],
+    ['import io\ndef f(private_key):\n    io.open(private_key)\n    log(private_key)\n', 'private_key'],
+    ['from io import open as io_open\ndef f(private_key):\n    io_open(private_key)\n    log(private_key)\n', 'private_key'],
+    ['import os\ndef f(private_key):\n    fd = os.open(private_key, os.O_RDONLY)\n    log(private_key)\n', 'private_key'],
+    ['import os.path as osp\ndef f(self):\n    if not osp.isfile(self.private_key):\n        log(self.private_key)\n', 'self.private_key'],
+    ['import os\ndef f(self):\n    size = os.path.getsize(self.conf.token)\n    log(self.conf.token)\n', 'self.conf.token'],
+    ['import os\ndef f(secret):\n    os.stat(secret)\n    log(secret)\n', 'secret'],
+    ['from pathlib import Path\ndef f(api_token):\n    Path(api_token).read_text()\n    log(api_token)\n', 'api_token'],
+    ['import shutil\ndef f(signing_key, dest):\n    shutil.copyfile(signing_key, dest)\n    log(signing_key)\n', 'signing_key'],
+    ['import shutil\ndef f(src, signing_key):\n    shutil.copy2(src, signing_key)\n    log(signing_key)\n', 'signing_key'],
+    ['def f(password):\n    open(file=password)\n    log(password)\n', 'password'],
+    // Used before it is opened, or split over lines: still the path.
+    ['def f():\n    log(CONF.ssl.key_password)\n    open(CONF.ssl\n         .key_password)\n', 'CONF.ssl.key_password'],
+    // Assigned before it is used as the path: the path all along.
+    ['def f():\n    private_key = CONF.ssl.private_key\n    open(private_key)\n    log(private_key)\n', 'private_key'],
+  ])('names a file: %j', (source, name) => {
+    expect(lastUseIsPath(source, name)).toBe(true);
+  });
+
+  it.each([
+    ['def f(password_file):\n    password = open(password_file).read()\n    log(password)\n', 'password', 'read from the file: the content'],
+    ['def f(private_key):\n    with open(private_key) as f:\n        private_key = f.read()\n    log(private_key)\n', 'private_key', 'rebound to the content after the open'],
+    ['def f(token, path):\n    if token == path:\n        log(token)\n', 'token', 'compared to a path only'],
+    ['def f(token, path):\n    open(path, "w").write(token)\n    log(token)\n', 'token', 'written into the file, not its path'],
+    ['import os\ndef f(token):\n    p = os.path.join(DIR, token)\n    log(token)\n', 'token', 'a part joined into a path may be a secret file name'],
+    ['def g():\n    open(CONF.ssl.private_key)\n\ndef f():\n    log(CONF.ssl.private_key)\n', 'CONF.ssl.private_key', 'opened by another function'],
+    ['def f(private_key):\n    def g():\n        open(private_key)\n    log(private_key)\n', 'private_key', 'opened by a nested function'],
+    ['def f(self):\n    open(self.conf.private_key)\n    log(self.private_key)\n', 'self.private_key', 'another attribute'],
+    ['def f(private_key):\n    opener.open(private_key)\n    log(private_key)\n', 'private_key', 'a method named open is not a file call'],
+    ['def f(mode, private_key):\n    open(PATH, private_key)\n    log(private_key)\n', 'private_key', "open's second argument is no path"],
+    ['import shutil\ndef f(secret, out):\n    shutil.copyfileobj(secret, out)\n    log(secret)\n', 'secret', 'copyfileobj copies an open file'],
+  ])('does not name a file: %j (%s)', (source, name) => {
+    expect(lastUseIsPath(source, name)).toBe(false);
+  });
+
+  it('takes true', () => {
+    expect(usedAsPathPredicate.checkArg(true)).toBeNull();
+    expect(usedAsPathPredicate.checkArg(['open'])).toMatch(/true/);
+  });
+});
