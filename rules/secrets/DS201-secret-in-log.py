@@ -129,3 +129,16 @@ class TlsConfig(object):
         LOG.debug("writing token to %s", token_path)  # ok: DS201 token_path is not a secret name
         open(token_path, 'w').write(token)
         LOG.debug("wrote %s", token)  # expect: DS201 written into a file, not used as its path
+
+
+def delete_ec2_credentials(identity_client, user, parsed_args):
+    # python-openstackclient: an EC2 access key is the pair's id; its secret is another field.
+    for access_key in parsed_args.access_keys:
+        try:
+            identity_client.ec2.delete(user, access_key)
+        except Exception as e:
+            LOG.error(
+                "Failed to delete EC2 credentials with access key '%(access_key)s': %(e)s",  # ok: DS201 a key id
+                {'access_key': access_key, 'e': e},
+            )
+            LOG.debug("secret %s", parsed_args.secret_access_key)  # expect: DS201 the pair's secret half

@@ -59,3 +59,15 @@ trust_opts = [
                default='notgood but just long enough i t',  # expect: DS206 a shared default key
                help='Key used to encrypt authentication info in the database.'),
 ]
+
+# Command-line style names (freezer's S3 storage options).
+s3_opts = [
+    cfg.StrOpt('access-key',  # ok: DS206 an S3 key id
+               dest='access_key',
+               default=DEFAULT_PARAMS['access_key'],
+               help="Access key for S3 compatible storage"),
+    cfg.StrOpt('secret-key',  # expect: DS206 the S3 secret, not secret=True
+               dest='secret_key',
+               default=DEFAULT_PARAMS['secret_key'],
+               help="Secret key for S3 compatible storage"),
+]

@@ -76,6 +76,8 @@ export function isSecretName(name: string): boolean {
   const before = words[words.length - 2];
   if (last === 'community') return isSnmpCommunity(words, words.length - 1);
   if (before === undefined) return false;
+  // `access_key` is the id half of an S3/EC2 key pair, shown in every listing; `secret_access_key` is the secret.
+  if (last === 'key' && before === 'access') return words[words.length - 3] === 'secret';
   if (last === 'key') return KEY_QUALIFIERS.has(before) || isTempUrlKey(words);
   if (last === 'sig' || last === 'signature') return SIGNATURE_QUALIFIERS.has(before) || (before === 's' && S3_SIGNATURE.test(name));
   return before === 'community' && COMMUNITY_SUFFIXES.has(last) && isSnmpCommunity(words, words.length - 2);

@@ -19,6 +19,9 @@ describe('isSecretName', () => {
     (name) => expect(isSecretName(name)).toBe(false),
   );
   it.each(['access_token', 'refresh_token', 'csrf_token', 'id_token', 'session_token'])('%s is still a secret', (name) => expect(isSecretName(name)).toBe(true));
+  // The id half of an S3/EC2 key pair; the other half is the secret.
+  it.each(['access_key', 'accessKey', 'ACCESS_KEY', 'aws_access_key', 'ec2_access_key'])('%s is a key id, not a secret', (name) => expect(isSecretName(name)).toBe(false));
+  it.each(['secret_access_key', 'aws_secret_access_key', 'SecretAccessKey', 'secret_key'])('%s is the secret half', (name) => expect(isSecretName(name)).toBe(true));
   const SNMP_AND_SIGNATURES = [
     'snmp_community', 'community', 'read_community', 'write_community', 'snmp_community_read', 'snmp_community_write',
     'rw_community', 'snmp_v2c_community', 'snmpCommunity',
