@@ -89,8 +89,13 @@ export function couldBeCredential(value: SyntaxNode): boolean {
     if (words.length > 1 && noun !== undefined && PASSWORD_SPELLINGS.has(noun) && words.some((w) => PASSWORD_SPELLINGS.has(w))) return false;
     if (words.length > 1 && words.some((w) => NAMING_WORDS.has(w))) return false;
   }
-  // A sentence about the secret, not the secret: `barbican_secret = "No secrets found"`.
-  if (/\s/.test(text.trim()) && noun !== undefined && nameWords(text).some((w) => w === noun || w === `${noun}s`)) return false;
+  // A sentence or a label about the secret, not the secret: `barbican_secret = "No secrets found"`,
+  // `{'psk': 'Pre-shared Key'}` (a column's heading).
+  if (/\s/.test(text.trim())) {
+    const words = nameWords(text);
+    if (noun !== undefined && words.some((w) => w === noun || w === `${noun}s`)) return false;
+    if (words.length > 1 && words.some((w) => NAMING_WORDS.has(w))) return false;
+  }
   if (noun === 'token' && !CREDENTIAL_TOKENS.has(targetWords[targetWords.length - 2] ?? '')) return TOKEN_SHAPED.test(text);
   return true;
 }
@@ -99,7 +104,7 @@ export function couldBeCredential(value: SyntaxNode): boolean {
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name or a sentence containing the target\'s own noun (`"No secrets found"`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

@@ -54,6 +54,8 @@ describe('could-be-credential', () => {
     ['password = "<your password>"', 'a placeholder'],
     ['API_KEY = "YOUR-API-KEY"', 'a placeholder'],
     ['barbican_secret = "No secrets found"', 'a sentence about the secret (ceilometer)'],
+    ['columns = {"psk": "Pre-shared Key"}', 'a column heading (python-openstackclient)'],
+    ['labels = {"password": "Admin Password"}', 'a form label'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
   });
