@@ -2,6 +2,8 @@ import json
 import marshal
 import pickle
 import shelve
+import subprocess
+import sys
 
 import dill
 import jsonpickle
@@ -22,3 +24,17 @@ def load(message, path):
     h = jsonpickle.decode(message)  # expect: DS105
     enc = jsonpickle.encode(a)  # ok: DS105 encoding is not loading
     return g, h, enc, a, b, c, d, db, e, blob, f2
+
+
+def main():
+    # A management script: its caller pipes the request in, pickled, and reads the answer back.
+    script_dict = pickle.load(sys.stdin.buffer)  # ok: DS105 the caller's own pipe
+    legacy = pickle.load(
+        sys.stdin)  # ok: DS105 the caller's own pipe, over two lines
+    out = subprocess.run([sys.executable, script_dict['script']],
+                         input=pickle.dumps(script_dict), stdout=subprocess.PIPE)
+    answer = pickle.loads(out.stdout)  # expect: DS105 another program's output
+    stream = sys.stdin.buffer
+    unpickler = pickle.Unpickler(stream)  # expect: DS105 a name is not followed (stdin only when written there)
+    empty = pickle.Unpickler()  # expect: DS105 no arguments
+    return legacy, answer, unpickler, empty
