@@ -169,6 +169,7 @@ class DeleteCredential(object):
         LOG.warning("Rotating %s: new key UUID %s" % (user, self.secret_key))  # ok: DS201 an element of the tuple, labelled
         LOG.debug("token: %s", token)  # expect: DS201 labelled a token
         LOG.debug("Token invalid %s", token)  # expect: DS201 "invalid" is no "id"
+        LOG.debug("Revoking token ID %s", token)  # expect: DS201 keystone's token ID is the token itself
         LOG.debug("credential ID %s holds %s", secret, secret)  # expect: DS201 the same value also fills an unlabelled placeholder
         LOG.debug(  # expect: DS201 the secret is under another key too
             "secret ID %(secret)s: %(value)s",

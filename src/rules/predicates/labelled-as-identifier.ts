@@ -9,8 +9,17 @@ import { expectTrue, type Predicate } from './predicate.js';
 // that the message itself says is an identifier or a name. What a constant template prints right
 // before a placeholder says what fills it; `ID '%s'` is followed by an ID, not a credential.
 
-/** Text before a placeholder that labels it an identifier or a name: `ID '`, `id=`, `UUID: `, `name or ID "` (or `\"`: escapes are left as written). */
-const IDENTIFIER_LABEL = /(?:^|[^A-Za-z0-9_])(?:name or id|id or name|uuid|id|name)\s*[:=]?\s*(?:\\?['"])?$/i;
+/**
+ * Text before a placeholder that labels it an identifier or a name: `ID '`, `id=`, `UUID: `,
+ * `name or ID "` (or `\"`: escapes are left as written), or a field's name ending so (`credential_id=`).
+ */
+const IDENTIFIER_LABEL = /(?:^|[^A-Za-z0-9])(?:name or id|id or name|uuid|id|name)\s*[:=]?\s*(?:\\?['"])?$/i;
+
+/**
+ * Except a token's: keystone calls the token itself its ID (`token_id` is the X-Auth-Token value),
+ * so `token ID %s` may well print the token.
+ */
+const TOKEN_ID_LABEL = /(?:^|[^A-Za-z0-9])tokens?[ _-]?(?:id|uuid)\s*[:=]?\s*(?:\\?['"])?$/i;
 
 /** A `%` placeholder: `%s`, `%(key)s`, `%-10r`, `%%` (a literal percent sign, group 2 `%`). */
 const PLACEHOLDER = /%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?([a-zA-Z%])/g;
@@ -32,7 +41,8 @@ function placeholdersOf(template: string): Placeholder[] {
   const out: Placeholder[] = [];
   for (const m of template.matchAll(PLACEHOLDER)) {
     if (m[2] === '%') continue;
-    out.push({ key: m[1], labelled: IDENTIFIER_LABEL.test(template.slice(0, m.index)) });
+    const before = template.slice(0, m.index);
+    out.push({ key: m[1], labelled: IDENTIFIER_LABEL.test(before) && !TOKEN_ID_LABEL.test(before) });
   }
   return out;
 }
@@ -129,7 +139,8 @@ function positionalLabelled(value: SyntaxNode, imports: ImportMap): boolean {
 /**
  * True when `node` fills a placeholder of a constant `%` template (a string or an implicit
  * concatenation, possibly in `_()`) that the text right before it labels an identifier or a name
- * (`ID '%(credential)s'`, `id=%s`, `UUID: %s`, `name or ID "%s"`), and no other placeholder: as a
+ * (`ID '%(credential)s'`, `id=%s`, `UUID: %s`, `name or ID "%s"`; not a token's ID, see
+ * TOKEN_ID_LABEL), and no other placeholder: as a
  * logging call's argument after the template, `tmpl % node`, an element of `tmpl % (a, node)`, or
  * a dict entry (or its value) whose key names the `%(key)s` placeholders of `tmpl % {...}` or
  * `LOG.error(tmpl, {...})`. Another use of the same name elsewhere is another node.
@@ -146,7 +157,7 @@ export function labelledAsIdentifier(node: SyntaxNode, imports: ImportMap): bool
 export const labelledAsIdentifierPredicate: Predicate = {
   name: 'labelled-as-identifier',
   description:
-    'The captured value (or dict entry) fills a placeholder of a constant `%` message template (a string or implicit concatenation, possibly in `_()`) that the text right before it labels an identifier or a name — `ID \'%(credential)s\'`, `id=%s`, `UUID: %s`, `name or ID "%s"` — and no unlabelled one: a logging call\'s argument after the template, `tmpl % value`, an element of `tmpl % (a, value)`, or an entry of `tmpl % {...}` / `LOG.error(tmpl, {...})` by its key. Not an f-string or `.format()`.',
+    'The captured value (or dict entry) fills a placeholder of a constant `%` message template (a string or implicit concatenation, possibly in `_()`) that the text right before it labels an identifier or a name — `ID \'%(credential)s\'`, `id=%s`, `UUID: %s`, `name or ID "%s"`, not `token ID %s` (keystone\'s token ID is the token) — and no unlabelled one: a logging call\'s argument after the template, `tmpl % value`, an element of `tmpl % (a, value)`, or an entry of `tmpl % {...}` / `LOG.error(tmpl, {...})` by its key. Not an f-string or `.format()`.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => labelledAsIdentifier(node, ctx.imports),
 };
