@@ -6,6 +6,8 @@ from pathlib import Path
 from oslo_log import log as logging
 from oslo_utils import strutils
 
+from openstackclient.i18n import _
+
 LOG = logging.getLogger(__name__)
 logger = std_logging.getLogger("app")
 
@@ -142,3 +144,48 @@ def delete_ec2_credentials(identity_client, user, parsed_args):
                 {'access_key': access_key, 'e': e},
             )
             LOG.debug("secret %s", parsed_args.secret_access_key)  # expect: DS201 the pair's secret half
+
+
+# --- a value the message labels an identifier or a name (python-openstackclient's delete commands)
+
+
+class DeleteCredential(object):
+    def take_action(self, parsed_args, identity_client):
+        for i in parsed_args.credential:
+            try:
+                identity_client.delete_credential(i)
+            except Exception as e:
+                LOG.error(  # ok: DS201 the message labels the entry an ID
+                    _(
+                        "Failed to delete credentials with "
+                        "ID '%(credential)s': %(e)s"
+                    ),
+                    {'credential': i, 'e': e},
+                )
+                LOG.error(  # expect: DS201 labelled a password, not an ID
+                    _(
+                        "Failed to delete credentials with "
+                        "password '%(credential)s': %(e)s"
+                    ),
+                    {'credential': i, 'e': e},
+                )
+                LOG.error(  # expect: DS201 the same entry also fills an unlabelled placeholder
+                    _("Credential ID '%(credential)s' (was %(credential)s)"),
+                    {'credential': i},
+                )
+
+    def describe(self, user, secret, token, ref):
+        LOG.debug("Deleting credential id=%s", self.credential)  # ok: DS201 id= labels it
+        LOG.info("Secret for %s has UUID: %s", user, secret)  # ok: DS201 the second placeholder is labelled UUID
+        LOG.info("Secret UUID %s for %s", user, secret)  # expect: DS201 the label is the first placeholder's, not the secret's
+        LOG.log(std_logging.INFO, "No secret with name or ID \"%s\"", ref['secret'])  # ok: DS201 name or ID
+        LOG.warning(_("Unable to find token with ID or name %s") % token)  # ok: DS201 formatted with %, labelled
+        LOG.warning("Rotating %s: new key UUID %s" % (user, self.secret_key))  # ok: DS201 an element of the tuple, labelled
+        LOG.debug("token: %s", token)  # expect: DS201 labelled a token
+        LOG.debug("Token invalid %s", token)  # expect: DS201 "invalid" is no "id"
+        LOG.debug("Revoking token ID %s", token)  # expect: DS201 keystone's token ID is the token itself
+        LOG.debug("credential ID %s holds %s", secret, secret)  # expect: DS201 the same value also fills an unlabelled placeholder
+        LOG.debug(  # expect: DS201 the secret is under another key too
+            "secret ID %(secret)s: %(value)s",
+            {'secret': secret, 'value': secret},
+        )

@@ -93,3 +93,15 @@ class LocalCertGenerator(object):
 
     def other_function_opens(self):
         raise ValueError("bad key %s" % CONF.certificates.ca_private_key)  # expect: DS202 opened in another function only
+
+
+class ShowCredential(object):
+    # python-openstackclient's commands name what was asked for by its ID or name.
+    def take_action(self, parsed_args):
+        if not parsed_args.credential:
+            raise ValueError(_("No credential with ID '%s'") % parsed_args.credential)  # ok: DS202 labelled an ID
+        if parsed_args.token:
+            raise ValueError(  # ok: DS202 labelled an ID, in a mapping
+                _("Unable to find token with "
+                  "ID %(token)s") % {'token': parsed_args.token})
+        raise ValueError(_("Bad credential '%s'") % parsed_args.credential)  # expect: DS202 not labelled

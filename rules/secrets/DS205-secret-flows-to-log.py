@@ -743,3 +743,41 @@ class VimClient(object):
         LOG.debug("auth pair %s", pair)  # expect: DS205 str.join is no path join
         half = self.conf.auth_token / 2
         LOG.debug("half %s", half)  # expect: DS205 a division, not a pathlib path
+
+
+# --- a value the message labels an identifier or a name (python-openstackclient's delete commands)
+from openstackclient.i18n import _
+
+
+class DeleteApplicationCredential(object):
+    def take_action(self, parsed_args, identity_client, user_id):
+        for ac in parsed_args.application_credential:
+            try:
+                identity_client.find_application_credential(user_id, ac, ignore_missing=False)
+            except Exception as e:
+                LOG.error(  # ok: DS205 the message labels it a name or ID
+                    _(
+                        "Failed to delete application credential with "
+                        "name or ID '%(ac)s': %(e)s"
+                    ),
+                    {'ac': ac, 'e': e},
+                )
+                LOG.error(  # expect: DS205 labelled a secret, not an ID
+                    _(
+                        "Failed to delete application credential with "
+                        "secret '%(ac)s': %(e)s"
+                    ),
+                    {'ac': ac, 'e': e},
+                )
+                LOG.error(  # expect: DS205 the same value under another, unlabelled key
+                    _("Application credential ID '%(ac)s': %(raw)s"),
+                    {'ac': ac, 'raw': ac},
+                )
+
+    def show(self, parsed_args):
+        cred_id = self.credential
+        LOG.debug("Showing credential with ID %s", cred_id)  # ok: DS205 labelled an ID
+        LOG.debug("Showing credential %s with ID %s", cred_id, cred_id)  # expect: DS205 also in an unlabelled placeholder
+        name = parsed_args.secret
+        LOG.warning(_("Unable to find secret with name '%s'") % name)  # ok: DS205 labelled a name
+        LOG.warning(_("Unable to find secret %s") % name)  # expect: DS205 not labelled

@@ -142,3 +142,12 @@ class JwsProvider(object):
             private_key = f.read()
         subs = {'private_key': private_key}
         raise SystemExit(_('bad key %(private_key)s') % subs)  # expect: DS207 the key read from the file
+
+
+class ShowCredential(object):
+    # python-openstackclient's commands name what was asked for by its ID or name.
+    def take_action(self, parsed_args):
+        for cred in parsed_args.credential:
+            if not cred:
+                raise exception.NotFound(_("No credential with ID '%s'") % cred)  # ok: DS207 labelled an ID
+            raise exception.NotFound("No credential with ID %s", cred)  # expect: DS207 an exception's arguments are not formatted into the label

@@ -7,6 +7,7 @@ import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wr
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
+import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
 import { moduleRebindsRoot } from './module-rebinds-root.js';
 import { fillsOnlyObjectIdentifiers } from './fills-only-object-identifiers.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
@@ -118,5 +119,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsListeningSocketPredicate,
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
+    labelledAsIdentifierPredicate,
   ].map((p) => [p.name, p]),
 );

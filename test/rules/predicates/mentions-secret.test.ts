@@ -81,6 +81,15 @@ describe('mentions-secret', () => {
     expect(secretIn('def f(path):\n    password = open(path).read()\n    x = "%s" % password')).toBe('password');
   });
 
+  it('passes over a value its message labels an identifier or a name, and finds the next use', () => {
+    // python-openstackclient: the credential asked for, named by its ID in the message.
+    expect(secretIn('x = _("No credential with ID \'%(credential)s\'") % {"credential": i}')).toBe(false);
+    expect(secretIn('x = "ID %s" % (token)')).toBe(false);
+    expect(secretIn('x = "ID %s, value %s" % (token, token)')).toBe('token');
+    expect(secretIn('x = "ID %(token)s: %(raw)s" % {"token": i, "raw": token}')).toBe('token');
+    expect(secretIn('x = "password %s" % (token)')).toBe('token');
+  });
+
   it('takes extra sanitizers', () => {
     expect(secretIn('x = scrub(password)')).toBe('password');
     expect(secretIn('x = scrub(password)', ['scrub'])).toBe(false);
