@@ -169,7 +169,7 @@ function namesYielded(value: SyntaxNode): { names: string[]; mapping: boolean } 
     }
     case 'call':
       // `dict()`, `list()`, `set()`: empty.
-      return ['dict', 'list', 'set'].includes(v.childForFieldName('function')?.text ?? '') && items.length === 0 && v.childForFieldName('arguments')?.namedChildCount === 0
+      return ['dict', 'list', 'set'].includes(v.childForFieldName('function')?.text ?? '') && v.childForFieldName('arguments')?.namedChildCount === 0
         ? { names: [], mapping: v.childForFieldName('function')!.text === 'dict' }
         : null;
     default:

@@ -51,7 +51,7 @@ describe('fills-only-placeholders with bind names built from constants and loop 
     inFunction("params = {'skip_%s' % i: v for i, v in enumerate(values)}", "sql = 'IN (%s)' % ', '.join(':' + p for p in params.keys())"),
     inFunction('sql = "IN ({})".format(", ".join(f":p{i}" for i in range(len(values))))'),
     inFunction("names = ['n%d' % i for i in range(len(values))]", "sql = 'IN (%s)' % ','.join(':' + n for n in names)"),
-    inFunction('binds = {}', 'for i, v in enumerate(values):', "    binds['v{}'.format(i)] = v", "sql = 'IN (%s)' % ', '.join('%%(%s)s' % k for k in binds)"),
+    inFunction('binds = dict()', 'for i, v in enumerate(values):', "    binds['v{}'.format(i)] = v", "sql = 'IN (%s)' % ', '.join('%%(%s)s' % k for k in binds)"),
     inFunction("names = []", "for i in range(3):", "    names.append('n' + str(i))", "sql = 'IN (%s)' % ', '.join([':' + n for n in names])"),
     inFunction("sql = 'IN (%s)' % ', '.join(':' + c for c in ('a', 'b'))"),
   ])('%s fills in only bind names', (source) => {
@@ -66,6 +66,7 @@ describe('fills-only-placeholders with bind names built from constants and loop 
     inFunction("params = {'skip_%s' % i: v for i, v in enumerate(values)}", "params[request.key] = 1", "sql = 'IN (%s)' % ', '.join(':' + p for p in params)"),
     inFunction("params = {'skip_%s' % i: v for i, v in enumerate(values)}", "for params in filters:", "    pass", "sql = 'IN (%s)' % ', '.join(':' + p for p in params)"),
     inFunction("params = {'skip_%s' % i: v for i, v in enumerate(values)}", "sql = 'IN (%s)' % ', '.join(\"'%s'\" % params[p] for p in params)"),
+    inFunction('names = list(filters)', "sql = 'IN (%s)' % ','.join(':' + n for n in names)"),
     inFunction("names = ['n%d' % i for i in range(len(values))]", 'names.append(request.name)', "sql = 'IN (%s)' % ','.join(':' + n for n in names)"),
     inFunction("sql = 'IN (%s)' % ', '.join(str(i) for i in range(len(values)))"),
     inFunction("sql = 'IN (%s)' % ', '.join(':' + v for i, v in enumerate(values))"),
