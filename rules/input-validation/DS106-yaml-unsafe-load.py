@@ -91,3 +91,77 @@ def safe_load(stream):
 
 def full_load(stream):
     return yaml.load(stream, yaml.FullLoader)  # expect: DS106 the full loader, by position
+
+
+import yaml.constructor
+
+
+def get_loader(version):
+    """murano's yaql_yaml_loader: the loader class is defined inside the function that loads."""
+
+    def load(contents, file_id):
+        class MuranoPlYamlConstructor(yaml.constructor.SafeConstructor):
+            def construct_yaml_map(self, node):
+                return self.construct_mapping(node)
+
+        class YaqlYamlLoader(yaml.SafeLoader, MuranoPlYamlConstructor):
+            pass
+
+        YaqlYamlLoader.yaml_implicit_resolvers = {}
+        YaqlYamlLoader.add_constructor(u'!yaql', MuranoPlYamlConstructor.construct_yaml_map)
+        return list(filter(
+            lambda t: t,
+            yaml.load_all(contents, Loader=YaqlYamlLoader))  # ok: DS106 a SafeLoader subclass defined in this function
+        )
+
+    return load
+
+
+def outer_loader():
+    class OuterSafeLoader(yaml.CSafeLoader):
+        pass
+
+    def load(stream):
+        return yaml.load(stream, Loader=OuterSafeLoader)  # ok: DS106 a safe loader class defined in the enclosing function
+
+    def load_unsafe(stream):
+        class OuterSafeLoader(yaml.Loader):
+            pass
+
+        return yaml.load(stream, Loader=OuterSafeLoader)  # expect: DS106 the nearer class of that name is on the full loader
+
+    return load, load_unsafe
+
+
+class UnsafeModuleLoader(yaml.Loader):
+    pass
+
+
+def load_with_local_safe_class(stream):
+    class UnsafeModuleLoader(yaml.SafeLoader):
+        pass
+
+    return yaml.load(stream, Loader=UnsafeModuleLoader)  # ok: DS106 the local class hides the module's full one
+
+
+def load_with_local_unsafe_class(stream):
+    class MistralSafeLoader(yaml.Loader):
+        pass
+
+    return yaml.load(stream, Loader=MistralSafeLoader)  # expect: DS106 the local class on the full loader hides the module's safe one
+
+
+def load_with_reassigned_name(stream):
+    MistralSafeLoader = yaml.FullLoader
+    return yaml.load(stream, Loader=MistralSafeLoader)  # expect: DS106 the local name holds the full loader
+
+
+def load_with_parameter(stream, MistralSafeLoader):
+    return yaml.load(stream, Loader=MistralSafeLoader)  # expect: DS106 a parameter named like the module's safe loader: a caller may pass any
+
+
+def load_with_unsafe_mixin(stream):
+    class MixedLoader(yaml.SafeLoader, yaml.constructor.Constructor):
+        pass
+
+    return yaml.load(stream, Loader=MixedLoader)  # expect: DS106 the unsafe Constructor mixed in

@@ -93,3 +93,59 @@ def safe_minidom_parse_string(xml_string, body):
     named = minidom.parseString(body, parser=SafeLookingParser())  # expect: DS111 the file's class is judged by its code
     plain = minidom.parseString(body, parser=expatreader.create_parser())  # expect: DS111 expatreader.create_parser
     return doc, again, other, lenient, named, plain
+
+
+# sahara spells it `import xml.dom.minidom as xml` (test/rules/xml-fixed-documents.test.ts).
+from xml.dom import minidom as xmldom
+from xml.etree import ElementTree as etree
+
+ACTION_TEMPLATE = '<action name="%s"/>'
+
+
+class OozieWorkflowCreator(object):
+    """sahara's workflow creator: documents written from constants, and one from a path."""
+
+    def __init__(self, name):
+        ok_elem = xmldom.parseString('<%s to="%s"/>' % ("ok", "end"))  # ok: DS111 only constants formatted in
+        error_elem = xmldom.parseString(  # ok: DS111 only constants formatted in, over several lines
+            '<%s to="%s"/>' % ("error",
+                               "fail"))
+        start = xmldom.parseString('<start to="action"/>')  # ok: DS111 a constant document
+        self.tag_name = name
+        return ok_elem, error_elem, start
+
+    def _add_to_prepare_element(self, element, paths):
+        for path in paths:
+            elem = xmldom.parseString('<%s path="%s"/>' % (element, path))  # expect: DS111 a path formatted in
+            self.prop.appendChild(elem.firstChild)
+
+    def _add_named_action(self):
+        return xmldom.parseString(ACTION_TEMPLATE % 'map-reduce')  # ok: DS111 a module constant filled with a constant
+
+    def _add_named_action_from(self, name):
+        return xmldom.parseString(ACTION_TEMPLATE % name)  # expect: DS111 a parameter filled in
+
+    def _parse_built(self):
+        doc = '<%s/>' % "kill"
+        return xmldom.parseString(doc)  # ok: DS111 a name bound once to a document of constants
+
+    def _parse_data(self, data):
+        return xmldom.parseString(data)  # expect: DS111 a document from the caller
+
+    def _parse_rebuilt(self, data):
+        doc = '<kill/>'
+        if data:
+            doc = data
+        return xmldom.parseString(doc)  # expect: DS111 the name may hold the caller's document
+
+    def _parse_keyword(self, data):
+        return etree.fromstring(text=data)  # expect: DS111 passed by keyword
+
+    def _parse_f_string(self, node_id):
+        return etree.fromstring(f'<node id="{node_id}"/>')  # expect: DS111 a value filled into an f-string
+
+    def _read_bundled(self):
+        return etree.parse('resources/workflow.xml')  # expect: DS111 a constant file name: the file's content is not in the code
+
+    def _parse_default(self, doc='<kill/>'):
+        return xmldom.parseString(doc)  # expect: DS111 the default is only what a caller that passes nothing gets

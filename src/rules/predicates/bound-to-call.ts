@@ -1,4 +1,5 @@
 import type { ImportMap } from '../../analysis/import-map.js';
+import type { Definition } from '../../analysis/flow/definition.js';
 import { ScopeDefinitions } from '../../analysis/flow/scope-definitions.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
@@ -41,27 +42,37 @@ function isCallTo(value: SyntaxNode | null, names: string[], imports: ImportMap)
 }
 
 /**
- * The values a name may hold where `identifier` reads it: its reaching definitions in the
- * enclosing function (or module); every assignment of it there for a read the walk does not visit
- * (a decorator); or, when that scope never assigns it (a closure's or a global's read), every
- * assignment of it in the enclosing scopes, innermost first. A parameter's value is null (unknown).
+ * The definitions a name may have where `identifier` reads it, and the scope (a function, a
+ * lambda or the module) that holds them: its reaching definitions in the enclosing function (or
+ * module); every definition of it there for a read the walk does not visit (a decorator); or,
+ * when that scope never defines it (a closure's or a global's read), every definition of it in
+ * the nearest enclosing scope that does, innermost first. Null when no scope defines it.
+ * Additions (`d[k] = v`, `obj.k = v`, `l.append(x)`) are left out: they keep what the name held.
  */
-export function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | null)[] {
+export function visibleDefinitions(identifier: SyntaxNode, imports: ImportMap): { scope: SyntaxNode; definitions: Definition[] } | null {
   const name = identifier.text;
   let scope = scopeOf(identifier);
   const local = definitionsOf(scope, name, imports);
   const reaching = local.reaching(identifier);
-  if (reaching && reaching.length > 0) return reaching.filter((d) => !d.adds).map((d) => d.value);
+  if (reaching && reaching.length > 0) return { scope, definitions: reaching.filter((d) => !d.adds) };
   const all = local.all.get(name);
   // A read the walk does not visit (a decorator, `@users_bp.get(...)`; a class body) may see any
   // of the scope's definitions; a read that it visits and no definition reaches sees none.
-  if (all) return reaching ? [] : all.filter((d) => !d.adds).map((d) => d.value);
+  if (all) return { scope, definitions: reaching ? [] : all.filter((d) => !d.adds) };
   while (scope.parent) {
     scope = scopeOf(scope);
     const all = definitionsOf(scope, name, imports).all.get(name);
-    if (all) return all.filter((d) => !d.adds).map((d) => d.value);
+    if (all) return { scope, definitions: all.filter((d) => !d.adds) };
   }
-  return [];
+  return null;
+}
+
+/**
+ * The values a name may hold where `identifier` reads it: the values of its visible definitions
+ * (see visibleDefinitions). A parameter's value, or a `def`'s or a `class`'s, is null (unknown).
+ */
+export function valuesOf(identifier: SyntaxNode, imports: ImportMap): (SyntaxNode | null)[] {
+  return visibleDefinitions(identifier, imports)?.definitions.map((d) => d.value) ?? [];
 }
 
 /**

@@ -72,14 +72,17 @@ function addedValues(node: SyntaxNode): SyntaxNode[] | null {
   return operands.length < 2 ? null : operands.filter((p) => !isConstantString(p));
 }
 
+/** Whether a formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code (see isFixedValue). */
+export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
+  const values = filledValues(node) ?? addedValues(node);
+  return values !== null && values.length > 0 && values.every((v) => isFixedValue(v));
+}
+
 /** The captured formatted string fills in only values fixed in the code (see isFixedValue). */
 export const fillsOnlyConstants: Predicate = {
   name: 'fills-only-constants',
   description:
     'The captured formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
-  test(node) {
-    const values = filledValues(node) ?? addedValues(node);
-    return values !== null && values.length > 0 && values.every((v) => isFixedValue(v));
-  },
+  test: (node) => fillsOnlyConstantsIn(node),
 };

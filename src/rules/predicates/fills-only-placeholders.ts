@@ -1,5 +1,6 @@
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { joinsIndexedBindNames } from './indexed-bind-names.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** `["%s"] * n`, `("?",) * n`, `"?" * n`: a run of one constant placeholder. */
@@ -26,7 +27,12 @@ function yieldsConstant(node: SyntaxNode): boolean {
  */
 export const PLACEHOLDERS = /^\s*(?:(?:\?|%s|:\w+|%\(\w+\)s)\s*(?:,\s*)?)*$/;
 
-/** `", ".join(<placeholders>)` with a constant separator and constant items, or a constant string of placeholders. */
+/**
+ * `", ".join(<placeholders>)` with a constant separator and constant items, or bind placeholders
+ * naming names built from constants and loop indexes (`', '.join(':' + p for p in params)` over
+ * `params = {'skip_%s' % i: t for i, t in enumerate(tables)}`, see joinsIndexedBindNames); or a
+ * constant string of placeholders.
+ */
 export function isPlaceholderList(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
   if (isConstantString(n)) return PLACEHOLDERS.test(stringValue(n) ?? '');
@@ -37,9 +43,9 @@ export function isPlaceholderList(node: SyntaxNode): boolean {
   if (!separator || !isConstantString(separator)) return false;
   const args = n.childForFieldName('arguments');
   if (!args) return false;
-  if (args.type === 'generator_expression') return yieldsConstant(args);
+  if (args.type === 'generator_expression') return yieldsConstant(args) || joinsIndexedBindNames(args);
   const items = args.namedChildren.filter((c) => c.type !== 'comment');
-  return items.length === 1 && (isRepeatedConstant(items[0]!) || yieldsConstant(items[0]!));
+  return items.length === 1 && (isRepeatedConstant(items[0]!) || yieldsConstant(items[0]!) || joinsIndexedBindNames(items[0]!));
 }
 
 /** The values a formatted string fills in: f-string fields, `%`'s right side, `.format()`'s arguments; null when it is not one. */
@@ -80,7 +86,7 @@ export function filledValues(node: SyntaxNode): SyntaxNode[] | null {
 export const fillsOnlyPlaceholders: Predicate = {
   name: 'fills-only-placeholders',
   description:
-    'The captured formatted string (f-string, `%` or `.format()`) fills in only placeholder lists built from constants — `", ".join("?" * len(ids))`, `",".join(["%s"] * n)`, `",".join("%s" for _ in ids)` — so the SQL text cannot carry a value; use under `not:`.',
+    'The captured formatted string (f-string, `%` or `.format()`) fills in only placeholder lists built from constants — `", ".join("?" * len(ids))`, `",".join(["%s"] * n)`, `",".join("%s" for _ in ids)`, or bind names built from constants and loop indexes (`", ".join(":" + p for p in params)` where the function builds `params` as `{"skip_%s" % i: t for i, t in enumerate(tables)}`) — so the SQL text cannot carry a value; use under `not:`.',
   checkArg: expectTrue,
   test(node) {
     const values = filledValues(node);

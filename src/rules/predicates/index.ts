@@ -24,6 +24,7 @@ import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isCredentialedUrlPredicate } from './is-credentialed-url.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
+import { isFixedTextPredicate } from './is-fixed-text.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { looksLikeHttpCallPredicate } from './looks-like-http-call.js';
 import { looksLikeSqlPredicate } from './looks-like-sql.js';
@@ -82,6 +83,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isCallTo,
     isConstantValuePredicate,
     fillsOnlyConstants,
+    isFixedTextPredicate,
     moduleRebindsRoot,
     fillsOnlyObjectIdentifiers,
     fillsOnlyPlaceholders,

@@ -1,6 +1,7 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
-import { valuesOf } from './bound-to-call.js';
+import type { Definition } from '../../analysis/flow/definition.js';
+import { valuesOf, visibleDefinitions } from './bound-to-call.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { moduleClass } from './receives-own-method.js';
 
@@ -10,9 +11,9 @@ const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /**
  * True when `node` stands for one of `names` (dotted, resolved through imports), as far as the
- * file shows: it resolves to one; or it names a class defined at the file's top level every base
- * of which does (`class yaml_loader(_base)`); or a name every value of which, on every path where
- * it is read, does (`_base = yaml.CSafeLoader` / `else: _base = yaml.SafeLoader`); or it is
+ * file shows: it resolves to one; or it names a class every base of which does (`class
+ * yaml_loader(_base)`), defined in the nearest enclosing function that defines the name, else at
+ * the file's top level; or a name every value of which, on every path where it is read, does (`_base = yaml.CSafeLoader` / `else: _base = yaml.SafeLoader`); or it is
  * `self.X`/`cls.X` where every definition of `X` in the file's classes, a class attribute or a
  * property's every `return`, does. Anything else (a parameter, a call, an unknown name) does not.
  */
@@ -22,6 +23,13 @@ export function resolvesInFile(node: SyntaxNode, names: string[], imports: Impor
   if (name !== null && matchesNamePattern(name, names)) return true;
   if (depth >= MAX_DEPTH) return false;
   if (n.type === 'identifier' && imports.bindingOf(n.text) === undefined) {
+    // A function that defines the name (murano's loader class inside the function that loads)
+    // hides the module's: Python looks in the enclosing functions first, innermost first.
+    const visible = visibleDefinitions(n, imports);
+    if (visible && visible.scope.parent) {
+      const { definitions } = visible;
+      return definitions.length > 0 && definitions.every((d) => definitionResolves(d, names, imports, depth + 1));
+    }
     const cls = moduleClass(n, n.text);
     if (cls) return basesResolve(cls, names, imports, depth + 1);
     const values = valuesOf(n, imports);
@@ -34,6 +42,14 @@ export function resolvesInFile(node: SyntaxNode, names: string[], imports: Impor
     return values !== null && values.length > 0 && values.every((v) => resolvesInFile(v, names, imports, depth + 1));
   }
   return false;
+}
+
+/** Whether a definition of a name stands for one of `names`: a class whose every base does, or an assigned value that does (not a parameter, a `def`, an import or a loop's element). */
+function definitionResolves(definition: Definition, names: string[], imports: ImportMap, depth: number): boolean {
+  const cls = definition.target.parent;
+  if (cls?.type === 'class_definition' && cls.childForFieldName('name')?.startIndex === definition.target.startIndex) return basesResolve(cls, names, imports, depth);
+  const value = definition.value;
+  return value !== null && definition.parameter === undefined && resolvesInFile(value, names, imports, depth);
 }
 
 /** Whether the class has bases (keywords such as `metaclass=` aside) and every one resolves. */

@@ -48,6 +48,33 @@ describe('keyword-resolves-to with follow (resolvesInFile)', () => {
     expect(holds(source as string, follow as boolean)).toBe(false);
   });
 
+  // murano's yaql_yaml_loader: the class lives in the function that loads, or one around it.
+  const MURANO = 'import yaml\ndef get_loader(version):\n    def load(contents):\n        class L(yaml.SafeLoader):\n            pass\n        L.yaml_implicit_resolvers = {}\n        return yaml.load(contents, Loader=L)\n    return load';
+  const OUTER = 'import yaml\ndef outer():\n    class L(yaml.SafeLoader):\n        pass\n    def load(s):\n        return yaml.load(s, Loader=L)\n    return load';
+  const MODULE_SAFE = 'import yaml\nclass L(yaml.SafeLoader):\n    pass\n';
+  const MODULE_FULL = 'import yaml\nclass L(yaml.Loader):\n    pass\n';
+
+  it.each([
+    [MURANO],
+    [OUTER],
+    [MODULE_FULL + 'def parse(s):\n    class L(yaml.SafeLoader):\n        pass\n    return yaml.load(s, Loader=L)'],
+    [MODULE_SAFE + 'def outer():\n    def parse(s):\n        return yaml.load(s, Loader=L)\n    return parse'],
+  ])('%j: a class in the function or around it, nearest first, is followed', (source) => {
+    expect(holds(source)).toBe(true);
+  });
+
+  it.each([
+    [MURANO.replace('yaml.SafeLoader', 'yaml.Loader')],
+    [OUTER.replace('    def load(s):\n', '    def load(s):\n        class L(yaml.Loader):\n            pass\n')],
+    [MODULE_SAFE + 'def parse(s):\n    class L(yaml.Loader):\n        pass\n    return yaml.load(s, Loader=L)'],
+    [MODULE_SAFE + 'def parse(s):\n    L = yaml.FullLoader\n    return yaml.load(s, Loader=L)'],
+    [MODULE_SAFE + 'def parse(s, L):\n    return yaml.load(s, Loader=L)'],
+    [MODULE_SAFE + 'def outer(L):\n    def parse(s):\n        return yaml.load(s, Loader=L)\n    return parse'],
+    ['import yaml\ndef parse(s):\n    if s:\n        class L(yaml.SafeLoader):\n            pass\n    else:\n        L = yaml.Loader\n    return yaml.load(s, Loader=L)'],
+  ])('%j: a nearer definition that is not safe hides a safe one', (source) => {
+    expect(holds(source)).toBe(false);
+  });
+
   it('checks its argument', () => {
     expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, follow: true })).toBeNull();
     expect(keywordResolvesTo.checkArg({ keyword: 'Loader', names: SAFE, follow: 'yes' })).toMatch(/takes/);
