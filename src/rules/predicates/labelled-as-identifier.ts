@@ -1,3 +1,4 @@
+import { idOf } from '../../analysis/flow/node-fields.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { stringValue } from '../../analysis/string-literal.js';
 import { outermostParens, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
@@ -146,6 +147,40 @@ function positionalLabelled(value: SyntaxNode, imports: ImportMap): boolean {
  * `LOG.error(tmpl, {...})`. Another use of the same name elsewhere is another node.
  */
 export function labelledAsIdentifier(node: SyntaxNode, imports: ImportMap): boolean {
+  // The flow rules ask of every value their traces visit, eight rules over the same values: once
+  // per node, and not at all in a file with no label before a placeholder (most files).
+  let answers = answered.get(imports);
+  if (!answers) answered.set(imports, (answers = mayHoldLabel(node.tree.rootNode.text) ? new Map() : null));
+  if (answers === null) return false;
+  const key = idOf(node);
+  let answer = answers.get(key);
+  if (answer === undefined) answers.set(key, (answer = labelledAt(node, imports)));
+  return answer;
+}
+
+/** Per file (its ImportMap), by node id; null for a file whose text has no labelled placeholder. */
+const answered = new WeakMap<ImportMap, Map<number, boolean> | null>();
+
+/** Characters between a label and its placeholder in the source: white space, `:`/`=`, quotes, escapes. */
+const BETWEEN = new Set([' ', '\t', '\n', '\r', ':', '=', "'", '"', '\\']);
+
+/**
+ * True when `text` (a file's source) holds what IDENTIFIER_LABEL needs wherever it can hold: `id`
+ * or `name` (any case) before a `%`, with only BETWEEN characters between (`"with ID "`
+ * `"'%(credential)s'"` across an implicit concatenation too). A scan from each `%` backwards: a
+ * regex starting at every `id` of a file cost more than the predicate it spares.
+ */
+export function mayHoldLabel(text: string): boolean {
+  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
+    let end = at;
+    while (end > 0 && BETWEEN.has(text[end - 1]!)) end--;
+    const word = text.slice(Math.max(0, end - 4), end).toLowerCase();
+    if (word.endsWith('id') || word === 'name') return true;
+  }
+  return false;
+}
+
+function labelledAt(node: SyntaxNode, imports: ImportMap): boolean {
   const value = outermostParens(node);
   const parent = value.parent;
   if (value.type === 'pair') return entryLabelled(value, imports);

@@ -1,6 +1,6 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
-import { unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
+import { outermostParens, unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
 import { enclosingScope } from './enclosing-scope.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
@@ -136,10 +136,70 @@ export function usedAsPath(node: SyntaxNode, imports: ImportMap): boolean {
   const scope = enclosingScope(node);
   if (!scope) return false;
   const text = compact(node);
+  // Written on one line (nearly always): look only where the same text occurs again in the scope,
+  // instead of walking the whole function; most secret-named values occur once, or never as a path.
+  if (text === node.text) {
+    // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
+    let byText = usesCache.get(imports);
+    if (!byText) usesCache.set(imports, (byText = new Map()));
+    const key = `${idOf(scope)} ${text}`;
+    let uses = byText.get(key);
+    if (!uses) byText.set(key, (uses = occurrenceUses(scope, text, imports)));
+    return pathUseStands(uses);
+  }
   const { firstPathUse, assignments } = scopePaths(scope, imports);
-  const pathAt = firstPathUse.get(text);
-  if (pathAt === undefined) return false;
-  return !(assignments.get(text) ?? []).some((at) => at > pathAt);
+  return pathUseStands({ pathAt: firstPathUse.get(text), assignedAt: assignments.get(text) ?? [] });
+}
+
+interface TextUses {
+  /** Where the text is first a file call's path argument. */
+  pathAt: number | undefined;
+  /** Where it is assigned. */
+  assignedAt: number[];
+}
+
+/** Per file (its ImportMap), by scope id and text. */
+const usesCache = new WeakMap<ImportMap, Map<string, TextUses>>();
+
+/** A path use not followed by an assignment. */
+function pathUseStands({ pathAt, assignedAt }: TextUses): boolean {
+  return pathAt !== undefined && !assignedAt.some((at) => at > pathAt);
+}
+
+/** The uses of `text` as a name or attribute of `scope` itself (not of a nested function), found where the text occurs. */
+function occurrenceUses(scope: SyntaxNode, text: string, imports: ImportMap): TextUses {
+  const scopeText = scope.text;
+  const base = scope.startIndex;
+  const scopeId = idOf(scope);
+  const uses: TextUses = { pathAt: undefined, assignedAt: [] };
+  for (let at = scopeText.indexOf(text); at >= 0; at = scopeText.indexOf(text, at + 1)) {
+    const start = base + at;
+    const use = scope.descendantForIndex(start, start + text.length);
+    if (use.startIndex !== start || use.text !== text || (use.type !== 'identifier' && use.type !== 'attribute')) continue;
+    if (idOf(enclosingScope(use) ?? use) !== scopeId) continue;
+    if (isBoundTarget(use)) uses.assignedAt.push(start);
+    else if (uses.pathAt === undefined && isPathArgument(use, imports)) uses.pathAt = start;
+  }
+  return uses;
+}
+
+/** True when `use` is one of the path arguments of the call it is passed to (see pathArguments). */
+function isPathArgument(use: SyntaxNode, imports: ImportMap): boolean {
+  const outer = outermostParens(use);
+  const holder = outer.parent?.type === 'keyword_argument' ? outer.parent.parent : outer.parent;
+  const call = holder?.type === 'argument_list' ? holder.parent : null;
+  return call?.type === 'call' && pathArguments(call, imports).some((a) => a.id === use.id);
+}
+
+/** True when `use` is (part of) what an assignment, augmented assignment, `for` or `with … as` binds. */
+function isBoundTarget(use: SyntaxNode): boolean {
+  let at: SyntaxNode = use;
+  for (let up = use.parent; up; at = up, up = up.parent) {
+    const targets = targetsOf(up);
+    if (targets) return targets.id === at.id;
+    if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target'].includes(up.type)) return false;
+  }
+  return false;
 }
 
 /** The captured name or attribute is the path a file call of its function is given (see usedAsPath). */

@@ -1,7 +1,7 @@
 import { ImportMap } from '../../../src/analysis/import-map.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import type { SyntaxNode } from '../../../src/analysis/syntax.js';
-import { labelledAsIdentifier, labelledAsIdentifierPredicate } from '../../../src/rules/predicates/labelled-as-identifier.js';
+import { mayHoldLabel, labelledAsIdentifier, labelledAsIdentifierPredicate } from '../../../src/rules/predicates/labelled-as-identifier.js';
 
 /** Asks of the last node written as `code` (an identifier, attribute, subscript or dict entry) in the snippet. */
 function lastIsLabelled(source: string, code: string): boolean {
@@ -60,5 +60,22 @@ describe('labelled-as-identifier', () => {
   it('takes true', () => {
     expect(labelledAsIdentifierPredicate.checkArg(true)).toBeNull();
     expect(labelledAsIdentifierPredicate.checkArg('ID')).toMatch(/true/);
+  });
+});
+
+describe('mayHoldLabel (the file-level gate)', () => {
+  it.each([
+    `LOG.error("with ID '%(credential)s'", {})`,
+    `LOG.error("with id=%s", x)`,
+    `LOG.error("node UUID: %s", x)`,
+    `LOG.error("with ID "\n          "'%(credential)s'", {})`,
+    `LOG.error("the name %s", x)`,
+    `LOG.error("with ID \\'%s\\'", x)`,
+  ])('%j may hold a label', (source) => {
+    expect(mayHoldLabel(source)).toBe(true);
+  });
+
+  it.each([`LOG.error("password %s", x)`, `x = 100 % 7`, `LOG.error("valid id")`, ''])('%j cannot', (source) => {
+    expect(mayHoldLabel(source)).toBe(false);
   });
 });
