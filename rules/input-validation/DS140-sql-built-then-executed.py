@@ -212,3 +212,22 @@ def filter_values_joined(conn, skip_tables):
     marks = ', '.join("'%s'" % params[p] for p in params)
     sql = "SELECT * FROM t WHERE name NOT IN (%s)" % marks
     return conn.execute(sql_text(sql))  # expect: DS140 the values themselves, quoted into the text
+
+
+class NetnsWrapper(object):
+    # neutron-vpnaas's libreswan driver: the mount paths formatted into an argument of a command line.
+    def execute(self, ip_wrapper, cmd, mount_paths, check_exit_code=True):
+        mount_paths_str = ','.join(
+            "{}:{}".format(source, target)
+            for source, target in mount_paths.items())
+        ns_wrapper = self.get_ns_wrapper()
+        return ip_wrapper.netns.execute(  # ok: DS140 an argument vector written in the call, not SQL
+            [ns_wrapper,
+             '--mount_paths=%s' % mount_paths_str,
+             '--cmd={},{}'.format(self.binary, ','.join(cmd))],
+            check_exit_code=check_exit_code)
+
+    def select_rows(self, cursor, table_filter):
+        where = "WHERE name = '%s'" % table_filter
+        sql = "SELECT * FROM t " + where
+        return cursor.execute(sql)  # expect: DS140 a string, built from a value
