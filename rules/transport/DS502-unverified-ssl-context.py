@@ -91,3 +91,20 @@ def probe(sock, host):
     client_ctx.verify_mode = ssl.CERT_NONE  # expect: DS502
     listener = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     return client_ctx.wrap_socket(sock, server_hostname=host), listener
+
+
+class AgentApi(object):
+    # ironic-python-agent: the agent serves its API over TLS; ironic is the client.
+    def start(self, server, utils):
+        if self.tls_cert_file and self.tls_key_file:
+            ssl_context = utils.create_ssl_context('server')
+            ssl_context.load_cert_chain(certfile=self.tls_cert_file,
+                                        keyfile=self.tls_key_file)
+            ssl_context.check_hostname = False  # ok: DS502 a context built for the server
+            ssl_context.verify_mode = ssl.CERT_NONE  # ok: DS502 a server not asking clients for certificates
+            server.ssl_adapter = self.adapter(ssl_context)
+
+    def fetch(self, utils, sock):
+        client_context = utils.create_ssl_context('client')
+        client_context.verify_mode = ssl.CERT_NONE  # expect: DS502 a context built for a client
+        return client_context.wrap_socket(sock)

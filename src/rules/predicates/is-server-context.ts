@@ -1,4 +1,5 @@
 import { closestOfType, unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
+import { stringValue } from '../../analysis/string-literal.js';
 import { keywordValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -22,12 +23,15 @@ function namesServerMark(node: SyntaxNode): boolean {
   return found;
 }
 
-/** A call whose arguments name a server mark: `SSLContext(PROTOCOL_TLS_SERVER)`. */
+/**
+ * A call whose arguments name a server mark (`SSLContext(PROTOCOL_TLS_SERVER)`), or a project's
+ * context builder told it is for the server (ironic-python-agent's `create_ssl_context('server')`).
+ */
 function isServerBuild(value: SyntaxNode | null): boolean {
   const n = value && unwrapParens(value);
   if (n?.type !== 'call') return false;
   const args = n.childForFieldName('arguments');
-  return args !== null && namesServerMark(args);
+  return args !== null && (namesServerMark(args) || args.namedChildren.some((a) => a.type === 'string' && stringValue(a)?.toLowerCase() === 'server'));
 }
 
 /** Where to look for how `object` is built and used: the class for `self.x`/`cls.x`, else the function (or module). */
@@ -76,7 +80,7 @@ export function isServerContext(node: SyntaxNode): boolean {
 export const isServerContextPredicate: Predicate = {
   name: 'is-server-context',
   description:
-    'The captured object (`ctx` in `ctx.verify_mode = ssl.CERT_NONE`) is a server-side TLS context: built there or, in its function (its class for `self.ctx`), assigned from a call naming `PROTOCOL_TLS_SERVER`, `Purpose.CLIENT_AUTH` or pyOpenSSL\'s `TLS_SERVER_METHOD`, or wrapped with `ctx.wrap_socket(..., server_side=True)` (or `wrap_bio`). Use under `not:`: on a server, `CERT_NONE` means "do not ask clients for certificates".',
+    'The captured object (`ctx` in `ctx.verify_mode = ssl.CERT_NONE`) is a server-side TLS context: built there or, in its function (its class for `self.ctx`), assigned from a call naming `PROTOCOL_TLS_SERVER`, `Purpose.CLIENT_AUTH` or pyOpenSSL\'s `TLS_SERVER_METHOD` (or a builder given the string `\'server\'`: `create_ssl_context(\'server\')`), or wrapped with `ctx.wrap_socket(..., server_side=True)` (or `wrap_bio`). Use under `not:`: on a server, `CERT_NONE` means "do not ask clients for certificates".',
   checkArg: expectTrue,
   // No condition: what it reads lies outside the captured node.
   test: (node) => isServerContext(node),
