@@ -16,3 +16,42 @@ def greet(name, body):
     constant = jinja2.Template("Hello {{ name }}")  # ok: DS118 constant template
     dollar = Template(body).safe_substitute(name=name)  # ok: DS118 string.Template runs no code
     return page, other, tpl, again, fine, file_page, constant, dollar
+
+
+def _expand_template(contents, params):
+    # oslo.middleware's healthcheck: the file passes only its own templates.
+    tpl = jinja2.Template(source=contents,  # ok: DS118 every call gives a constant
+                          undefined=jinja2.StrictUndefined)
+    return tpl.render(**params)
+
+
+def _expand_user_template(contents, params):
+    return jinja2.Template(contents).render(**params)  # expect: DS118 one call passes a value
+
+
+class Healthcheck(object):
+    PLAIN_RESPONSE_TEMPLATE = "{{ reasons }}"
+    HTML_RESPONSE_TEMPLATE = "<html>{{ reasons }}</html>"
+
+    def _make_text_response(self, params):
+        return _expand_template(self.PLAIN_RESPONSE_TEMPLATE, params)
+
+    def _make_html_response(self, params):
+        body = _expand_template(self.HTML_RESPONSE_TEMPLATE, params)
+        return _expand_user_template(self.HTML_RESPONSE_TEMPLATE, params), body
+
+    def _render(self, text, params):
+        return jinja2.Template(text).render(**params)  # ok: DS118 the method is only ever given a constant
+
+    def _render_page(self, params):
+        return self._render(PAGE_TEMPLATE, params)
+
+    def _render_any(self, text):
+        return jinja2.Template(text)  # expect: DS118 also handed around as a callback
+
+    def _callbacks(self, request):
+        handlers = [self._render_any]
+        return handlers, self._render_any("<p>{{ x }}</p>"), _expand_user_template(request.body, {})
+
+
+PAGE_TEMPLATE = "<p>{{ page }}</p>"

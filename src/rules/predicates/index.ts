@@ -53,6 +53,7 @@ import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
+import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { guardsUpdatePredicate } from './guards-update.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
@@ -116,6 +117,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOnlyPredicate,
     namesConfirmation,
     guardsUpdatePredicate,
+    givenOnlyConstantsPredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
     holdsListeningSocketPredicate,
