@@ -25,3 +25,18 @@ def connect(user, password, host):
     port = "http://db.internal:5432/status"  # ok: DS203 host:port, no user
     mail = "user:name@example.com"  # ok: DS203 not a URL
     return engine, api, log_url, plain, port, mail
+
+
+def check_location(uri):
+    # glance_store: an example URL inside the text of an error message.
+    if uri.count('://') != 1:
+        reason = ("URI cannot contain more than one occurrence "
+                  "of a scheme. If you have specified a URI like "
+                  "swift://user:pass@http://authurl.com/v1/container/obj"  # ok: DS203 an example in a message
+                  ", you need to change it to use the "
+                  "swift+http:// scheme, like so: "
+                  "swift+http://user:pass@authurl.com/v1/container/obj")  # ok: DS203 an example in a message
+        raise ValueError(reason)
+    default = ("rabbit://openstack:Secr3t@"  # expect: DS203 a URL split over two lines is still one
+               "mq.internal:5672/")
+    return default

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { unwrapParens } from '../../analysis/syntax.js';
 import type { TextCondition } from '../text-condition.js';
+import { partOfProse } from './part-of-prose.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /**
@@ -30,14 +31,14 @@ function writtenContent(node: SyntaxNode): string | null {
 /** True for a string literal that is one URL with a password in it, or the template one is formatted from (`'amqp://%s:%s@%s/'`, `f'{scheme}://{user}:{pw}@{host}'`). */
 export function isCredentialedUrl(node: SyntaxNode): boolean {
   const content = writtenContent(node);
-  return content !== null && CREDENTIALED_URL.test(content);
+  return content !== null && CREDENTIALED_URL.test(content) && !partOfProse(node);
 }
 
 /** The capture is a string literal that is one URL with a `user:password@` part (a placeholder for the password counts, a mask does not). */
 export const isCredentialedUrlPredicate: Predicate = {
   name: 'is-credentialed-url',
   description:
-    'The captured string literal is, as a whole, one URL with a `user:password@` part (`\'rabbit://nova:s3cret@mq\'`), or the template one is formatted from (`\'mysql://%s:%s@%s\'`, `f\'{scheme}://{user}:{pw}@{host}\'`); masks (`:***@`), documentation placeholders (`<password>`) and URLs inside prose do not count.',
+    'The captured string literal is, as a whole, one URL with a `user:password@` part (`\'rabbit://nova:s3cret@mq\'`), or the template one is formatted from (`\'mysql://%s:%s@%s\'`, `f\'{scheme}://{user}:{pw}@{host}\'`); masks (`:***@`), documentation placeholders (`<password>`) and URLs inside prose do not count, nor does a literal that is one piece of an implicit concatenation whose other pieces are prose (an example URL in an error message).',
   checkArg: expectTrue,
   condition: () => CONDITION,
   test: (node) => isCredentialedUrl(node),
