@@ -127,3 +127,23 @@ class Session(object):
         if self.token == token and self.valid:  # expect: DS607 part of a condition that decides access
             self.token = token
         return self.expired
+
+
+class KeystonePassword(object):
+    # castellan's credentials: two objects compared field by field.
+    def __eq__(self, other):
+        if isinstance(other, KeystonePassword):
+            return (
+                self._password == other._password  # ok: DS607 two objects' same field
+                and self._username == other._username
+            )
+        return False
+
+    def __ne__(self, other):
+        return not self._token == other._token  # ok: DS607 two objects' same field
+
+    def matches(self, other):
+        return self._password == other._password  # expect: DS607 not an equality method: may check what a caller sent
+
+    def __eq_to_request__(self, request):
+        return self._password == request.password  # expect: DS607 a value someone sent
