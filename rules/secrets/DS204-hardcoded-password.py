@@ -90,3 +90,9 @@ _attr_map_dict = {
 _vpn_defaults = {
     'psk': 'sw0rdf1sh 2024',  # expect: DS204 a pre-shared key with a space is still one
 }
+
+# python-swiftclient: auth plugins mapped to the API versions they speak.
+auth_types_to_versions = {
+    'v1password': '1.0',  # ok: DS204 a version number
+    'v3password': '3.0',  # ok: DS204 a version number
+}

@@ -28,6 +28,7 @@ describe('could-be-credential', () => {
     'password = "pass"',
     'bearer_token = "yourtoken9f8e7d6c"',
     'passphrase = "correct horse battery staple"',
+    'password = "20240101"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -55,6 +56,7 @@ describe('could-be-credential', () => {
     ['API_KEY = "YOUR-API-KEY"', 'a placeholder'],
     ['barbican_secret = "No secrets found"', 'a sentence about the secret (ceilometer)'],
     ['columns = {"psk": "Pre-shared Key"}', 'a column heading (python-openstackclient)'],
+    ['versions = {"v2password": "2.0"}', 'a version number (python-swiftclient)'],
     ['labels = {"password": "Admin Password"}', 'a form label'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
