@@ -54,7 +54,9 @@ import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
+import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
 import { guardsUpdatePredicate } from './guards-update.js';
+import { partOfProsePredicate } from './part-of-prose.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
@@ -118,6 +120,8 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     namesConfirmation,
     guardsUpdatePredicate,
     givenOnlyConstantsPredicate,
+    partOfProsePredicate,
+    comparesObjectsFieldPredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
     holdsListeningSocketPredicate,
