@@ -96,3 +96,8 @@ auth_types_to_versions = {
     'v1password': '1.0',  # ok: DS204 a version number
     'v3password': '3.0',  # ok: DS204 a version number
 }
+
+# pycadf's taxonomy: resource types spelled as paths.
+SECURITY_ACCOUNT = 'data/security/account'
+SECURITY_CREDENTIAL = 'data/security/credential'  # ok: DS204 a taxonomy path, not a credential
+SERVICE_PASSWORD = 'open/sesame'  # expect: DS204 a path-like value that names no credential

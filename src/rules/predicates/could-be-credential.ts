@@ -4,8 +4,8 @@ import type { SyntaxNode } from '../../analysis/syntax.js';
 import { nameOf } from './is-secret-name.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
-/** A string that reads as a name, not a password: letters and separators only, no digits. */
-const NAME_LIKE = /^[A-Za-z][A-Za-z_.:-]*$/;
+/** A string that reads as a name, not a password: letters and separators (a path's `/` too), no digits. */
+const NAME_LIKE = /^[A-Za-z][A-Za-z_.:/-]*$/;
 
 /** Some letter or digit outside an escape: not "", "***" (a mask) or "\r\n" (a delimiter). */
 const HAS_CONTENT = /^(?!(?:\\[A-Za-z0-9]|[^A-Za-z0-9])*$)/;

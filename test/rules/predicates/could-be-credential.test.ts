@@ -29,6 +29,7 @@ describe('could-be-credential', () => {
     'bearer_token = "yourtoken9f8e7d6c"',
     'passphrase = "correct horse battery staple"',
     'password = "20240101"',
+    'password = "open/sesame"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -57,6 +58,7 @@ describe('could-be-credential', () => {
     ['barbican_secret = "No secrets found"', 'a sentence about the secret (ceilometer)'],
     ['columns = {"psk": "Pre-shared Key"}', 'a column heading (python-openstackclient)'],
     ['versions = {"v2password": "2.0"}', 'a version number (python-swiftclient)'],
+    ['SECURITY_CREDENTIAL = "data/security/credential"', 'a taxonomy path naming the noun (pycadf)'],
     ['labels = {"password": "Admin Password"}', 'a form label'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
