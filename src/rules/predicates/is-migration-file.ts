@@ -1,7 +1,11 @@
 import { expectTrue, type Predicate } from './predicate.js';
 
-/** Schema migration scripts: Django's `<app>/migrations/`, Alembic's and sqlalchemy-migrate's `versions/`. */
-export const MIGRATION_PATH = /(^|\/)(?:migrations|legacy_migrations|alembic|migrate_repo)\/(?:versions\/)?[^/]+\.py$/;
+/**
+ * Schema migration scripts: Django's `<app>/migrations/`, Alembic's and sqlalchemy-migrate's
+ * `versions/` (neutron-style `alembic_migrations/versions/<release>/expand/` too), and a `migration/`
+ * package's helpers beside them (tacker's `db/migration/__init__.py` renames enum types).
+ */
+export const MIGRATION_PATH = /(^|\/)(?:migrations?|legacy_migrations|alembic|alembic_migrations|migrate_repo)\/(?:versions\/(?:[^/]+\/)*)?[^/]+\.py$/;
 
 /** True for a schema migration script, which an operator runs at deploy time with no request input. */
 export function isMigrationPath(path: string): boolean {
