@@ -35,6 +35,19 @@ const PATH_CALLS: readonly [patterns: string[], positions: number][] = [
 /** Keywords these calls name a path with: `open(file=…)`, `shutil.copy(src=…, dst=…)`. */
 const PATH_KEYWORDS = ['file', 'path', 'src', 'dst'];
 
+/**
+ * Any call's keywords that take a key or certificate FILE (`load_cert_chain(certfile=…, keyfile=…)`,
+ * `ssl.wrap_socket(keyfile=…)`, requests' and keystoneauth's `cert=`-style file options).
+ */
+const KEY_FILE_KEYWORDS = ['keyfile', 'certfile', 'key_file', 'cert_file', 'cafile', 'ca_file', 'ca_certs'];
+
+/**
+ * A function named for loading or setting a file, whose first argument is its path: OVS's
+ * `Stream.ssl_set_private_key_file(CONF.ovn.ovn_sb_private_key)`, `load_key_file(path)`,
+ * `read_file(path)`. Not `write_secret_to_file(secret, path)`: no loading verb right before.
+ */
+const FILE_TAKING_NAME = /(?:^|_)(?:set|load|read|open|use)(?:_[a-z0-9]+)*_(?:file|filename|path)$/;
+
 /** Nodes that start another function or a class: their paths are not this scope's. */
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
@@ -53,18 +66,12 @@ const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, '');
 function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
   const fn = call.childForFieldName('function');
   const name = fn ? imports.qualifiedName(fn) : null;
-  const positions = name === null ? undefined : PATH_CALLS.find(([patterns]) => matchesNamePattern(name, patterns))?.[1];
-  if (positions === undefined) return [];
-  const found: SyntaxNode[] = [];
-  for (let i = 1; i <= positions; i++) {
-    const value = positionalValue(call, i);
-    if (value) found.push(value);
-  }
-  for (const keyword of PATH_KEYWORDS) {
-    const value = keywordValue(call, keyword);
-    if (value) found.push(value);
-  }
-  return found.map(unwrapParens).filter((v) => v.type === 'identifier' || v.type === 'attribute');
+  const last = name?.slice(name.lastIndexOf('.') + 1).toLowerCase() ?? '';
+  const positions = (name === null ? undefined : PATH_CALLS.find(([patterns]) => matchesNamePattern(name, patterns))?.[1]) ?? (FILE_TAKING_NAME.test(last) ? 1 : 0);
+  const found: (SyntaxNode | null)[] = KEY_FILE_KEYWORDS.map((keyword) => keywordValue(call, keyword));
+  for (let i = 1; i <= positions; i++) found.push(positionalValue(call, i));
+  if (positions > 0) found.push(...PATH_KEYWORDS.map((keyword) => keywordValue(call, keyword)));
+  return found.filter((v): v is SyntaxNode => v !== null).map(unwrapParens).filter((v) => v.type === 'identifier' || v.type === 'attribute');
 }
 
 /** The names and attributes an assignment, `for` or `with … as` target binds (`a`, `b.c` in `a, b.c = …`). */
@@ -206,7 +213,7 @@ function isBoundTarget(use: SyntaxNode): boolean {
 export const usedAsPathPredicate: Predicate = {
   name: 'used-as-path',
   description:
-    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
+    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`, a function named for loading or setting a file such as `ssl_set_private_key_file(x)`, or a `keyfile=`/`certfile=`/`ca_certs=`-style keyword), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsPath(node, ctx.imports),
 };

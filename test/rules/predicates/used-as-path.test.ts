@@ -29,6 +29,9 @@ describe('used-as-path', () => {
     ['def f():\n    log(CONF.ssl.key_password)\n    open(CONF.ssl\n         .key_password)\n', 'CONF.ssl.key_password'],
     // Assigned before it is used as the path: the path all along.
     ['def f():\n    private_key = CONF.ssl.private_key\n    open(private_key)\n    log(private_key)\n', 'private_key'],
+    // networking-baremetal: a function named for loading or setting a file, and key-file keywords.
+    ['def f(stream):\n    stream.Stream.ssl_set_private_key_file(CONF.ovn.private_key)\n    log(CONF.ovn.private_key)\n', 'CONF.ovn.private_key'],
+    ['def f(ctx, cert, private_key):\n    ctx.load_cert_chain(certfile=cert, keyfile=private_key)\n    log(private_key)\n', 'private_key'],
   ])('names a file: %j', (source, name) => {
     expect(lastUseIsPath(source, name)).toBe(true);
   });
@@ -38,6 +41,8 @@ describe('used-as-path', () => {
     ['def f(private_key):\n    with open(private_key) as f:\n        private_key = f.read()\n    log(private_key)\n', 'private_key', 'rebound to the content after the open'],
     ['def f(token, path):\n    if token == path:\n        log(token)\n', 'token', 'compared to a path only'],
     ['def f(token, path):\n    open(path, "w").write(token)\n    log(token)\n', 'token', 'written into the file, not its path'],
+    ['def f(stream, secret, path):\n    stream.write_secret_to_file(secret, path)\n    log(secret)\n', 'secret', 'written to a file by a function not named for loading one'],
+    ['def f(stream, token):\n    stream.set_token(token)\n    log(token)\n', 'token', 'a setter not named for a file'],
     ['import os\ndef f(token):\n    p = os.path.join(DIR, token)\n    log(token)\n', 'token', 'a part joined into a path may be a secret file name'],
     ['def g():\n    open(CONF.ssl.private_key)\n\ndef f():\n    log(CONF.ssl.private_key)\n', 'CONF.ssl.private_key', 'opened by another function'],
     ['def f(private_key):\n    def g():\n        open(private_key)\n    log(private_key)\n', 'private_key', 'opened by a nested function'],
