@@ -5,7 +5,7 @@ const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 const BINDERS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression']);
 
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */
-function rebinds(scope: SyntaxNode, name: string): boolean {
+export function rebinds(scope: SyntaxNode, name: string): boolean {
   for (const node of scope.descendantsOfType([...BINDERS])) {
     const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? node.childForFieldName('alias') ?? node.childForFieldName('value');
     if (!target) continue;

@@ -1,6 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { plusOperands, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
-import { constantBinding } from './constant-binding.js';
+import { constantBinding, rebinds } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -11,20 +11,11 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
 
-const BINDERS = ['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression'];
-
 /** A literal container of constants, written there or bound once to the name (`fk_tables = ('vnf', 'vims')`). */
 function constantContainer(node: SyntaxNode): SyntaxNode | null {
   const n = unwrapParens(node);
   const value = n.type === 'identifier' ? constantBinding(n) : n;
   return value && ['list', 'tuple', 'set', 'dictionary'].includes(unwrapParens(value).type) && isConstantValue(value) ? unwrapParens(value) : null;
-}
-
-/** The names a binding statement binds (its target's identifiers). */
-function boundNames(binder: SyntaxNode): string[] {
-  const target = binder.childForFieldName('left') ?? binder.childForFieldName('name') ?? binder.childForFieldName('alias');
-  if (!target) return [];
-  return (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')).map((t) => t.text);
 }
 
 /**
@@ -38,8 +29,7 @@ function isConstantLoopElement(identifier: SyntaxNode): boolean {
     const body = at.childForFieldName('body');
     const right = at.childForFieldName('right');
     if (!body || !right || identifier.startIndex < body.startIndex) return false;
-    const rebound = body.descendantsOfType(BINDERS).some((b) => boundNames(b).includes(identifier.text));
-    return !rebound && constantContainer(right) !== null;
+    return !rebinds(body, identifier.text) && constantContainer(right) !== null;
   }
   return false;
 }

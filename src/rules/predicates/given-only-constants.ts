@@ -1,5 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { rebinds } from './constant-binding.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -28,15 +29,6 @@ function parameterPosition(fn: SyntaxNode, name: string): number | null {
   return null;
 }
 
-/** True when `fn`'s body assigns `name` anywhere (then the parameter is not all it holds). */
-function rebinds(fn: SyntaxNode, name: string): boolean {
-  const body = fn.childForFieldName('body');
-  return (body?.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'named_expression']) ?? []).some((b) => {
-    const target = b.childForFieldName('left') ?? b.childForFieldName('name');
-    return target !== null && (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')).some((t) => t.text === name);
-  });
-}
-
 /**
  * True when `node` (a name, or a keyword argument passing one) reads a parameter of its function
  * that the function never rebinds, and every call the file makes to that function (`f(...)`, or
@@ -51,7 +43,9 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   const fnName = fn?.childForFieldName('name')?.text;
   if (!fn || !fnName) return false;
   const position = parameterPosition(fn, read.text);
-  if (position === null || rebinds(fn, read.text)) return false;
+  const body = fn.childForFieldName('body');
+  // Rebound in the function, the parameter is not all it holds.
+  if (position === null || !body || rebinds(body, read.text)) return false;
   const isMethod = fn.parent?.parent?.type === 'class_definition';
   // A method's calls skip `self`: `self.f(a)` passes `a` as parameter 2.
   const at = isMethod ? position - 1 : position;
