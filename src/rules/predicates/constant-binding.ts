@@ -2,6 +2,11 @@ import type { SyntaxNode } from '../../analysis/syntax.js';
 
 const FUNCTIONS = new Set(['function_definition', 'lambda']);
 const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
+
+/** True when `value` is a parameter's default (`def f(x=1)`): only what a caller that passes nothing gets. */
+export function isParameterDefault(value: SyntaxNode): boolean {
+  return DEFAULTS.has(value.parent?.type ?? '');
+}
 const BINDERS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression']);
 
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */

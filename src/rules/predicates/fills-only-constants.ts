@@ -11,6 +11,13 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
 
+/** A name or attribute spelled as a constant: `TEMPLATE`, `models.TABLE_NAME`, `self.HTML_RESPONSE_TEMPLATE`. */
+export function spelledAsConstant(node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (n.type === 'identifier') return UPPER_CASE.test(n.text);
+  return n.type === 'attribute' && UPPER_CASE.test(n.childForFieldName('attribute')?.text ?? '');
+}
+
 /** A literal container of constants, written there or bound once to the name (`fk_tables = ('vnf', 'vims')`). */
 function constantContainer(node: SyntaxNode): SyntaxNode | null {
   const n = unwrapParens(node);
@@ -43,8 +50,8 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
     const [consequence, , alternative] = n.namedChildren.filter((c) => c.type !== 'comment');
     return consequence !== undefined && alternative !== undefined && isFixedValue(consequence, depth + 1) && isFixedValue(alternative, depth + 1);
   }
+  if (spelledAsConstant(n)) return true;
   if (n.type === 'identifier') {
-    if (UPPER_CASE.test(n.text)) return true;
     const bound = constantBinding(n);
     return (bound !== null && isFixedValue(bound, depth + 1)) || isConstantLoopElement(n);
   }
@@ -53,7 +60,7 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
     const index = n.childForFieldName('subscript');
     return constantContainer(n.childForFieldName('value')!) !== null && index !== null && isFixedValue(index, depth + 1);
   }
-  return n.type === 'attribute' && UPPER_CASE.test(n.childForFieldName('attribute')?.text ?? '');
+  return false;
 }
 
 /** The parts of a `+` chain that are not string literals; null when it is not a `+`. */

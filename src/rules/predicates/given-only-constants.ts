@@ -1,6 +1,7 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { rebinds } from './constant-binding.js';
+import { spelledAsConstant } from './fills-only-constants.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -8,14 +9,9 @@ import { expectTrue, type Predicate } from './predicate.js';
 // called only as `_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`: the parameter holds one
 // of the code's own constants at every call the file makes.
 
-const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
-
 /** A constant string, or a name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`). */
 function isConstantArgument(node: SyntaxNode): boolean {
-  const n = unwrapParens(node);
-  if (isConstantString(n)) return true;
-  if (n.type === 'identifier') return UPPER_CASE.test(n.text);
-  return n.type === 'attribute' && UPPER_CASE.test(n.childForFieldName('attribute')?.text ?? '');
+  return isConstantString(unwrapParens(node)) || spelledAsConstant(node);
 }
 
 /** The parameter `name` of `fn`: its 1-based position (counting `self` for a method), or null when `fn` has none by that name, or only as `*args`/`**kwargs`. */

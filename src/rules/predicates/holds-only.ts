@@ -2,12 +2,12 @@ import type { ImportMap } from '../../analysis/import-map.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { valuesOf } from './bound-to-call.js';
+import { isParameterDefault } from './constant-binding.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { expectStringList, type Predicate } from './predicate.js';
 
 /** Names copied from one to another (`s = sig`) are followed this far. */
 const MAX_HOPS = 4;
-const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /** The expression names one of `names`, or calls one: `signal.SIG_DFL`, `zipfile.ZipFile(path)`. */
 function isNamedValue(value: SyntaxNode, names: string[], imports: ImportMap): boolean {
@@ -43,7 +43,7 @@ export function holdsOnlyWhere(node: SyntaxNode, imports: ImportMap, test: (valu
       const values = valuesOf(name, imports);
       if (values.length === 0) return false;
       for (const raw of values) {
-        if (!raw || (raw.parent && DEFAULTS.has(raw.parent.type))) return false;
+        if (!raw || isParameterDefault(raw)) return false;
         const value = unwrapParens(raw);
         if (test(value)) continue;
         if (value.type === 'identifier') next.push(value);

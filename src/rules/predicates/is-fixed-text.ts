@@ -1,12 +1,11 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
-import { constantBinding } from './constant-binding.js';
+import { constantBinding, isParameterDefault } from './constant-binding.js';
 import { fillsOnlyConstantsIn } from './fills-only-constants.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** Names bound to names (`doc = template`) are followed this far. */
 const MAX_HOPS = 4;
-const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /**
  * True when `node` is text the code fixes: a constant string, a formatted string that fills in
@@ -19,7 +18,7 @@ export function isFixedText(node: SyntaxNode): boolean {
   for (let hop = 0; n.type === 'identifier' && hop < MAX_HOPS; hop++) {
     const bound = constantBinding(n);
     // A parameter's default is only what a caller that passes nothing gets.
-    if (!bound || DEFAULTS.has(bound.parent?.type ?? '')) return false;
+    if (!bound || isParameterDefault(bound)) return false;
     n = unwrapParens(bound);
   }
   return isConstantString(n) || fillsOnlyConstantsIn(n);

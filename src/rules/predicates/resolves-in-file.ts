@@ -2,12 +2,12 @@ import type { ImportMap } from '../../analysis/import-map.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import type { Definition } from '../../analysis/flow/definition.js';
 import { valuesOf, visibleDefinitions } from './bound-to-call.js';
+import { isParameterDefault } from './constant-binding.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { moduleClass } from './receives-own-method.js';
 
 /** Classes, names and properties followed this deep (a base of a base of an alias…). */
 const MAX_DEPTH = 4;
-const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /**
  * True when `node` stands for one of `names` (dotted, resolved through imports), as far as the
@@ -33,7 +33,7 @@ export function resolvesInFile(node: SyntaxNode, names: string[], imports: Impor
     const cls = moduleClass(n, n.text);
     if (cls) return basesResolve(cls, names, imports, depth + 1);
     const values = valuesOf(n, imports);
-    return values.length > 0 && values.every((v) => v !== null && !DEFAULTS.has(v.parent?.type ?? '') && resolvesInFile(v, names, imports, depth + 1));
+    return values.length > 0 && values.every((v) => v !== null && !isParameterDefault(v) && resolvesInFile(v, names, imports, depth + 1));
   }
   const object = n.type === 'attribute' ? n.childForFieldName('object') : null;
   const member = n.type === 'attribute' ? n.childForFieldName('attribute')?.text : undefined;
