@@ -1,8 +1,10 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
+import { returnStatements } from '../../analysis/flow/return-values.js';
 import { unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
 import { searchScope } from './is-server-context.js';
 import { matchesNamePattern } from './name-pattern.js';
+import { moduleDefinition } from './receives-own-method.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** Calls that return a socket already bound and listening. */
@@ -12,29 +14,6 @@ const CONNECTS = new Set(['connect', 'connect_ex']);
 /** Same-file functions followed this deep (`get_socket()` returning `eventlet.listen(...)`). */
 const MAX_FUNCTION_HOPS = 1;
 
-/** The function `name` defined at the top level of the module holding `node` (possibly decorated), or null. */
-function moduleFunction(node: SyntaxNode, name: string): SyntaxNode | null {
-  let module = node;
-  while (module.parent) module = module.parent;
-  for (const statement of module.namedChildren) {
-    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name) return fn;
-  }
-  return null;
-}
-
-/** The values `fn` returns, not counting nested functions'; null for a bare `return`. */
-function returnedValues(fn: SyntaxNode): (SyntaxNode | null)[] {
-  const values: (SyntaxNode | null)[] = [];
-  const body = fn.childForFieldName('body');
-  if (!body) return values;
-  walkDescendants(body, (d) => {
-    if (d.type === 'function_definition' || d.type === 'lambda' || d.type === 'class_definition') return false;
-    if (d.type === 'return_statement') values.push(d.namedChildren[0] ?? null);
-    return true;
-  });
-  return values;
-}
 
 class ListeningSearch {
   /** Names (by scope and spelling) already asked about: copies that loop (`a = b` … `b = a`) end. */
@@ -80,8 +59,9 @@ class ListeningSearch {
     const name = this.imports.qualifiedName(callee);
     if (name !== null && matchesNamePattern(name, LISTENERS)) return true;
     if (callee.type !== 'identifier' || this.imports.bindingOf(callee.text) !== undefined || functionHops >= MAX_FUNCTION_HOPS) return false;
-    const fn = moduleFunction(call, callee.text);
-    const values = fn ? returnedValues(fn) : [];
+    const fn = moduleDefinition(call, 'function_definition', callee.text);
+    // A bare `return` gives None: no socket.
+    const values = fn ? returnStatements(fn).map((r) => r.namedChildren[0] ?? null) : [];
     return values.length > 0 && values.every((v) => v !== null && this.listening(v, functionHops + 1));
   }
 }

@@ -2,15 +2,20 @@ import type { SyntaxNode } from '../../analysis/syntax.js';
 import { holdsOnlyWhere } from './holds-only.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
-/** The class named `name` defined at the top level of the module holding `node`, or null. */
-export function moduleClass(node: SyntaxNode, name: string): SyntaxNode | null {
+/** The class or function (`type`) named `name` defined at the top level of the module holding `node`, possibly decorated, or null. */
+export function moduleDefinition(node: SyntaxNode, type: 'class_definition' | 'function_definition', name: string): SyntaxNode | null {
   let module = node;
   while (module.parent) module = module.parent;
   for (const statement of module.namedChildren) {
-    const cls = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-    if (cls?.type === 'class_definition' && cls.childForFieldName('name')?.text === name) return cls;
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type === type && definition.childForFieldName('name')?.text === name) return definition;
   }
   return null;
+}
+
+/** The class named `name` defined at the top level of the module holding `node`, or null. */
+export function moduleClass(node: SyntaxNode, name: string): SyntaxNode | null {
+  return moduleDefinition(node, 'class_definition', name);
 }
 
 /** The method `method` the class's own body defines (possibly decorated), or null. */
