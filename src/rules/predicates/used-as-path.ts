@@ -51,15 +51,6 @@ const FILE_TAKING_NAME = /(?:^|_)(?:set|load|read|open|use)(?:_[a-z0-9]+)*_(?:fi
 /** Nodes that start another function or a class: their paths are not this scope's. */
 const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
 
-/** What a scope does with names as paths: the first offset each text is used as a path at, and where each text is assigned. */
-interface ScopePaths {
-  firstPathUse: Map<string, number>;
-  assignments: Map<string, number[]>;
-}
-
-/** Per file (its ImportMap), by scope id. */
-const cache = new WeakMap<ImportMap, Map<number, ScopePaths>>();
-
 /** Code text with white space dropped, so that a chain split over lines compares equal. */
 const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, '');
 
@@ -72,14 +63,6 @@ function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
   for (let i = 1; i <= positions; i++) found.push(positionalValue(call, i));
   if (positions > 0) found.push(...PATH_KEYWORDS.map((keyword) => keywordValue(call, keyword)));
   return found.filter((v): v is SyntaxNode => v !== null).map(unwrapParens).filter((v) => v.type === 'identifier' || v.type === 'attribute');
-}
-
-/** The names and attributes an assignment, `for` or `with … as` target binds (`a`, `b.c` in `a, b.c = …`). */
-function boundTargets(target: SyntaxNode, out: SyntaxNode[]): void {
-  if (target.type === 'identifier' || target.type === 'attribute') out.push(target);
-  else if (['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target'].includes(target.type)) {
-    for (const child of target.namedChildren) boundTargets(child, out);
-  }
 }
 
 function targetsOf(node: SyntaxNode): SyntaxNode | null {
@@ -95,41 +78,25 @@ function targetsOf(node: SyntaxNode): SyntaxNode | null {
   }
 }
 
-function scopePaths(scope: SyntaxNode, imports: ImportMap): ScopePaths {
-  let byScope = cache.get(imports);
-  if (!byScope) cache.set(imports, (byScope = new Map()));
+/**
+ * The uses of `text` in `scope` found by walking it (nested functions and classes aside), comparing
+ * texts compacted: for a name or attribute written over several lines, which the text search of
+ * occurrenceUses cannot find.
+ */
+function walkedUses(scope: SyntaxNode, text: string, imports: ImportMap): TextUses {
+  const uses: TextUses = { pathAt: undefined, assignedAt: [] };
   const key = idOf(scope);
-  let paths = byScope.get(key);
-  if (paths) return paths;
-  paths = { firstPathUse: new Map(), assignments: new Map() };
-  const { firstPathUse, assignments } = paths;
-  // Asked only of a secret-named value (rare), once per function: no text test first, which an
-  // alias (`from io import open as io_open`, `import shutil as sh`) would defeat.
   walkDescendants(scope, (n) => {
     // By id: the walk's node for the scope is not always the same object as `scope` (the
     // binding's node cache is weak), and taken for a nested function it would end the walk.
     if (NESTED_SCOPES.has(n.type) && idOf(n) !== key) return false;
-    if (n.type === 'call') {
-      for (const argument of pathArguments(n, imports)) {
-        const text = compact(argument);
-        if (!firstPathUse.has(text)) firstPathUse.set(text, argument.startIndex);
-      }
-    }
-    const targets = targetsOf(n);
-    if (targets) {
-      const bound: SyntaxNode[] = [];
-      boundTargets(targets, bound);
-      for (const target of bound) {
-        const text = compact(target);
-        const at = assignments.get(text);
-        if (at) at.push(target.startIndex);
-        else assignments.set(text, [target.startIndex]);
-      }
+    if ((n.type === 'identifier' || n.type === 'attribute') && compact(n) === text) {
+      classifyUse(n, uses, imports);
+      return false;
     }
     return true;
   });
-  byScope.set(key, paths);
-  return paths;
+  return uses;
 }
 
 /**
@@ -145,17 +112,14 @@ export function usedAsPath(node: SyntaxNode, imports: ImportMap): boolean {
   const text = compact(node);
   // Written on one line (nearly always): look only where the same text occurs again in the scope,
   // instead of walking the whole function; most secret-named values occur once, or never as a path.
-  if (text === node.text) {
-    // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
-    let byText = usesCache.get(imports);
-    if (!byText) usesCache.set(imports, (byText = new Map()));
-    const key = `${idOf(scope)} ${text}`;
-    let uses = byText.get(key);
-    if (!uses) byText.set(key, (uses = occurrenceUses(scope, text, imports)));
-    return pathUseStands(uses);
-  }
-  const { firstPathUse, assignments } = scopePaths(scope, imports);
-  return pathUseStands({ pathAt: firstPathUse.get(text), assignedAt: assignments.get(text) ?? [] });
+  // (A use of it split over lines is not found so; a name split over lines walks the function.)
+  // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
+  let byText = usesCache.get(imports);
+  if (!byText) usesCache.set(imports, (byText = new Map()));
+  const key = `${idOf(scope)} ${text}`;
+  let uses = byText.get(key);
+  if (!uses) byText.set(key, (uses = text === node.text ? occurrenceUses(scope, text, imports) : walkedUses(scope, text, imports)));
+  return pathUseStands(uses);
 }
 
 interface TextUses {
@@ -184,10 +148,15 @@ function occurrenceUses(scope: SyntaxNode, text: string, imports: ImportMap): Te
     const use = scope.descendantForIndex(start, start + text.length);
     if (use.startIndex !== start || use.text !== text || (use.type !== 'identifier' && use.type !== 'attribute')) continue;
     if (idOf(enclosingScope(use) ?? use) !== scopeId) continue;
-    if (isBoundTarget(use)) uses.assignedAt.push(start);
-    else if (uses.pathAt === undefined && isPathArgument(use, imports)) uses.pathAt = start;
+    classifyUse(use, uses, imports);
   }
   return uses;
+}
+
+/** Records `use` (in source order) as an assignment to the text, or as its first use as a path. */
+function classifyUse(use: SyntaxNode, uses: TextUses, imports: ImportMap): void {
+  if (isBoundTarget(use)) uses.assignedAt.push(use.startIndex);
+  else if (uses.pathAt === undefined && isPathArgument(use, imports)) uses.pathAt = use.startIndex;
 }
 
 /** True when `use` is one of the path arguments of the call it is passed to (see pathArguments). */
