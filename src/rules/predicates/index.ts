@@ -19,6 +19,7 @@ import { holdsNamePredicate } from './holds-name.js';
 import { holdsOwnSubclassPredicate } from './holds-own-subclass.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
+import { inValueOfPredicate } from './in-value-of.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -128,5 +129,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
     labelledAsIdentifierPredicate,
+    inValueOfPredicate,
   ].map((p) => [p.name, p]),
 );
