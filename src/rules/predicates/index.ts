@@ -5,6 +5,7 @@ import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wrapper.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fileCalls } from './file-calls.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
 import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
@@ -129,6 +130,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
     labelledAsIdentifierPredicate,
+    fileCalls,
     inValueOfPredicate,
   ].map((p) => [p.name, p]),
 );
