@@ -101,3 +101,58 @@ auth_types_to_versions = {
 SECURITY_ACCOUNT = 'data/security/account'
 SECURITY_CREDENTIAL = 'data/security/credential'  # ok: DS204 a taxonomy path, not a credential
 SERVICE_PASSWORD = 'open/sesame'  # expect: DS204 a path-like value that names no credential
+
+
+# skyline's and FastAPI's request models: example data shown in the API's documentation.
+from fastapi import Body
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Credential(BaseModel):
+    username: str = Field(..., description="Credential username")
+    password: str = Field(..., description="Credential password for user", example="admin")  # ok: DS204 example= labels the field's example
+
+    model_config = {
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "username": "admin",
+                    "password": "admin",  # ok: DS204 an example request in the API's schema
+                },
+            ]
+        }
+    }
+
+
+class LegacyCredential(BaseModel):
+    class Config:
+        schema_extra = {"example": {"username": "admin", "password": "s3cret"}}  # ok: DS204 pydantic 1's example
+
+
+class TokenRequest(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [dict(user="admin", token="0123456789abcdef")]})  # ok: DS204 an example built with dict()
+
+
+def login(credential: Credential = Body(..., example={"username": "admin", "password": "admin"})):  # ok: DS204 FastAPI's example
+    return credential
+
+
+def login_v2(credential: Credential = Body(
+        ...,
+        openapi_examples={
+            "normal": {
+                "summary": "A user and password",
+                "value": {"username": "admin", "password": "hunter2"},  # ok: DS204 FastAPI's named examples
+            },
+        })):
+    return credential
+
+
+def connect(client):
+    session = client.login({"username": "admin", "password": "admin"})  # expect: DS204 a real login, not an example
+    extra = {"examples": client.login(password="hunter2")}  # expect: DS204 a call's keyword: not example data
+    settings = {
+        "example_url": "http://localhost",
+        "auth": {"password": "admin"},  # expect: DS204 beside an example, not in one
+    }
+    return session, extra, settings

@@ -53,10 +53,13 @@ class ComputeManager(object):
             context, instance, "resize", phase=new_pass)
 
     def rescue(self, context, instance, rescue_password):
+        # nova's compute utils: the payload object is emitted as a versioned notification.
         password = rescue_password
-        action = instance_notification.InstanceActionRescuePayload(  # expect: DS209
+        payload = instance_notification.InstanceActionRescuePayload(  # expect: DS209
             context=context, instance=instance, rescue_image_ref=password)
-        return action
+        instance_notification.InstanceActionRescueNotification(
+            context=context, event_type="instance.rescue",
+            payload=payload).emit(context)
 
     def usage(self, context, instance):
         self.notifier.info(context, "compute.usage",  # ok: DS209 not secrets

@@ -5,6 +5,7 @@ import { catchesBroadlyPredicate } from './catches-broadly.js';
 import { caughtUntrustedPredicate } from './caught-untrusted.js';
 import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wrapper.js';
 import { couldBeCredentialPredicate } from './could-be-credential.js';
+import { fileCalls } from './file-calls.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
 import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
@@ -19,6 +20,7 @@ import { holdsNamePredicate } from './holds-name.js';
 import { holdsOwnSubclassPredicate } from './holds-own-subclass.js';
 import { holdsRevealedExceptionPredicate } from './holds-revealed-exception.js';
 import { inClassDerivingFrom } from './in-class-deriving-from.js';
+import { inValueOfPredicate } from './in-value-of.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
@@ -128,5 +130,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
     labelledAsIdentifierPredicate,
+    fileCalls,
+    inValueOfPredicate,
   ].map((p) => [p.name, p]),
 );
