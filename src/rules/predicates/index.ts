@@ -55,6 +55,7 @@ import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
+import { comparesUnpackedFieldsPredicate } from './compares-unpacked-fields.js';
 import { guardsUpdatePredicate } from './guards-update.js';
 import { partOfProsePredicate } from './part-of-prose.js';
 import { namesConfirmation } from './names-confirmation.js';
@@ -122,6 +123,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     givenOnlyConstantsPredicate,
     partOfProsePredicate,
     comparesObjectsFieldPredicate,
+    comparesUnpackedFieldsPredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
     holdsListeningSocketPredicate,
