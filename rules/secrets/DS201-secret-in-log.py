@@ -202,3 +202,11 @@ def configure_ovn_ssl(stream, ssl_context, CONF):
     LOG.debug("Loaded %s", CONF.ssl.private_key)  # ok: DS201 passed as keyfile=: a path
     stream.write_secret_to_file(CONF.ovn.sb_secret, CONF.ovn.secret_path)
     LOG.debug("Wrote %s", CONF.ovn.sb_secret)  # expect: DS201 written into a file, not named by it
+
+
+def check_policy_rule(rule, headers):
+    # A rule's text cut into words: each `token` is one of them.
+    for token in sorted(rule.split()):
+        LOG.debug("Skipping token %s", token)  # ok: DS201 a word of a rule's text
+    for token in headers['X-Subject-Token'].split(','):
+        LOG.debug("Checking token %s", token)  # expect: DS201 pieces of a token header
