@@ -62,6 +62,7 @@ import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
+import { usedAsNamePredicate } from './used-as-name.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -129,6 +130,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsListeningSocketPredicate,
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
+    usedAsNamePredicate,
     labelledAsIdentifierPredicate,
   ].map((p) => [p.name, p]),
 );
