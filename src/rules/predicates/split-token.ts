@@ -19,6 +19,9 @@ const COPIES = ['list', 'tuple', 'set', 'sorted', 'reversed'];
 /** Names copied from one to another (`parts = pieces`) are followed this far. */
 const MAX_HOPS = 3;
 
+/** A secret word, or an Authorization header's name, in code text. */
+const namesSecret = (code: string) => SECRET_NAME_TEXT.test(code) || /authori[sz]ation/i.test(code);
+
 /**
  * True when `text` could hold a credential: a secret word in it (`CONF.admin_tokens`,
  * `req.headers['X-Auth-Token']`), or, for a name, in any value assigned to it
@@ -26,9 +29,9 @@ const MAX_HOPS = 3;
  */
 function mayHoldSecret(text: SyntaxNode, imports: ImportMap): boolean {
   const n = unwrapParens(text);
-  if (SECRET_NAME_TEXT.test(n.text) || /authori[sz]ation/i.test(n.text)) return true;
+  if (namesSecret(n.text)) return true;
   if (n.type !== 'identifier') return false;
-  return (visibleDefinitions(n, imports)?.definitions ?? []).some((d) => d.value !== null && (SECRET_NAME_TEXT.test(d.value.text) || /authori[sz]ation/i.test(d.value.text)));
+  return (visibleDefinitions(n, imports)?.definitions ?? []).some((d) => d.value !== null && namesSecret(d.value.text));
 }
 
 /**
