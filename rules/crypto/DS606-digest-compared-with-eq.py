@@ -121,3 +121,46 @@ class QcowInspector(object):
     def check(self, request_signature, expected):
         return (
             request_signature != expected)  # expect: DS606 a signature against a computed value
+
+
+class VMDKInspector(object):
+    # oslo.utils' format inspector: the header's and the footer's magic, read by one parser and
+    # compared with each other; neither is a MAC someone sent.
+    def _parse_sparse_header(self, region, offset=0):
+        (
+            sig,
+            ver,
+            desc_sec,
+        ) = struct.unpack('<4sIQ', self.region(region).data[offset:offset + 16])
+        return sig, ver, desc_sec
+
+    def check_footer(self):
+        h_sig, h_ver, h_desc_sec = (
+            self._parse_sparse_header('header')
+        )
+        f_sig, f_ver, f_desc_sec = (
+            self._parse_sparse_header('footer', 512)
+        )
+        if h_sig != f_sig:  # ok: DS606 one field of two records of one format
+            raise ValueError('Header and footer signature do not match')
+        if (f_sig  # ok: DS606 the same, over two lines
+                == h_sig):
+            return True
+        return False
+
+    def check_packet(self, key, packet, expected):
+        body, packet_sig = self._split_packet(packet)
+        expected_sig, _ = self._split_packet(expected)
+        if packet_sig != expected_sig:  # expect: DS606 the same parser, but not the same field
+            return False
+        (received_sig,) = struct.unpack('32s', packet[-32:])
+        computed_sig = hmac.new(key, body, hashlib.sha256).digest()
+        if received_sig != computed_sig:  # expect: DS606 an unpacked MAC against a computed one
+            return False
+        _, other_sig = self._split_packet(expected)
+        if packet.headers:
+            other_sig = packet.headers["X-Signature"]
+        if packet_sig == other_sig:  # expect: DS606 a header signature on one path
+            return False
+        h_sig, h_ver, h_desc_sec = self._parse_sparse_header('header')
+        return h_sig == received_sig  # expect: DS606 the other side from another parser

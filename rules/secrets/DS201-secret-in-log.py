@@ -202,3 +202,72 @@ def configure_ovn_ssl(stream, ssl_context, CONF):
     LOG.debug("Loaded %s", CONF.ssl.private_key)  # ok: DS201 passed as keyfile=: a path
     stream.write_secret_to_file(CONF.ovn.sb_secret, CONF.ovn.secret_path)
     LOG.debug("Wrote %s", CONF.ovn.sb_secret)  # expect: DS201 written into a file, not named by it
+
+
+def check_policy_rule(rule, headers):
+    # A rule's text cut into words: each `token` is one of them.
+    for token in sorted(rule.split()):
+        LOG.debug("Skipping token %s", token)  # ok: DS201 a word of a rule's text
+    for token in headers['X-Subject-Token'].split(','):
+        LOG.debug("Checking token %s", token)  # expect: DS201 pieces of a token header
+
+
+import random
+import string
+
+
+def _random_ident():
+    return ''.join(random.choice(string.ascii_lowercase) for i in range(10))
+
+
+class Backend(object):
+    # oslo.db's provisioning: a throw-away database named by a random "token".
+    def create_named_database(self, ident, conditional=False):
+        self.impl.create_named_database(self.engine, ident, conditional=conditional)
+
+    def drop_named_database(self, ident, conditional=False):
+        self.impl.drop_named_database(self.engine, ident, conditional=conditional)
+
+    def login(self, user_name, password=None):
+        return self.impl.login(user_name, password)
+
+
+class BackendImpl(object):
+    def drop_named_database(self, engine, ident, conditional=False):
+        engine.execute("DROP DATABASE %s" % ident)
+
+    def rotate(self, engine, token):
+        engine.execute("ROTATE %s" % token)
+
+
+class DatabaseResource(object):
+    def make_resource(self, backend):
+        if self.provision_new_database:
+            db_token = _random_ident()
+            LOG.info(
+                "CREATE BACKEND %s TOKEN %s", backend.engine.url, db_token)  # ok: DS201 given to create_named_database as its `ident`: a name
+            backend.create_named_database(db_token, conditional=True)
+        else:
+            db_token = None
+        return db_token
+
+    def clean(self, resource):
+        LOG.info(
+            "DROP BACKEND %s TOKEN %s",
+            resource.backend.engine, resource.db_token)  # ok: DS201 dropped by name on the next line
+        resource.backend.drop_named_database(resource.db_token)
+
+    def rotate(self, backend, api_token, session_token, admin_token):
+        LOG.info("rotating %s", api_token)  # expect: DS201 given to a parameter named for a token
+        backend.impl.rotate(backend.engine, api_token)
+        LOG.info("login with %s", session_token)  # expect: DS201 a token sent as a user's name is still a credential
+        backend.login(session_token)
+        LOG.info("dropping %s", admin_token)  # expect: DS201 no definition in the file takes it so (BackendImpl's needs engine first, Backend's takes no third)
+        backend.drop_named_database(admin_token, True, 5)
+
+    def refresh(self, backend, db_token):
+        if backend.engine:
+            backend.drop_named_database(db_token)
+        if backend.fetch_token:
+            db_token = backend.fetch_token()
+        LOG.info("new token %s", db_token)  # expect: DS201 assigned again after its use as a name (another `if`, not its `else`)

@@ -105,3 +105,49 @@ class ShowCredential(object):
                 _("Unable to find token with "
                   "ID %(token)s") % {'token': parsed_args.token})
         raise ValueError(_("Bad credential '%s'") % parsed_args.credential)  # expect: DS202 not labelled
+
+
+import itertools
+import shlex
+
+import voluptuous
+
+
+class MultiQueryParam(object):
+    # cloudkitty's query parameter: `key:value` items split from the query's values.
+    def __call__(self, v):
+        tokens = itertools.chain(*[elem.split(',') for elem in v])
+        output = {}
+        for token in tokens:
+            try:
+                key, val = token.split(':')
+            except ValueError:
+                raise voluptuous.DictInvalid(
+                    'invalid key:value association {}'.format(token))  # ok: DS202 a piece of the query text
+            output[key] = val
+        for token in shlex.split(self.command):
+            if token.startswith('-'):
+                raise ValueError(f"unknown option {token}")  # ok: DS202 a word of a command line
+        return output
+
+    def check(self, req, tokens_csv):
+        for token in req.params['filter'].split(','):
+            if ':' not in token:
+                raise ValueError("bad filter %s" % token)  # ok: DS202 a piece of a request parameter
+        for token in self.conf.admin_tokens.split(','):
+            if len(token) < 32:
+                raise ValueError("admin token too short: %s" % token)  # expect: DS202 pieces of a token list
+        header = req.headers['Authorization']
+        for token in header.split(','):
+            if not token:
+                raise ValueError("empty credential in %s" % token)  # expect: DS202 pieces of an Authorization header
+        scheme, token = req.headers.get('X-Forwarded-Auth', '').split(' ', 1)
+        if scheme != 'Bearer':
+            raise ValueError("bad scheme for %s" % token)  # expect: DS202 one piece picked out: a bearer token
+        for token in self.tokens.values():
+            if token.expired:
+                raise ValueError(  # expect: DS202 stored tokens, not pieces of a text
+                    "expired: {}".format(token))
+        parts = tokens_csv.split(',')
+        for token in parts:
+            raise ValueError("bad %s" % token)  # expect: DS202 the text split is named for tokens

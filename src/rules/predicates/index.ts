@@ -57,12 +57,14 @@ import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
+import { comparesUnpackedFieldsPredicate } from './compares-unpacked-fields.js';
 import { guardsUpdatePredicate } from './guards-update.js';
 import { partOfProsePredicate } from './part-of-prose.js';
 import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
+import { usedAsNamePredicate } from './used-as-name.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -124,11 +126,13 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     givenOnlyConstantsPredicate,
     partOfProsePredicate,
     comparesObjectsFieldPredicate,
+    comparesUnpackedFieldsPredicate,
     passesEntitySafeParserPredicate,
     receivesOwnMethod,
     holdsListeningSocketPredicate,
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
+    usedAsNamePredicate,
     labelledAsIdentifierPredicate,
     fileCalls,
     inValueOfPredicate,

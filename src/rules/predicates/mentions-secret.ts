@@ -9,6 +9,8 @@ import { nameOf } from './is-secret-name.js';
 import type { Predicate } from './predicate.js';
 import { policyValuesBefore } from './policy-values-before.js';
 import { redactedBefore } from './redacted-before.js';
+import { isSplitToken } from './split-token.js';
+import { usedAsName } from './used-as-name.js';
 import { usedAsPath } from './used-as-path.js';
 
 /**
@@ -21,9 +23,11 @@ const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda'])
  * Finds the first secret-named value used inside `node`: an identifier or attribute (`password`,
  * `self.auth_token`), a subscript by a secret key (`creds['password']`), or a dict entry with a
  * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap; callee and
- * keyword names, other fields of a secret-named object and a parser's tokens are not values, a
- * name or attribute its function gives `open()` or another file call as the path names a file, and
- * a value (or dict entry) a message template labels an identifier or a name (`"ID '%(credential)s'"`)
+ * keyword names, other fields of a secret-named object and a parser's tokens (a loop's over the
+ * pieces of a split text too, see isSplitToken) are not values, a name or attribute its function
+ * gives `open()` or another file call as the path names a file, one it gives a function of the
+ * file as a name (`drop_named_database(resource.db_token)`, see usedAsName) names something, and a
+ * value (or dict entry) a message template labels an identifier or a name (`"ID '%(credential)s'"`)
  * is one.
  */
 export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: readonly string[]): SyntaxNode | null {
@@ -44,7 +48,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // `f(password=x)` passes x; the keyword name itself is the secret's label.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports)) found = value;
+        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports) && !usedAsName(value, imports)) found = value;
         return !found;
       }
       case 'pair': {
@@ -53,7 +57,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const keyName = key ? nameOf(key) : null;
         // `{'credentials': credentials}` after `credentials.pop('auth_token')`: redacted first; or
         // after `credentials = context.to_policy_values()`: roles and ids.
-        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value))) && !usedAsPath(value, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value))) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !labelledAsIdentifier(n, imports)) found = n;
         return !found;
       }
       case 'subscript': {
@@ -73,8 +77,9 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const callee = isCallee(n);
         const name = nameOf(n);
         // A secret-named option or name its function opens as a file holds the file's path (usedAsPath);
-        // one the message labels an identifier (`"ID '%s'"`) is one (labelledAsIdentifier).
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n))) && !usedAsPath(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        // one it gives a function of the file as a name is a name (usedAsName); one the message
+        // labels an identifier (`"ID '%s'"`) is one (labelledAsIdentifier).
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;
@@ -132,7 +137,7 @@ function isPlainValue(value: SyntaxNode): boolean {
 export const mentionsSecret: Predicate = {
   name: 'mentions-secret',
   description:
-    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`), a parser\'s tokens, a name or attribute the same function opens as a file (`open(CONF.ssl.private_key)`, see `used-as-path`) and a value or dict entry a `%` template labels an identifier or a name (`"ID \'%(credential)s\'"`, see `labelled-as-identifier`) do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
+    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`), a parser\'s tokens (and a `token` looping over the pieces of a split text with no secret in it: `for token in query.split(",")`), a name or attribute the same function opens as a file (`open(CONF.ssl.private_key)`, see `used-as-path`) or gives a function of the same file as a name (`drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`, see `used-as-name`) and a value or dict entry a `%` template labels an identifier or a name (`"ID \'%(credential)s\'"`, see `labelled-as-identifier`) do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
   binds: ['secret'],
   checkArg: (arg) =>
     arg === true || (Array.isArray(arg) && arg.every((x) => typeof x === 'string')) ? null : 'takes `true` or a list of sanitizer names',

@@ -1,7 +1,6 @@
 import type { ImportMap } from '../../analysis/import-map.js';
-import { idOf } from '../../analysis/flow/node-fields.js';
-import { outermostParens, unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
-import { enclosingScope } from './enclosing-scope.js';
+import { outermostParens, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -48,12 +47,6 @@ const KEY_FILE_KEYWORDS = ['keyfile', 'certfile', 'key_file', 'cert_file', 'cafi
  */
 const FILE_TAKING_NAME = /(?:^|_)(?:set|load|read|open|use)(?:_[a-z0-9]+)*_(?:file|filename|path)$/;
 
-/** Nodes that start another function or a class: their paths are not this scope's. */
-const NESTED_SCOPES = new Set(['function_definition', 'lambda', 'class_definition']);
-
-/** Code text with white space dropped, so that a chain split over lines compares equal. */
-const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, '');
-
 function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
   const fn = call.childForFieldName('function');
   const name = fn ? imports.qualifiedName(fn) : null;
@@ -65,39 +58,8 @@ function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
   return found.filter((v): v is SyntaxNode => v !== null).map(unwrapParens).filter((v) => v.type === 'identifier' || v.type === 'attribute');
 }
 
-function targetsOf(node: SyntaxNode): SyntaxNode | null {
-  switch (node.type) {
-    case 'assignment':
-    case 'augmented_assignment':
-    case 'for_statement':
-      return node.childForFieldName('left');
-    case 'as_pattern':
-      return node.childForFieldName('alias');
-    default:
-      return null;
-  }
-}
-
-/**
- * The uses of `text` in `scope` found by walking it (nested functions and classes aside), comparing
- * texts compacted: for a name or attribute written over several lines, which the text search of
- * occurrenceUses cannot find.
- */
-function walkedUses(scope: SyntaxNode, text: string, imports: ImportMap): TextUses {
-  const uses: TextUses = { pathAt: undefined, assignedAt: [] };
-  const key = idOf(scope);
-  walkDescendants(scope, (n) => {
-    // By id: the walk's node for the scope is not always the same object as `scope` (the
-    // binding's node cache is weak), and taken for a nested function it would end the walk.
-    if (NESTED_SCOPES.has(n.type) && idOf(n) !== key) return false;
-    if ((n.type === 'identifier' || n.type === 'attribute') && compact(n) === text) {
-      classifyUse(n, uses, imports);
-      return false;
-    }
-    return true;
-  });
-  return uses;
-}
+/** A path given to a file call: see pathArguments. */
+const PATH_ROLE: ArgumentRole = { id: 'path', isArgument: isPathArgument };
 
 /**
  * True when `node` (a name or attribute) is, in its own function, written the same way as the
@@ -106,57 +68,7 @@ function walkedUses(scope: SyntaxNode, text: string, imports: ImportMap): TextUs
  * file. Rebound after (`with open(key) as f: key = f.read()`), it may hold the file's content.
  */
 export function usedAsPath(node: SyntaxNode, imports: ImportMap): boolean {
-  if (node.type !== 'identifier' && node.type !== 'attribute') return false;
-  const scope = enclosingScope(node);
-  if (!scope) return false;
-  const text = compact(node);
-  // Written on one line (nearly always): look only where the same text occurs again in the scope,
-  // instead of walking the whole function; most secret-named values occur once, or never as a path.
-  // (A use of it split over lines is not found so; a name split over lines walks the function.)
-  // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
-  let byText = usesCache.get(imports);
-  if (!byText) usesCache.set(imports, (byText = new Map()));
-  const key = `${idOf(scope)} ${text}`;
-  let uses = byText.get(key);
-  if (!uses) byText.set(key, (uses = text === node.text ? occurrenceUses(scope, text, imports) : walkedUses(scope, text, imports)));
-  return pathUseStands(uses);
-}
-
-interface TextUses {
-  /** Where the text is first a file call's path argument. */
-  pathAt: number | undefined;
-  /** Where it is assigned. */
-  assignedAt: number[];
-}
-
-/** Per file (its ImportMap), by scope id and text. */
-const usesCache = new WeakMap<ImportMap, Map<string, TextUses>>();
-
-/** A path use not followed by an assignment. */
-function pathUseStands({ pathAt, assignedAt }: TextUses): boolean {
-  return pathAt !== undefined && !assignedAt.some((at) => at > pathAt);
-}
-
-/** The uses of `text` as a name or attribute of `scope` itself (not of a nested function), found where the text occurs. */
-function occurrenceUses(scope: SyntaxNode, text: string, imports: ImportMap): TextUses {
-  const scopeText = scope.text;
-  const base = scope.startIndex;
-  const scopeId = idOf(scope);
-  const uses: TextUses = { pathAt: undefined, assignedAt: [] };
-  for (let at = scopeText.indexOf(text); at >= 0; at = scopeText.indexOf(text, at + 1)) {
-    const start = base + at;
-    const use = scope.descendantForIndex(start, start + text.length);
-    if (use.startIndex !== start || use.text !== text || (use.type !== 'identifier' && use.type !== 'attribute')) continue;
-    if (idOf(enclosingScope(use) ?? use) !== scopeId) continue;
-    classifyUse(use, uses, imports);
-  }
-  return uses;
-}
-
-/** Records `use` (in source order) as an assignment to the text, or as its first use as a path. */
-function classifyUse(use: SyntaxNode, uses: TextUses, imports: ImportMap): void {
-  if (isBoundTarget(use)) uses.assignedAt.push(use.startIndex);
-  else if (uses.pathAt === undefined && isPathArgument(use, imports)) uses.pathAt = use.startIndex;
+  return usedAsArgument(node, imports, PATH_ROLE);
 }
 
 /** True when `use` is one of the path arguments of the call it is passed to (see pathArguments). */
@@ -165,17 +77,6 @@ function isPathArgument(use: SyntaxNode, imports: ImportMap): boolean {
   const holder = outer.parent?.type === 'keyword_argument' ? outer.parent.parent : outer.parent;
   const call = holder?.type === 'argument_list' ? holder.parent : null;
   return call?.type === 'call' && pathArguments(call, imports).some((a) => a.id === use.id);
-}
-
-/** True when `use` is (part of) what an assignment, augmented assignment, `for` or `with … as` binds. */
-function isBoundTarget(use: SyntaxNode): boolean {
-  let at: SyntaxNode = use;
-  for (let up = use.parent; up; at = up, up = up.parent) {
-    const targets = targetsOf(up);
-    if (targets) return targets.id === at.id;
-    if (!['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'parenthesized_expression', 'as_pattern_target'].includes(up.type)) return false;
-  }
-  return false;
 }
 
 /** The captured name or attribute is the path a file call of its function is given (see usedAsPath). */

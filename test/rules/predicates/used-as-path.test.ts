@@ -32,11 +32,14 @@ describe('used-as-path', () => {
     // networking-baremetal: a function named for loading or setting a file, and key-file keywords.
     ['def f(stream):\n    stream.Stream.ssl_set_private_key_file(CONF.ovn.private_key)\n    log(CONF.ovn.private_key)\n', 'CONF.ovn.private_key'],
     ['def f(ctx, cert, private_key):\n    ctx.load_cert_chain(certfile=cert, keyfile=private_key)\n    log(private_key)\n', 'private_key'],
+    // Assigned again only in the other branch of the `if` that opens it.
+    ['def f(conf):\n    if conf.ssl:\n        key = conf.private_key\n        open(key)\n        log(key)\n    else:\n        key = None\n', 'key'],
   ])('names a file: %j', (source, name) => {
     expect(lastUseIsPath(source, name)).toBe(true);
   });
 
   it.each([
+    ['def f(conf, key):\n    if conf.ssl:\n        open(key)\n    else:\n        pass\n    if conf.inline:\n        key = conf.key_text\n    log(key)\n', 'key', 'assigned again after, under another `if`'],
     ['def f(password_file):\n    password = open(password_file).read()\n    log(password)\n', 'password', 'read from the file: the content'],
     ['def f(private_key):\n    with open(private_key) as f:\n        private_key = f.read()\n    log(private_key)\n', 'private_key', 'rebound to the content after the open'],
     ['def f(token, path):\n    if token == path:\n        log(token)\n', 'token', 'compared to a path only'],

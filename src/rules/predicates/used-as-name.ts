@@ -1,0 +1,157 @@
+import type { ImportMap } from '../../analysis/import-map.js';
+import { SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
+import { outermostParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+// oslo.db's provisioning: `db_token = _random_ident()`, `backend.create_named_database(db_token)`,
+// later `LOG.info("DROP BACKEND %s TOKEN %s", …, resource.db_token)` and
+// `backend.drop_named_database(resource.db_token)`, whose parameter is `ident`: the "token" is a
+// throw-away database's name. What the file's own function takes a value as says what it is.
+
+/** A parameter that takes a name or an identifier of something; not a user's or account's (a token may be sent as one). */
+const NAME_PARAMETER = /^(?:ident|identifier|name|\w+_name)$/;
+const NOT_NAME_OF = /user|login|account|owner/;
+
+interface Parameter {
+  name: string;
+  kind: 'positional' | 'keyword' | 'args' | 'kwargs';
+  optional: boolean;
+}
+
+interface FileFunction {
+  parameters: Parameter[];
+  /** Defined in a class: called as `obj.m(…)`. */
+  inClass: boolean;
+  /** A method of a class (not a static one): its first parameter is the receiver of `obj.m(…)`. */
+  bound: boolean;
+}
+
+/** The file's functions and its classes' methods, by name; per file (its ImportMap). */
+const functionsCache = new WeakMap<ImportMap, Map<string, FileFunction[]>>();
+
+function parametersOf(fn: SyntaxNode): Parameter[] {
+  const out: Parameter[] = [];
+  let keywordOnly = false;
+  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const inner = p.type === 'typed_parameter' ? (p.namedChildren[0] ?? p) : p;
+    if (inner.type === 'keyword_separator') keywordOnly = true;
+    else if (inner.type === 'list_splat_pattern') {
+      out.push({ name: inner.namedChildren[0]?.text ?? '', kind: 'args', optional: true });
+      keywordOnly = true;
+    } else if (inner.type === 'dictionary_splat_pattern') out.push({ name: inner.namedChildren[0]?.text ?? '', kind: 'kwargs', optional: true });
+    else if (inner.type === 'identifier' || p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
+      const name = inner.type === 'identifier' ? inner.text : (p.childForFieldName('name')?.text ?? '');
+      out.push({ name, kind: keywordOnly ? 'keyword' : 'positional', optional: p.type === 'default_parameter' || p.type === 'typed_default_parameter' });
+    }
+  }
+  return out;
+}
+
+function isStatic(fn: SyntaxNode): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
+  return !!decorated?.namedChildren.some((d) => d.type === 'decorator' && /^@\s*staticmethod\b/.test(d.text));
+}
+
+/** The functions defined at the top of the module holding `node` and the methods of its top-level classes, by name. */
+function fileFunctions(node: SyntaxNode, imports: ImportMap): Map<string, FileFunction[]> {
+  let found = functionsCache.get(imports);
+  if (found) return found;
+  functionsCache.set(imports, (found = new Map()));
+  let module = node;
+  while (module.parent) module = module.parent;
+  const add = (statement: SyntaxNode, inClass: boolean) => {
+    const fn = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (!fn || !name) return;
+    const list = found!.get(name) ?? [];
+    list.push({ parameters: parametersOf(fn), inClass, bound: inClass && !isStatic(fn) });
+    found!.set(name, list);
+  };
+  for (const statement of module.namedChildren) {
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type === 'class_definition') {
+      for (const member of definition.childForFieldName('body')?.namedChildren ?? []) add(member, true);
+    } else add(statement, false);
+  }
+  return found;
+}
+
+/**
+ * The parameter of `fn` that `argument` (a positional one by its index, or a keyword) takes in
+ * `call`; null when `fn` cannot accept the call's arguments (too many or too few, an unknown
+ * keyword) or a splat makes it unknown. `shift` drops the receiver of a bound method.
+ */
+function parameterTaking(fn: FileFunction, call: SyntaxNode, argument: SyntaxNode, shift: number): Parameter | null {
+  const params = fn.parameters.slice(shift);
+  const positional = params.filter((p) => p.kind === 'positional');
+  const filled = new Set<Parameter>();
+  let taking: Parameter | null = null;
+  let index = 0;
+  for (const a of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat' || a.type === 'parenthesized_list_splat') return null;
+    let param: Parameter | undefined;
+    if (a.type === 'keyword_argument') {
+      const name = a.childForFieldName('name')?.text;
+      param = params.find((p) => p.name === name && p.kind !== 'args' && p.kind !== 'kwargs') ?? params.find((p) => p.kind === 'kwargs');
+    } else param = positional[index++] ?? params.find((p) => p.kind === 'args');
+    if (!param) return null;
+    filled.add(param);
+    if (a.id === argument.id) taking = param;
+  }
+  // Every parameter without a default must be given.
+  if (params.some((p) => !p.optional && (p.kind === 'positional' || p.kind === 'keyword') && !filled.has(p))) return null;
+  return taking;
+}
+
+function isNameParameter(p: Parameter): boolean {
+  return (p.kind === 'positional' || p.kind === 'keyword') && NAME_PARAMETER.test(p.name) && !NOT_NAME_OF.test(p.name) && !SECRET_NAME_TEXT.test(p.name);
+}
+
+/**
+ * True when `use` is an argument of a call to a function or method this file defines (`f(x)` a
+ * top-level function, `obj.m(x)` a method of one of its classes), and every definition of that
+ * name that can accept the call's arguments takes it as a name (`ident`, `name`, `db_name`): not
+ * a user's name. `obj.m(x)` is not resolved to a class, so its definitions are all matched by
+ * what they accept.
+ */
+function isNameArgument(use: SyntaxNode, imports: ImportMap): boolean {
+  const outer = outermostParens(use);
+  const argument = outer.parent?.type === 'keyword_argument' ? outer.parent : outer;
+  const call = argument.parent?.type === 'argument_list' ? argument.parent.parent : null;
+  const callee = call?.type === 'call' ? call.childForFieldName('function') : null;
+  if (!call || !callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return false;
+  const viaObject = callee.type === 'attribute';
+  const name = viaObject ? callee.childForFieldName('attribute')?.text : callee.text;
+  const candidates = (fileFunctions(call, imports).get(name ?? '') ?? []).filter((fn) => fn.inClass === viaObject);
+  let accepting = 0;
+  for (const fn of candidates) {
+    const param = parameterTaking(fn, call, argument, fn.bound ? 1 : 0);
+    if (!param) continue;
+    if (!isNameParameter(param)) return false;
+    accepting++;
+  }
+  return accepting > 0;
+}
+
+/** An argument a function of the file takes as a name: see isNameArgument. */
+const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: isNameArgument };
+
+/**
+ * True when `node` (a name or attribute) is, in its own function, passed to a function or method
+ * of the same file that takes it as a name (`drop_named_database(self, ident)` given
+ * `resource.db_token`), and is not assigned again after: it names something, it is no secret.
+ */
+export function usedAsName(node: SyntaxNode, imports: ImportMap): boolean {
+  return usedAsArgument(node, imports, NAME_ROLE);
+}
+
+/** The captured name or attribute is given, in its function, to a same-file function as a name: see usedAsName. */
+export const usedAsNamePredicate: Predicate = {
+  name: 'used-as-name',
+  description:
+    'The captured name or attribute is written, in the same function, as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
+  checkArg: expectTrue,
+  test: (node, _arg, ctx) => usedAsName(node, ctx.imports),
+};
