@@ -156,3 +156,10 @@ def connect(client):
         "auth": {"password": "admin"},  # expect: DS204 beside an example, not in one
     }
     return session, extra, settings
+
+
+# monasca-agent's LXC detection plugin: `PWD` is the working directory, and the value a path.
+_LXC_PWD = '/var/lib/lxc'  # ok: DS204 a file path
+KEY_PASSWORD = '~/.ssh/id_rsa.pass'  # ok: DS204 a file path in the home folder
+ADMIN_PWD = '/Adm1n'  # expect: DS204 one part only: may be a password
+ROOT_PASSWORD = 'var/lib/t0p/s3cret x'  # expect: DS204 not a path (a space)

@@ -28,8 +28,15 @@ const PLACEHOLDER = /^<?\s*your[\s_-]/i;
 /** A dotted version number: swiftclient's `{'v2password': '2.0'}` maps auth plugins to API versions. */
 const VERSION = /^v?\d+(?:\.\d+)+$/;
 
+/**
+ * A file system path of two or more parts, absolute, relative to the home or the working folder:
+ * monasca's `_LXC_PWD = '/var/lib/lxc'` (a working directory, not a password). One part alone
+ * (`'/Adm1n'`) may still be a password.
+ */
+const FILE_PATH = /^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
+
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -80,7 +87,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
@@ -107,7 +114,7 @@ export function couldBeCredential(value: SyntaxNode): boolean {
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

@@ -30,6 +30,7 @@ describe('could-be-credential', () => {
     'passphrase = "correct horse battery staple"',
     'password = "20240101"',
     'password = "open/sesame"',
+    'password = "/Adm1n"',
   ])('%s could be a credential', (source) => {
     expect(could(source)).toBe(true);
   });
@@ -60,6 +61,9 @@ describe('could-be-credential', () => {
     ['versions = {"v2password": "2.0"}', 'a version number (python-swiftclient)'],
     ['SECURITY_CREDENTIAL = "data/security/credential"', 'a taxonomy path naming the noun (pycadf)'],
     ['labels = {"password": "Admin Password"}', 'a form label'],
+    ['_LXC_PWD = "/var/lib/lxc"', 'a working directory (monasca-agent)'],
+    ['KEY_PASSWORD = "~/.ssh/id_rsa.pass"', 'a file in the home folder'],
+    ['SECRET_FILE = "./conf/secret.key"', 'a file in the working folder'],
   ])('%s is not: %s', (source) => {
     expect(could(source)).toBe(false);
   });
