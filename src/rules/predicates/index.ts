@@ -61,6 +61,7 @@ import { namesConfirmation } from './names-confirmation.js';
 import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js';
 import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
+import { builtOnlyFromPredicate } from './built-only-from.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
 export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
@@ -128,5 +129,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
     labelledAsIdentifierPredicate,
+    builtOnlyFromPredicate,
   ].map((p) => [p.name, p]),
 );
