@@ -87,14 +87,15 @@ class BuiltOnlyFrom {
   /**
    * Every value the name may hold where it is read, additions (`parts.append(x)`, `d[k] = v`)
    * included; a parameter (what a caller passes) or a binding with no known value (`except … as
-   * e`, a `def`) answers no, as does a name no scope of the file defines.
+   * e`, a `def`) answers no, as does a name no scope of the file defines or one only added to.
    */
   private name(identifier: SyntaxNode, helperDepth: number): boolean {
     const key = idOf(identifier);
     if (this.names.has(key)) return true;
     this.names.add(key);
     const visible = visibleDefinitions(identifier, this.imports, true);
-    if (!visible || visible.definitions.length === 0) return false;
+    // Only additions (`ROWS.append(x)` in a function, ROWS bound elsewhere): what they add to is not known.
+    if (!visible || visible.definitions.every((d) => d.adds)) return false;
     return visible.definitions.every((d) => !d.parameter && d.value !== null && this.built(d.value, helperDepth));
   }
 

@@ -50,6 +50,8 @@ describe('built-only-from', () => {
     ['import html\ndef link(n):\n    return\ndef f(n):\n    return mark_safe(link(n))'],
     // One level of helper: a helper's own helpers are not entered.
     ['import html\ndef inner(n):\n    return html.escape(n)\ndef outer(n):\n    return inner(n)\ndef f(n):\n    return mark_safe(outer(n))'],
+    // Added to where it is read, bound elsewhere: what it held before is not known here.
+    ['import html\nROWS = [get_rows()]\ndef f(x):\n    ROWS.append(html.escape(x))\n    return mark_safe("".join(ROWS))'],
     // A parameter holds what a caller passes, whatever its default.
     ['import html\ndef f(users, sep="<br>"):\n    return mark_safe(sep.join(html.escape(u) for u in users))'],
   ])('%j: it is not', (source) => {
