@@ -803,3 +803,36 @@ class Resource(object):
                 continue
             string_parts.append("{0}: {1}".format(header, value))
         return ', '.join(string_parts)
+
+
+# --- another key of a secret-holding dict in a list (monasca-api's grafana-init: users from a helper)
+import json
+
+GRAFANA_PASSWORD = os.environ.get('GRAFANA_PASSWORD', 'password')
+GRAFANA_USERS = [{'user': 'mini-mon', 'password': GRAFANA_PASSWORD, 'email': ''}]
+
+
+def create_login_payload():
+    if os.environ.get('GRAFANA_USERS'):
+        grafana_users = json.loads(os.environ.get('GRAFANA_USERS'))
+    else:
+        grafana_users = GRAFANA_USERS
+    return grafana_users
+
+
+def grafana_main(key):
+    for user in create_login_payload():
+        std_logging.info('Opening %r session...', user.get('user'))  # ok: DS205 another key of the dict
+        std_logging.info('Ending %r session...', user['user'])  # ok: DS205 likewise, subscripted
+        std_logging.info('Ending %r session...', user.get('email', 'none'))  # ok: DS205 another key, with a default
+        std_logging.info('Login as %r', user.pop('user'))  # ok: DS205 another key, popped
+        std_logging.info('Login with %r', user.get('password'))  # expect: DS205 the secret's own key
+        std_logging.info('Login with %r', user.get(key))  # expect: DS205 a key not known
+        std_logging.info('Login as %r', user)  # expect: DS205 the whole dict
+        std_logging.info('Login as %s' % user)  # expect: DS205 the whole dict, formatted
+        std_logging.info('Fields %s', list(user.items()))  # expect: DS205 every entry
+    users = GRAFANA_USERS
+    for entry in users:
+        std_logging.info(  # ok: DS205 another key, set by default
+            'User %s', entry.setdefault('user', 'admin'))
+        std_logging.info('User %s', entry.get('password'))  # expect: DS205 the secret's own key

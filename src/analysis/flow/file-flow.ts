@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../syntax.js';
+import { unwrapParens, type SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
 import { constantKey } from './constant-key.js';
@@ -292,7 +292,14 @@ export class FileFlow {
       case 'list':
       case 'tuple':
       case 'set':
-        for (const child of this.elementsOf(item)) out.push(next(child, { key: undefined, viaField: false, without: undefined }));
+        for (const child of this.elementsOf(item)) {
+          // A list has no keyed fields: a key still pending reads one of its elements' (`user.get('user')`
+          // in `for user in users:`, `users` holding `[{'user': u, 'password': pw}]`), as for a list
+          // the loop itself writes (iteratesDisplay). An element that is a display itself is given
+          // whole: `('password', pw)` in `dict([...])['password']` is no mapping read at that key.
+          const keyed = item.key !== undefined && !DISPLAYS.has(unwrapParens(child).type);
+          out.push(next(child, keyed ? {} : { key: undefined, viaField: false, without: undefined }));
+        }
         break;
       case 'expression_list':
         if (item.element !== undefined) {

@@ -47,22 +47,24 @@ function isCallTo(value: SyntaxNode | null, names: string[], imports: ImportMap)
  * module); every definition of it there for a read the walk does not visit (a decorator); or,
  * when that scope never defines it (a closure's or a global's read), every definition of it in
  * the nearest enclosing scope that does, innermost first. Null when no scope defines it.
- * Additions (`d[k] = v`, `obj.k = v`, `l.append(x)`) are left out: they keep what the name held.
+ * Additions (`d[k] = v`, `obj.k = v`, `l.append(x)`) are left out, as they keep what the name
+ * held, unless `withAdditions` asks for them (a question about everything the value holds).
  */
-export function visibleDefinitions(identifier: SyntaxNode, imports: ImportMap): { scope: SyntaxNode; definitions: Definition[] } | null {
+export function visibleDefinitions(identifier: SyntaxNode, imports: ImportMap, withAdditions = false): { scope: SyntaxNode; definitions: Definition[] } | null {
   const name = identifier.text;
+  const kept = (defs: readonly Definition[]) => (withAdditions ? [...defs] : defs.filter((d) => !d.adds));
   let scope = scopeOf(identifier);
   const local = definitionsOf(scope, name, imports);
   const reaching = local.reaching(identifier);
-  if (reaching && reaching.length > 0) return { scope, definitions: reaching.filter((d) => !d.adds) };
+  if (reaching && reaching.length > 0) return { scope, definitions: kept(reaching) };
   const all = local.all.get(name);
   // A read the walk does not visit (a decorator, `@users_bp.get(...)`; a class body) may see any
   // of the scope's definitions; a read that it visits and no definition reaches sees none.
-  if (all) return { scope, definitions: reaching ? [] : all.filter((d) => !d.adds) };
+  if (all) return { scope, definitions: reaching ? [] : kept(all) };
   while (scope.parent) {
     scope = scopeOf(scope);
     const all = definitionsOf(scope, name, imports).all.get(name);
-    if (all) return { scope, definitions: all.filter((d) => !d.adds) };
+    if (all) return { scope, definitions: kept(all) };
   }
   return null;
 }

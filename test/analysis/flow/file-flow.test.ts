@@ -68,6 +68,23 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f():\n    for i in [source(), other]:\n        sink(i.name)\n')).toMatchObject({ source: 'source()' });
   });
 
+  it('reads a field of a loop variable over a list reached through names or a helper as a field of each element', () => {
+    // monasca-api's grafana-init: `for user in create_login_payload(): logging.info(..., user.get('user'))`.
+    const users = 'USERS = [{"user": u, "pw": source()}]\ndef payload():\n    found = USERS\n    return found\n';
+    expect(one(`${users}def f():\n    for user in payload():\n        sink(user.get("user"))\n`).source).toBeNull();
+    expect(one(`${users}def f():\n    for user in USERS:\n        sink(user["user"])\n`).source).toBeNull();
+    expect(one(`${users}def f():\n    for user in payload():\n        sink(user.pop("user"))\n`).source).toBeNull();
+    expect(one(`${users}def f():\n    for user in payload():\n        sink(user.get("pw"))\n`)).toMatchObject({ source: 'source()' });
+    expect(one(`${users}def f(key):\n    for user in payload():\n        sink(user.get(key))\n`)).toMatchObject({ source: 'source()' });
+    expect(one(`${users}def f():\n    for user in payload():\n        sink(user)\n`)).toMatchObject({ source: 'source()' });
+    expect(one(`${users}def f():\n    for user in payload():\n        sink("%s" % user)\n`)).toMatchObject({ source: 'source()' });
+    expect(one(`${users}def f():\n    for user in payload():\n        sink(user.items())\n`)).toMatchObject({ source: 'source()' });
+    // A name unpacked from a helper's tuple, read at a key: that key of its element.
+    expect(one('def params():\n    return {"user": u, "pw": source()}, 1\ndef f():\n    creds, n = params()\n    sink(creds["user"])\n').source).toBeNull();
+    // A pair of dict() is no mapping: read at the pair's key it still gives the value.
+    expect(one('def f(secret):\n    pairs = [("user", u), ("pw", secret)]\n    sink(dict(pairs)["pw"])\n')).toMatchObject({ source: 'secret' });
+  });
+
   it('gives the key of d.items() and the index of enumerate() nothing of the values', () => {
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(k)\n').source).toBeNull();
     expect(one('def f(d):\n    d = {"a": source()}\n    for k, v in d.items():\n        sink(v)\n')).toMatchObject({ source: 'source()', steps: ['d@2', 'v@3'] });
