@@ -15,6 +15,12 @@ const MAX_HELPER_DEPTH = 1;
 
 const ELEMENTS = new Set(['list', 'tuple', 'set', 'expression_list', 'concatenated_string']);
 const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
+/**
+ * Calls that give back their argument's text, translated or not: `_("Replica of %s")` is the
+ * project's own message in the reader's language (its catalogue ships with the code), `str(x)` is
+ * x. Built when what they are given is; `_(instance.name)` is not.
+ */
+const PASS_THROUGH = new Set(['_', 'gettext', 'gettext_lazy', 'ugettext', 'ugettext_lazy', 'pgettext', 'pgettext_lazy', 'ngettext', 'ngettext_lazy', 'ungettext', 'ungettext_lazy', 'npgettext', 'npgettext_lazy', 'str']);
 
 /**
  * Whether a value is made only of constants and the results of calls to `names`, on every path:
@@ -105,6 +111,8 @@ class BuiltOnlyFrom {
     if (!fn) return false;
     const name = this.imports.qualifiedName(fn);
     if (name !== null && matchesNamePattern(name, this.patterns)) return true;
+    const last = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+    if (last !== undefined && PASS_THROUGH.has(last) && args) return this.built(args, helperDepth);
     if (fn.type === 'attribute') {
       const receiver = fn.childForFieldName('object');
       const method = fn.childForFieldName('attribute')?.text;
@@ -146,7 +154,7 @@ export function builtOnlyFrom(node: SyntaxNode, names: readonly string[], import
 export const builtOnlyFromPredicate: Predicate = {
   name: 'built-only-from',
   description:
-    'The captured expression is made only of constants and the results of calls to the listed dotted names (resolved through imports; a trailing `*` matches a prefix), on every path: followed through local names (every reaching definition, additions such as `parts.append(x)` and `html += x` included), string building (`%`, `.format()`, f-strings, `+`, `sep.join(...)`), list, tuple and set displays and comprehensions (their elements), `x if c else y`, `a or b`, and the `return`s of a same-file function or `self.` method (one level). A parameter, an attribute, a subscript or any other call makes it false: `mark_safe(", ".join(links))` with `links = [link_for(n) for n in nets]` and `link_for` returning `"<a href={}>{}</a>".format(reverse(...), escape(n.name))`.',
+    'The captured expression is made only of constants and the results of calls to the listed dotted names (resolved through imports; a trailing `*` matches a prefix), on every path: followed through local names (every reaching definition, additions such as `parts.append(x)` and `html += x` included), string building (`%`, `.format()`, f-strings, `+`, `sep.join(...)`), list, tuple and set displays and comprehensions (their elements), `x if c else y`, `a or b`, the `return`s of a same-file function or `self.` method (one level), and a translation or `str()` of a built value (`_("Replica of %s") % link`). A parameter, an attribute, a subscript or any other call makes it false: `mark_safe(", ".join(links))` with `links = [link_for(n) for n in nets]` and `link_for` returning `"<a href={}>{}</a>".format(reverse(...), escape(n.name))`.',
   checkArg: expectStringList,
   // No condition: the calls it looks for may be far from the captured node.
   test: (node, arg, ctx) => builtOnlyFrom(node, arg as string[], ctx.imports),

@@ -30,6 +30,9 @@ describe('built-only-from', () => {
     [`${HELPER}def f(net):\n    return mark_safe(link(net))`],
     ['import html\nclass C:\n    def cell(self, row):\n        return "<td>%s</td>" % html.escape(row.v)\n    def show(self, row):\n        return mark_safe(self.cell(row))'],
     ['import html\ndef f(a, b):\n    return mark_safe("%(a)s %(b)s" % {"a": html.escape(a), "b": "x"})'],
+    // A translated constant (trove-dashboard's `_("Replica of %s") % link`), and `str()` of an escaped value.
+    ['import html\nfrom django.utils.translation import gettext_lazy as _\ndef f(n):\n    text = _("Replica of %s")\n    return mark_safe(text % html.escape(n.name))'],
+    ['import html\nfrom django.utils.translation import ugettext\ndef f(n):\n    return mark_safe(ugettext("<b>%s</b>") % str(html.escape(n)))'],
   ])('%j: built only from escaped pieces', (source) => {
     expect(built(source)).toBe(true);
   });
@@ -54,6 +57,10 @@ describe('built-only-from', () => {
     ['import html\nROWS = [get_rows()]\ndef f(x):\n    ROWS.append(html.escape(x))\n    return mark_safe("".join(ROWS))'],
     // A parameter holds what a caller passes, whatever its default.
     ['import html\ndef f(users, sep="<br>"):\n    return mark_safe(sep.join(html.escape(u) for u in users))'],
+    // A translation of what is not built: the name itself, or a template filled with it.
+    ['import html\nfrom django.utils.translation import gettext as _\ndef f(n):\n    return mark_safe(_(n.name))'],
+    ['import html\nfrom django.utils.translation import gettext as _\ndef f(n):\n    return mark_safe(_("Replica of %s") % n.name)'],
+    ['def f(n):\n    return mark_safe(str(n.name))'],
   ])('%j: it is not', (source) => {
     expect(built(source)).toBe(false);
   });
