@@ -65,6 +65,7 @@ import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js'
 import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
 import { usedAsNamePredicate } from './used-as-name.js';
+import { optionReadAsPathPredicate } from './option-read-as-path.js';
 import { builtOnlyFromPredicate } from './built-only-from.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
@@ -138,5 +139,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fileCalls,
     inValueOfPredicate,
     builtOnlyFromPredicate,
+    optionReadAsPathPredicate,
   ].map((p) => [p.name, p]),
 );

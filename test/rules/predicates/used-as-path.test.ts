@@ -32,6 +32,9 @@ describe('used-as-path', () => {
     // networking-baremetal: a function named for loading or setting a file, and key-file keywords.
     ['def f(stream):\n    stream.Stream.ssl_set_private_key_file(CONF.ovn.private_key)\n    log(CONF.ovn.private_key)\n', 'CONF.ovn.private_key'],
     ['def f(ctx, cert, private_key):\n    ctx.load_cert_chain(certfile=cert, keyfile=private_key)\n    log(private_key)\n', 'private_key'],
+    // Key and certificate loaders by method name, positionally: httplib2's add_certificate (ec2-api), ssl's.
+    ['def f(h, addr):\n    h.add_certificate(CONF.metadata.nova_client_priv_key, CONF.metadata.cert, addr)\n    log(CONF.metadata.nova_client_priv_key)\n', 'CONF.metadata.nova_client_priv_key'],
+    ['def f(ctx, cert, private_key):\n    ctx.load_cert_chain(cert, private_key)\n    log(private_key)\n', 'private_key'],
     // Assigned again only in the other branch of the `if` that opens it.
     ['def f(conf):\n    if conf.ssl:\n        key = conf.private_key\n        open(key)\n        log(key)\n    else:\n        key = None\n', 'key'],
   ])('names a file: %j', (source, name) => {
@@ -39,6 +42,7 @@ describe('used-as-path', () => {
   });
 
   it.each([
+    ['def f(h, cert, key):\n    h.add_certificate(cert, key, CONF.metadata.auth_token)\n    log(CONF.metadata.auth_token)\n', 'CONF.metadata.auth_token', "add_certificate's third argument, a domain"],
     ['def f(conf, key):\n    if conf.ssl:\n        open(key)\n    else:\n        pass\n    if conf.inline:\n        key = conf.key_text\n    log(key)\n', 'key', 'assigned again after, under another `if`'],
     ['def f(password_file):\n    password = open(password_file).read()\n    log(password)\n', 'password', 'read from the file: the content'],
     ['def f(private_key):\n    with open(private_key) as f:\n        private_key = f.read()\n    log(private_key)\n', 'private_key', 'rebound to the content after the open'],
