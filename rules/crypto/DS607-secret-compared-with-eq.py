@@ -147,3 +147,30 @@ class KeystonePassword(object):
 
     def __eq_to_request__(self, request):
         return self._password == request.password  # expect: DS607 a value someone sent
+
+
+# zunclient's keyring cache: equal to what is cached means nothing to save.
+class SecretManager(object):
+    def save(self, auth_token, management_url, tenant_id):
+        if not self.enabled:
+            return
+        if (auth_token == self.auth_token and  # ok: DS607 nothing changed, nothing to save
+                management_url == self.management_url):
+            # Nothing changed....
+            return
+        keyring.set_password("client_auth", self.key, "|".join([auth_token, management_url]))
+
+    def allowed(self, token):
+        if token == self.auth_token:  # expect: DS607 the answer depends on it
+            return True
+        return False
+
+    def serve(self, token):
+        if token != self.auth_token:  # expect: DS607 returns on a mismatch: a check that denies
+            return
+        self.grant()
+
+    def refresh(self, token):
+        if token == self.auth_token or self.expired:  # expect: DS607 or-ed: not a plain no-change test
+            return
+        self.store(token)

@@ -10,6 +10,9 @@ describe('guards-update', () => {
     ['if self.token != token:\n    self.token = token', 'stored to the compared attribute'],
     ['if (self.token != token):\n    self.expired = False\n    self.token = token', 'in parentheses, among other statements'],
     ['if token == cached:\n    cached = token', 'either operator'],
+    // zunclient's keyring cache: nothing changed, nothing to save.
+    ['if (auth_token == self.auth_token and\n        url == self.url):\n    # Nothing changed....\n    return', 'an unchanged value skips the save'],
+    ['if token == self.token:\n    return', 'alone, a bare return'],
   ])('%s: %s', (source) => {
     expect(guards(source)).toBe(true);
   });
@@ -21,6 +24,10 @@ describe('guards-update', () => {
     ['ok = self.token == token', 'no if'],
     ['if a != b:\n    pass\nelse:\n    a = b', 'stored in the else branch only'],
     ['if a != b:\n    def f():\n        a = b', 'stored in a nested function'],
+    ['if token == self.token:\n    return True', 'returns an answer'],
+    ['if token != self.token:\n    return', 'returns on a mismatch: may deny'],
+    ['if token == self.token or forced:\n    return', 'or-ed with another condition'],
+    ['if token == self.token:\n    log(token)\n    return', 'does more than return'],
   ])('%s: not (%s)', (source) => {
     expect(guards(source)).toBe(false);
   });
