@@ -836,3 +836,24 @@ def grafana_main(key):
         std_logging.info(  # ok: DS205 another key, set by default
             'User %s', entry.setdefault('user', 'admin'))
         std_logging.info('User %s', entry.get('password'))  # expect: DS205 the secret's own key
+
+
+# kolla-ansible's CLI: the passwords FILE's path, tested as a file through an alias, then logged.
+def check_passwords_file(parsed_args):
+    if parsed_args.kolla_passwords:
+        passwd_file = parsed_args.kolla_passwords
+    else:
+        passwd_file = os.path.join(
+            os.path.abspath(parsed_args.kolla_config_path), "passwords.yml")
+    result = utils.is_readable_file(passwd_file)
+    if not result["result"]:
+        LOG.error("Kolla Ansible passwords file %s is invalid: %s",  # ok: DS205 a path, tested as a file
+                  passwd_file, result["message"])
+
+
+def check_passwords(parsed_args):
+    given = parsed_args.kolla_passwords
+    result = utils.is_valid_password(given)
+    if not result["result"]:
+        LOG.error("Kolla Ansible password %s is invalid: %s",  # expect: DS205 tested, but not as a file
+                  given, result["message"])

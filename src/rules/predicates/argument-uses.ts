@@ -30,6 +30,9 @@ interface TextUses {
 /** Per file (its ImportMap), by role, scope id and text. */
 const usesCache = new WeakMap<ImportMap, Map<string, TextUses>>();
 
+/** Whether an alias is being judged: one level only, `b = a` then `a2 = b` is not followed. */
+let followingAlias = false;
+
 /**
  * True when `node` (a name or attribute) is, in its own function, written the same way as an
  * argument of `role` (see ArgumentRole), and is not assigned again after that use. Rebound after
@@ -46,7 +49,8 @@ export function usedAsArgument(node: SyntaxNode, imports: ImportMap, role: Argum
   // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
   let byText = usesCache.get(imports);
   if (!byText) usesCache.set(imports, (byText = new Map()));
-  const key = `${role.id} ${idOf(scope)} ${text}`;
+  // An alias's uses are found without following its own aliases (see aliasUsedAs): kept apart.
+  const key = `${role.id}${followingAlias ? ' alias' : ''} ${idOf(scope)} ${text}`;
   let uses = byText.get(key);
   if (!uses) byText.set(key, (uses = text === node.text ? occurrenceUses(scope, text, imports, role) : walkedUses(scope, text, imports, role)));
   const first = uses.asArgument;
@@ -123,7 +127,27 @@ function occurrenceUses(scope: SyntaxNode, text: string, imports: ImportMap, rol
 /** Records `use` (in source order) as an assignment to the text, or as its first use in the role. */
 function classifyUse(use: SyntaxNode, uses: TextUses, imports: ImportMap, role: ArgumentRole): void {
   if (isBoundTarget(use)) uses.assigned.push(use);
-  else if (uses.asArgument === undefined && role.isArgument(use, imports)) uses.asArgument = use;
+  else if (uses.asArgument === undefined && (role.isArgument(use, imports) || aliasUsedAs(use, imports, role))) uses.asArgument = use;
+}
+
+/**
+ * True when `use` is the whole value of an assignment to a plain name that its function uses in
+ * the role: kolla-ansible's `passwd_file = parsed_args.kolla_passwords`, then
+ * `utils.is_readable_file(passwd_file)`. The alias holds the same value, so the same thing.
+ */
+function aliasUsedAs(use: SyntaxNode, imports: ImportMap, role: ArgumentRole): boolean {
+  let value: SyntaxNode = use;
+  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const assignment = value.parent;
+  if (followingAlias || assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== value.id) return false;
+  const target = assignment.childForFieldName('left');
+  if (target?.type !== 'identifier') return false;
+  followingAlias = true;
+  try {
+    return usedAsArgument(target, imports, role);
+  } finally {
+    followingAlias = false;
+  }
 }
 
 function targetsOf(node: SyntaxNode): SyntaxNode | null {

@@ -48,6 +48,12 @@ const KEY_FILE_KEYWORDS = ['keyfile', 'certfile', 'key_file', 'cert_file', 'cafi
 const FILE_TAKING_NAME = /(?:^|_)(?:set|load|read|open|use)(?:_[a-z0-9]+)*_(?:file|filename|path)$/;
 
 /**
+ * A function named for testing a file, whose first argument is its path: kolla-ansible's
+ * `utils.is_readable_file(passwd_file)`, `check_file(path)`, `file_exists(path)`.
+ */
+const FILE_TESTING_NAME = /^(?:(?:is|check|ensure|validate|verify)_(?:[a-z0-9]+_)*(?:file|filename|path)|(?:[a-z0-9]+_)*(?:file|path)_exists)$/;
+
+/**
  * Methods, by name, whose leading positional arguments are key and certificate FILES:
  * httplib2's `Http.add_certificate(key, cert, domain)` (ec2-api's metadata proxy), ssl's
  * `SSLContext.load_cert_chain(certfile, keyfile)` and `load_verify_locations(cafile)`.
@@ -66,7 +72,7 @@ function pathArguments(call: SyntaxNode, imports: ImportMap): SyntaxNode[] {
   const positions =
     (name === null ? undefined : PATH_CALLS.find(([patterns]) => matchesNamePattern(name, patterns))?.[1]) ??
     (method !== undefined ? CERTIFICATE_METHODS.get(method) : undefined) ??
-    (FILE_TAKING_NAME.test(last) ? 1 : 0);
+    (FILE_TAKING_NAME.test(last) || FILE_TESTING_NAME.test(last) ? 1 : 0);
   const found: (SyntaxNode | null)[] = KEY_FILE_KEYWORDS.map((keyword) => keywordValue(call, keyword));
   for (let i = 1; i <= positions; i++) found.push(positionalValue(call, i));
   if (positions > 0) found.push(...PATH_KEYWORDS.map((keyword) => keywordValue(call, keyword)));
@@ -98,7 +104,7 @@ function isPathArgument(use: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsPathPredicate: Predicate = {
   name: 'used-as-path',
   description:
-    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`, a function named for loading or setting a file such as `ssl_set_private_key_file(x)`, a key or certificate loader (`h.add_certificate(key, cert, domain)`, `ctx.load_cert_chain(cert, key)`), or a `keyfile=`/`certfile=`/`ca_certs=`-style keyword), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
+    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`, a function named for loading, setting or testing a file such as `ssl_set_private_key_file(x)` or `is_readable_file(x)`, a key or certificate loader (`h.add_certificate(key, cert, domain)`, `ctx.load_cert_chain(cert, key)`), or a `keyfile=`/`certfile=`/`ca_certs=`-style keyword), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsPath(node, ctx.imports),
 };

@@ -35,6 +35,10 @@ describe('used-as-path', () => {
     // Key and certificate loaders by method name, positionally: httplib2's add_certificate (ec2-api), ssl's.
     ['def f(h, addr):\n    h.add_certificate(CONF.metadata.nova_client_priv_key, CONF.metadata.cert, addr)\n    log(CONF.metadata.nova_client_priv_key)\n', 'CONF.metadata.nova_client_priv_key'],
     ['def f(ctx, cert, private_key):\n    ctx.load_cert_chain(cert, private_key)\n    log(private_key)\n', 'private_key'],
+    // kolla-ansible: a function named for testing a file, given an alias of the option.
+    ['import os\ndef f(parsed_args):\n    if parsed_args.kolla_passwords:\n        passwd_file = parsed_args.kolla_passwords\n    else:\n        passwd_file = os.path.join(parsed_args.config, "passwords.yml")\n    result = utils.is_readable_file(passwd_file)\n    log(parsed_args.kolla_passwords)\n', 'parsed_args.kolla_passwords'],
+    ['def f(token_file):\n    if not file_exists(token_file):\n        log(token_file)\n', 'token_file'],
+    ['def f(secret):\n    check_path(secret)\n    log(secret)\n', 'secret'],
     // Assigned again only in the other branch of the `if` that opens it.
     ['def f(conf):\n    if conf.ssl:\n        key = conf.private_key\n        open(key)\n        log(key)\n    else:\n        key = None\n', 'key'],
   ])('names a file: %j', (source, name) => {
@@ -42,6 +46,10 @@ describe('used-as-path', () => {
   });
 
   it.each([
+    ['def f(password):\n    p = password\n    send(p)\n    log(password)\n', 'password', 'an alias, not used as a path'],
+    ['def f(password):\n    a = password\n    b = a\n    open(b)\n    log(password)\n', 'password', 'an alias of an alias: one level only'],
+    ['def f(password):\n    p = password.strip()\n    open(p)\n    log(password)\n', 'password', 'a value derived from it, not the same value'],
+    ['def f(password):\n    if is_valid_password(password):\n        log(password)\n', 'password', 'a test not named for a file'],
     ['def f(h, cert, key):\n    h.add_certificate(cert, key, CONF.metadata.auth_token)\n    log(CONF.metadata.auth_token)\n', 'CONF.metadata.auth_token', "add_certificate's third argument, a domain"],
     ['def f(conf, key):\n    if conf.ssl:\n        open(key)\n    else:\n        pass\n    if conf.inline:\n        key = conf.key_text\n    log(key)\n', 'key', 'assigned again after, under another `if`'],
     ['def f(password_file):\n    password = open(password_file).read()\n    log(password)\n', 'password', 'read from the file: the content'],
