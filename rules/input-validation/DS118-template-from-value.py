@@ -55,3 +55,39 @@ class Healthcheck(object):
 
 
 PAGE_TEMPLATE = "<p>{{ page }}</p>"
+
+
+# ovn-bgp-agent's FRR configuration: module constants, one picked from a table by the action.
+CONFIGURE_ND_TEMPLATE = '''
+interface {{ intf }}
+{% if is_dhcpv6 %} ipv6 nd managed-config-flag {% endif %}
+'''
+ADD_VRF_TEMPLATE = '''
+vrf {{ vrf_name }}
+'''
+DEL_VRF_TEMPLATE = '''
+no vrf {{ vrf_name }}
+'''
+
+
+def nd_reconfigure(interface, prefix, opts):
+    nd_template = jinja2.Template(CONFIGURE_ND_TEMPLATE)  # ok: DS118 a module constant
+    return nd_template.render(intf=interface, prefix=prefix, is_dhcpv6=opts.get('dhcpv6'))
+
+
+def vrf_reconfigure(evpn_info, action, extra_templates):
+    vrf_templates = {
+        'add-vrf': ADD_VRF_TEMPLATE,
+        'del-vrf': DEL_VRF_TEMPLATE,
+    }
+    vrf_template = jinja2.Template(vrf_templates.get(action))  # ok: DS118 one of a table of constants
+    also = jinja2.Template(vrf_templates[action])  # ok: DS118 the same, subscripted
+    other = jinja2.Template(extra_templates.get(action))  # expect: DS118 a table the caller hands in
+    mixed = {'add-vrf': ADD_VRF_TEMPLATE, 'custom': evpn_info['template']}
+    custom = jinja2.Template(mixed.get(action))  # expect: DS118 one entry of the table is not constant
+    fallback = jinja2.Template(vrf_templates.get(action, evpn_info['template']))  # expect: DS118 its default is not
+    return vrf_template, also, other, custom, fallback
+
+
+def vrf_leak(vrf, template=ADD_VRF_TEMPLATE):
+    return jinja2.Template(template)  # expect: DS118 a parameter: callers elsewhere may pass anything

@@ -16,6 +16,12 @@ describe('is-fixed-text', () => {
     'def f():\n    doc = \'<%s/>\' % "kill"\n    x = doc',
     'DOC = "<kill/>"\ndef f():\n    x = DOC',
     'x = f\'<node id="{"n1"}"/>\'',
+    // One of a table of fixed texts, whatever the key (ovn-bgp-agent's FRR templates).
+    'ADD = "vrf {{ v }}"\nDEL = "no vrf {{ v }}"\ndef f(action):\n    t = {"add": ADD, "del": DEL}\n    x = t.get(action)',
+    'def f(action):\n    t = {"add": "a", "del": "b"}\n    x = t[action]',
+    'T = ("a", "b")\ndef f(i):\n    x = T[i]',
+    'def f(action):\n    t = {"add": "a"}\n    x = t.get(action, "b")',
+    'def f(action):\n    t = {"add": "a"}\n    x = t.get(action, None)',
   ])('%j is fixed text', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -30,6 +36,12 @@ describe('is-fixed-text', () => {
     'x = read_document()',
     'x = 3',
     'def f(doc="<kill/>"):\n    x = doc',
+    'def f(action, table):\n    x = table.get(action)',
+    'def f(action, body):\n    t = {"add": "a", "custom": body}\n    x = t.get(action)',
+    'def f(action, body):\n    t = {"add": "a"}\n    x = t.get(action, body)',
+    'def f(action, extra):\n    t = {"add": "a", **extra}\n    x = t[action]',
+    'def f(action, t={"add": "a"}):\n    x = t.get(action)',
+    'def f(action):\n    t = {"add": "a"}\n    x = t.pop(action)',
   ])('%j is not', (source) => {
     expect(holds(source)).toBe(false);
   });
