@@ -32,7 +32,7 @@ export class ConfigError extends Error {
  * max_file_bytes: 1000000
  * on_incomplete: failure
  * skip_generated: true
- * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/']
+ * skip_vendored: ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'thirdparty/', 'third-party/', 'externals/']
  * scope: { new_findings: true }
  * flow: { secret_names: [vault_blob], sanitizers: [myproject.scrub], steps: [myproject.build_cmd] }
  * ```

@@ -1,7 +1,7 @@
 import { compileGlobs, type GlobList } from './glob.js';
 
 /** Folders that hold someone else's code by convention; `skip_vendored` replaces this list. */
-export const DEFAULT_VENDORED = ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'externals/'];
+export const DEFAULT_VENDORED = ['vendor/', 'vendored/', '_vendor/', 'third_party/', 'thirdparty/', 'third-party/', 'externals/'];
 
 /** Matches paths against the `skip_vendored` globs and says which one matched. */
 export interface VendoredPaths {
