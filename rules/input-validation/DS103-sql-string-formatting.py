@@ -77,3 +77,34 @@ def rename_enum_types(op, renamed):
     for name in ('vnf_status', 'vim_status'):
         name = name + renamed[0]
         op.execute("DROP TYPE old_%s" % name)  # expect: DS103 rebound in the loop
+
+
+# congress's JSON ingester: psycopg2's own composition quotes the identifiers it fills in.
+from psycopg2 import sql as pgsql
+
+
+class JsonIngester(object):
+    def _create_table(self, cur, table_name, create_table_statement):
+        cur.execute(pgsql.SQL(create_table_statement).format(  # ok: DS103 psycopg2's SQL.format quotes the identifiers
+            pgsql.Identifier(self.name),
+            pgsql.Identifier(table_name)))
+        delete_statement = pgsql.SQL("DELETE FROM {}.{} WHERE _key = %s")
+        cur.execute(delete_statement.format(  # ok: DS103 the same, through a name
+            pgsql.Identifier(self.name), pgsql.Identifier(table_name)), (self.key,))
+        cur.execute("DELETE FROM {}.{}".format(self.name, table_name))  # expect: DS103 str.format, nothing quoted
+        cur.execute(str(pgsql.SQL("SELECT * FROM {}")).format(table_name))  # expect: DS103 str.format of its text
+
+
+# congress's own shim of psycopg2's `sql` module: SQL() returns the text, Identifier() checks and quotes.
+def Identifier(identifier):
+    if re.search('^[a-zA-Z_][a-zA-Z0-9_]*$', identifier):
+        return '"' + identifier + '"'
+    raise Exception('Unacceptable SQL identifier: {}'.format(identifier))
+
+
+def drop_tables(cur, schema, tables):
+    for table in tables:
+        cur.execute("DROP TABLE {}.{}".format(  # ok: DS103 every value is a quoted identifier
+            Identifier(schema),
+            Identifier(table)))
+        cur.execute("DROP TABLE {}.{}".format(Identifier(schema), table))  # expect: DS103 one value is not quoted

@@ -66,6 +66,8 @@ import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
 import { usedAsNamePredicate } from './used-as-name.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
+import { formatsResultOf } from './formats-result-of.js';
+import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
 import { builtOnlyFromPredicate } from './built-only-from.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
@@ -140,5 +142,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     inValueOfPredicate,
     builtOnlyFromPredicate,
     optionReadAsPathPredicate,
+    formatsResultOf,
+    fillsOnlyCallsNamed,
   ].map((p) => [p.name, p]),
 );
