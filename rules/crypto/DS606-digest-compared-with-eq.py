@@ -164,3 +164,35 @@ class VMDKInspector(object):
             return False
         h_sig, h_ver, h_desc_sec = self._parse_sparse_header('header')
         return h_sig == received_sig  # expect: DS606 the other side from another parser
+
+
+# syntribos compares sets of test signals; ospurge compares methods' signatures.
+import inspect
+
+
+class SignalHolder(object):
+    def __eq__(self, other):
+        s1_has_s2 = all([sig in self.signals for sig in other.signals])  # ok: DS606 test signals, not signatures
+        return s1_has_s2 and all(sig not in other.bad_signals for sig in self.signals)  # ok: DS606 the same
+
+    def known(self, sig):
+        return sig in self.valid_signatures  # expect: DS606 a collection of signatures
+
+
+def check_overrides(sup, clsdict):
+    for name, value in clsdict.items():
+        prev_dfn = getattr(sup, name, None)
+        if prev_dfn:
+            prev_sig = inspect.signature(prev_dfn)
+            val_sig = inspect.signature(value)
+            if prev_sig != val_sig:  # ok: DS606 two functions' signatures
+                return name
+    return None
+
+
+def verify(request, key, body):
+    expected_sig = hmac.new(key, body, hashlib.sha256).hexdigest()
+    request_sig = request.headers.get('X-Signature')
+    if expected_sig != request_sig:  # expect: DS606 a MAC, not a function's signature
+        return False
+    return True

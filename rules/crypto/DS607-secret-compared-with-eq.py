@@ -174,3 +174,13 @@ class SecretManager(object):
         if token == self.auth_token or self.expired:  # expect: DS607 or-ed: not a plain no-change test
             return
         self.store(token)
+
+
+# anchor checks at start-up whether the configured secret is still the shipped default.
+def validate_authentication_config(auth_conf, request):
+    default_secret = "simplepassword"
+    if auth_conf['secret'] == default_secret:  # ok: DS607 compared with a constant, to warn
+        logger.warning("default secret for static auth in use")
+    if auth_conf['secret'] == request.secret:  # expect: DS607 a value someone sent
+        return True
+    return False
