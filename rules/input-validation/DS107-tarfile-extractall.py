@@ -135,3 +135,27 @@ class ManualZip(zipfile.ZipFile):
 
 class TarSubclass(tarfile.TarFile):
     pass
+
+
+# syntribos: members filtered by their resolved path, by a function defined beside the call.
+def download_tar(remote_path, tar_file):
+    work_dir = os.path.realpath(remote_path)
+
+    def safe_paths(tar_meta):
+        for fh in tar_meta:
+            each_f = os.path.abspath(os.path.join(work_dir, fh.name))
+            if os.path.realpath(each_f).startswith(work_dir):
+                yield fh
+
+    def names_only(tar_meta):
+        for fh in tar_meta:
+            if not os.path.abspath(os.path.join(work_dir, fh.name)).startswith(work_dir):
+                raise ValueError(fh.name)
+            yield fh
+
+    with tarfile.open(tar_file, mode="r:gz") as tarf:
+        tarf.extractall(path=remote_path, members=safe_paths(tarf))  # ok: DS107 members kept by their realpath
+    with tarfile.open(tar_file, mode="r:gz") as tarf:
+        tarf.extractall(path=remote_path, members=names_only(tarf))  # expect: DS107 abspath only: a link member gets past
+    with tarfile.open(tar_file, mode="r:gz") as tarf:
+        tarf.extractall(path=remote_path, members=tarf.getmembers())  # expect: DS107 every member

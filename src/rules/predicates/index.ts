@@ -68,6 +68,7 @@ import { usedAsNamePredicate } from './used-as-name.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
 import { formatsResultOf } from './formats-result-of.js';
 import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
+import { filtersMembersPredicate } from './filters-members.js';
 import { builtOnlyFromPredicate } from './built-only-from.js';
 
 /** Every predicate a rule's `where:` may name, by name. Adding one: a file here plus a line below. */
@@ -144,5 +145,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     optionReadAsPathPredicate,
     formatsResultOf,
     fillsOnlyCallsNamed,
+    filtersMembersPredicate,
   ].map((p) => [p.name, p]),
 );
