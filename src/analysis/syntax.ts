@@ -63,3 +63,10 @@ export function attributeRoot(node: SyntaxNode): SyntaxNode {
   while (n.type === 'attribute') n = n.childForFieldName('object')!;
   return n;
 }
+
+/** A callee's name as written, its last part: `emit` of `notification.emit`, `Identifier` of `sql.Identifier`; null for `f()()`, `a[0]()`. */
+export function writtenName(callee: SyntaxNode | null | undefined): string | null {
+  if (callee?.type === 'identifier') return callee.text;
+  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text ?? null;
+  return null;
+}

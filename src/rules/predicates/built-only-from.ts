@@ -1,7 +1,7 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { idOf } from '../../analysis/flow/node-fields.js';
 import { returnValues } from '../../analysis/flow/return-values.js';
-import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { unwrapParens, writtenName, type SyntaxNode } from '../../analysis/syntax.js';
 import { visibleDefinitions } from './bound-to-call.js';
 import { isConstantValue } from './is-constant-value.js';
 import { matchesNamePattern } from './name-pattern.js';
@@ -111,8 +111,8 @@ class BuiltOnlyFrom {
     if (!fn) return false;
     const name = this.imports.qualifiedName(fn);
     if (name !== null && matchesNamePattern(name, this.patterns)) return true;
-    const last = fn.type === 'identifier' ? fn.text : fn.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-    if (last !== undefined && PASS_THROUGH.has(last) && args) return this.built(args, helperDepth);
+    const last = writtenName(fn);
+    if (last !== null && PASS_THROUGH.has(last) && args) return this.built(args, helperDepth);
     if (fn.type === 'attribute') {
       const receiver = fn.childForFieldName('object');
       const method = fn.childForFieldName('attribute')?.text;

@@ -1,21 +1,13 @@
-import type { SyntaxNode } from '../../analysis/syntax.js';
+import { writtenName, type SyntaxNode } from '../../analysis/syntax.js';
 import { expectStringList, type Predicate } from './predicate.js';
 
 /** The last part of every callee written in a tree, found once per tree. */
 const calleeNames = new WeakMap<object, ReadonlySet<string>>();
 
-/** The callee's written name: `emit` of `notification.emit(ctx)`, `Payload` of `Payload(...)`; null for `f()()`, `a[0]()`. */
-function writtenCalleeName(call: SyntaxNode): string | null {
-  const callee = call.childForFieldName('function');
-  if (callee?.type === 'identifier') return callee.text;
-  if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text ?? null;
-  return null;
-}
-
 function calleesOf(tree: SyntaxNode['tree']): ReadonlySet<string> {
   let names = calleeNames.get(tree);
   if (!names) {
-    names = new Set(tree.rootNode.descendantsOfType('call').map(writtenCalleeName).filter((n): n is string => n !== null));
+    names = new Set(tree.rootNode.descendantsOfType('call').map((call) => writtenName(call.childForFieldName('function'))).filter((n): n is string => n !== null));
     calleeNames.set(tree, names);
   }
   return names;

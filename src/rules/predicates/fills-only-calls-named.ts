@@ -1,4 +1,4 @@
-import { unwrapParens } from '../../analysis/syntax.js';
+import { unwrapParens, writtenName } from '../../analysis/syntax.js';
 import { filledValues } from './fills-only-placeholders.js';
 import { expectStringList, type Predicate } from './predicate.js';
 
@@ -20,9 +20,8 @@ export const fillsOnlyCallsNamed: Predicate = {
     return values.every((v) => {
       const n = unwrapParens(v);
       if (n.type !== 'call') return false;
-      const fn = n.childForFieldName('function');
-      const name = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
-      return name !== undefined && names.includes(name);
+      const name = writtenName(n.childForFieldName('function'));
+      return name !== null && names.includes(name);
     });
   },
 };

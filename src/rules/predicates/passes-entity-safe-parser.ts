@@ -1,5 +1,5 @@
 import type { ImportMap } from '../../analysis/import-map.js';
-import type { SyntaxNode } from '../../analysis/syntax.js';
+import { writtenName, type SyntaxNode } from '../../analysis/syntax.js';
 import { holdsOnlyWhere } from './holds-only.js';
 import { keywordValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -44,7 +44,7 @@ export function passesEntitySafeParser(call: SyntaxNode, imports: ImportMap): bo
 function isEntitySafeParser(call: SyntaxNode, parser: SyntaxNode): boolean {
   if (parser.type !== 'call' || turnsSomethingOff(parser)) return false;
   const callee = parser.childForFieldName('function');
-  const name = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+  const name = writtenName(callee);
   if (!name || !callee) return false;
   const cls = callee.type === 'identifier' ? moduleClass(call, name) : null;
   // A class the file defines is judged by its code, whatever its name.
