@@ -7,6 +7,12 @@ const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 export function isParameterDefault(value: SyntaxNode): boolean {
   return DEFAULTS.has(value.parent?.type ?? '');
 }
+
+/** What `identifier` is bound to once in its file (see constantBinding), unless that is a parameter's default: only what a caller that passes nothing gets. */
+export function fixedBinding(identifier: SyntaxNode): SyntaxNode | null {
+  const bound = constantBinding(identifier);
+  return bound && !isParameterDefault(bound) ? bound : null;
+}
 const BINDERS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression']);
 
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */

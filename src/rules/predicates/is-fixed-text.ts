@@ -1,6 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
-import { constantBinding, isParameterDefault } from './constant-binding.js';
+import { fixedBinding } from './constant-binding.js';
 import { fillsOnlyConstantsIn } from './fills-only-constants.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -16,9 +16,8 @@ const MAX_HOPS = 4;
 export function isFixedText(node: SyntaxNode, hops = 0): boolean {
   let n = unwrapParens(node);
   for (; n.type === 'identifier' && hops < MAX_HOPS; hops++) {
-    const bound = constantBinding(n);
-    // A parameter's default is only what a caller that passes nothing gets.
-    if (!bound || isParameterDefault(bound)) return false;
+    const bound = fixedBinding(n);
+    if (!bound) return false;
     n = unwrapParens(bound);
   }
   if (isConstantString(n) || fillsOnlyConstantsIn(n)) return true;
@@ -48,8 +47,8 @@ function tableOfFixedTexts({ table, fallback }: { table: SyntaxNode; fallback: S
   if (fallback !== null && !isFixedText(fallback, hops) && unwrapParens(fallback).type !== 'none') return false;
   let t = unwrapParens(table);
   if (t.type === 'identifier') {
-    const bound = constantBinding(t);
-    if (!bound || isParameterDefault(bound)) return false;
+    const bound = fixedBinding(t);
+    if (!bound) return false;
     t = unwrapParens(bound);
   }
   const entries = t.type === 'dictionary'
