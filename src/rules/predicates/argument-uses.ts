@@ -12,6 +12,8 @@ export interface ArgumentRole {
   readonly id: string;
   /** True when `use`, a name or attribute, is passed to a call as this kind of argument. */
   isArgument(use: SyntaxNode, imports: ImportMap): boolean;
+  /** Set on the role an alias is judged in (see aliasUsedAs): one level only, `b = a` then `c = b` is not followed. */
+  readonly ofAlias?: true;
 }
 
 /** Nodes that start another function or a class: their uses are not this scope's. */
@@ -30,9 +32,6 @@ interface TextUses {
 /** Per file (its ImportMap), by role, scope id and text. */
 const usesCache = new WeakMap<ImportMap, Map<string, TextUses>>();
 
-/** Whether an alias is being judged: one level only, `b = a` then `a2 = b` is not followed. */
-let followingAlias = false;
-
 /**
  * True when `node` (a name or attribute) is, in its own function, written the same way as an
  * argument of `role` (see ArgumentRole), and is not assigned again after that use. Rebound after
@@ -49,8 +48,7 @@ export function usedAsArgument(node: SyntaxNode, imports: ImportMap, role: Argum
   // Asked of each read of a name (`password` logged ten times), by several rules: once per scope and text.
   let byText = usesCache.get(imports);
   if (!byText) usesCache.set(imports, (byText = new Map()));
-  // An alias's uses are found without following its own aliases (see aliasUsedAs): kept apart.
-  const key = `${role.id}${followingAlias ? ' alias' : ''} ${idOf(scope)} ${text}`;
+  const key = `${role.id} ${idOf(scope)} ${text}`;
   let uses = byText.get(key);
   if (!uses) byText.set(key, (uses = text === node.text ? occurrenceUses(scope, text, imports, role) : walkedUses(scope, text, imports, role)));
   const first = uses.asArgument;
@@ -136,18 +134,22 @@ function classifyUse(use: SyntaxNode, uses: TextUses, imports: ImportMap, role: 
  * `utils.is_readable_file(passwd_file)`. The alias holds the same value, so the same thing.
  */
 function aliasUsedAs(use: SyntaxNode, imports: ImportMap, role: ArgumentRole): boolean {
+  if (role.ofAlias) return false;
   let value: SyntaxNode = use;
   while (value.parent?.type === 'parenthesized_expression') value = value.parent;
   const assignment = value.parent;
-  if (followingAlias || assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== value.id) return false;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== value.id) return false;
   const target = assignment.childForFieldName('left');
-  if (target?.type !== 'identifier') return false;
-  followingAlias = true;
-  try {
-    return usedAsArgument(target, imports, role);
-  } finally {
-    followingAlias = false;
-  }
+  return target?.type === 'identifier' && usedAsArgument(target, imports, aliasRole(role));
+}
+
+/** Each role's alias role, made once: its own id keeps an alias's uses (found without following its aliases) apart in the cache. */
+const aliasRoles = new WeakMap<ArgumentRole, ArgumentRole>();
+
+function aliasRole(role: ArgumentRole): ArgumentRole {
+  let alias = aliasRoles.get(role);
+  if (!alias) aliasRoles.set(role, (alias = { id: `${role.id} alias`, isArgument: role.isArgument, ofAlias: true }));
+  return alias;
 }
 
 function targetsOf(node: SyntaxNode): SyntaxNode | null {
