@@ -231,3 +231,35 @@ class NetnsWrapper(object):
         where = "WHERE name = '%s'" % table_filter
         sql = "SELECT * FROM t " + where
         return cursor.execute(sql)  # expect: DS140 a string, built from a value
+
+
+class IfcfgConfig(object):
+    """os-net-config: an `execute(msg, cmd, *args)` of its own logs `msg` and runs `cmd`."""
+
+    def ethtool_commands(self, device_name, values):
+        commands = []
+        for command_opts in values["ETHTOOL_OPTS"].split(';'):
+            if device_name in command_opts:
+                commands.append("%s" % command_opts)
+        return commands
+
+    def apply(self, ipcmd, interface, values):
+        for command in self.ethtool_commands(interface, values):
+            args = command.split()
+            self.execute('Running ip %s' % command, ipcmd, *args)  # ok: DS140 a log message opens what runs: not SQL
+            self.execute('Running ethtool %s'  # ok: DS140 multi-line, still a message
+                         % command, ipcmd, *args)
+
+
+class Reclaimer(object):
+    """swift's reclaim: a query built with `%` is run with a clause added, its head not written there."""
+
+    def __init__(self, broker, age_timestamp):
+        self.clean_batch_query = '''
+            DELETE FROM %s WHERE deleted = 1
+            AND name >= ? AND %s < '%s'
+        ''' % (broker.db_contains_type, broker.db_reclaim_timestamp, age_timestamp)
+
+    def reclaim(self, conn, marker, end_marker):
+        return conn.execute(self.clean_batch_query + ' AND name < ?',  # expect: DS140 the head is the formatted query
+                            (marker, end_marker))

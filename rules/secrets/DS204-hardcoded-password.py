@@ -163,3 +163,22 @@ _LXC_PWD = '/var/lib/lxc'  # ok: DS204 a file path
 KEY_PASSWORD = '~/.ssh/id_rsa.pass'  # ok: DS204 a file path in the home folder
 ADMIN_PWD = '/Adm1n'  # expect: DS204 one part only: may be a password
 ROOT_PASSWORD = 'var/lib/t0p/s3cret x'  # expect: DS204 not a path (a space)
+
+
+# Ansible modules' `update_password`: when to set the password ('always' or 'on_create'), not one.
+class _StateMachine(object):
+    def _build_update(self, resource, attributes,
+                      update_password='on_create', **kwargs):  # ok: DS204 an event the setting names
+        if update_password == 'always' and 'password' not in attributes:  # ok: DS204 a switch
+            raise ValueError("update_password is 'always' but password is missing")
+        elif update_password == 'on_create' and 'password' in attributes:  # ok: DS204 an event
+            attributes.pop('password')
+        return attributes
+
+
+def reset_ilo_credential(task, change_password='0n_create'):  # expect: DS204 not an event name (a digit)
+    return task, change_password
+
+
+def rotate(update_password='always1'):  # expect: DS204 not the switch itself
+    return update_password

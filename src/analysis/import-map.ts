@@ -107,6 +107,15 @@ export class ImportMap {
     return false;
   }
 
+  /** True when some import binds a name to one of `modules` or to something inside one (`from pyparsing import Word`). */
+  importsFromAny(modules: ReadonlySet<string>): boolean {
+    for (const target of this.bindings.values()) {
+      const dot = target.indexOf('.');
+      if (modules.has(dot === -1 ? target : target.slice(0, dot))) return true;
+    }
+    return false;
+  }
+
   /** What an import binds a local name to, or undefined when no import binds it. */
   bindingOf(name: string): string | undefined {
     return this.bindings.get(name);

@@ -1,3 +1,4 @@
+import type { ImportMap } from './import-map.js';
 import { nameWords } from './secret-names.js';
 import { type SyntaxNode, walkDescendants } from './syntax.js';
 
@@ -7,6 +8,14 @@ const SYNTAX_TOKEN_FIELDS = new Set(['start', 'end', 'kind', 'line', 'lineno', '
 /** Names of parsing code, where a `token` is a piece of syntax. */
 export const PARSER_NAME = /pars|lex|tokeni[sz]|scan|grammar/i;
 
+/**
+ * Libraries whose tokens are pieces of text or positions, never credentials: parser and lexer
+ * generators (monasca-common's query language is a pyparsing grammar whose parse actions take
+ * `tokens`), and Cassandra's driver, whose partition `token` places a row on the ring
+ * (monasca-persister logs its batches by token).
+ */
+const TOKEN_LIBRARIES: ReadonlySet<string> = new Set(['pyparsing', 'ply', 'lark', 'sly', 'parsimonious', 'tokenize', 'pygments', 'sqlparse', 'cassandra']);
+
 /** The last name of an identifier or attribute chain. */
 function lastName(node: SyntaxNode): string {
   return node.type === 'attribute' ? (node.childForFieldName('attribute')?.text ?? '') : node.text;
@@ -15,11 +24,14 @@ function lastName(node: SyntaxNode): string {
 /**
  * True when `node` names a lexer's or parser's token rather than a credential: its statement
  * also reads a syntax field of it (`token.start`, `self._lexer.token.line`), or it is a bare
- * `token` inside a parser (a function or class named `rev_parse`, `Lexer`, `tokenize`…).
+ * `token` inside a parser (a function or class named `rev_parse`, `Lexer`, `tokenize`…) or in a
+ * file that imports a library whose tokens are syntax or ring positions (see TOKEN_LIBRARIES;
+ * asked only when `imports` is given).
  */
-export function isSyntaxToken(node: SyntaxNode): boolean {
+export function isSyntaxToken(node: SyntaxNode, imports?: ImportMap): boolean {
   const words = nameWords(lastName(node));
   if (words[words.length - 1] !== 'token') return false;
+  if (imports && node.type === 'identifier' && words.length === 1 && imports.importsFromAny(TOKEN_LIBRARIES)) return true;
   let statement = node.parent;
   while (statement && !statement.type.endsWith('_statement') && statement.type !== 'block') statement = statement.parent;
   if (!statement) return false;

@@ -65,3 +65,26 @@ describe('ImportMap with a pattern under any package (`*.a.b`)', () => {
     expect(other.binds('*.openstack.common.processutils.execute')).toBe(false);
   });
 });
+
+describe('ImportMap.importsFromAny', () => {
+  const map = (...statements: string[]) => {
+    const imports = new ImportMap();
+    for (const s of statements) imports.addStatement(s);
+    return imports;
+  };
+  const libraries = new Set(['pyparsing', 'cassandra']);
+
+  it.each([
+    [['import pyparsing']],
+    [['import pyparsing as pp']],
+    [['from pyparsing import Word, alphas']],
+    [['from cassandra.query import BatchStatement']],
+    [['import os', 'import cassandra.cluster']],
+  ])('%j imports from one of them', (statements) => {
+    expect(map(...statements).importsFromAny(libraries)).toBe(true);
+  });
+
+  it.each([[[]], [['import os']], [['import pyparsing_tools']], [['from mylib import pyparsing_like']]])('%j does not', (statements) => {
+    expect(map(...statements).importsFromAny(libraries)).toBe(false);
+  });
+});

@@ -1,5 +1,6 @@
 import { parsePython } from '../../src/analysis/python-parser.js';
 import { isSyntaxToken } from '../../src/analysis/syntax-token.js';
+import { ImportMap } from '../../src/analysis/import-map.js';
 
 /** Tests the first identifier or attribute in `source` whose text is `name`. */
 const syntaxToken = (source: string, name = 'token') => {
@@ -7,6 +8,41 @@ const syntaxToken = (source: string, name = 'token') => {
   const node = root.descendantsOfType(['identifier', 'attribute']).find((n) => n.text === name)!;
   return isSyntaxToken(node);
 };
+
+/** The same, with the snippet's imports known (the file-level cue). */
+const syntaxTokenWithImports = (source: string, name = 'token') => {
+  const root = parsePython(`${source}\n`).rootNode;
+  const imports = new ImportMap();
+  for (const statement of root.descendantsOfType(['import_statement', 'import_from_statement'])) imports.add(statement);
+  const node = root.descendantsOfType(['identifier', 'attribute']).find((n) => n.text === name)!;
+  return isSyntaxToken(node, imports);
+};
+
+describe('isSyntaxToken in a file that imports a parser library or Cassandra', () => {
+  it.each([
+    'import pyparsing\nclass Selector:\n    def __init__(self, tokens):\n        for token in tokens:\n            self.name = token',
+    'from pyparsing import Word\nname = token',
+    'import ply.lex as lex\nlog.debug("%s", token)',
+    'from cassandra.query import BatchStatement\nLOG.info("%s", token)',
+  ])('%j: a bare token is syntax (or a ring position)', (source) => {
+    expect(syntaxTokenWithImports(source)).toBe(true);
+  });
+
+  it.each([
+    ['import pyparsing\nLOG.info("%s", auth_token)', 'auth_token'],
+    ['import pyparsing\nLOG.info("%s", self.token)', 'self.token'],
+    ['import requests\nLOG.info("%s", token)', 'token'],
+    ['import pyparsing_helpers\nLOG.info("%s", token)', 'token'],
+  ])('%j: %s is not', (source, name) => {
+    expect(syntaxTokenWithImports(source, name)).toBe(false);
+  });
+
+  it('asks nothing of the imports when none are given', () => {
+    const root = parsePython('import pyparsing\nx = token\n').rootNode;
+    const node = root.descendantsOfType('identifier').find((n) => n.text === 'token')!;
+    expect(isSyntaxToken(node)).toBe(false);
+  });
+});
 
 describe('isSyntaxToken', () => {
   it.each([

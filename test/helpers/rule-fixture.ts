@@ -1,7 +1,22 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { scanSource } from '../../src/analysis/scan-source.js';
 import { compileRules } from '../../src/rules/compile-rules.js';
 import type { Rule } from '../../src/rules/rule.js';
+
+/**
+ * A rule's fixtures: `<id>-<name>.py` beside its YAML, and any `<id>-<name>.<label>.py` for code
+ * that must sit in a file of its own (a condition on the whole file, such as what it imports).
+ */
+export function fixturesOf(rule: Rule): { main: string; extras: string[] } {
+  const main = rule.file.replace(/\.yaml$/, '.py');
+  const stem = basename(rule.file, '.yaml');
+  const extras = readdirSync(dirname(rule.file))
+    .filter((name) => name.startsWith(`${stem}.`) && name.endsWith('.py') && name !== `${stem}.py`)
+    .sort()
+    .map((name) => join(dirname(rule.file), name));
+  return { main, extras };
+}
 
 /** Annotations of one fixture: `# expect: DS101` lines must be flagged, `# ok: DS101` lines must stay clean. */
 export interface FixtureAnnotations {

@@ -4,6 +4,7 @@ import { bundledRulesDir } from '../../src/package-root.js';
 import { compileRules } from '../../src/rules/compile-rules.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import { makeRule } from '../helpers/make-rule.js';
+import { fixturesOf } from '../helpers/rule-fixture.js';
 
 const rules = loadRules(bundledRulesDir());
 const key = (f: { ruleId: string; line: number; column: number; message: string }) => `${f.ruleId}:${f.line}:${f.column}:${f.message}`;
@@ -28,6 +29,11 @@ describe('text gating', () => {
   it.each(rules.map((r) => [r.id, r] as const))('loses nothing on the %s fixture', (_id, rule) => {
     const { gated, plain } = bothScans(readFileSync(rule.file.replace(/\.yaml$/, '.py'), 'utf8'));
     expect(plain.length).toBeGreaterThan(0);
+    expect(gated).toEqual(plain);
+  });
+
+  it.each(rules.flatMap((r) => fixturesOf(r).extras.map((path) => [path.replace(/^.*\//, ''), path] as const)))('loses nothing on the extra fixture %s', (_name, path) => {
+    const { gated, plain } = bothScans(readFileSync(path, 'utf8'));
     expect(gated).toEqual(plain);
   });
 

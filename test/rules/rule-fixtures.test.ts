@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { bundledRulesDir } from '../../src/package-root.js';
 import { loadRules } from '../../src/rules/load-rules.js';
-import { verifyRuleFixture } from '../helpers/rule-fixture.js';
+import { fixturesOf, readAnnotations, verifyRuleFixture } from '../helpers/rule-fixture.js';
+import { readFileSync } from 'node:fs';
 
 const rules = loadRules(bundledRulesDir());
 
@@ -17,5 +18,19 @@ describe('every rule on its own fixture', () => {
     expect({ missing: verdict.missing, noisy: verdict.noisy }).toEqual({ missing: [], noisy: [] });
     expect(verdict.reported.length).toBeGreaterThanOrEqual(3);
     expect(verdict.clean.length).toBeGreaterThanOrEqual(3);
+  });
+
+  const extras = rules.flatMap((rule) => fixturesOf(rule).extras.map((path) => [path.replace(/^.*\//, ''), rule, path] as const));
+
+  it('finds the extra fixtures (files of their own, for conditions on the whole file)', () => {
+    expect(extras.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it.each(extras)('%s: its rule flags exactly its expect lines', (_name, rule, path) => {
+    const { expect: expected, ok } = readAnnotations(readFileSync(path, 'utf8'));
+    // Each extra fixture says something about its own rule.
+    expect((expected.get(rule.id)?.size ?? 0) + (ok.get(rule.id)?.size ?? 0)).toBeGreaterThan(0);
+    const verdict = verifyRuleFixture(rule, path);
+    expect({ missing: verdict.missing, noisy: verdict.noisy }).toEqual({ missing: [], noisy: [] });
   });
 });

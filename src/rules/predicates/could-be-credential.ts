@@ -35,8 +35,11 @@ const VERSION = /^v?\d+(?:\.\d+)+$/;
  */
 const FILE_PATH = /^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
 
+/** An event a setting names: Ansible's `update_password='on_create'` (set the password only when the user is created). */
+const EVENT = /^on_[a-z]+(?:_[a-z]+)*$/;
+
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH, EVENT };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -48,8 +51,12 @@ const NAMING_WORDS = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'k
 /** Short spellings of a password noun, read as the noun when a name-like value is matched to its target's: `ADMIN_PASSWORD = 'admin_pass'` (senlin's property names). */
 const PASSWORD_SPELLINGS = new Set(['pass', 'passwd', 'pwd', 'password']);
 
-/** Values that mean "no value" or a switch, not a credential. */
-const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default']);
+/**
+ * Values that mean "no value" or a switch, not a credential: `always` and `never` are when-to
+ * settings (Ansible's `update_password: always`).
+ */
+const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default', 'always', 'never']);
+
 
 /**
  * The name a value is given to: an assignment's target (or its subscript key), a parameter or
@@ -78,7 +85,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
 
 /**
  * True when the constant string `value` could be a credential for the name it is given to. Not:
- * empty strings, masks, placeholders (`'your_api_token'`), delimiters, one- or two-character flags and sentinels (`'NONE'`); names
+ * empty strings, masks, placeholders (`'your_api_token'`), delimiters, one- or two-character flags, sentinels and switches (`'NONE'`, `'always'`), events (`'on_create'`); names
  * with the target's own noun (or, for a password, its short spelling: `admin_pass`) or another credential word in them (`san_password`, `basic_auth`), which are keys, labels and dummies (`UPDATING_PASSWORD =
  * 'updating_password'`, `ACCESS_KEY = 'aws_access_key_id'`, `{'agent_token': 'fake_token'}`); and
  * for a token that is not plainly a credential (`token`, `problematic_token`: often a lexer's), values
@@ -87,7 +94,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || EVENT.test(text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
@@ -114,7 +121,7 @@ export function couldBeCredential(value: SyntaxNode): boolean {
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag or a sentinel (`NONE`, `true`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

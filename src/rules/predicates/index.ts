@@ -9,7 +9,7 @@ import { fileCalls } from './file-calls.js';
 import { fileImports } from './file-imports.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
 import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
-import { moduleRebindsRoot } from './module-rebinds-root.js';
+import { functionRebindsRoot, moduleRebindsRoot } from './rebinds-root.js';
 import { fillsOnlyObjectIdentifiers } from './fills-only-object-identifiers.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
 import { flowsIntoSecretName } from './flows-into-secret-name.js';
@@ -29,7 +29,7 @@ import { isConstantValuePredicate } from './is-constant-value.js';
 import { isFixedTextPredicate } from './is-fixed-text.js';
 import { isTruthyConstantPredicate } from './is-truthy-constant.js';
 import { looksLikeHttpCallPredicate } from './looks-like-http-call.js';
-import { looksLikeSqlPredicate } from './looks-like-sql.js';
+import { looksLikeSqlPredicate, mayBeSqlStatementPredicate } from './looks-like-sql.js';
 import { isServerContextPredicate } from './is-server-context.js';
 import { isMigrationFile } from './is-migration-file.js';
 import { argumentOfMethod } from './argument-of-method.js';
@@ -65,6 +65,7 @@ import { passesEntitySafeParserPredicate } from './passes-entity-safe-parser.js'
 import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
 import { usedAsNamePredicate } from './used-as-name.js';
+import { isSyntaxTokenPredicate } from './is-syntax-token.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
 import { formatsResultOf } from './formats-result-of.js';
 import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
@@ -97,6 +98,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     fillsOnlyConstants,
     isFixedTextPredicate,
     moduleRebindsRoot,
+    functionRebindsRoot,
     fillsOnlyObjectIdentifiers,
     fillsOnlyPlaceholders,
     objectOfAttribute,
@@ -104,6 +106,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     boundToCallPredicate,
     isTruthyConstantPredicate,
     looksLikeSqlPredicate,
+    mayBeSqlStatementPredicate,
     isMigrationFile,
     argumentOfMethod,
     fileImports,
@@ -138,6 +141,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOwnSubclassPredicate,
     usedAsPathPredicate,
     usedAsNamePredicate,
+    isSyntaxTokenPredicate,
     labelledAsIdentifierPredicate,
     fileCalls,
     inValueOfPredicate,

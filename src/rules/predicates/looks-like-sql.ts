@@ -66,3 +66,22 @@ export const looksLikeSqlPredicate: Predicate = {
   checkArg: expectTrue,
   test: (node) => looksLikeSql(node),
 };
+
+/**
+ * True unless the statement, run whole, opens with written-out text that is not SQL (`'Running ip
+ * %s' % command`): a head not written out (`self.query + ' AND name < ?'`) may be anything.
+ */
+export function mayBeSqlStatement(node: SyntaxNode): boolean {
+  const text = templateText(node);
+  if (text === null || text.trimStart().startsWith('\u0000')) return true;
+  return looksLikeSql(node);
+}
+
+/** The captured expression, executed as a whole statement, may be SQL: see mayBeSqlStatement. */
+export const mayBeSqlStatementPredicate: Predicate = {
+  name: 'may-be-sql-statement',
+  description:
+    'The captured expression, run whole as a statement, may be SQL: true unless its written-out text opens the statement and reads as something else (`\'Running ip %s\' % command`, a log message an `execute` helper takes first); a statement whose head is not written out (`self.query + \' AND name < ?\'`) may be SQL.',
+  checkArg: expectTrue,
+  test: (node) => mayBeSqlStatement(node),
+};

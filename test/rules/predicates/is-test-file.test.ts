@@ -14,6 +14,11 @@ describe('is-test-file', () => {
     'conftest.py',
     'tacker/sol_refactored/test-tools/notif_endpoint_app.py',
     'pkg/test_tools/fake_server.py',
+    'tempest/lib/common/ssh.py',
+    'tempest/tempest/scenario/manager.py',
+    'neutron_tempest_plugin/api/base.py',
+    'tempest_plugin/attestation.py',
+    'tricircle/tempestplugin/services.py',
   ])('%s is test code', (path) => {
     expect(isTestPath(path)).toBe(true);
   });
@@ -23,8 +28,9 @@ describe('is-test-file', () => {
     'swift/common/latest/versions.py',
     'requests/adapters.py',
     'ironic/conductor/contest.py',
-    'tempest_plugin/attestation.py',
     'glance/api/testsuite.py',
+    'tempestuous/storm.py',
+    'rally_openstack/tempest_config.py',
     'neutron/agent/tests_helper_not.py',
     'pkg/latest-tools/runner.py',
   ])('%s is not', (path) => {

@@ -1,4 +1,4 @@
-import { looksLikeSqlPredicate } from '../../../src/rules/predicates/looks-like-sql.js';
+import { looksLikeSqlPredicate, mayBeSqlStatementPredicate } from '../../../src/rules/predicates/looks-like-sql.js';
 import { assignedValue } from '../../helpers/parse.js';
 
 const holds = (source: string) => {
@@ -40,6 +40,38 @@ describe('looks-like-sql', () => {
     'def f(self, vtysh_args: list[str]):\n    x = self._base + vtysh_args',
   ])('%j is not', (source) => {
     expect(holds(source)).toBe(false);
+  });
+});
+
+describe('may-be-sql-statement', () => {
+  const statement = (source: string) => {
+    const { node, imports } = assignedValue(source);
+    return mayBeSqlStatementPredicate.test(node, true, { path: 'app.py', imports });
+  };
+
+  it.each([
+    'x = "SELECT * FROM t WHERE id = %s" % uid',
+    'x = self.clean_batch_query + " AND name < ?"',
+    'x = "  " + base + " AND name < ?"',
+    'x = "%s" % query',
+    'x = sql',
+    'x = template % args',
+  ])('%j may be SQL', (source) => {
+    expect(statement(source)).toBe(true);
+  });
+
+  it.each([
+    "x = 'Running ip %s' % command",
+    "x = 'Running ethtool {}'.format(command)",
+    'x = f"chmod ugo+rw {path}"',
+  ])('%j opens with text that is not SQL', (source) => {
+    expect(statement(source)).toBe(false);
+  });
+
+  it('differs from looks-like-sql only where the head is not written out', () => {
+    const { node, imports } = assignedValue('x = self.query + " AND name < ?"');
+    expect(looksLikeSqlPredicate.test(node, true, { path: 'app.py', imports })).toBe(false);
+    expect(mayBeSqlStatementPredicate.test(node, true, { path: 'app.py', imports })).toBe(true);
   });
 });
 

@@ -1,4 +1,4 @@
-import { moduleRebindsRoot } from '../../../src/rules/predicates/module-rebinds-root.js';
+import { functionRebindsRoot, moduleRebindsRoot } from '../../../src/rules/predicates/rebinds-root.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import { ImportMap } from '../../../src/analysis/import-map.js';
 
@@ -26,5 +26,31 @@ describe('module-rebinds-root', () => {
     'x = f()(s)\n',
   ])('%j: it is not', (source) => {
     expect(holds(source)).toBe(false);
+  });
+});
+
+describe('function-rebinds-root', () => {
+  const holdsInFunction = (source: string) => {
+    const calls = parsePython(source).rootNode.descendantsOfType('call');
+    const callee = calls[calls.length - 1]!.childForFieldName('function')!;
+    return functionRebindsRoot.test(callee, true, { path: 'app.py', imports: new ImportMap() });
+  };
+
+  it.each([
+    'from ruamel.yaml import YAML\ndef main():\n    yaml = YAML()\n    return yaml.load(text)\n',
+    'def main():\n    if x:\n        yaml = YAML()\n    return yaml.load(s)\n',
+    'def main():\n    yaml, other = YAML(), 1\n    return yaml.load(s)\n',
+  ])('%j: the function makes the name local', (source) => {
+    expect(holdsInFunction(source)).toBe(true);
+  });
+
+  it.each([
+    'import yaml\ndef main():\n    return yaml.load(s)\n',
+    'import yaml\nyaml = wrap(yaml)\ndef main():\n    return yaml.load(s)\n',
+    'import yaml\ndef main():\n    def inner():\n        yaml = YAML()\n    return yaml.load(s)\n',
+    'import yaml\nx = yaml.load(s)\n',
+    'import yaml\ndef main():\n    loader = YAML()\n    return yaml.load(s)\n',
+  ])('%j: it does not', (source) => {
+    expect(holdsInFunction(source)).toBe(false);
   });
 });
