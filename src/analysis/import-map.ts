@@ -12,6 +12,8 @@ export class ImportMap {
   private byTarget: Map<string, string[]> | null = null;
   /** Spellings by pattern, made once per file for all the rules naming it (cleared with byTarget). */
   private spellings = new Map<string, { parts: string[]; open: boolean }[]>();
+  /** importsFromAny's answers by module set (a predicate asks with the same set for every name of a file). */
+  private fromAny = new Map<ReadonlySet<string>, boolean>();
 
   /** Records one `import_statement` or `import_from_statement` node. */
   add(statement: SyntaxNode): void {
@@ -25,6 +27,7 @@ export class ImportMap {
   addStatement(text: string): void {
     this.byTarget = null;
     if (this.spellings.size) this.spellings = new Map();
+    if (this.fromAny.size) this.fromAny = new Map();
     const clean = text.replace(/#[^\n]*/g, ' ').replace(/[()\\]/g, ' ');
     // Lazy over name characters only, so finding `import` costs one pass (`\s*(.+?)\s*` was quadratic on long white space).
     const from = /^\s*from\b([\w.\s\u0080-\uffff]*?)\bimport\b([\s\S]*)$/.exec(clean);
@@ -109,11 +112,16 @@ export class ImportMap {
 
   /** True when some import binds a name to one of `modules` or to something inside one (`from pyparsing import Word`). */
   importsFromAny(modules: ReadonlySet<string>): boolean {
-    for (const target of this.bindings.values()) {
-      const dot = target.indexOf('.');
-      if (modules.has(dot === -1 ? target : target.slice(0, dot))) return true;
+    let answer = this.fromAny.get(modules);
+    if (answer === undefined) {
+      answer = false;
+      for (const target of this.bindings.values()) {
+        const dot = target.indexOf('.');
+        if (modules.has(dot === -1 ? target : target.slice(0, dot))) answer = true;
+      }
+      this.fromAny.set(modules, answer);
     }
-    return false;
+    return answer;
   }
 
   /** What an import binds a local name to, or undefined when no import binds it. */

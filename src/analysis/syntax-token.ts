@@ -5,6 +5,9 @@ import { type SyntaxNode, walkDescendants } from './syntax.js';
 /** Fields of a lexer's or parser's token, which a credential does not have. */
 const SYNTAX_TOKEN_FIELDS = new Set(['start', 'end', 'kind', 'line', 'lineno', 'col', 'column', 'pos', 'start_pos', 'end_pos', 'string', 'prev', 'next']);
 
+/** Parts of a definition's header that stand for the statement of a name inside them. */
+const HEADER_PARTS = new Set(['parameters', 'lambda_parameters', 'decorator']);
+
 /** Names of parsing code, where a `token` is a piece of syntax. */
 export const PARSER_NAME = /pars|lex|tokeni[sz]|scan|grammar/i;
 
@@ -32,13 +35,16 @@ export function isSyntaxToken(node: SyntaxNode, imports?: ImportMap): boolean {
   const words = nameWords(lastName(node));
   if (words[words.length - 1] !== 'token') return false;
   if (imports && node.type === 'identifier' && words.length === 1 && imports.importsFromAny(TOKEN_LIBRARIES)) return true;
+  // Its statement; for a parameter or a decorator, the parameter list or the decorator (not the
+  // whole class or module around the definition).
   let statement = node.parent;
-  while (statement && !statement.type.endsWith('_statement') && statement.type !== 'block') statement = statement.parent;
+  while (statement && !statement.type.endsWith('_statement') && statement.type !== 'block' && !HEADER_PARTS.has(statement.type)) statement = statement.parent;
   if (!statement) return false;
   if (node.type === 'identifier' && words.length === 1 && insideParser(statement)) return true;
   let syntax = false;
+  // Of a loop, an `if` or a `with` (a name in its header), the header: not the blocks it runs.
   walkDescendants(statement, (n) => {
-    if (syntax) return false;
+    if (syntax || n.type === 'block') return false;
     if (n.type === 'attribute' && n.childForFieldName('object')?.text === node.text) {
       syntax = SYNTAX_TOKEN_FIELDS.has(n.childForFieldName('attribute')?.text ?? '');
     }

@@ -44,6 +44,21 @@ describe('isSyntaxToken in a file that imports a parser library or Cassandra', (
   });
 });
 
+describe('isSyntaxToken reads the statement a name is in, not what a header opens', () => {
+  const nodes = (source: string) => parsePython(`${source}\n`).rootNode.descendantsOfType('identifier').filter((n) => n.text === 'token');
+
+  it('judges a loop header by the header, and the body by its own statement', () => {
+    const [header, body] = nodes('for token in tokens:\n    log.debug("%s", token.line)');
+    expect(isSyntaxToken(header!)).toBe(false);
+    expect(isSyntaxToken(body!)).toBe(true);
+  });
+
+  it('judges a parameter by the parameter list, not the class around its method', () => {
+    const [parameter] = nodes('class C:\n    def a(self, token=None):\n        pass\n\n    def b(self, token):\n        return token.start');
+    expect(isSyntaxToken(parameter!)).toBe(false);
+  });
+});
+
 describe('isSyntaxToken', () => {
   it.each([
     ['raise SyntaxError("unexpected %s at %d" % (token, token.line))', 'token'],
