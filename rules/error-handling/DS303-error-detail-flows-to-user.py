@@ -326,3 +326,27 @@ class FaultWrapper(object):
             return req.get_response(self.application)
         except Exception as exc:
             return req.get_response(Fault(self._summary(exc)))  # ok: DS303 the class name and a status code only
+
+
+class PowerVMDriver(object):
+    """nova-powervm: a failed migration flow wrapped for the compute manager's rollback."""
+
+    def migrate_disk_and_power_off(self, flow, instance):
+        try:
+            flow.run(instance=instance)
+        except Exception as e:
+            raise exception.InstanceFaultRollback(e)  # ok: DS303 the manager raises `e` again: its own fault, not this text
+
+    def finish_migration(self, flow, instance):
+        try:
+            flow.run(instance=instance)
+        except Exception as e:
+            raise exception.InstanceFaultRollback(  # ok: DS303 as above, by keyword
+                inner_exception=e)
+
+    def reboot(self, power, instance):
+        try:
+            power.power_on(instance)
+        except Exception as e:
+            raise exception.InstanceRebootFailure(  # expect: DS303 the text itself becomes the fault
+                reason=six.text_type(e))

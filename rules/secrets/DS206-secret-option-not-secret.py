@@ -108,3 +108,19 @@ def serve(sock):
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(CONF.metadata.ssl_cert, CONF.metadata.ssl_private_key)
     return context.wrap_socket(sock, server_side=True)
+
+
+# neutron's and networking-ovn's metadata agent options: a certificate and its private key, both
+# file paths handed to requests as `cert=(cert, key)` in another module.
+agent_opts = [
+    cfg.StrOpt('nova_client_cert',
+               default='',
+               help=_("Client certificate for nova metadata api server.")),
+    cfg.StrOpt('metadata_client_priv_key',  # ok: DS206 the help calls it a certificate's private key: a file
+               default='',
+               help=_("Private key of client certificate.")),
+    cfg.StrOpt('nova_client_key_password',  # expect: DS206 the password of that key is a secret
+               help=_("Password for the private key of the client certificate.")),
+    cfg.StrOpt('signing_private_key',  # expect: DS206 not said to be a certificate's
+               help=_("Private key used to sign tokens.")),
+]
