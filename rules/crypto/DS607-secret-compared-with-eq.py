@@ -1,3 +1,4 @@
+import os
 import hmac
 import getpass
 
@@ -184,3 +185,46 @@ def validate_authentication_config(auth_conf, request):
     if auth_conf['secret'] == request.secret:  # expect: DS607 a value someone sent
         return True
     return False
+
+
+# python-tripleoclient's export: the names of password parameters, looked up in the stack's.
+PASSWORD_PARAMETER_NAMES = ('AdminPassword', 'RabbitPassword')
+
+
+def export_passwords(parameters, generated_passwords):
+    passwords = {}
+    for password in PASSWORD_PARAMETER_NAMES:
+        if password in parameters:
+            passwords[password] = parameters[password]
+        elif password in generated_passwords:  # ok: DS607 a parameter's name looked up, not its value
+            passwords[password] = generated_passwords[password]
+    for password in sorted(generated_passwords.keys()):
+        if password == parameters.get('requested'):  # ok: DS607 a key of the mapping: a name again
+            return password
+    return passwords
+
+
+def check_stored(creds, supplied_passwords):
+    for user, password in creds.items():
+        if password in supplied_passwords:  # expect: DS607 a value of the mapping: the password itself
+            return user
+    for password in supplied_passwords:
+        if password == creds.get('admin'):  # expect: DS607 a loop over passwords, not over their names
+            return 'admin'
+    return None
+
+
+class TempDir(object):
+    """tripleoclient's directory context: `pwd` is the working directory here."""
+
+    def __init__(self, directory):
+        self.dir = directory
+        self.pwd = self.cwd = os.getcwd()
+
+    def __exit__(self, *args):
+        if self.pwd != self.cwd:  # ok: DS607 compared with a folder: no secret in either
+            os.chdir(self.pwd)
+
+    def unlock(self, supplied):
+        if self.pwd != supplied:  # expect: DS607 the same name against a value someone sent
+            raise ValueError('wrong password')

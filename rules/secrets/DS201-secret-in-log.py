@@ -271,3 +271,21 @@ class DatabaseResource(object):
         if backend.fetch_token:
             db_token = backend.fetch_token()
         LOG.info("new token %s", db_token)  # expect: DS201 assigned again after its use as a name (another `if`, not its `else`)
+
+
+# python-tripleoclient's export: a loop over the names of password parameters.
+PASSWORD_PARAMETER_NAMES = ('AdminPassword', 'RabbitPassword')
+
+
+def export_passwords(parameters):
+    passwords = {}
+    for password in PASSWORD_PARAMETER_NAMES:
+        if password in parameters:
+            passwords[password] = parameters[password]
+        else:
+            LOG.warning("No password value found for %s", password)  # ok: DS201 a parameter's name
+    for secret in parameters.keys():
+        LOG.debug("exporting %s", secret)  # ok: DS201 a key of the mapping
+    for password in parameters.values():
+        LOG.debug("exporting %s", password)  # expect: DS201 the values are the passwords
+    return passwords

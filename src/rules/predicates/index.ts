@@ -66,6 +66,7 @@ import { receivesOwnMethod } from './receives-own-method.js';
 import { usedAsPathPredicate } from './used-as-path.js';
 import { usedAsNamePredicate } from './used-as-name.js';
 import { isSyntaxTokenPredicate } from './is-syntax-token.js';
+import { iteratesNamesPredicate } from './iterates-names.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
 import { formatsResultOf } from './formats-result-of.js';
 import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
@@ -142,6 +143,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     usedAsPathPredicate,
     usedAsNamePredicate,
     isSyntaxTokenPredicate,
+    iteratesNamesPredicate,
     labelledAsIdentifierPredicate,
     fileCalls,
     inValueOfPredicate,

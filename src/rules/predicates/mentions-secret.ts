@@ -10,6 +10,7 @@ import type { Predicate } from './predicate.js';
 import { policyValuesBefore } from './policy-values-before.js';
 import { redactedBefore } from './redacted-before.js';
 import { isSplitToken } from './split-token.js';
+import { iteratesNames } from './iterates-names.js';
 import { usedAsName } from './used-as-name.js';
 import { usedAsPath } from './used-as-path.js';
 
@@ -24,7 +25,8 @@ const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda'])
  * `self.auth_token`), a subscript by a secret key (`creds['password']`), or a dict entry with a
  * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap; callee and
  * keyword names, other fields of a secret-named object and a parser's tokens (a loop's over the
- * pieces of a split text too, see isSplitToken) are not values, a name or attribute its function
+ * pieces of a split text too, see isSplitToken) are not values, nor is a loop's variable over a
+ * collection of names (`for password in PASSWORD_PARAMETER_NAMES`, see iteratesNames); a name or attribute its function
  * gives `open()` or another file call as the path names a file, one it gives a function of the
  * file as a name (`drop_named_database(resource.db_token)`, see usedAsName) names something, and a
  * value (or dict entry) a message template labels an identifier or a name (`"ID '%(credential)s'"`)
@@ -79,7 +81,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // A secret-named option or name its function opens as a file holds the file's path (usedAsPath);
         // one it gives a function of the file as a name is a name (usedAsName); one the message
         // labels an identifier (`"ID '%s'"`) is one (labelledAsIdentifier).
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;

@@ -1,0 +1,73 @@
+import type Parser from 'tree-sitter';
+import { fileText } from '../../analysis/flow/file-text.js';
+import type { ImportMap } from '../../analysis/import-map.js';
+import { nameWords } from '../../analysis/secret-names.js';
+import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { visibleDefinitions } from './bound-to-call.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+// python-tripleoclient's export: `for password in tripleo_common_constants.PASSWORD_PARAMETER_NAMES:`
+// then `if password in parameters: …` and `LOG.warning("No password value found for %s", password)`.
+// A loop over a collection of names gives a name each time: the parameter's, not its value.
+
+/** Last words of a collection that holds names or keys, not values. */
+const NAME_COLLECTIONS = new Set(['names', 'keys', 'fields', 'params', 'parameters', 'attributes', 'attrs', 'columns', 'labels']);
+
+/** True when `iterable` is a collection of names: named so (`PASSWORD_PARAMETER_NAMES`, `self.secret_keys`), or a mapping's `.keys()`. */
+function isNameCollection(iterable: SyntaxNode | null): boolean {
+  const n = iterable && unwrapParens(iterable);
+  if (!n) return false;
+  if (n.type === 'call') {
+    const fn = n.childForFieldName('function');
+    const args = n.childForFieldName('arguments')?.namedChildren ?? [];
+    // `sorted(PASSWORD_NAMES)`, `list(d.keys())`: the same names.
+    if (fn?.type === 'identifier' && (fn.text === 'sorted' || fn.text === 'list' || fn.text === 'tuple' || fn.text === 'set') && args.length === 1) return isNameCollection(args[0]!);
+    return fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'keys' && args.length === 0;
+  }
+  if (n.type !== 'identifier' && n.type !== 'attribute') return false;
+  const last = n.type === 'attribute' ? (n.childForFieldName('attribute')?.text ?? '') : n.text;
+  const words = nameWords(last);
+  return NAME_COLLECTIONS.has(words[words.length - 1] ?? '');
+}
+
+/** Per file, whether its text holds `for <name> in` for a name (most secret-named values are no loop's). */
+const loopNames = new WeakMap<Parser.Tree, Map<string, boolean>>();
+
+/** True when the file's text holds `for <name> in`: without it, no definition is a loop's and none is looked up. */
+function loopsOver(identifier: SyntaxNode): boolean {
+  const tree = identifier.tree;
+  let names = loopNames.get(tree);
+  if (!names) loopNames.set(tree, (names = new Map()));
+  let found = names.get(identifier.text);
+  if (found === undefined) {
+    found = new RegExp(`\\bfor\\s+${identifier.text}\\s+in\\b`).test(fileText(tree.rootNode));
+    names.set(identifier.text, found);
+  }
+  return found;
+}
+
+/** True when `target` is the whole target of a `for` loop or a comprehension's `for` (not one part of an unpacking). */
+function isLoopTarget(target: SyntaxNode): boolean {
+  const parent = target.parent;
+  return (parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && parent.childForFieldName('left')?.startIndex === target.startIndex;
+}
+
+/**
+ * True when `identifier`, where it is read, is always the variable of a loop over a collection
+ * of names (`for password in PASSWORD_PARAMETER_NAMES`, `for secret in conf.secret_keys()`… see
+ * isNameCollection): it holds a name. One value picked out (`for name, password in creds.items()`)
+ * is not.
+ */
+export function iteratesNames(identifier: SyntaxNode, imports: ImportMap): boolean {
+  if (identifier.type !== 'identifier' || !loopsOver(identifier)) return false;
+  const definitions = visibleDefinitions(identifier, imports)?.definitions ?? [];
+  return definitions.length > 0 && definitions.every((d) => !d.adds && d.element === undefined && isLoopTarget(d.target) && isNameCollection(d.value));
+}
+
+export const iteratesNamesPredicate: Predicate = {
+  name: 'iterates-names',
+  description:
+    'The captured name, where it is read, is always the variable of a `for` loop (or a comprehension\'s) over a collection of names or keys: one named so (`PASSWORD_PARAMETER_NAMES`, `secret_keys`, `fields`, `params`, `columns`…), a mapping\'s `.keys()`, or `sorted`/`list` of one. It holds a name, not the value named; use under `not:`.',
+  checkArg: expectTrue,
+  test: (node, _arg, ctx) => iteratesNames(node, ctx.imports),
+};
