@@ -1,5 +1,7 @@
 import ast
 import builtins
+import os
+from pathlib import Path
 
 
 def run(expr, body, model, source, path):
@@ -13,3 +15,16 @@ def run(expr, body, model, source, path):
     model.eval()  # ok: DS104 a method named eval
     json_eval(expr)  # ok: DS104 another function
     return value, code
+
+
+# monasca-transform's service runner: virtualenv's activate_this.py, run from a fixed path.
+activate_this_file = "/opt/monasca/transform/venv/bin/activate_this.py"
+exec(open(activate_this_file).read(), dict(__file__=activate_this_file))  # ok: DS104 a file the code names: as an import
+exec(  # ok: DS104 the same, written out and read with pathlib
+    Path("/opt/app/venv/bin/activate_this.py").read_text())
+
+
+def run_plugin(plugin_path, script_dir):
+    exec(open(plugin_path).read())  # expect: DS104 a path the caller gives
+    exec(open(os.path.join(script_dir, "hook.py")).read())  # expect: DS104 a folder the caller gives
+    exec(open(activate_this_file).readline())  # expect: DS104 not the whole file: one line of it

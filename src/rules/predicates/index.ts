@@ -67,6 +67,7 @@ import { usedAsPathPredicate } from './used-as-path.js';
 import { usedAsNamePredicate } from './used-as-name.js';
 import { isSyntaxTokenPredicate } from './is-syntax-token.js';
 import { iteratesNamesPredicate } from './iterates-names.js';
+import { readsFixedFilePredicate } from './reads-fixed-file.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
 import { formatsResultOf } from './formats-result-of.js';
 import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
@@ -144,6 +145,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     usedAsNamePredicate,
     isSyntaxTokenPredicate,
     iteratesNamesPredicate,
+    readsFixedFilePredicate,
     labelledAsIdentifierPredicate,
     fileCalls,
     inValueOfPredicate,
