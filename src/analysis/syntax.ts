@@ -70,3 +70,9 @@ export function writtenName(callee: SyntaxNode | null | undefined): string | nul
   if (callee?.type === 'attribute') return callee.childForFieldName('attribute')?.text ?? null;
   return null;
 }
+
+/** True when `target` is the whole target a `for` loop or a comprehension's `for` binds (`x` of `for x in xs`, not a part of `for a, b in pairs`). */
+export function isLoopTarget(target: SyntaxNode): boolean {
+  const parent = target.parent;
+  return (parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && parent.childForFieldName('left')?.startIndex === target.startIndex;
+}

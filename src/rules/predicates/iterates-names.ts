@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import { fileText } from '../../analysis/flow/file-text.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { nameWords } from '../../analysis/secret-names.js';
-import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { visibleDefinitions } from './bound-to-call.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -44,12 +44,6 @@ function loopsOver(identifier: SyntaxNode): boolean {
     names.set(identifier.text, found);
   }
   return found;
-}
-
-/** True when `target` is the whole target of a `for` loop or a comprehension's `for` (not one part of an unpacking). */
-function isLoopTarget(target: SyntaxNode): boolean {
-  const parent = target.parent;
-  return (parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && parent.childForFieldName('left')?.startIndex === target.startIndex;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
-import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { visibleDefinitions } from './bound-to-call.js';
 
@@ -62,12 +62,6 @@ function piecesOfText(node: SyntaxNode | null, imports: ImportMap, hops: number)
     return text !== null && !mayHoldSecret(text, imports);
   }
   return false;
-}
-
-/** True when `target` is the name a `for` loop or a comprehension's `for` binds. */
-function isLoopTarget(target: SyntaxNode): boolean {
-  const parent = target.parent;
-  return (parent?.type === 'for_statement' || parent?.type === 'for_in_clause') && parent.childForFieldName('left')?.startIndex === target.startIndex;
 }
 
 /**
