@@ -57,7 +57,6 @@ const PASSWORD_SPELLINGS = new Set(['pass', 'passwd', 'pwd', 'password']);
  */
 const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default', 'always', 'never']);
 
-
 /**
  * The name a value is given to: an assignment's target (or its subscript key), a parameter or
  * keyword name, a dict key, or the other side of a comparison.

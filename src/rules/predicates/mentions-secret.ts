@@ -26,8 +26,8 @@ const NEUTRAL_TYPES = new Set(['comparison_operator', 'not_operator', 'lambda'])
  * secret key. Calls to a sanitizer (by last name or dotted name) hide what they wrap; callee and
  * keyword names, other fields of a secret-named object and a parser's tokens (a loop's over the
  * pieces of a split text too, see isSplitToken) are not values, nor is a loop's variable over a
- * collection of names (`for password in PASSWORD_PARAMETER_NAMES`, see iteratesNames); a name or attribute its function
- * gives `open()` or another file call as the path names a file, one it gives a function of the
+ * collection of names (`for password in PASSWORD_PARAMETER_NAMES`, see iteratesNames); a name or
+ * attribute its function gives `open()` or another file call as the path names a file, one it gives a function of the
  * file as a name (`drop_named_database(resource.db_token)`, see usedAsName) names something, and a
  * value (or dict entry) a message template labels an identifier or a name (`"ID '%(credential)s'"`)
  * is one.
@@ -139,7 +139,7 @@ function isPlainValue(value: SyntaxNode): boolean {
 export const mentionsSecret: Predicate = {
   name: 'mentions-secret',
   description:
-    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`), a parser\'s tokens (and a `token` looping over the pieces of a split text with no secret in it: `for token in query.split(",")`), a name or attribute the same function opens as a file (`open(CONF.ssl.private_key)`, see `used-as-path`) or gives a function of the same file as a name (`drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`, see `used-as-name`) and a value or dict entry a `%` template labels an identifier or a name (`"ID \'%(credential)s\'"`, see `labelled-as-identifier`) do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
+    'The captured expression uses a secret-named value (`password`, `self.auth_token`, `creds["password"]`, `{"password": pw}`) that is not wrapped in a sanitizer such as oslo_utils `strutils.mask_password`; callee names (`generate_password()`), keyword names, other fields of a secret-named object (`credentials.username`), a parser\'s tokens (see `is-syntax-token`; and a `token` looping over the pieces of a split text with no secret in it: `for token in query.split(",")`), a loop\'s variable over a collection of names (`for password in PASSWORD_PARAMETER_NAMES`, see `iterates-names`), a name or attribute the same function opens as a file (`open(CONF.ssl.private_key)`, see `used-as-path`) or gives a function of the same file as a name (`drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`, see `used-as-name`) and a value or dict entry a `%` template labels an identifier or a name (`"ID \'%(credential)s\'"`, see `labelled-as-identifier`) do not count. Binds `{secret}` to the name found. Takes `true`, or a list of extra sanitizer names.',
   binds: ['secret'],
   checkArg: (arg) =>
     arg === true || (Array.isArray(arg) && arg.every((x) => typeof x === 'string')) ? null : 'takes `true` or a list of sanitizer names',
