@@ -30,3 +30,27 @@ def remote_df(host, path, cmd):
 def execute_command(client, command_text, timeout=30):
     stdin, stdout, stderr = client.exec_command(command_text)  # ok: DS134 a wrapper's parameter
     return stdout.channel.recv_exit_status()
+
+
+# fuel-octane: the SFTP server's path is a constant of the package's own module.
+class magic_consts(object):
+    SFTP_SERVER_BIN = '/usr/lib/openssh/sftp-server'
+
+
+def sftp_as_root(transport, username, binary):
+    channel = transport.open_channel('session')
+    channel.exec_command('sudo ' + magic_consts.SFTP_SERVER_BIN)  # ok: DS134 only a constant goes in
+    channel.exec_command('sudo ' + binary)  # expect: DS134 a parameter goes in
+
+
+class ExecUtils(object):
+    """kolla-kubernetes: a local `shell=True` helper that happens to be named like paramiko's."""
+
+    @staticmethod
+    def exec_command(cmd):
+        return cmd
+
+
+def kube_status(kind, name, CLIENT):
+    ExecUtils.exec_command("kubectl get %s %s" % (kind, name))  # ok: DS134 a method called on a class: the project's own helper
+    CLIENT.exec_command("kubectl get %s" % kind)  # expect: DS134 an upper-case name is an object, not a class

@@ -89,3 +89,18 @@ class SSHDriver(object):
         self.client.exec_command('ls ' + shlex.join(cmd_parts))  # ok: DS141 shlex.join quotes each part
         loose = 'sudo ' + ' '.join(str(a) for a in cmd_parts)
         self.client.exec_command(loose)  # expect: DS141 joined unquoted
+
+
+class ExecUtils(object):
+    """kolla-kubernetes: a local `shell=True` helper that happens to be named like paramiko's."""
+
+    @staticmethod
+    def exec_command(cmd):
+        return cmd
+
+
+class ServiceResource(object):
+    def apply(self, action, template, ssh):
+        cmd = "kubectl {} -f {}".format(action, template)
+        ExecUtils.exec_command(cmd)  # ok: DS141 a method called on a class: the project's own helper
+        ssh.exec_command(cmd)  # expect: DS141 a client object: the remote shell

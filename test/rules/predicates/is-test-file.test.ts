@@ -19,6 +19,7 @@ describe('is-test-file', () => {
     'neutron_tempest_plugin/api/base.py',
     'tempest_plugin/attestation.py',
     'tricircle/tempestplugin/services.py',
+    'cue/rally-jobs/plugins/clusters.py',
   ])('%s is test code', (path) => {
     expect(isTestPath(path)).toBe(true);
   });
@@ -31,6 +32,7 @@ describe('is-test-file', () => {
     'glance/api/testsuite.py',
     'tempestuous/storm.py',
     'rally_openstack/tempest_config.py',
+    'rally_openstack/task/scenarios/nova/servers.py',
     'neutron/agent/tests_helper_not.py',
     'pkg/latest-tools/runner.py',
   ])('%s is not', (path) => {
