@@ -26,12 +26,14 @@ export const ROUTE_DECORATOR = /^@\s*(?:[\w.]+\.)?(?:route|get|post|put|patch|de
 /**
  * True when a `return` answers an HTTP request, so its value reaches the client: the function
  * takes a request (`req`, `request`, `environ`) or is routed by a decorator, or the return carries
- * an HTTP status (`return {...}, 500`). Elsewhere a return goes to Python code, which may log it.
+ * an HTTP status after the body, as Flask's and Django REST's tuples do (`return {...}, 500`,
+ * `return body, 404, headers`). A status first (`return (400, e.message, [])`, cloudpulse's client
+ * wrappers) is a helper's result for Python code, as any other return is: it may be logged.
  */
 function answersRequest(statement: SyntaxNode): boolean {
   const value = statement.namedChild(0);
   const parts = value && (value.type === 'expression_list' || value.type === 'tuple') ? value.namedChildren : [];
-  if (parts.some((p) => p.type === 'integer' && Number(p.text) >= 100 && Number(p.text) <= 599)) return true;
+  if (parts.slice(1).some((p) => p.type === 'integer' && Number(p.text) >= 100 && Number(p.text) <= 599)) return true;
   let fn: SyntaxNode | null = statement.parent;
   while (fn && fn.type !== 'function_definition') fn = fn.parent;
   if (!fn) return false;
@@ -76,7 +78,7 @@ export function callerSink(node: SyntaxNode, imports: ImportMap): string | null 
 export const reachesCaller: Predicate = {
   name: 'reaches-caller',
   description:
-    'The captured value leaves for the client: it is (part of) the `return` value of a request handler (a `req`/`request`/`environ` parameter, a routing decorator, or a returned HTTP status), or an argument of an HTTP response or fault constructor (`webob.exc.HTTP*`, `*Response`, `jsonify`, `abort`, `*Fault`), reached through containers and string formatting only; binds `{sink}` to "the response returned" or the constructor.',
+    'The captured value leaves for the client: it is (part of) the `return` value of a request handler (a `req`/`request`/`environ` parameter, a routing decorator, or an HTTP status returned after the body: `return {...}, 500`), or an argument of an HTTP response or fault constructor (`webob.exc.HTTP*`, `*Response`, `jsonify`, `abort`, `*Fault`), reached through containers and string formatting only; binds `{sink}` to "the response returned" or the constructor.',
   binds: ['sink'],
   checkArg: expectTrue,
   test(node, _arg, ctx): boolean | Bindings {

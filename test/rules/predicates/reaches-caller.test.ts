@@ -16,6 +16,7 @@ describe('reaches-caller', () => {
     ['@app.route("/x")\ndef view():\n    return "failed: " + str(e)\n', 'the response returned'],
     ['@bp.get("/x")\ndef view():\n    return dict(error=str(e))\n', 'the response returned'],
     ['def helper():\n    return {"error": str(e)}, 500\n', 'the response returned'],
+    ['def helper():\n    return str(e), 404, {"Content-Type": "text/plain"}\n', 'the response returned'],
     ['def helper():\n    raise webob.exc.HTTPBadRequest(explanation=str(e))\n', 'webob.exc.HTTPBadRequest(...)'],
     ['def helper():\n    return jsonify(error=str(e))\n', 'jsonify(...)'],
     ['def helper():\n    resp = Response(_("failed: %s") % str(e), status=500)\n', 'Response(...)'],
@@ -30,6 +31,8 @@ describe('reaches-caller', () => {
     'def view(req):\n    LOG.error("failed: %s", str(e))\n',
     'def view(req):\n    msg = str(e)\n',
     'def view(req):\n    return str(e) == "x"\n',
+    'def helper():\n    return (400, str(e), [])\n',
+    'def helper():\n    return 502, str(e)\n',
   ])('%j does not', (source) => {
     expect(sinkOf(source)).toBeNull();
   });
