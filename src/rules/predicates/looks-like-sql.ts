@@ -51,8 +51,12 @@ export function templateText(node: SyntaxNode): string | null {
 
 /** True unless the written-out text of the statement shows it is not SQL (a shell command, a URL, prose), or it joins lists, not strings. */
 export function looksLikeSql(node: SyntaxNode): boolean {
+  return readsAsSql(node, templateText(node));
+}
+
+/** looksLikeSql, given the node's templateText (read once by callers that look at it first). */
+function readsAsSql(node: SyntaxNode, text: string | null): boolean {
   if (isSequenceConcatenation(node)) return false;
-  const text = templateText(node);
   // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL.
   if (text === null || !/[a-z]{2}/i.test(text)) return true;
   return LEADING.test(text) || CLAUSE.test(text);
@@ -74,7 +78,7 @@ export const looksLikeSqlPredicate: Predicate = {
 export function mayBeSqlStatement(node: SyntaxNode): boolean {
   const text = templateText(node);
   if (text === null || text.trimStart().startsWith('\u0000')) return true;
-  return looksLikeSql(node);
+  return readsAsSql(node, text);
 }
 
 /** The captured expression, executed as a whole statement, may be SQL: see mayBeSqlStatement. */
