@@ -114,6 +114,17 @@ export class FileFlow {
    * crosses a changed line.
    */
   traces(from: SyntaxNode, question: TraceQuestion, dead: Set<string | number> | undefined, limit: number): FlowPath[] {
+    // Most traces find no source. A search that ignores the sanitizers first proves that cheaply
+    // (sanitizer queries and predicates are the dearest questions, and asked of every value), for
+    // it sees every value the full search would and more: only when it finds a source does the
+    // full search run. Nothing it finds is kept but the values it proved dead.
+    const probe = this.search(from, { isSource: question.isSource, isBarrier: () => false, carries: question.carries }, dead, 1);
+    if (probe.complete && probe.paths.length === 0) return [];
+    return this.search(from, question, dead, limit).paths;
+  }
+
+  /** The breadth-first search of `traces`; `complete` when it ran to its end (not stopped at `limit` or MAX_VISITS). */
+  private search(from: SyntaxNode, question: TraceQuestion, dead: Set<string | number> | undefined, limit: number): { paths: FlowPath[]; complete: boolean } {
     this.question = question;
     this.redactions = 0;
     const seen = new Set<string | number>();
@@ -137,15 +148,16 @@ export class FileFlow {
         // A name that is the source, redacted in place on every path (`del connection_info['data']`):
         // not the source here; its definitions are traced on (what reached the redactions, less their entries).
         if (!this.redactedInPlace(item, question)) {
-          if (paths.push(pathTo(item)) >= limit) return paths;
+          if (paths.push(pathTo(item)) >= limit) return { paths, complete: false };
           continue;
         }
       }
       for (const next of this.successors(item)) queue.push(next);
     }
+    const complete = head >= queue.length;
     // Only a search that ran to its end proves that nothing it saw leads to a source.
-    if (dead && paths.length === 0 && head >= queue.length) for (const id of seen) dead.add(id);
-    return paths;
+    if (dead && paths.length === 0 && complete) for (const id of seen) dead.add(id);
+    return { paths, complete };
   }
 
   /**

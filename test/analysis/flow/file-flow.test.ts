@@ -1,3 +1,6 @@
+import type { SyntaxNode } from '../../../src/analysis/syntax.js';
+import { flowOf } from '../../../src/analysis/flow/file-flow.js';
+import { parsePython } from '../../../src/analysis/python-parser.js';
 import { traceSinks } from './trace-helper.js';
 
 const one = (source: string) => {
@@ -280,5 +283,36 @@ describe('FileFlow.trace: names walked on demand', () => {
     const src = 'def f(x):\n    xs = source()\n    self.x = source()\n    sink(x)\n';
     expect(one(src).source).toBeNull();
     expect(one('def f(x):\n    x_ = 1\n    x = source()\n    sink(x)\n').source).toBe('source()');
+  });
+});
+
+describe('FileFlow.traces: sanitizers asked only of traces that reach a source', () => {
+  const asked = (source: string) => {
+    const root = parsePython(source).rootNode;
+    const flow = flowOf(root);
+    const barrierQuestions: string[] = [];
+    const sink = root.descendantsOfType('call').find((c) => c.childForFieldName('function')?.text === 'sink')!;
+    const question = {
+      isSource: (node: SyntaxNode) => node.type === 'identifier' && node.text === 'password',
+      isBarrier: (node: SyntaxNode) => {
+        barrierQuestions.push(node.text);
+        return node.type === 'call' && node.childForFieldName('function')?.text === 'mask';
+      },
+    };
+    const paths = flow.traces(sink.childForFieldName('arguments')!, question, new Set(), 4);
+    return { sources: paths.map((p) => p.source.text), barrierQuestions };
+  };
+
+  it('never asks the sanitizer question when no source is reachable, even through a sanitizer', () => {
+    const none = asked('def f(user):\n    msg = "%s" % str(user)\n    sink(msg)\n');
+    expect(none).toEqual({ sources: [], barrierQuestions: [] });
+  });
+
+  it('asks it, and honours it, when a source is reachable past the sanitizer', () => {
+    const masked = asked('def mask(v):\n    return v\n\ndef f(password):\n    msg = "%s" % mask(password)\n    sink(msg)\n');
+    expect(masked.sources).toEqual([]);
+    expect(masked.barrierQuestions).toContain('mask(password)');
+    const open = asked('def mask(v):\n    return v\n\ndef f(password, user):\n    msg = "%s %s" % (mask(user), password)\n    sink(msg)\n');
+    expect(open.sources).toEqual(['password']);
   });
 });
