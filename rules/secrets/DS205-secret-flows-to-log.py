@@ -857,3 +857,44 @@ def check_passwords(parsed_args):
     if not result["result"]:
         LOG.error("Kolla Ansible password %s is invalid: %s",  # expect: DS205 tested, but not as a file
                   given, result["message"])
+
+
+# networking-arista's JSON client: one helper builds the switch URL, with the real password for
+# the request and with a mask for the log line.
+class AristaClient(object):
+    def _get_url(self, host="", user="", password=""):
+        return ("https://%s:%s@%s/openstack/api/" %
+                (user, password, host))
+
+    def _api_host_url(self, host=""):
+        return self._get_url(host, self._api_username(), self._api_password())
+
+    def _send_request(self, host, path, data=None):
+        url = self._api_host_url(host=host) + path
+        # Don't log the password
+        log_url = self._get_url(host=host, user=self._api_username(),
+                                password="*****") + path
+        msg = "JSON request url %(url)s data: %(data)s" % {"url": log_url, "data": data}
+        LOG.info(msg)  # ok: DS205 the URL built with a mask for its password
+        direct = self._get_url(host, self._api_username(), self._api_password())
+        LOG.debug("sending to %s", direct)  # expect: DS205 the URL built with the password itself
+        LOG.debug("sending to %s", self._get_url(host, "admin", None))  # ok: DS205 no password at all
+
+    def _format_url(self, user, password, host):
+        return "https://{}:{}@{}/api/".format(user, password, host)
+
+    def _fstring_url(self, user, password, host):
+        return f"https://{user}:{password}@{host}/api/"
+
+    def connect(self, host):
+        shown = self._format_url(self.user, "***", host)
+        LOG.info("connecting to %s", shown)  # ok: DS205 .format with a mask in the password's slot
+        real = self._format_url(self.user, self.password, host)
+        LOG.info("connecting to %s", real)  # expect: DS205 .format with the password in its slot
+        LOG.info("connecting to %s", self._fstring_url(self.user, "", host))  # ok: DS205 an f-string, empty password
+        LOG.info("connecting to %s", self._fstring_url(self.user, self.password, host))  # expect: DS205 an f-string, the password
+
+
+def broker_url(user, pw, host):
+    url = "amqp://%s:%s@%s/" % (user, pw, host)
+    LOG.info("broker at %s", url)  # expect: DS205 a template whose password slot is a parameter not named for one

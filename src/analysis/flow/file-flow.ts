@@ -141,7 +141,7 @@ export class FileFlow {
         for (const next of this.successors(item)) queue.push(next);
         continue;
       }
-      if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question))) continue;
+      if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question, item.call))) continue;
       if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
         // A source whose secret-holding entries were redacted on the way is neither found nor entered.
         if (item.without && question.isRedacted?.(item.node, item.without)) continue;
@@ -165,12 +165,20 @@ export class FileFlow {
    * constant (`password = mask_password(password)`, `token = '***'`): the name no longer carries,
    * nor counts as, a source. A constant that is itself a source (`url = 'amqp://u:pw@host'`) clears nothing.
    */
-  private isCleared(identifier: SyntaxNode, question: TraceQuestion): boolean {
-    const defs = this.scopes.scopeOfRead(identifier).reaching(identifier);
+  private isCleared(identifier: SyntaxNode, question: TraceQuestion, call: SyntaxNode | null = null): boolean {
+    const scope = this.scopes.scopeOfRead(identifier);
+    const defs = scope.reaching(identifier);
     if (!defs || defs.length === 0) return false;
-    return defs.every(
-      (d) => !d.parameter && !d.adds && !d.redacts && d.value !== null && ((isScalarConstant(d.value) && !question.isSource(d.value, false)) || question.isBarrier(d.value)),
-    );
+    const carriesNothing = (value: SyntaxNode) => (isScalarConstant(value) && !question.isSource(value, false)) || question.isBarrier(value);
+    return defs.every((d) => {
+      // Inside a helper the trace entered from a call: a parameter holds that call's argument
+      // (`self._get_url(host, user, password='*****')` builds the URL it logs with a mask).
+      if (d.parameter && call) {
+        const arg = this.argumentOf(d, scope.node, call);
+        return arg !== null && carriesNothing(arg);
+      }
+      return !d.parameter && !d.adds && !d.redacts && d.value !== null && carriesNothing(d.value);
+    });
   }
 
   /**
@@ -417,17 +425,25 @@ export class FileFlow {
   /** A helper's parameter, seen from the call that entered it: the argument passed (or the default). */
   private argumentsFor(def: Definition, fn: SyntaxNode, item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {
     const call = item.call!;
-    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const outer = { call: null, step: { node: def.target, label: def.name } };
-    if (def.parameter!.splat) return args.map((a) => next(a, outer));
+    if (def.parameter!.splat) return (call.childForFieldName('arguments')?.namedChildren ?? []).map((a) => next(a, outer));
+    return [next(this.argumentOf(def, fn, call) ?? def.value, outer)];
+  }
+
+  /**
+   * The argument a call gives a (non-splat) parameter of the function it calls, or null when the
+   * call gives none that can be told (a splat, or nothing: the default then).
+   */
+  private argumentOf(def: Definition, fn: SyntaxNode, call: SyntaxNode): SyntaxNode | null {
+    if (def.parameter!.splat) return null;
+    const args = call.childForFieldName('arguments')?.namedChildren ?? [];
     const keyword = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === def.name);
-    if (keyword) return [next(keyword.childForFieldName('value'), outer)];
+    if (keyword) return keyword.childForFieldName('value');
     // A method called as `self.m(x)`/`obj.m(x)` is given its receiver as the first parameter.
     const receiverShift = call.childForFieldName('function')?.type === 'attribute' && isMethod(fn) ? 1 : 0;
     const positional = args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'comment');
     const arg = positional[def.parameter!.index - receiverShift];
-    if (arg && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat') return [next(arg, outer)];
-    return [next(def.value, outer)];
+    return arg && arg.type !== 'list_splat' && arg.type !== 'dictionary_splat' ? arg : null;
   }
 
   private callCarriers(item: Item, next: (n: SyntaxNode | null | undefined, change?: Partial<Item>) => Item | null): (Item | null)[] {

@@ -316,3 +316,22 @@ describe('FileFlow.traces: sanitizers asked only of traces that reach a source',
     expect(open.sources).toEqual(['password']);
   });
 });
+
+describe('FileFlow.trace: a helper entered from a call', () => {
+  const helper = 'def build(user, secret):\n    return "%s/%s" % (user, secret)\n\n';
+
+  it('takes a parameter given a constant at that call as carrying nothing, though its name is a source', () => {
+    expect(one(`${helper}def f():\n    sink(build(conf.user, "*****"))\n`).source).toBeNull();
+    expect(one(`${helper}def f():\n    sink(build(conf.user, secret=None))\n`).source).toBeNull();
+  });
+
+  it('keeps it a source when the call gives a value, or nothing it can tell', () => {
+    expect(one(`${helper}def f():\n    sink(build(conf.user, conf.password))\n`)).toMatchObject({ source: 'secret' });
+    expect(one(`${helper}def f(args):\n    sink(build(*args))\n`)).toMatchObject({ source: 'secret' });
+    expect(one(`def build(user, secret="***"):\n    return "%s/%s" % (user, secret)\n\ndef f():\n    sink(build(conf.user))\n`)).toMatchObject({ source: 'secret' });
+  });
+
+  it('reads the parameter as a source when the trace starts inside the helper', () => {
+    expect(one('def build(user, secret):\n    sink("%s/%s" % (user, secret))\n')).toMatchObject({ source: 'secret' });
+  });
+});
