@@ -10,7 +10,10 @@ export interface SuppressionComment {
   reason?: string;
 }
 
-const NOSEC = /#\s*nosec\b(?::?\s*((?:[A-Z]+\d+|[\w-]+)(?:\s*,\s*(?:[A-Z]+\d+|[\w-]+))*))?/;
+/** `# nosec`, and what follows it up to another `#` (Bandit reads test ids there, and ignores other words). */
+const NOSEC = /#\s*nosec\b:?\s*([^#]*)/;
+/** A rule code a `# nosec` may name: Bandit's (`B602`), diffsec's (`DS101`) or Ruff's (`S602`). */
+const NOSEC_CODE = /^(?:B|DS|S)\d{3,4}$/i;
 const NOQA = /#\s*noqa:\s*([A-Z]+\d+(?:[\s,]+[A-Z]+\d+)*)/i;
 const DIFFSEC = /#\s*diffsec:\s*ignore(?:\[([^\]]*)\])?\s*(.*)$/;
 
@@ -27,7 +30,12 @@ export function parseSuppression(comment: string): SuppressionComment | null {
     return { text, form: 'diffsec', codes, ...(reason ? { reason } : {}) };
   }
   const nosec = NOSEC.exec(text);
-  if (nosec) return { text, form: 'nosec', codes: nosec[1] ? splitCodes(nosec[1]) : null };
+  if (nosec) {
+    // As Bandit reads it: the codes among its words; with none (`# nosec no strings are
+    // user-sourced`, a reason written where codes go), every rule.
+    const codes = nosec[1]!.split(/[^\w-]+/).filter((word) => NOSEC_CODE.test(word));
+    return { text, form: 'nosec', codes: codes.length > 0 ? splitCodes(codes.join(',')) : null };
+  }
   const noqa = NOQA.exec(text);
   if (noqa) return { text, form: 'noqa', codes: splitCodes(noqa[1]!) };
   return null;

@@ -16,6 +16,7 @@ describe('suppression comments on a multi-line statement', () => {
     ['a middle line', call('', '  # nosec', '')],
     ['the closing line', call('', '', '  # nosec B602')],
     ['the closing line, diffsec form', call('', '', '  # diffsec: ignore[DS101] constant command')],
+    ['the first line, a reason where codes go (Bandit: every test)', call('  # nosec the command is a constant', '', '')],
   ])('on %s', (_where, source) => {
     expect(scan(source)).toEqual(['4:DS101:suppressed']);
   });
