@@ -182,3 +182,25 @@ def reset_ilo_credential(task, change_password='0n_create'):  # expect: DS204 no
 
 def rotate(update_password='always1'):  # expect: DS204 not the switch itself
     return update_password
+
+
+# pegleg: which folder a generated document of each kind is kept in.
+KIND_DIRECTORIES = {
+    'Certificate': 'certificates',
+    'CertificateKey': 'certificates',
+    'PublicKey': 'keypairs',
+    'PrivateKey': 'keypairs'  # ok: DS204 the same folder a public key's kind is given
+}
+SERVICE_CREDENTIALS = {
+    'user': 'nova',
+    'password': 'n0va-s3cret',  # expect: DS204 its own value
+    'project': 'service',
+}
+DEFAULTS = {
+    'admin_password': 'admin',  # expect: DS204 shared with a key named for a secret only
+    'admin_token': 'admin',  # expect: DS204 likewise
+}
+ACCOUNTS = {
+    'admin_user': 'admin',
+    'admin_password': 'admin',  # expect: DS204 the account's name for a password is still one
+}

@@ -1,4 +1,4 @@
-import { nameWords } from '../../analysis/secret-names.js';
+import { isSecretName, nameWords } from '../../analysis/secret-names.js';
 import { stringValue } from '../../analysis/string-literal.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { nameOf } from './is-secret-name.js';
@@ -94,6 +94,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
   if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || EVENT.test(text)) return false;
+  if (sharedWithPlainKey(value, text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
   const noun = targetWords[targetWords.length - 1];
@@ -116,11 +117,35 @@ export function couldBeCredential(value: SyntaxNode): boolean {
   return true;
 }
 
+/**
+ * A dict entry's value that the same dict gives a key not named for a secret (nor for an account)
+ * too: a category or a folder, not a credential (pegleg's `{'PublicKey': 'keypairs', 'PrivateKey': 'keypairs'}`
+ * maps document kinds to the folders they are kept in). A credential is the secret's own.
+ */
+function sharedWithPlainKey(value: SyntaxNode, text: string): boolean {
+  const pair = value.parent;
+  const dict = pair?.type === 'pair' ? pair.parent : null;
+  if (dict?.type !== 'dictionary') return false;
+  return dict.namedChildren.some((other) => {
+    if (other.type !== 'pair' || other.id === pair!.id) return false;
+    const otherValue = other.childForFieldName('value');
+    if (otherValue?.type !== 'string' || stringValue(otherValue) !== text) return false;
+    const key = other.childForFieldName('key');
+    const name = key ? nameOf(key) : null;
+    if (name === null || isSecretName(name)) return false;
+    // The account's own name often is its password (`{'username': 'admin', 'password': 'admin'}`).
+    return !IDENTITY_WORDS.has(nameWords(name).pop() ?? '');
+  });
+}
+
+/** Last words of a key naming whom a credential belongs to: a password equal to it is still a password. */
+const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'name', 'account', 'id', 'userid', 'uid', 'tenant', 'project', 'owner', 'principal', 'email']);
+
 /** The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with. */
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

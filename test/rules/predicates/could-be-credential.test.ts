@@ -78,3 +78,18 @@ describe('could-be-credential', () => {
     expect(couldBeCredentialPredicate.checkArg('yes')).toMatch(/takes/);
   });
 });
+
+describe('could-be-credential: a dict entry sharing its value with a plain key', () => {
+  it('is not a credential when a key not named for a secret or an account holds the same value', () => {
+    expect(could("x = {'PublicKey': 'keypairs', 'PrivateKey': 'keypairs'}")).toBe(false);
+    expect(could("x = {'cert_dir': 'certs', 'private_key': 'certs'}")).toBe(false);
+  });
+
+  it('still is when the value is its own, shared with another secret, or the account name', () => {
+    expect(could("x = {'PublicKey': 'keypairs', 'PrivateKey': 'kp-s3cret'}")).toBe(true);
+    expect(could("x = {'admin_token': 'admin', 'admin_password': 'admin'}")).toBe(true);
+    expect(could("x = {'username': 'admin', 'password': 'admin'}")).toBe(true);
+    expect(could("x = {'admin_user': 'nova', 'admin_password': 'nova'}")).toBe(true);
+    expect(could("x = dict(region='keypairs', password='keypairs')")).toBe(true);
+  });
+});
