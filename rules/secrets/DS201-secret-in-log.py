@@ -289,3 +289,30 @@ def export_passwords(parameters):
     for password in parameters.values():
         LOG.debug("exporting %s", password)  # expect: DS201 the values are the passwords
     return passwords
+
+
+# armada's policy check: `credentials` is the request context, whose policy view (ids and roles)
+# oslo.policy reads; the context object is logged, not a secret.
+def _enforce_policy(action, target, credentials, do_raise=True):
+    try:
+        _ENFORCER.authorize(action, target, credentials.to_policy_view())
+    except Exception:
+        with excutils.save_and_reraise_exception():
+            LOG.debug(
+                'Policy check for %(action)s failed with credentials '
+                '%(credentials)s', {
+                    'action': action,
+                    'credentials': credentials  # ok: DS201 the context the policy view was read from
+                })
+
+
+def _check_credentials(action, credentials, session):
+    session.authenticate(credentials)
+    LOG.debug('Login for %(action)s failed with %(credentials)s',  # expect: DS201 credentials handed to a login
+              {'action': action, 'credentials': credentials})
+
+
+def _enforce_rebound(action, credentials):
+    _ENFORCER.authorize(action, {}, credentials.to_policy_view())
+    credentials = load_credentials(action)
+    LOG.debug('Check failed with %(c)s', {'c': credentials})  # expect: DS201 rebound to something else since

@@ -47,6 +47,7 @@ function effectsIn(statement: SyntaxNode, name: string): Effect[] {
 export function policyValuesBefore(identifier: SyntaxNode): boolean {
   if (identifier.type !== 'identifier') return false;
   const name = identifier.text;
+  if (isPolicyContext(identifier)) return true;
   for (const statement of statementsBefore(identifier)) {
     const effects = effectsIn(statement, name);
     if (effects.includes('other')) return false;
@@ -54,4 +55,21 @@ export function policyValuesBefore(identifier: SyntaxNode): boolean {
     if (statement.type === 'expression_statement' && effects.includes('policy')) return true;
   }
   return false;
+}
+
+/**
+ * True for a parameter its function never rebinds and hands oslo.policy as a context, reading the
+ * policy values from it (`authorize(action, target, credentials.to_policy_view())`: armada's and
+ * deckhand's `credentials` is the request context, whose policy view holds ids and roles).
+ */
+function isPolicyContext(identifier: SyntaxNode): boolean {
+  let fn: SyntaxNode | null = identifier.parent;
+  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const parameters = fn?.childForFieldName('parameters');
+  const body = fn?.childForFieldName('body');
+  if (!parameters || !body) return false;
+  const name = identifier.text;
+  if (!parameters.namedChildren.some((p) => (p.type === 'identifier' ? p : p.childForFieldName('name'))?.text === name)) return false;
+  if (!new RegExp(`\\b${name}\\s*\\.\\s*to_policy_(?:values|view)\\s*\\(`).test(body.text)) return false;
+  return !effectsIn(body, name).some((e) => e !== 'none');
 }

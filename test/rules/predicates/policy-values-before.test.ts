@@ -26,3 +26,18 @@ describe('policy-values-before', () => {
     expect(holdsPolicyValues(body)).toBe(false);
   });
 });
+
+describe('policy-values-before: a parameter read as a policy context', () => {
+  const read = (source: string) => policyValuesBefore(lastRead(source));
+
+  it('holds for a parameter the function reads its policy view or values from, never rebound', () => {
+    expect(read('def f(action, credentials):\n    try:\n        authorize(action, {}, credentials.to_policy_view())\n    except E:\n        log(credentials)\n')).toBe(true);
+    expect(read('def f(action, credentials=None):\n    enforce(action, credentials.to_policy_values())\n    log(credentials)\n')).toBe(true);
+  });
+
+  it('does not for a parameter used otherwise, rebound, or a name that is no parameter', () => {
+    expect(read('def f(action, credentials):\n    login(credentials)\n    log(credentials)\n')).toBe(false);
+    expect(read('def f(action, credentials):\n    authorize(action, {}, credentials.to_policy_view())\n    credentials = load()\n    log(credentials)\n')).toBe(false);
+    expect(read('def f(action, ctx):\n    authorize(action, {}, credentials.to_policy_view())\n    log(credentials)\n')).toBe(false);
+  });
+});
