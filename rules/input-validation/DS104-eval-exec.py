@@ -28,3 +28,49 @@ def run_plugin(plugin_path, script_dir):
     exec(open(plugin_path).read())  # expect: DS104 a path the caller gives
     exec(open(os.path.join(script_dir, "hook.py")).read())  # expect: DS104 a folder the caller gives
     exec(open(activate_this_file).readline())  # expect: DS104 not the whole file: one line of it
+
+
+# meteos' learning script: each model controller passes its base the class names it evals.
+class ModelController(object):
+    def __init__(self, train_name, model_name):
+        self.train_class = eval(train_name)  # ok: DS104 every subclass gives a constant class name
+        self.model_class = eval(model_name)  # ok: DS104 likewise, through a local bound once
+
+
+class LinearRegressionModelController(ModelController):
+    def __init__(self):
+        model_name = 'LinearRegressionModel'
+        super(LinearRegressionModelController, self).__init__('LinearRegressionWithSGD', model_name)
+
+
+class RidgeRegressionModelController(ModelController):
+    def __init__(self):
+        super().__init__(train_name='RidgeRegressionWithSGD', model_name='RidgeRegressionModel')
+
+
+class PluginController(object):
+    def __init__(self, loader_name):
+        self.loader = eval(loader_name)  # expect: DS104 one caller passes what it was given
+
+
+class ConfiguredPlugin(PluginController):
+    def __init__(self, conf):
+        super().__init__(conf.loader)
+
+
+class FixedPlugin(PluginController):
+    def __init__(self):
+        super().__init__('JsonLoader')
+
+
+class RequestController(object):
+    def __init__(self, expression):
+        self.value = eval(expression)  # expect: DS104 constructed with a request's value
+
+
+def handle(request):
+    return RequestController(request.params['expr'])
+
+
+def fixed():
+    return RequestController('1 + 1')

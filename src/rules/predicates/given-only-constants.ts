@@ -1,6 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
-import { rebinds } from './constant-binding.js';
+import { fixedBinding, rebinds } from './constant-binding.js';
 import { spelledAsConstant } from './fills-only-constants.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -11,7 +11,11 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 /** A constant string, or a name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`). */
 function isConstantArgument(node: SyntaxNode): boolean {
-  return isConstantString(unwrapParens(node)) || spelledAsConstant(node);
+  const value = unwrapParens(node);
+  if (isConstantString(value) || spelledAsConstant(node)) return true;
+  // A local bound once to a constant string (`train_name = 'DecisionTree'` before `super().__init__(train_name)`).
+  const bound = value.type === 'identifier' ? fixedBinding(value) : null;
+  return bound !== null && isConstantString(unwrapParens(bound));
 }
 
 /** The parameter `name` of `fn`: its 1-based position (counting `self` for a method), or null when `fn` has none by that name, or only as `*args`/`**kwargs`. */
@@ -47,6 +51,7 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   const at = isMethod ? position - 1 : position;
   let root: SyntaxNode = fn;
   while (root.parent) root = root.parent;
+  if (isMethod && fnName === '__init__') return constructedOnlyWithConstants(root, fn, read.text, position);
   let calls = 0;
   for (const mention of root.descendantsOfType(isMethod ? 'attribute' : 'identifier')) {
     const named = isMethod ? mention.childForFieldName('attribute')?.text === fnName && ['self', 'cls'].includes(mention.childForFieldName('object')?.text ?? '') : mention.text === fnName;
@@ -60,11 +65,64 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   return calls > 0;
 }
 
+/**
+ * For a parameter of `__init__`: every call the file makes to the class (`Cls(...)`), and every
+ * `super().__init__(...)` / `super(Sub, self).__init__(...)` / `Cls.__init__(self, ...)` of a
+ * class of the file deriving from it by name, gives the parameter a constant (meteos' model
+ * controllers pass `eval` a class name each subclass fixes). At least one such call; the class
+ * named otherwise (handed on, subclassed in a way not seen) does not count.
+ */
+function constructedOnlyWithConstants(root: SyntaxNode, init: SyntaxNode, name: string, position: number): boolean {
+  const cls = init.parent!.parent!;
+  const className = cls.childForFieldName('name')?.text;
+  if (!className) return false;
+  let calls = 0;
+  const given = (call: SyntaxNode, at: number) => {
+    const value = keywordValue(call, name) ?? positionalValue(call, at);
+    return value !== null && isConstantArgument(value);
+  };
+  for (const mention of root.descendantsOfType('identifier')) {
+    if (mention.text !== className || mention.id === cls.childForFieldName('name')?.id) continue;
+    const parent = mention.parent;
+    // `class Sub(Cls):` derives from it: its own super().__init__ calls are read below.
+    if (parent?.type === 'argument_list' && parent.parent?.type === 'class_definition') continue;
+    if (parent?.type === 'call' && parent.childForFieldName('function')?.id === mention.id) {
+      if (!given(parent, position - 1)) return false;
+      calls++;
+      continue;
+    }
+    // `Cls.__init__(self, ...)`: the receiver is passed by hand.
+    const call = parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === '__init__' ? parent.parent : null;
+    if (call?.type === 'call' && call.childForFieldName('function')?.id === parent!.id) {
+      if (!given(call, position)) return false;
+      calls++;
+      continue;
+    }
+    // `super(Cls, self)` in the class itself, or any other mention (a factory table, a callback).
+    if (parent?.type === 'argument_list' && parent.parent?.childForFieldName('function')?.text === 'super') continue;
+    return false;
+  }
+  for (const sub of root.descendantsOfType('class_definition')) {
+    const bases = sub.childForFieldName('superclasses')?.namedChildren ?? [];
+    if (!bases.some((b) => b.type === 'identifier' && b.text === className)) continue;
+    for (const call of sub.descendantsOfType('call')) {
+      const fn = call.childForFieldName('function');
+      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== '__init__') continue;
+      const object = fn.childForFieldName('object');
+      if (object?.type !== 'call' || object.childForFieldName('function')?.text !== 'super') continue;
+      if (closestOfType(call, ['class_definition'])?.id !== sub.id) continue;
+      if (!given(call, position - 1)) return false;
+      calls++;
+    }
+  }
+  return calls > 0;
+}
+
 /** The captured name reads a parameter that every call in the file gives a constant: see givenOnlyConstants. */
 export const givenOnlyConstantsPredicate: Predicate = {
   name: 'given-only-constants',
   description:
-    'The captured name (or a keyword argument passing one) reads a parameter of its function that the function never rebinds and that every call in the file — `f(...)`, or `self.f(...)` for a method — gives a constant: a literal string or an upper-case name or attribute (`_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`). At least one call; a function also named without being called (a callback) does not count. Use under `not:`.',
+    'The captured name (or a keyword argument passing one) reads a parameter of its function that the function never rebinds and that every call in the file — `f(...)`, or `self.f(...)` for a method — gives a constant: a literal string, an upper-case name or attribute (`_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`) or a local bound once to a literal string. For `__init__`, the calls are those of the class and its subclasses\' `super().__init__(...)` in the file. At least one call; a function also named without being called (a callback) does not count. Use under `not:`.',
   checkArg: expectTrue,
   test: (node) => givenOnlyConstants(node),
 };

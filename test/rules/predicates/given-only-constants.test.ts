@@ -32,3 +32,25 @@ describe('given-only-constants', () => {
     expect(givenOnlyConstantsPredicate.checkArg(1)).not.toBeNull();
   });
 });
+
+describe('given-only-constants: a constructor parameter', () => {
+  const base = 'class Base(object):\n    def __init__(self, name, other=None):\n        self.cls = compile(name)\n\n';
+
+  it.each([
+    [`${base}class A(Base):\n    def __init__(self):\n        name = "A"\n        super(A, self).__init__(name)\n\nclass B(Base):\n    def __init__(self):\n        super().__init__(name="B")`, "subclasses' super().__init__, a local bound once and a keyword"],
+    [`${base}def make():\n    return Base("X")`, 'the class called with a literal'],
+    [`${base}class C(Base):\n    def __init__(self):\n        Base.__init__(self, "C")`, 'the base __init__ called by hand'],
+  ])('%s: %s', (source) => {
+    expect(given(source)).toBe(true);
+  });
+
+  it.each([
+    [base, 'never constructed'],
+    [`${base}class A(Base):\n    def __init__(self, conf):\n        super().__init__(conf.name)\n\nclass B(Base):\n    def __init__(self):\n        super().__init__("B")`, 'one subclass passes a value'],
+    [`${base}def make(request):\n    return Base(request.name)`, 'constructed with a value'],
+    [`${base}FACTORIES = {"base": Base}\nBase("X")`, 'also named in a table'],
+    [`${base}class A(Base):\n    def __init__(self, name):\n        name = name + "!"\n        super().__init__(name)`, 'a local rebound'],
+  ])('%s: not (%s)', (source) => {
+    expect(given(source)).toBe(false);
+  });
+});
