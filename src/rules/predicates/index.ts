@@ -7,6 +7,7 @@ import { inCommandWrapperPredicate, isRunParameterPredicate } from './command-wr
 import { couldBeCredentialPredicate } from './could-be-credential.js';
 import { fileCalls } from './file-calls.js';
 import { fileImports } from './file-imports.js';
+import { fileMentionsPredicate } from './file-mentions.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
 import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
 import { functionRebindsRoot, moduleRebindsRoot } from './rebinds-root.js';
@@ -112,6 +113,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isMigrationFile,
     argumentOfMethod,
     fileImports,
+    fileMentionsPredicate,
     validatedBefore,
     pathCheckedBefore,
     isPlaceholderListPredicate,
