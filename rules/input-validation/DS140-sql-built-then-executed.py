@@ -263,3 +263,16 @@ class Reclaimer(object):
     def reclaim(self, conn, marker, end_marker):
         return conn.execute(self.clean_batch_query + ' AND name < ?',  # expect: DS140 the head is the formatted query
                             (marker, end_marker))
+
+
+class IptablesDriver(object):
+    """networking-cisco's DFA agent: an iptables argument vector built in a name, then run."""
+
+    def update_ip_rule(self, ip, mac, chain):
+        update_cmd = ['iptables', '-R', '%s' % chain,
+                      '-s', '%s/32' % ip, '--mac-source', '%s' % mac, '-j', 'RETURN']
+        dsl.execute(update_cmd, self._root_helper, log_output=False)  # ok: DS140 an argument vector, not a statement
+
+    def find_rule(self, cursor, chain):
+        stmt = '%s' % chain
+        cursor.execute(stmt)  # expect: DS140 a string with nothing written out may be anything

@@ -69,3 +69,18 @@ export function isSequenceConcatenation(node: SyntaxNode): boolean {
   if (!body) return false;
   return operands.some((o) => o.type === 'identifier' && (annotatedNonString(scope!, o.text) || boundOnlyToNonStrings(body, o.text)));
 }
+
+/**
+ * True when `node` is a local name that its function only ever assigns lists, tuples, numbers and
+ * the like, or a parameter annotated so: run whole, it is an argument vector, not a statement
+ * (networking-cisco's `update_cmd = ['iptables', '-R', '%s' % chain, ...]` handed to `execute`).
+ */
+export function namesSequence(node: SyntaxNode): boolean {
+  const n = unwrapParens(node);
+  if (n.type !== 'identifier') return false;
+  let scope: SyntaxNode | null = n.parent;
+  while (scope && scope.type !== 'function_definition') scope = scope.parent;
+  const body = scope?.childForFieldName('body');
+  if (!body) return false;
+  return annotatedNonString(scope!, n.text) || boundOnlyToNonStrings(body, n.text);
+}

@@ -1,5 +1,5 @@
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
-import { isSequenceConcatenation } from '../../analysis/sequence-concatenation.js';
+import { isSequenceConcatenation, namesSequence } from '../../analysis/sequence-concatenation.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -76,6 +76,8 @@ export const looksLikeSqlPredicate: Predicate = {
  * %s' % command`): a head not written out (`self.query + ' AND name < ?'`) may be anything.
  */
 export function mayBeSqlStatement(node: SyntaxNode): boolean {
+  // A name only ever bound to a list is an argument vector, whatever was formatted into its items.
+  if (namesSequence(node)) return false;
   const text = templateText(node);
   if (text === null || text.trimStart().startsWith('\u0000')) return true;
   return readsAsSql(node, text);
@@ -85,7 +87,7 @@ export function mayBeSqlStatement(node: SyntaxNode): boolean {
 export const mayBeSqlStatementPredicate: Predicate = {
   name: 'may-be-sql-statement',
   description:
-    'The captured expression, run whole as a statement, may be SQL: true unless its written-out text opens the statement and reads as something else (`\'Running ip %s\' % command`, a log message an `execute` helper takes first); a statement whose head is not written out (`self.query + \' AND name < ?\'`) may be SQL.',
+    'The captured expression, run whole as a statement, may be SQL: true unless its written-out text opens the statement and reads as something else (`\'Running ip %s\' % command`, a log message an `execute` helper takes first); a statement whose head is not written out (`self.query + \' AND name < ?\'`) may be SQL; a local name the function only ever assigns lists or tuples (an argument vector) is not.',
   checkArg: expectTrue,
   test: (node) => mayBeSqlStatement(node),
 };
