@@ -1,4 +1,6 @@
 import subprocess
+
+NEUTRON_CONF = "/etc/neutron/neutron.conf"
 import subprocess as sp
 from subprocess import Popen, check_output
 
@@ -118,3 +120,18 @@ def purge_deleted(self, stack_identifier, days):
     again = "heat-manage purge_deleted 0"
     again = again + " " + stack_identifier
     processutils.execute(again, shell=True)  # expect: DS101 rebound with a value from outside
+
+
+def configure_service_vm(cidr, table):
+    # group-based-policy: a constant shell script in a one-item list, a command of literals and a
+    # module constant, and the service VM's configurator formatting a request's CIDR in.
+    subprocess.call(["grep -q '^service_provider' /etc/neutron/neutron_vpnaas.conf; "
+                     "if [[ $? = 1 ]]; then echo missing; fi"],
+                    shell=True)  # ok: DS101 a list of constant strings: DS137's
+    subprocess.call("crudini --set " + NEUTRON_CONF + " DEFAULT debug True",
+                    shell=True)  # ok: DS101 a literal and a module constant
+    ip_rule_command = "ip rule add to %s table main" % (cidr)
+    subprocess.Popen(ip_rule_command, shell=True,  # expect: DS101 a request's CIDR formatted in
+                     stdout=subprocess.PIPE)
+    subprocess.Popen(["ip route add table %s default" % table],
+                     shell=True)  # expect: DS101 a value formatted into the list's command

@@ -1,4 +1,5 @@
 import asyncio
+import commands
 import os
 import subprocess
 import os as operating_system
@@ -33,3 +34,20 @@ def sync():
     os.system(  # ok: DS102 a comment after the parenthesis is not the command
         "sync"
     )
+
+
+NEUTRON_CONF = "/etc/neutron/neutron.conf"
+
+
+def configure_nfp(ext_net_name):
+    # group-based-policy's setup tool: commands built from literals, a module constant and a name
+    # bound once to a literal, and two built from values read at run time.
+    configurator_key_name = "configurator_key"
+    admin_user = commands.getoutput("crudini --get " + NEUTRON_CONF + " keystone_authtoken username")  # ok: DS102 a literal and a module constant
+    pem = commands.getoutput("nova keypair-add" + " " + configurator_key_name)  # ok: DS102 a local bound once to a literal
+    auth_uri = commands.getoutput(  # ok: DS102 a module constant formatted in
+        "crudini --get %s keystone_authtoken auth_uri" % NEUTRON_CONF)
+    auth_host = commands.getoutput("echo " + auth_uri + " | cut -d'/' -f3")  # expect: DS102 a command's output
+    os.system("crudini --set /etc/nfp.ini heat_driver"  # expect: DS102 a parameter
+              " internet_out_network_name %s" % (ext_net_name))
+    return admin_user, pem, auth_host

@@ -35,3 +35,11 @@ def check_sheepdog():
 
     incubator_processutils.execute("collie", shell=True)  # expect: DS137
     incubator_processutils.execute("collie", "vdi", "list")  # ok: DS137 no shell
+
+
+def configure_vpnaas(driver):
+    # group-based-policy's setup tool: one constant script, in a one-item list.
+    subprocess.call(["grep -q '^service_provider' /etc/neutron/neutron_vpnaas.conf || echo missing"],
+                    shell=True)  # expect: DS137
+    subprocess.call(["echo %s" % driver],
+                    shell=True)  # ok: DS137 a value formatted in: DS101's
