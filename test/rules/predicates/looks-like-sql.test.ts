@@ -68,6 +68,18 @@ describe('may-be-sql-statement', () => {
     expect(statement(source)).toBe(false);
   });
 
+  it.each([
+    ["def f(chain, ip):\n    cmd = ['iptables', '-R', '%s' % chain, '-s', '%s/32' % ip]\n    x = cmd", false],
+    ["def f(args):\n    cmd = ('ip', 'netns', 'exec') + tuple(args)\n    x = cmd", false],
+    ["def f(cmd: list[str]):\n    x = cmd", false],
+    // Bound to a list once, then to a string: the list was the statement's pieces.
+    ["def f(name, extra):\n    q = ['WHERE name = %s' % name]\n    q = ' AND '.join(q + extra)\n    x = q", true],
+    // Not a local of a function: nothing says what it holds.
+    ["q = ['SELECT 1']\nx = q", true],
+  ])('%j, a name only ever bound to a list, is an argument vector (%j may be SQL)', (source, may) => {
+    expect(statement(source)).toBe(may);
+  });
+
   it('differs from looks-like-sql only where the head is not written out', () => {
     const { node, imports } = assignedValue('x = self.query + " AND name < ?"');
     expect(looksLikeSqlPredicate.test(node, true, { path: 'app.py', imports })).toBe(false);
