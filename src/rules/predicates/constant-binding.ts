@@ -1,6 +1,8 @@
+import type Parser from 'tree-sitter';
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
-const FUNCTIONS = new Set(['function_definition', 'lambda']);
+const FUNCTIONS = ['function_definition', 'lambda'];
 const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /** True when `value` is a parameter's default (`def f(x=1)`): only what a caller that passes nothing gets. */
@@ -73,26 +75,31 @@ function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | und
 export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
   if (identifier.type !== 'identifier') return null;
   const name = identifier.text;
-  let fn: SyntaxNode | null = identifier.parent;
-  while (fn && !FUNCTIONS.has(fn.type)) fn = fn.parent;
+  const fn = enclosingNode(identifier, FUNCTIONS);
   if (fn) {
     const body = fn.childForFieldName('body');
     const fromDefault = parameterDefault(fn, name);
     if (fromDefault !== undefined) return fromDefault && body && !rebinds(body, name) ? fromDefault : null;
     if (body && rebinds(body, name)) return localBinding(body, name);
   }
-  let module: SyntaxNode | null = identifier;
-  while (module.parent) module = module.parent;
-  let value: SyntaxNode | null = null;
-  let count = 0;
-  for (const statement of module.namedChildren) {
+  return moduleBindings(identifier.tree).get(name) ?? null;
+}
+
+const moduleBindingsOf = new WeakMap<Parser.Tree, Map<string, SyntaxNode | null>>();
+
+/** Per module-level name, the value of its one top-level assignment; null when assigned more than once or augmented. Built once per tree: a file of many findings does not rescan its module per finding. */
+function moduleBindings(tree: Parser.Tree): Map<string, SyntaxNode | null> {
+  let bindings = moduleBindingsOf.get(tree);
+  if (bindings) return bindings;
+  bindings = new Map();
+  for (const statement of tree.rootNode.namedChildren) {
     const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : null;
     if (assignment?.type !== 'assignment' && assignment?.type !== 'augmented_assignment') continue;
     const left = assignment.childForFieldName('left');
-    if (left?.type === 'identifier' && left.text === name) {
-      count++;
-      value = assignment.type === 'assignment' ? assignment.childForFieldName('right') : null;
-    }
+    if (left?.type !== 'identifier') continue;
+    const once = !bindings.has(left.text) && assignment.type === 'assignment';
+    bindings.set(left.text, once ? assignment.childForFieldName('right') : null);
   }
-  return count === 1 ? value : null;
+  moduleBindingsOf.set(tree, bindings);
+  return bindings;
 }

@@ -1,3 +1,4 @@
+import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { plusOperands, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { constantBinding, rebinds } from './constant-binding.js';
@@ -9,6 +10,7 @@ import { expectTrue, type Predicate } from './predicate.js';
 // and `% ('incoming' if incoming else 'outgoing')`: formatted, yet nothing in the text can come
 // from outside.
 
+const LOOP_SCOPES = ['for_statement', 'function_definition'];
 const UPPER_CASE = /^[A-Z][A-Z0-9_]*$/;
 
 /** A name or attribute spelled as a constant: `TEMPLATE`, `models.TABLE_NAME`, `self.HTML_RESPONSE_TEMPLATE`. */
@@ -31,7 +33,8 @@ function constantContainer(node: SyntaxNode): SyntaxNode | null {
  * op.execute(f"ALTER TABLE {table} ...")` (tacker's migrations).
  */
 function isConstantLoopElement(identifier: SyntaxNode): boolean {
-  for (let at = identifier.parent; at && at.type !== 'function_definition'; at = at.parent) {
+  for (const at of enclosingNodes(identifier, LOOP_SCOPES)) {
+    if (at.type === 'function_definition') return false;
     if (at.type !== 'for_statement' || at.childForFieldName('left')?.text !== identifier.text) continue;
     const body = at.childForFieldName('body');
     const right = at.childForFieldName('right');
