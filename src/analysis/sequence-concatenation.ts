@@ -1,4 +1,5 @@
-import { plusOperands, type SyntaxNode, unwrapParens } from './syntax.js';
+import type Parser from 'tree-sitter';
+import { closestOfType, plusOperands, type SyntaxNode, unwrapParens } from './syntax.js';
 
 // `['sysctl', '-w'] + cmd` builds a command line, not a query: `+` on lists says nothing of SQL,
 // yet with no string written out the SQL rules could not tell it from `base_sql + where`.
@@ -39,6 +40,18 @@ function boundOnlyToNonStrings(scope: SyntaxNode, name: string): boolean {
   return seen > 0;
 }
 
+const answers = new WeakMap<Parser.Tree, Map<string, boolean>>();
+
+/** boundOnlyToNonStrings, asked once per function body and name: many findings in one function do not walk it each. */
+function boundOnlyToNonStringsOnce(body: SyntaxNode, name: string): boolean {
+  let perTree = answers.get(body.tree);
+  if (!perTree) answers.set(body.tree, (perTree = new Map()));
+  const key = `${body.startIndex}:${name}`;
+  let answer = perTree.get(key);
+  if (answer === undefined) perTree.set(key, (answer = boundOnlyToNonStrings(body, name)));
+  return answer;
+}
+
 const SEQUENCE_ANNOTATION = /^(?:typing\.)?(?:list|List|tuple|Tuple|Sequence|MutableSequence|Iterable|int|float)\b/;
 
 /** True when `name` is a parameter of `fn` annotated as a list, tuple or number (`vtysh_args: list[str]`). */
@@ -61,13 +74,32 @@ function annotatedNonString(fn: SyntaxNode, name: string): boolean {
 export function isSequenceConcatenation(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
   if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return false;
-  const operands = plusOperands(n);
-  if (operands.some(isNonStringValue)) return true;
-  let scope: SyntaxNode | null = n.parent;
-  while (scope && scope.type !== 'function_definition') scope = scope.parent;
-  const body = scope?.childForFieldName('body');
-  if (!body) return false;
-  return operands.some((o) => o.type === 'identifier' && (annotatedNonString(scope!, o.text) || boundOnlyToNonStrings(body, o.text)));
+  const scope = closestOfType(n, ['function_definition']);
+  return joinsSequence(n, scope, scope?.childForFieldName('body') ?? null);
+}
+
+const chains = new WeakMap<Parser.Tree, Map<number, boolean>>();
+
+/**
+ * Whether an operand of the `+` chain `n` is plainly no string (see isSequenceConcatenation).
+ * Remembered per `+` node: each `+` of a long chain is asked in turn, and the chain is walked once.
+ */
+function joinsSequence(node: SyntaxNode, scope: SyntaxNode | null, body: SyntaxNode | null): boolean {
+  const n = unwrapParens(node);
+  if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') {
+    if (isNonStringValue(n)) return true;
+    return body !== null && n.type === 'identifier' && (annotatedNonString(scope!, n.text) || boundOnlyToNonStringsOnce(body, n.text));
+  }
+  let perTree = chains.get(n.tree);
+  if (!perTree) chains.set(n.tree, (perTree = new Map()));
+  let answer = perTree.get(n.id);
+  if (answer === undefined) {
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    answer = (left !== null && joinsSequence(left, scope, body)) || (right !== null && joinsSequence(right, scope, body));
+    perTree.set(n.id, answer);
+  }
+  return answer;
 }
 
 /**
@@ -78,9 +110,8 @@ export function isSequenceConcatenation(node: SyntaxNode): boolean {
 export function namesSequence(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
   if (n.type !== 'identifier') return false;
-  let scope: SyntaxNode | null = n.parent;
-  while (scope && scope.type !== 'function_definition') scope = scope.parent;
+  const scope = closestOfType(n, ['function_definition']);
   const body = scope?.childForFieldName('body');
   if (!body) return false;
-  return annotatedNonString(scope!, n.text) || boundOnlyToNonStrings(body, n.text);
+  return annotatedNonString(scope!, n.text) || boundOnlyToNonStringsOnce(body, n.text);
 }

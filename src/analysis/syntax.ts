@@ -1,4 +1,5 @@
 import Parser from 'tree-sitter';
+import { enclosingNode } from './enclosing-nodes.js';
 
 /** The tree-sitter node type, named once so the rest of the code does not import tree-sitter for it. */
 export type SyntaxNode = Parser.SyntaxNode;
@@ -24,14 +25,19 @@ export function walkDescendants(root: SyntaxNode, visit: (node: SyntaxNode) => b
 
 /** True when `node` or one of its ancestors is an ERROR node: tree-sitter's recovery guessed there. */
 export function isInsideError(node: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (n.type === 'ERROR') return true;
-  return false;
+  return closestOfType(node, ['ERROR']) !== null;
 }
 
-/** The nearest ancestor (or the node itself) whose type is one of `types`. */
+/**
+ * The nearest ancestor (or the node itself) whose type is one of `types`. Found by position, not
+ * by walking `parent` (tree-sitter descends from the root for each step: d² from depth d).
+ */
 export function closestOfType(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
-  for (let n: SyntaxNode | null = node; n; n = n.parent) if (types.includes(n.type)) return n;
-  return null;
+  if (types.includes(node.type)) return node;
+  const found = enclosingNode(node, types);
+  if (found) return found;
+  const root = node.tree.rootNode;
+  return types.includes(root.type) && root.id !== node.id ? root : null;
 }
 
 /** Strips redundant parentheses: `((x))` → `x`. */

@@ -21,6 +21,8 @@ import { ScopeDefinitions } from './scope-definitions.js';
 export class FileScopes {
   /** Per scope node and name (see ScopeDefinitions: each is walked only where the name occurs). */
   private readonly scopes = new Map<string, ScopeDefinitions>();
+  /** Walks that threw, by the same key: see scope. */
+  private readonly failures = new Map<string, Error>();
   /** The scope each identifier read was looked up in, by the identifier's id. */
   private readonly readScopes = new Map<number, ScopeDefinitions>();
   private readonly returns = new Map<number, SyntaxNode[]>();
@@ -58,6 +60,10 @@ export class FileScopes {
   /** The reaching definitions of `name` in the scope `node` (a function, or the module's root), walked once per file. */
   scope(node: SyntaxNode, name: string): ScopeDefinitions {
     const key = `${idOf(node)}:${name}`;
+    // A walk that failed (a hostile expression thousands deep overflows the stack) fails again at
+    // once for the next sink that asks, instead of walking the scope again per finding.
+    const failed = this.failures.get(key);
+    if (failed) throw failed;
     let scope = this.scopes.get(key);
     if (!scope) {
       // The name's occurrences in the scope's text only: a walk of the scope asks of nothing else.
@@ -65,7 +71,13 @@ export class FileScopes {
       const at = isFunction ? this.occurrencesIn(name, startOf(node), node.endIndex) : this.occurrencesIn(name, 0, Infinity);
       const readOnly = isFunction && this.onlyReads(node, name, at);
       const redactions = { keysOf: (iterable: SyntaxNode) => this.moduleConstantKeys(iterable) };
-      this.scopes.set(key, (scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly, redactions)));
+      try {
+        scope = new ScopeDefinitions(node, name, focusOn(at, (n) => this.endOf(n)), readOnly, redactions);
+      } catch (error) {
+        this.failures.set(key, error as Error);
+        throw error;
+      }
+      this.scopes.set(key, scope);
     }
     return scope;
   }

@@ -1,12 +1,11 @@
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
-const FUNCTION_TYPES = new Set(['function_definition', 'lambda']);
+const SCOPE_TYPES = ['function_definition', 'lambda', 'module'];
 
-/** The innermost function (or lambda) holding `node`, else its module; null for a node outside any tree. */
+/** The innermost function (or lambda) holding `node`, else its module; null for the module itself. Found by position (see enclosingNode). */
 export function enclosingScope(node: SyntaxNode): SyntaxNode | null {
-  let scope: SyntaxNode | null = node.parent;
-  while (scope && !FUNCTION_TYPES.has(scope.type) && scope.type !== 'module') scope = scope.parent;
-  return scope;
+  return enclosingNode(node, SCOPE_TYPES);
 }
 
 /** Answers per tree, by key: the file's and each scope's word test, and each read's answer. */

@@ -1,6 +1,7 @@
+import type Parser from 'tree-sitter';
 import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { isConstantString } from '../../analysis/string-literal.js';
-import { plusOperands, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { constantBinding, rebinds } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
@@ -66,16 +67,41 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   return false;
 }
 
-/** The parts of a `+` chain that are not string literals; null when it is not a `+`. */
-function addedValues(node: SyntaxNode): SyntaxNode[] | null {
-  const operands = plusOperands(node);
-  return operands.length < 2 ? null : operands.filter((p) => !isConstantString(p));
+interface ChainFacts {
+  /** Parts that are not string literals. */
+  values: number;
+  /** Every such part is a fixed value (see isFixedValue). */
+  fixed: boolean;
+}
+
+const chains = new WeakMap<Parser.Tree, Map<number, ChainFacts>>();
+
+/** What the parts of a `+` chain fill in, or null when `node` is no `+`. Remembered per `+` node: each `+` of a long chain is asked in turn, and the chain is read once. */
+function chainFacts(node: SyntaxNode): ChainFacts | null {
+  const n = unwrapParens(node);
+  if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return null;
+  let perTree = chains.get(n.tree);
+  if (!perTree) chains.set(n.tree, (perTree = new Map()));
+  let facts = perTree.get(n.id);
+  if (!facts) {
+    const sides = [n.childForFieldName('left'), n.childForFieldName('right')].filter((side): side is SyntaxNode => side !== null);
+    facts = { values: 0, fixed: true };
+    for (const side of sides) {
+      const part = chainFacts(side) ?? (isConstantString(unwrapParens(side)) ? { values: 0, fixed: true } : { values: 1, fixed: isFixedValue(side) });
+      facts.values += part.values;
+      facts.fixed &&= part.fixed;
+    }
+    perTree.set(n.id, facts);
+  }
+  return facts;
 }
 
 /** Whether a formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code (see isFixedValue). */
 export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
-  const values = filledValues(node) ?? addedValues(node);
-  return values !== null && values.length > 0 && values.every((v) => isFixedValue(v));
+  const values = filledValues(node);
+  if (values !== null) return values.length > 0 && values.every((v) => isFixedValue(v));
+  const chain = chainFacts(node);
+  return chain !== null && chain.values > 0 && chain.fixed;
 }
 
 /** The captured formatted string fills in only values fixed in the code (see isFixedValue). */

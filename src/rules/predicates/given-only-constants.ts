@@ -1,4 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
+import type Parser from 'tree-sitter';
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { fixedBinding, rebinds } from './constant-binding.js';
 import { spelledAsConstant } from './fills-only-constants.js';
@@ -8,6 +10,29 @@ import { expectTrue, type Predicate } from './predicate.js';
 // oslo.middleware's healthcheck: `def _expand_template(contents, params): jinja2.Template(source=contents)`,
 // called only as `_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`: the parameter holds one
 // of the code's own constants at every call the file makes.
+
+const mentionsByTree = new WeakMap<Parser.Tree, Map<string, Map<string, SyntaxNode[]>>>();
+
+/**
+ * The identifiers spelled `name`, or the attributes whose last part is `name`, in document order:
+ * indexed once per tree, so a file of many findings does not walk itself once per finding.
+ */
+function mentionsOf(tree: Parser.Tree, kind: 'identifier' | 'attribute', name: string): SyntaxNode[] {
+  let byKind = mentionsByTree.get(tree);
+  if (!byKind) mentionsByTree.set(tree, (byKind = new Map()));
+  let byName = byKind.get(kind);
+  if (!byName) {
+    byKind.set(kind, (byName = new Map()));
+    for (const node of tree.rootNode.descendantsOfType(kind)) {
+      const key = kind === 'identifier' ? node.text : node.childForFieldName('attribute')?.text;
+      if (key === undefined) continue;
+      const list = byName.get(key);
+      if (list) list.push(node);
+      else byName.set(key, [node]);
+    }
+  }
+  return byName.get(name) ?? [];
+}
 
 /** A constant string, or a name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`). */
 function isConstantArgument(node: SyntaxNode): boolean {
@@ -39,7 +64,7 @@ function parameterPosition(fn: SyntaxNode, name: string): number | null {
 export function givenOnlyConstants(node: SyntaxNode): boolean {
   const read = node.type === 'keyword_argument' ? node.childForFieldName('value') : node;
   if (read?.type !== 'identifier') return false;
-  const fn = closestOfType(read, ['function_definition']);
+  const fn = enclosingNode(read, ['function_definition']);
   const fnName = fn?.childForFieldName('name')?.text;
   if (!fn || !fnName) return false;
   const position = parameterPosition(fn, read.text);
@@ -49,12 +74,11 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   const isMethod = fn.parent?.parent?.type === 'class_definition';
   // A method's calls skip `self`: `self.f(a)` passes `a` as parameter 2.
   const at = isMethod ? position - 1 : position;
-  let root: SyntaxNode = fn;
-  while (root.parent) root = root.parent;
+  const root = read.tree.rootNode;
   if (isMethod && fnName === '__init__') return constructedOnlyWithConstants(root, fn, read.text, position);
   let calls = 0;
-  for (const mention of root.descendantsOfType(isMethod ? 'attribute' : 'identifier')) {
-    const named = isMethod ? mention.childForFieldName('attribute')?.text === fnName && ['self', 'cls'].includes(mention.childForFieldName('object')?.text ?? '') : mention.text === fnName;
+  for (const mention of mentionsOf(read.tree, isMethod ? 'attribute' : 'identifier', fnName)) {
+    const named = !isMethod || ['self', 'cls'].includes(mention.childForFieldName('object')?.text ?? '');
     if (!named || mention.parent?.id === fn.id) continue;
     const call = mention.parent;
     if (call?.type !== 'call' || call.childForFieldName('function')?.id !== mention.id) return false;
@@ -81,8 +105,8 @@ function constructedOnlyWithConstants(root: SyntaxNode, init: SyntaxNode, name: 
     const value = keywordValue(call, name) ?? positionalValue(call, at);
     return value !== null && isConstantArgument(value);
   };
-  for (const mention of root.descendantsOfType('identifier')) {
-    if (mention.text !== className || mention.id === cls.childForFieldName('name')?.id) continue;
+  for (const mention of mentionsOf(root.tree, 'identifier', className)) {
+    if (mention.id === cls.childForFieldName('name')?.id) continue;
     const parent = mention.parent;
     // `class Sub(Cls):` derives from it: its own super().__init__ calls are read below.
     if (parent?.type === 'argument_list' && parent.parent?.type === 'class_definition') continue;

@@ -1,3 +1,5 @@
+import type Parser from 'tree-sitter';
+import { idOf } from '../../analysis/flow/node-fields.js';
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
 import { isSequenceConcatenation, namesSequence } from '../../analysis/sequence-concatenation.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
@@ -15,6 +17,20 @@ export const CLAUSE = /\b(?:insert\s+into|delete\s+from|update\s+\S+\s+set|where
  */
 export function templateText(node: SyntaxNode): string | null {
   const n = unwrapParens(node);
+  if (n.type !== 'binary_operator') return templateTextOf(n);
+  // Each `+` of a chain is asked in turn (a flow source per operand): remembered per node, a
+  // chain of n parts costs n, not n² (V8 joins the strings as ropes).
+  let perTree = templates.get(n.tree);
+  if (!perTree) templates.set(n.tree, (perTree = new Map()));
+  const key = idOf(n);
+  let text = perTree.get(key);
+  if (text === undefined) perTree.set(key, (text = templateTextOf(n)));
+  return text;
+}
+
+const templates = new WeakMap<Parser.Tree, Map<number, string | null>>();
+
+function templateTextOf(n: SyntaxNode): string | null {
   switch (n.type) {
     case 'string':
       return n.namedChildren

@@ -1,3 +1,4 @@
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import { unwrapParens, walkDescendants, type SyntaxNode } from '../../analysis/syntax.js';
 import { statementsBefore } from './statements-before.js';
 
@@ -63,8 +64,7 @@ export function policyValuesBefore(identifier: SyntaxNode): boolean {
  * deckhand's `credentials` is the request context, whose policy view holds ids and roles).
  */
 function isPolicyContext(identifier: SyntaxNode): boolean {
-  let fn: SyntaxNode | null = identifier.parent;
-  while (fn && fn.type !== 'function_definition') fn = fn.parent;
+  const fn = enclosingNode(identifier, ['function_definition']);
   const parameters = fn?.childForFieldName('parameters');
   const body = fn?.childForFieldName('body');
   if (!parameters || !body) return false;

@@ -1,3 +1,5 @@
+import type Parser from 'tree-sitter';
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import { attributeRoot, type SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -24,6 +26,20 @@ function scopeAssigns(scope: SyntaxNode, name: string): boolean {
   return false;
 }
 
+const answers = new WeakMap<Parser.Tree, Map<string, boolean>>();
+
+/** scopeAssigns, asked once per tree, scope and name: a file of many findings in one scope does not walk it per finding. */
+function scopeAssignsOnce(scope: SyntaxNode, name: string): boolean {
+  let perTree = answers.get(scope.tree);
+  if (!perTree) answers.set(scope.tree, (perTree = new Map()));
+  const key = `${scope.startIndex}:${scope.type}:${name}`;
+  let answer = perTree.get(key);
+  if (answer === undefined) perTree.set(key, (answer = scopeAssigns(scope, name)));
+  return answer;
+}
+
+const SCOPES = ['function_definition', 'class_definition', 'lambda'];
+
 /** The root name of the captured chain, when it is a plain name. */
 function rootName(node: SyntaxNode): SyntaxNode | null {
   const root = attributeRoot(node);
@@ -39,9 +55,7 @@ export const moduleRebindsRoot: Predicate = {
   test(node) {
     const root = rootName(node);
     if (!root) return false;
-    let module: SyntaxNode = root;
-    while (module.parent) module = module.parent;
-    return scopeAssigns(module, root.text);
+    return scopeAssignsOnce(root.tree.rootNode, root.text);
   },
 };
 
@@ -57,13 +71,9 @@ export const functionRebindsRoot: Predicate = {
   test(node) {
     const root = rootName(node);
     if (!root) return false;
-    for (let n = root.parent; n; n = n.parent) {
-      if (n.type === 'class_definition' || n.type === 'lambda') return false;
-      if (n.type === 'function_definition') {
-        const body = n.childForFieldName('body');
-        return body !== null && scopeAssigns(body, root.text);
-      }
-    }
-    return false;
+    const scope = enclosingNode(root, SCOPES);
+    if (scope?.type !== 'function_definition') return false;
+    const body = scope.childForFieldName('body');
+    return body !== null && scopeAssignsOnce(body, root.text);
   },
 };
