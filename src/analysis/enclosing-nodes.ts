@@ -49,11 +49,41 @@ function isWithin(candidate: SyntaxNode, node: SyntaxNode): boolean {
   return false;
 }
 
+/** Parent steps tried before the index: ordinary code is rarely deeper, and a short walk is cheaper than indexing the tree. */
+const SHORT_WALK = 24;
+
+/** Trees a short walk found too deep: their lookups go to the index at once (a walk from d deep costs d per step). */
+const deepTrees = new WeakSet<Parser.Tree>();
+
 /**
  * The nodes of `types` that strictly enclose `node`, innermost first (a node of those types is
- * not its own encloser): what walking `node.parent` upwards would meet, without the walk.
+ * not its own encloser): what walking `node.parent` upwards would meet. A short walk first; past
+ * SHORT_WALK steps, and from then on in that tree, the index (a hostile expression thousands deep).
  */
 export function* enclosingNodes(node: SyntaxNode, types: readonly string[]): Generator<SyntaxNode> {
+  if (deepTrees.has(node.tree)) {
+    yield* indexedEnclosers(node, types);
+    return;
+  }
+  let yielded = 0;
+  let at: SyntaxNode | null = node.parent;
+  for (let step = 0; at; step++) {
+    if (step === SHORT_WALK) {
+      deepTrees.add(node.tree);
+      let skip = yielded;
+      for (const found of indexedEnclosers(node, types)) if (skip-- <= 0) yield found;
+      return;
+    }
+    if (types.includes(at.type)) {
+      yielded++;
+      yield at;
+    }
+    at = at.parent;
+  }
+}
+
+/** enclosingNodes from the index: a binary search and the chain of enclosing nodes. */
+function* indexedEnclosers(node: SyntaxNode, types: readonly string[]): Generator<SyntaxNode> {
   const { nodes, starts, ends, outer } = enclosersOf(node, types);
   // The last node starting at or before `node`; the enclosers are it or its outer chain.
   let lo = 0;

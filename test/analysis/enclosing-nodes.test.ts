@@ -50,6 +50,31 @@ describe('enclosingNodes', () => {
     expect(checked).toBeGreaterThan(150);
   });
 
+  it('meets the same past the short walk, from nodes nested deeper than it (the index)', () => {
+    // Twelve functions, each with a loop, then an expression forty `+` deep: most nodes lie past
+    // the first two dozen parents, where the answer comes from the index.
+    const lines: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const pad = '    '.repeat(2 * i);
+      lines.push(`${pad}def f${i}(a):`, `${pad}    for x${i} in a:`);
+    }
+    const pad = '    '.repeat(24);
+    lines.push(`${pad}y = (lambda: ${'(g(x0) + '.repeat(40)}1${')'.repeat(40)})`);
+    lines.push(`${pad}class K:`, `${pad}    z = [lambda q: q for _ in ${'['.repeat(30)}1${']'.repeat(30)}]`);
+    const tree = parsePython(lines.join('\n') + '\n');
+    let deep = 0;
+    walkDescendants(tree.rootNode, (node) => {
+      const expected = byParents(node, TYPES);
+      expect([...enclosingNodes(node, TYPES)].map(label)).toEqual(expected);
+      const lambda = enclosingNode(node, ['lambda']);
+      expect(lambda ? label(lambda) : undefined).toBe(byParents(node, ['lambda'])[0]);
+      let depth = 0;
+      for (let at = node.parent; at; at = at.parent) depth++;
+      if (depth > 30) deep++;
+    });
+    expect(deep).toBeGreaterThan(500);
+  });
+
   it('answers null at module level and for a type the file lacks', () => {
     const tree = parsePython('x = 1\ndef f():\n    return x\n');
     const [first, , ret] = tree.rootNode.descendantsOfType('identifier');
