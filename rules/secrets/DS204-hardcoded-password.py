@@ -204,3 +204,19 @@ ACCOUNTS = {
     'admin_user': 'admin',
     'admin_password': 'admin',  # expect: DS204 the account's name for a password is still one
 }
+
+
+# networking-brocade's telnet connector: the prompts it waits for, not credentials.
+LOGIN_USER_TOKEN = "Name:"  # ok: DS204 a prompt
+LOGIN_PASS_TOKEN = "Password:"  # ok: DS204 a prompt
+
+
+class TelnetSession(object):
+    def login(self, connector, username, password):
+        connector.read_until(LOGIN_USER_TOKEN, 5)
+        connector.write(username + "\r\n")
+        connector.read_until(LOGIN_PASS_TOKEN, 5)
+        connector.write(password + "\r\n")
+        self.enable_password = "Password: "  # ok: DS204 a prompt, trailing space and all
+        self.admin_token = "Name:x9f2kq77"  # expect: DS204 a value after the colon
+        self.enable_secret = "en4ble:"  # expect: DS204 a digit: not a prompt's word

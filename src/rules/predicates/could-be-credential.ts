@@ -35,11 +35,17 @@ const VERSION = /^v?\d+(?:\.\d+)+$/;
  */
 const FILE_PATH = /^(?:~|\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)+\/?$/;
 
+/**
+ * A prompt a session waits for, one or a few words (no digits) and a colon: networking-brocade's telnet
+ * connector reads until `LOGIN_USER_TOKEN = "Name:"`, then until `LOGIN_PASS_TOKEN = "Password:"`.
+ */
+const PROMPT = /^[A-Za-z][A-Za-z _-]{0,30}:\s*$/;
+
 /** An event a setting names: Ansible's `update_password='on_create'` (set the password only when the user is created). */
 const EVENT = /^on_[a-z]+(?:_[a-z]+)*$/;
 
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH, EVENT };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH, EVENT, PROMPT };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -93,7 +99,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || EVENT.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || EVENT.test(text) || PROMPT.test(text)) return false;
   if (sharedWithPlainKey(value, text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
@@ -145,7 +151,7 @@ const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'name', 'account', 
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };
