@@ -276,3 +276,18 @@ class IptablesDriver(object):
     def find_rule(self, cursor, chain):
         stmt = '%s' % chain
         cursor.execute(stmt)  # expect: DS140 a string with nothing written out may be anything
+
+
+class RunnableController(object):
+    """picasso's API: a function's route, formatted as a path, handed to its client's execute."""
+
+    async def run(self, request, fnclient, loop):
+        app = request.match_info.get('app')
+        path = "/{}".format(request.match_info.get('route'))
+        fn_app = await fnclient.apps.show(app, loop=loop)
+        return await fn_app.routes.execute(  # ok: DS140 a route's path, not a statement
+            path, loop=loop)
+
+    def hinted(self, cursor, request):
+        query = "/* index hint */ SELECT * FROM runs WHERE app = '{}'".format(request.match_info.get('app'))
+        cursor.execute(query)  # expect: DS140 a comment opens the statement

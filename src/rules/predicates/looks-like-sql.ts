@@ -65,6 +65,9 @@ function templateTextOf(n: SyntaxNode): string | null {
   }
 }
 
+/** Written-out text that opens as a path: a slash not starting a comment. */
+const PATH_HEAD = /^\s*\/(?!\*)/;
+
 /** True unless the written-out text of the statement shows it is not SQL (a shell command, a URL, prose), or it joins lists, not strings. */
 export function looksLikeSql(node: SyntaxNode): boolean {
   return readsAsSql(node, templateText(node));
@@ -73,6 +76,9 @@ export function looksLikeSql(node: SyntaxNode): boolean {
 /** looksLikeSql, given the node's templateText (read once by callers that look at it first). */
 function readsAsSql(node: SyntaxNode, text: string | null): boolean {
   if (isSequenceConcatenation(node)) return false;
+  // A path or a route (`"/{}".format(route)`, picasso's functions client): no statement opens
+  // with a slash, save a comment (`/* hint */ SELECT ...`).
+  if (text !== null && PATH_HEAD.test(text)) return false;
   // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL.
   if (text === null || !/[a-z]{2}/i.test(text)) return true;
   return LEADING.test(text) || CLAUSE.test(text);
@@ -82,7 +88,7 @@ function readsAsSql(node: SyntaxNode, text: string | null): boolean {
 export const looksLikeSqlPredicate: Predicate = {
   name: 'looks-like-sql',
   description:
-    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL, nor is a `+` that joins lists (`[\'tc\'] + cmd`, or a local name only ever assigned a list).',
+    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL, nor a path or route whose text opens with `/` (`"/{}".format(route)`; a `/* comment */` may open SQL), nor is a `+` that joins lists (`[\'tc\'] + cmd`, or a local name only ever assigned a list).',
   checkArg: expectTrue,
   test: (node) => looksLikeSql(node),
 };
