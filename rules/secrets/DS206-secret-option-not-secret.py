@@ -124,3 +124,22 @@ agent_opts = [
     cfg.StrOpt('signing_private_key',  # expect: DS206 not said to be a certificate's
                help=_("Private key used to sign tokens.")),
 ]
+
+
+# networking-vpp's JWT options: a node's certificate and private key, opened as PEM files by a
+# helper in another module (jwt_agent.JWTUtils(cert, key, ca, ...)).
+ml2_vpp_opts = [
+    cfg.StrOpt('jwt_ca_cert',
+               default=None,
+               help=_("Root CA certificate for the JWT verification")),
+    cfg.StrOpt('jwt_node_cert',
+               default=None,
+               help=_("Local Node certificate for the JWT verification")),
+    cfg.StrOpt('jwt_node_private_key',  # ok: DS206 the key of the certificate beside it: a file
+               default=None,
+               help=_("Local Node private key for the JWT computation")),
+    cfg.StrOpt('etcd_private_key',  # expect: DS206 no etcd certificate beside it
+               help=_("Private key for etcd")),
+    cfg.StrOpt('jwt_node_password',  # expect: DS206 a password, whatever is beside it
+               help=_("Password of the node")),
+]

@@ -70,6 +70,7 @@ import { isSyntaxTokenPredicate } from './is-syntax-token.js';
 import { iteratesNamesPredicate } from './iterates-names.js';
 import { readsFixedFilePredicate } from './reads-fixed-file.js';
 import { optionReadAsPathPredicate } from './option-read-as-path.js';
+import { pairedWithCertificateOptionPredicate } from './paired-with-certificate-option.js';
 import { formatsResultOf } from './formats-result-of.js';
 import { fillsOnlyCallsNamed } from './fills-only-calls-named.js';
 import { filtersMembersPredicate } from './filters-members.js';
@@ -153,6 +154,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     inValueOfPredicate,
     builtOnlyFromPredicate,
     optionReadAsPathPredicate,
+    pairedWithCertificateOptionPredicate,
     formatsResultOf,
     fillsOnlyCallsNamed,
     filtersMembersPredicate,
