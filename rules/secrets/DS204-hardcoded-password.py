@@ -220,3 +220,12 @@ class TelnetSession(object):
         self.enable_password = "Password: "  # ok: DS204 a prompt, trailing space and all
         self.admin_token = "Name:x9f2kq77"  # expect: DS204 a value after the colon
         self.enable_secret = "en4ble:"  # expect: DS204 a digit: not a prompt's word
+
+
+class Provisioner(object):
+    """iotronic's board provisioner: a template the operator fills in."""
+
+    def conf_registration_agent(self, config):
+        config['iotronic']['board']['token'] = "<REGISTRATION-TOKEN>"  # ok: DS204 a placeholder in angle brackets
+        config['iotronic']['board']['password'] = "<s3cr3t"  # expect: DS204 not closed: no placeholder
+        config['iotronic']['board']['secret'] = "<<not-a-placeholder>>"  # expect: DS204 nested brackets
