@@ -898,3 +898,26 @@ class AristaClient(object):
 def broker_url(user, pw, host):
     url = "amqp://%s:%s@%s/" % (user, pw, host)
     LOG.info("broker at %s", url)  # expect: DS205 a template whose password slot is a parameter not named for one
+
+
+class BgpGatewayDriver(object):
+    """vmware-nsx's BGP driver: each gateway's id and password unpacked from a comprehension."""
+
+    def add_gateway_neighbours(self, bgp_peers, local_as, peers):
+        for edge_gw, password in [(peer['esg_id'], peer['password'])
+                                  for peer in bgp_peers if peer.get('esg_id')]:
+            neighbours = [gw_bgp_neighbour(bgp_id, local_as, password) for bgp_id in peers]
+            try:
+                self._nsxv.add_bgp_neighbours(edge_gw, neighbours)
+            except Exception:
+                LOG.error("Failed to add BGP neighbour on GW Edge '%s'",  # ok: DS205 the gateway's id, not the password beside it
+                          edge_gw)
+
+    def log_gateway_neighbours(self, bgp_peers):
+        for edge_gw, password in ((peer['esg_id'], peer['password']) for peer in bgp_peers):
+            message = "Adding neighbours of %s with password %s" % (edge_gw, password)
+            LOG.debug(message)  # expect: DS205 the password's own position
+
+    def log_gateway_values(self, bgp_peers):
+        for gw, value in [(peer['esg_id'], peer['password']) for peer in bgp_peers]:
+            LOG.debug("Gateway %s: %s", gw, value)  # expect: DS205 the second position is the password

@@ -305,6 +305,13 @@ export class ScopeDefinitions {
           this.target(targets[1]!, value, env);
           return;
         }
+        // `for gw, password in [(p['esg_id'], p['password']) for p in peers]`: each name takes its
+        // position of the comprehension's tuple (vmware-nsx logs the gateway, not the password).
+        const positions = FOR_TARGET_PARENTS.has(target.parent?.type ?? '') ? comprehensionTuple(value) : null;
+        if (positions && positions.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern')) {
+          targets.forEach((t, i) => this.target(t, positions[i]!, env));
+          return;
+        }
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
         // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
@@ -443,6 +450,18 @@ function merge(envs: readonly Env[]): Env {
     }
   }
   return out;
+}
+
+const FOR_TARGET_PARENTS = new Set(['for_statement', 'for_in_clause']);
+/** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
+function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
+  const n = value ? unwrapParens(value) : null;
+  if (!n || !COMPREHENSIONS.has(n.type) || n.type === 'dictionary_comprehension') return null;
+  const body = n.childForFieldName('body');
+  const tuple = body ? unwrapParens(body) : null;
+  if (tuple?.type !== 'tuple') return null;
+  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
+  return parts.some((p) => p.type === 'list_splat') ? null : parts;
 }
 
 function replace(env: Env, next: Env): void {
