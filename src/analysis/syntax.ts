@@ -33,11 +33,7 @@ export function isInsideError(node: SyntaxNode): boolean {
  * by walking `parent` (tree-sitter descends from the root for each step: d² from depth d).
  */
 export function closestOfType(node: SyntaxNode, types: readonly string[]): SyntaxNode | null {
-  if (types.includes(node.type)) return node;
-  const found = enclosingNode(node, types);
-  if (found) return found;
-  const root = node.tree.rootNode;
-  return types.includes(root.type) && root.id !== node.id ? root : null;
+  return types.includes(node.type) ? node : enclosingNode(node, types);
 }
 
 /** Strips redundant parentheses: `((x))` → `x`. */

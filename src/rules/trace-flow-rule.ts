@@ -223,14 +223,7 @@ export class FlowRuleTracer {
               const span = spans?.get(idOf(node));
               return span ? matchesCrossing(query, node, span.from, span.to + 1, 0) : query.matches(node);
             });
-      // From several starts, one node is matched again (each `+` of a long chain holds every
-      // occurrence after it): judge it once per pattern, so a hostile chain costs matches, not
-      // matches times the chain's length.
-      const judged = new Set<string>();
       for (const match of matches) {
-        const seen = `${match.pattern}:${match.captures.map((c) => `${c.name}=${idOf(c.node)}`).join(',')}`;
-        if (judged.has(seen)) continue;
-        judged.add(seen);
         const captures = new Map<string, SyntaxNode[]>();
         for (const { name, node } of match.captures) {
           const nodes = captures.get(name);
