@@ -1,5 +1,6 @@
 import type Parser from 'tree-sitter';
 import type { SyntaxNode } from './syntax.js';
+import { memoPerTree, type TreeMemo } from './tree-memo.js';
 
 // tree-sitter finds a node's parent by descending from the root, so a walk up from a node
 // nested d deep costs d² — per finding, on a hostile `os.system(a)+os.system(a)+…` line of
@@ -15,7 +16,7 @@ interface Enclosers {
   readonly outer: number[];
 }
 
-const byTree = new WeakMap<Parser.Tree, Map<string, Enclosers>>();
+const byTree: TreeMemo<string, Enclosers> = new WeakMap();
 
 function build(tree: Parser.Tree, types: readonly string[]): Enclosers {
   const nodes = tree.rootNode.descendantsOfType([...types]);
@@ -33,12 +34,7 @@ function build(tree: Parser.Tree, types: readonly string[]): Enclosers {
 }
 
 function enclosersOf(node: SyntaxNode, types: readonly string[]): Enclosers {
-  let perTree = byTree.get(node.tree);
-  if (!perTree) byTree.set(node.tree, (perTree = new Map()));
-  const key = types.join(' ');
-  let found = perTree.get(key);
-  if (!found) perTree.set(key, (found = build(node.tree, types)));
-  return found;
+  return memoPerTree(byTree, node.tree, types.join(' '), () => build(node.tree, types));
 }
 
 /** Whether `candidate`, of the same range as `node`, is `node` or inside it (a block and the one statement it holds share a range). */

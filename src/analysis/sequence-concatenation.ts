@@ -1,5 +1,6 @@
-import type Parser from 'tree-sitter';
 import { closestOfType, plusOperands, type SyntaxNode, unwrapParens } from './syntax.js';
+
+import { memoPerTree, type TreeMemo } from './tree-memo.js';
 
 // `['sysctl', '-w'] + cmd` builds a command line, not a query: `+` on lists says nothing of SQL,
 // yet with no string written out the SQL rules could not tell it from `base_sql + where`.
@@ -40,16 +41,11 @@ function boundOnlyToNonStrings(scope: SyntaxNode, name: string): boolean {
   return seen > 0;
 }
 
-const answers = new WeakMap<Parser.Tree, Map<string, boolean>>();
+const answers: TreeMemo<string, boolean> = new WeakMap();
 
 /** boundOnlyToNonStrings, asked once per function body and name: many findings in one function do not walk it each. */
 function boundOnlyToNonStringsOnce(body: SyntaxNode, name: string): boolean {
-  let perTree = answers.get(body.tree);
-  if (!perTree) answers.set(body.tree, (perTree = new Map()));
-  const key = `${body.startIndex}:${name}`;
-  let answer = perTree.get(key);
-  if (answer === undefined) perTree.set(key, (answer = boundOnlyToNonStrings(body, name)));
-  return answer;
+  return memoPerTree(answers, body.tree, `${body.startIndex}:${name}`, () => boundOnlyToNonStrings(body, name));
 }
 
 const SEQUENCE_ANNOTATION = /^(?:typing\.)?(?:list|List|tuple|Tuple|Sequence|MutableSequence|Iterable|int|float)\b/;
@@ -78,7 +74,7 @@ export function isSequenceConcatenation(node: SyntaxNode): boolean {
   return joinsSequence(n, scope, scope?.childForFieldName('body') ?? null);
 }
 
-const chains = new WeakMap<Parser.Tree, Map<number, boolean>>();
+const chains: TreeMemo<number, boolean> = new WeakMap();
 
 /**
  * Whether an operand of the `+` chain `n` is plainly no string (see isSequenceConcatenation).
@@ -90,16 +86,11 @@ function joinsSequence(node: SyntaxNode, scope: SyntaxNode | null, body: SyntaxN
     if (isNonStringValue(n)) return true;
     return body !== null && n.type === 'identifier' && (annotatedNonString(scope!, n.text) || boundOnlyToNonStringsOnce(body, n.text));
   }
-  let perTree = chains.get(n.tree);
-  if (!perTree) chains.set(n.tree, (perTree = new Map()));
-  let answer = perTree.get(n.id);
-  if (answer === undefined) {
+  return memoPerTree(chains, n.tree, n.id, () => {
     const left = n.childForFieldName('left');
     const right = n.childForFieldName('right');
-    answer = (left !== null && joinsSequence(left, scope, body)) || (right !== null && joinsSequence(right, scope, body));
-    perTree.set(n.id, answer);
-  }
-  return answer;
+    return (left !== null && joinsSequence(left, scope, body)) || (right !== null && joinsSequence(right, scope, body));
+  });
 }
 
 /**

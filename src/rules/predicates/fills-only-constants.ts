@@ -1,7 +1,7 @@
-import type Parser from 'tree-sitter';
 import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { constantBinding, rebinds } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
@@ -74,26 +74,22 @@ interface ChainFacts {
   fixed: boolean;
 }
 
-const chains = new WeakMap<Parser.Tree, Map<number, ChainFacts>>();
+const chains: TreeMemo<number, ChainFacts> = new WeakMap();
 
 /** What the parts of a `+` chain fill in, or null when `node` is no `+`. Remembered per `+` node: each `+` of a long chain is asked in turn, and the chain is read once. */
 function chainFacts(node: SyntaxNode): ChainFacts | null {
   const n = unwrapParens(node);
   if (n.type !== 'binary_operator' || n.childForFieldName('operator')?.type !== '+') return null;
-  let perTree = chains.get(n.tree);
-  if (!perTree) chains.set(n.tree, (perTree = new Map()));
-  let facts = perTree.get(n.id);
-  if (!facts) {
-    const sides = [n.childForFieldName('left'), n.childForFieldName('right')].filter((side): side is SyntaxNode => side !== null);
-    facts = { values: 0, fixed: true };
-    for (const side of sides) {
+  return memoPerTree(chains, n.tree, n.id, () => {
+    const facts = { values: 0, fixed: true };
+    for (const side of [n.childForFieldName('left'), n.childForFieldName('right')]) {
+      if (!side) continue;
       const part = chainFacts(side) ?? (isConstantString(unwrapParens(side)) ? { values: 0, fixed: true } : { values: 1, fixed: isFixedValue(side) });
       facts.values += part.values;
       facts.fixed &&= part.fixed;
     }
-    perTree.set(n.id, facts);
-  }
-  return facts;
+    return facts;
+  });
 }
 
 /** Whether a formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code (see isFixedValue). */

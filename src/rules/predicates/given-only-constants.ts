@@ -1,6 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
-import type Parser from 'tree-sitter';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
+import { nodesNamed } from '../../analysis/named-nodes.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { fixedBinding, rebinds } from './constant-binding.js';
 import { spelledAsConstant } from './fills-only-constants.js';
@@ -10,29 +10,6 @@ import { expectTrue, type Predicate } from './predicate.js';
 // oslo.middleware's healthcheck: `def _expand_template(contents, params): jinja2.Template(source=contents)`,
 // called only as `_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`: the parameter holds one
 // of the code's own constants at every call the file makes.
-
-const mentionsByTree = new WeakMap<Parser.Tree, Map<string, Map<string, SyntaxNode[]>>>();
-
-/**
- * The identifiers spelled `name`, or the attributes whose last part is `name`, in document order:
- * indexed once per tree, so a file of many findings does not walk itself once per finding.
- */
-function mentionsOf(tree: Parser.Tree, kind: 'identifier' | 'attribute', name: string): SyntaxNode[] {
-  let byKind = mentionsByTree.get(tree);
-  if (!byKind) mentionsByTree.set(tree, (byKind = new Map()));
-  let byName = byKind.get(kind);
-  if (!byName) {
-    byKind.set(kind, (byName = new Map()));
-    for (const node of tree.rootNode.descendantsOfType(kind)) {
-      const key = kind === 'identifier' ? node.text : node.childForFieldName('attribute')?.text;
-      if (key === undefined) continue;
-      const list = byName.get(key);
-      if (list) list.push(node);
-      else byName.set(key, [node]);
-    }
-  }
-  return byName.get(name) ?? [];
-}
 
 /** A constant string, or a name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`). */
 function isConstantArgument(node: SyntaxNode): boolean {
@@ -77,7 +54,7 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   const root = read.tree.rootNode;
   if (isMethod && fnName === '__init__') return constructedOnlyWithConstants(root, fn, read.text, position);
   let calls = 0;
-  for (const mention of mentionsOf(read.tree, isMethod ? 'attribute' : 'identifier', fnName)) {
+  for (const mention of nodesNamed(read.tree, isMethod ? 'attribute' : 'identifier', fnName)) {
     const named = !isMethod || ['self', 'cls'].includes(mention.childForFieldName('object')?.text ?? '');
     if (!named || mention.parent?.id === fn.id) continue;
     const call = mention.parent;
@@ -105,7 +82,7 @@ function constructedOnlyWithConstants(root: SyntaxNode, init: SyntaxNode, name: 
     const value = keywordValue(call, name) ?? positionalValue(call, at);
     return value !== null && isConstantArgument(value);
   };
-  for (const mention of mentionsOf(root.tree, 'identifier', className)) {
+  for (const mention of nodesNamed(root.tree, 'identifier', className)) {
     if (mention.id === cls.childForFieldName('name')?.id) continue;
     const parent = mention.parent;
     // `class Sub(Cls):` derives from it: its own super().__init__ calls are read below.

@@ -1,8 +1,8 @@
-import type Parser from 'tree-sitter';
 import { idOf } from '../../analysis/flow/node-fields.js';
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
 import { isSequenceConcatenation, namesSequence } from '../../analysis/sequence-concatenation.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // A statement opens with one of these, and its next word is not a command-line option
@@ -20,15 +20,10 @@ export function templateText(node: SyntaxNode): string | null {
   if (n.type !== 'binary_operator') return templateTextOf(n);
   // Each `+` of a chain is asked in turn (a flow source per operand): remembered per node, a
   // chain of n parts costs n, not n² (V8 joins the strings as ropes).
-  let perTree = templates.get(n.tree);
-  if (!perTree) templates.set(n.tree, (perTree = new Map()));
-  const key = idOf(n);
-  let text = perTree.get(key);
-  if (text === undefined) perTree.set(key, (text = templateTextOf(n)));
-  return text;
+  return memoPerTree(templates, n.tree, idOf(n), () => templateTextOf(n));
 }
 
-const templates = new WeakMap<Parser.Tree, Map<number, string | null>>();
+const templates: TreeMemo<number, string | null> = new WeakMap();
 
 function templateTextOf(n: SyntaxNode): string | null {
   switch (n.type) {

@@ -1,4 +1,5 @@
 import type { ImportMap } from '../../analysis/import-map.js';
+import { nodesNamed } from '../../analysis/named-nodes.js';
 import { stringValue } from '../../analysis/string-literal.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { usedAsPath } from './used-as-path.js';
@@ -9,25 +10,6 @@ import { expectTrue, type Predicate } from './predicate.js';
 // `add_certificate(key_file, cert_file, domain)`: the option holds the key file's path, which
 // oslo.config may log as it pleases. Its help does not say "file", so the file's own use tells.
 
-/** Attribute reads in the tree by the name read (`nova_client_priv_key` of `CONF.metadata.nova_client_priv_key`), found once per tree. */
-const readsByTree = new WeakMap<object, Map<string, SyntaxNode[]>>();
-
-function attributeReads(tree: SyntaxNode['tree']): Map<string, SyntaxNode[]> {
-  let reads = readsByTree.get(tree);
-  if (!reads) {
-    reads = new Map();
-    for (const attribute of tree.rootNode.descendantsOfType('attribute')) {
-      const name = attribute.childForFieldName('attribute')?.text;
-      if (name === undefined) continue;
-      const list = reads.get(name);
-      if (list) list.push(attribute);
-      else reads.set(name, [attribute]);
-    }
-    readsByTree.set(tree, reads);
-  }
-  return reads;
-}
-
 /**
  * True when the captured option name (a string: `'nova_client_priv_key'`, or `'ssl-key'` read as
  * `ssl_key`) is read in the same file as an attribute (`CONF.group.name`) that its function gives
@@ -36,8 +18,7 @@ function attributeReads(tree: SyntaxNode['tree']): Map<string, SyntaxNode[]> {
 export function optionReadAsPath(name: SyntaxNode, imports: ImportMap): boolean {
   const option = stringValue(name);
   if (option === null || option === '') return false;
-  const reads = attributeReads(name.tree).get(option.replace(/-/g, '_'));
-  return reads !== undefined && reads.some((read) => usedAsPath(read, imports));
+  return nodesNamed(name.tree, 'attribute', option.replace(/-/g, '_')).some((read) => usedAsPath(read, imports));
 }
 
 /** The captured option name is read in the same file as a path given to a file call (see optionReadAsPath). */

@@ -1,5 +1,5 @@
-import type Parser from 'tree-sitter';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { attributeRoot, type SyntaxNode } from '../../analysis/syntax.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -26,16 +26,11 @@ function scopeAssigns(scope: SyntaxNode, name: string): boolean {
   return false;
 }
 
-const answers = new WeakMap<Parser.Tree, Map<string, boolean>>();
+const answers: TreeMemo<string, boolean> = new WeakMap();
 
 /** scopeAssigns, asked once per tree, scope and name: a file of many findings in one scope does not walk it per finding. */
 function scopeAssignsOnce(scope: SyntaxNode, name: string): boolean {
-  let perTree = answers.get(scope.tree);
-  if (!perTree) answers.set(scope.tree, (perTree = new Map()));
-  const key = `${scope.startIndex}:${scope.type}:${name}`;
-  let answer = perTree.get(key);
-  if (answer === undefined) perTree.set(key, (answer = scopeAssigns(scope, name)));
-  return answer;
+  return memoPerTree(answers, scope.tree, `${scope.startIndex}:${scope.type}:${name}`, () => scopeAssigns(scope, name));
 }
 
 const SCOPES = ['function_definition', 'class_definition', 'lambda'];
