@@ -921,3 +921,31 @@ class BgpGatewayDriver(object):
     def log_gateway_values(self, bgp_peers):
         for gw, value in [(peer['esg_id'], peer['password']) for peer in bgp_peers]:
             LOG.debug("Gateway %s: %s", gw, value)  # expect: DS205 the second position is the password
+
+    def remove_gateway_neighbours(self, context, speaker_id, local_as, peers_to_remove):
+        # The list bound to a name first, the loop lines later (vmware-nsx's _stop_bgp_on_edges).
+        bgp_peers = self._plugin.get_bgp_peers_by_bgp_speaker(context,
+                                                              speaker_id)
+        gw_edges = [(peer['esg_id'], peer['password'])
+                    for peer in bgp_peers if peer.get('esg_id')]
+        for gw_edge, password in gw_edges:
+            neighbours = [gw_bgp_neighbour(bgp_id, local_as, password)
+                          for bgp_id in peers_to_remove]
+            try:
+                self._nsxv.remove_bgp_neighbours(gw_edge, neighbours)
+            except Exception:
+                LOG.error("Failed to remove BGP neighbour on GW edge '%s'.",  # ok: DS205 the gateway's id, from a list bound first
+                          gw_edge)
+
+    def log_bound_gateway_passwords(self, bgp_peers):
+        pairs = [(peer['esg_id'], peer['password']) for peer in bgp_peers]
+        for gw_edge, value in pairs:
+            LOG.debug("Edge %s uses %s", gw_edge, value)  # expect: DS205 the password's position of the list bound first
+
+    def log_written_gateways(self, first, second):
+        pairs = [(first['esg_id'], first['password']),
+                 (second['esg_id'], second['password'])]
+        for gw_edge, _password in pairs:
+            LOG.info("Peering with %s", gw_edge)  # ok: DS205 the ids' position of a list written out
+        for gw_edge, peer_value in pairs:
+            LOG.info("Peering with %s using %s", gw_edge, peer_value)  # expect: DS205 the passwords' position of a list written out

@@ -13,6 +13,12 @@ export interface Definition {
   adds: boolean;
   /** For a name unpacked from a call's result (`a, b = f()`): its position, so that a tuple `f` returns gives it only that element. */
   element?: number;
+  /**
+   * For a `for` target unpacked from each element of a name's value (`gw, password` in `for gw,
+   * password in pairs`): its position and the target's length, so that a list of tuples the name
+   * holds (a comprehension's, or one written out) gives it only that part of each.
+   */
+  iterated?: { index: number; of: number };
   /** For a parameter: its position (counting `self`) and whether it is keyword-only or a splat. */
   parameter?: { index: number; splat: boolean };
   /**

@@ -8,6 +8,7 @@ import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
 import { joined, removes, under, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
+import { comprehensionTuple } from './scope-definitions.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -69,6 +70,8 @@ interface Item {
   defValue?: SyntaxNode | null;
   /** The position a name unpacked from a call takes (`b` in `a, b = f()`): of a tuple the helper returns, only that element. */
   element?: number;
+  /** The position a loop's name takes in each element of this name's value (`password` in `for gw, password in pairs`; see Definition.iterated). */
+  iterated?: Definition['iterated'];
   /** Key paths redacted from the value (after the pending key is read): entries under them carry nothing. */
   without?: KeyPaths;
   /** Set on an item standing for a name's value before this redaction: its definitions are the redaction's prior ones. */
@@ -409,6 +412,10 @@ export class FileFlow {
         // `for i in [cert_secret, key_secret]`: `i` is each element, and a field read of `i`
         // (`i.secret_ref`) is one of the element (a list reached otherwise gives its elements whole).
         for (const element of def.value!.namedChildren) if (element.type !== 'comment') out.push(next(element, { step }));
+      } else if (def.iterated !== undefined) out.push(next(def.value, { step, iterated: def.iterated }));
+      else if (item.iterated !== undefined && !def.adds) {
+        // The list a loop unpacks: of each tuple, only the loop's name's position.
+        for (const part of iteratedParts(def.value, item.iterated) ?? [def.value]) out.push(next(part, { step }));
       } else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
     }
     return out;
@@ -526,8 +533,9 @@ export function flowOf(root: SyntaxNode): FileFlow {
  * nothing else (most items), else a string of all.
  */
 function itemId(item: Item): string | number {
-  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && !item.without && !item.before) return idOf(item.node);
-  const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}`;
+  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && item.iterated === undefined && !item.without && !item.before) return idOf(item.node);
+  const iterated = item.iterated ? `${item.iterated.index}/${item.iterated.of}` : '';
+  const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}:${iterated}`;
   // Rare (only past a redaction): the paths in full.
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
 }
@@ -558,6 +566,27 @@ function isMethod(fn: SyntaxNode): boolean {
 }
 
 const DISPLAYS = new Set(['list', 'tuple', 'set']);
+
+/**
+ * The parts a loop's name takes of a list of tuples (see Definition.iterated): of a comprehension
+ * yielding tuples, or of a list, tuple or set written out whose every element is a tuple, the
+ * part at the name's position, when every tuple has the loop target's length; else null.
+ */
+function iteratedParts(value: SyntaxNode | null, { index, of }: NonNullable<Definition['iterated']>): SyntaxNode[] | null {
+  const yielded = comprehensionTuple(value);
+  if (yielded) return yielded.length === of ? [yielded[index]!] : null;
+  const list = value ? unwrapParens(value) : null;
+  if (!list || !DISPLAYS.has(list.type)) return null;
+  const parts: SyntaxNode[] = [];
+  for (const element of list.namedChildren) {
+    if (element.type === 'comment') continue;
+    const tuple = unwrapParens(element);
+    const items = tuple.type === 'tuple' ? tuple.namedChildren.filter((c) => c.type !== 'comment') : null;
+    if (!items || items.length !== of || items.some((c) => c.type === 'list_splat')) return null;
+    parts.push(items[index]!);
+  }
+  return parts;
+}
 
 /** A `for` target bound to the elements of a list, tuple or set written in the loop (no splat). */
 function iteratesDisplay(def: Definition): boolean {

@@ -284,12 +284,16 @@ export class ScopeDefinitions {
   }
 
   /** Binds an assignment, `for`, `with … as` or comprehension target to the value it takes. */
-  private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env, element?: number): void {
+  private target(target: SyntaxNode | null, value: SyntaxNode | null, env: Env, element?: number, iterated?: Definition['iterated']): void {
     if (!target) return;
     switch (target.type) {
       case 'identifier': {
         const name = this.nameOf(target);
-        if (name !== null) this.define(env, element === undefined ? { name, target, value, adds: false } : { name, target, value, adds: false, element });
+        if (name === null) return;
+        const def: Definition = { name, target, value, adds: false };
+        if (element !== undefined) def.element = element;
+        if (iterated !== undefined) def.iterated = iterated;
+        this.define(env, def);
         return;
       }
       case 'pattern_list':
@@ -310,6 +314,13 @@ export class ScopeDefinitions {
         const positions = FOR_TARGET_PARENTS.has(target.parent?.type ?? '') ? comprehensionTuple(value) : null;
         if (positions && positions.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern')) {
           targets.forEach((t, i) => this.target(t, positions[i]!, env));
+          return;
+        }
+        // The same loop over a name the list was bound to first (`for gw, password in gw_edges`):
+        // each name is told its position, and the trace picks it from the tuples the name holds.
+        const iterable = value ? unwrapParens(value) : null;
+        if (FOR_TARGET_PARENTS.has(target.parent?.type ?? '') && iterable?.type === 'identifier' && !targets.some((t) => t.type === 'list_splat_pattern')) {
+          targets.forEach((t, i) => this.target(t, value, env, undefined, { index: i, of: targets.length }));
           return;
         }
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
@@ -454,7 +465,7 @@ function merge(envs: readonly Env[]): Env {
 
 const FOR_TARGET_PARENTS = new Set(['for_statement', 'for_in_clause']);
 /** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
-function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
+export function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
   const n = value ? unwrapParens(value) : null;
   if (!n || !COMPREHENSIONS.has(n.type) || n.type === 'dictionary_comprehension') return null;
   const body = n.childForFieldName('body');

@@ -94,6 +94,21 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f():\n    for i, x in enumerate([source()]):\n        sink(i)\n').source).toBeNull();
   });
 
+  it('gives each name of a loop over a list of tuples bound to a name first only its position of each tuple', () => {
+    // vmware-nsx's _stop_bgp_on_edges: `gw_edges = [(p['esg_id'], p['password']) ...]`, then `for gw_edge, password in gw_edges`.
+    const comprehension = 'def f(ps):\n    pairs = [(p.id, source()) for p in ps]\n    for gw, pw in pairs:\n';
+    expect(one(`${comprehension}        sink(gw)\n`).source).toBeNull();
+    expect(one(`${comprehension}        sink(pw)\n`)).toMatchObject({ source: 'source()', steps: ['pairs@2', 'pw@3'] });
+    const written = 'def f(a, b):\n    pairs = [(a, source()), (b, source())]\n    for gw, pw in pairs:\n';
+    expect(one(`${written}        sink(gw)\n`).source).toBeNull();
+    expect(one(`${written}        sink(pw)\n`)).toMatchObject({ source: 'source()' });
+    // Shapes that do not agree, a list that gains tuples, or one defined in a branch: each name may hold any of it.
+    expect(one('def f(ps):\n    pairs = [(p.id, p.x, source()) for p in ps]\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a, b):\n    pairs = [(a, b), source()]\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a):\n    pairs = []\n    pairs.append((source(), a))\n    for gw, pw in pairs:\n        sink(pw)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a, c):\n    pairs = [(a, 1)]\n    if c:\n        pairs = source()\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
+  });
+
   it('follows for and with-as targets, walrus and augmented assignment', () => {
     expect(one('def f():\n    for k in source():\n        sink(k)\n')).toMatchObject({ steps: ['k@2'] });
     expect(one('def f():\n    with source() as fh:\n        sink(fh)\n')).toMatchObject({ steps: ['fh@2'] });
