@@ -79,6 +79,16 @@ class SSHDriver(object):
     def passed_in(self, command):
         self.client.exec_command(command)  # ok: DS141 a wrapper: the command is built by its callers
 
+    def execute_async(self, command, get_pty=False):
+        # fuel-devops's SSHClient: the command given, ended with a newline for the channel.
+        chan = self._ssh.get_transport().open_session()
+        cmd = "{}\n".format(command)
+        chan.exec_command(cmd)  # ok: DS141 a template of one fill and a newline passes the whole command on
+        line = "%s\n" % command
+        chan.exec_command(line)  # ok: DS141 the same with `%`
+        sudo = "sudo -S bash -c '{}'\n".format(command)
+        chan.exec_command(sudo)  # expect: DS141 wrapped in quotes the command can close
+
     def lustre(self, pool, cmd_parts):
         # manila's lustre driver: every part quoted before it is joined.
         cmd = 'sudo ' + ' '.join(shlex.quote(str(a)) for a in cmd_parts)
