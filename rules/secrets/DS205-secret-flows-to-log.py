@@ -949,3 +949,12 @@ class BgpGatewayDriver(object):
             LOG.info("Peering with %s", gw_edge)  # ok: DS205 the ids' position of a list written out
         for gw_edge, peer_value in pairs:
             LOG.info("Peering with %s using %s", gw_edge, peer_value)  # expect: DS205 the passwords' position of a list written out
+
+
+def log_option_names(conf):
+    # A loop over pairs written in its header: each name takes its position of every pair.
+    for name, value in [('admin_password', conf.admin_password),
+                        ('user_name', conf.user_name)]:
+        LOG.info("Checking option %s", name)  # ok: DS205 the names' position, not the first pair whole
+        LOG.debug("Option %s is %s",  # expect: DS205 the values' position holds the admin password
+                  name, value)

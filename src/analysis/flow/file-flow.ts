@@ -265,6 +265,9 @@ export class FileFlow {
     const out: (Item | null)[] = [];
     if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, { key: undefined, viaField: false })!] : [];
     if (item.before) return this.definitionsOf(item, next).filter((x): x is Item => x !== null);
+    // A list of tuples a loop unpacks (see Definition.iterated): only the loop's name's part of each tuple.
+    const parts = item.iterated && node.type !== 'identifier' ? iteratedParts(node, item.iterated) : null;
+    if (parts) return parts.map((part) => next(part)!);
     switch (node.type) {
       case 'identifier':
         out.push(...this.definitionsOf(item, next));
@@ -413,10 +416,9 @@ export class FileFlow {
         // (`i.secret_ref`) is one of the element (a list reached otherwise gives its elements whole).
         for (const element of def.value!.namedChildren) if (element.type !== 'comment') out.push(next(element, { step }));
       } else if (def.iterated !== undefined) out.push(next(def.value, { step, iterated: def.iterated }));
-      else if (item.iterated !== undefined && !def.adds) {
-        // The list a loop unpacks: of each tuple, only the loop's name's position.
-        for (const part of iteratedParts(def.value, item.iterated) ?? [def.value]) out.push(next(part, { step }));
-      } else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
+      // The name a loop unpacks (`pairs` of `for gw, pw in pairs`): its value is still the list whose tuples give the position.
+      else if (item.iterated !== undefined && !def.adds) out.push(next(def.value, { step, iterated: item.iterated }));
+      else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
     }
     return out;
   }

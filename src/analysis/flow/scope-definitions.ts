@@ -316,10 +316,11 @@ export class ScopeDefinitions {
           targets.forEach((t, i) => this.target(t, positions[i]!, env));
           return;
         }
-        // The same loop over a name the list was bound to first (`for gw, password in gw_edges`):
-        // each name is told its position, and the trace picks it from the tuples the name holds.
-        const iterable = value ? unwrapParens(value) : null;
-        if (FOR_TARGET_PARENTS.has(target.parent?.type ?? '') && iterable?.type === 'identifier' && !targets.some((t) => t.type === 'list_splat_pattern')) {
+        // Any other loop (`for gw, password in gw_edges`, over a list written out, a name or a
+        // call): each name takes the whole iterable, told its position, and a trace that finds
+        // tuples there (a comprehension's, or a list written out) takes only that part of each.
+        // (Pairwise would be wrong: `for a, b in [(x, y), (z, w)]` gives `a` x and z, not the first tuple.)
+        if (FOR_TARGET_PARENTS.has(target.parent?.type ?? '') && !targets.some((t) => t.type === 'list_splat_pattern')) {
           targets.forEach((t, i) => this.target(t, value, env, undefined, { index: i, of: targets.length }));
           return;
         }

@@ -109,6 +109,19 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f(a, c):\n    pairs = [(a, 1)]\n    if c:\n        pairs = source()\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
   });
 
+  it('gives each name of a loop over a list of tuples written in its header its position of every tuple, not a tuple each', () => {
+    // Pairwise binding took `for a, b in [(x, y), (z, w)]` for `a, b = (x, y), (z, w)`.
+    const loop = 'def f(conf):\n    for name, value in [("admin", source()), ("user", conf.user)]:\n';
+    expect(one(`${loop}        sink(name)\n`).source).toBeNull();
+    expect(one(`${loop}        sink(value)\n`)).toMatchObject({ source: 'source()', steps: ['value@2'] });
+    const second = 'def f(conf):\n    for name, value in [("user", conf.user), ("admin", source())]:\n';
+    expect(one(`${second}        sink(name)\n`).source).toBeNull();
+    expect(one(`${second}        sink(value)\n`)).toMatchObject({ source: 'source()' });
+    // Elements that are not tuples of the target's length: each name may hold any element whole.
+    expect(one('def f(x):\n    for a, b in [x, source()]:\n        sink(a)\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(x):\n    for a, b in [(x, 1, source())]:\n        sink(a)\n')).toMatchObject({ source: 'source()' });
+  });
+
   it('follows for and with-as targets, walrus and augmented assignment', () => {
     expect(one('def f():\n    for k in source():\n        sink(k)\n')).toMatchObject({ steps: ['k@2'] });
     expect(one('def f():\n    with source() as fh:\n        sink(fh)\n')).toMatchObject({ steps: ['fh@2'] });
