@@ -8,7 +8,6 @@ import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
 import { joined, removes, under, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
-import { comprehensionTuple } from './scope-definitions.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -588,6 +587,20 @@ function iteratedParts(value: SyntaxNode | null, { index, of }: NonNullable<Defi
     parts.push(items[index]!);
   }
   return parts;
+}
+
+/** Comprehensions that yield elements one by one (a dict comprehension yields pairs of its own). */
+const ELEMENT_COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
+
+/** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
+function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
+  const n = value ? unwrapParens(value) : null;
+  if (!n || !ELEMENT_COMPREHENSIONS.has(n.type)) return null;
+  const body = n.childForFieldName('body');
+  const tuple = body ? unwrapParens(body) : null;
+  if (tuple?.type !== 'tuple') return null;
+  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
+  return parts.some((p) => p.type === 'list_splat') ? null : parts;
 }
 
 /** A `for` target bound to the elements of a list, tuple or set written in the loop (no splat). */

@@ -309,17 +309,11 @@ export class ScopeDefinitions {
           this.target(targets[1]!, value, env);
           return;
         }
-        // `for gw, password in [(p['esg_id'], p['password']) for p in peers]`: each name takes its
-        // position of the comprehension's tuple (vmware-nsx logs the gateway, not the password).
-        const positions = FOR_TARGET_PARENTS.has(target.parent?.type ?? '') ? comprehensionTuple(value) : null;
-        if (positions && positions.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern')) {
-          targets.forEach((t, i) => this.target(t, positions[i]!, env));
-          return;
-        }
-        // Any other loop (`for gw, password in gw_edges`, over a list written out, a name or a
-        // call): each name takes the whole iterable, told its position, and a trace that finds
-        // tuples there (a comprehension's, or a list written out) takes only that part of each.
-        // (Pairwise would be wrong: `for a, b in [(x, y), (z, w)]` gives `a` x and z, not the first tuple.)
+        // A loop (`for gw, password in [(p['esg_id'], p['password']) for p in peers]`, or over a
+        // name the list was bound to, a list written out, a call): each name takes the whole
+        // iterable, told its position, and a trace that finds tuples there (a comprehension's, or a
+        // list written out) takes only that part of each: vmware-nsx logs the gateway, not the
+        // password. (Pairwise would be wrong: `for a, b in [(x, y), (z, w)]` gives `a` x and z.)
         if (FOR_TARGET_PARENTS.has(target.parent?.type ?? '') && !targets.some((t) => t.type === 'list_splat_pattern')) {
           targets.forEach((t, i) => this.target(t, value, env, undefined, { index: i, of: targets.length }));
           return;
@@ -465,16 +459,6 @@ function merge(envs: readonly Env[]): Env {
 }
 
 const FOR_TARGET_PARENTS = new Set(['for_statement', 'for_in_clause']);
-/** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
-export function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
-  const n = value ? unwrapParens(value) : null;
-  if (!n || !COMPREHENSIONS.has(n.type) || n.type === 'dictionary_comprehension') return null;
-  const body = n.childForFieldName('body');
-  const tuple = body ? unwrapParens(body) : null;
-  if (tuple?.type !== 'tuple') return null;
-  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
-  return parts.some((p) => p.type === 'list_splat') ? null : parts;
-}
 
 function replace(env: Env, next: Env): void {
   env.clear();
