@@ -105,6 +105,15 @@ def update_password(manager, user, old_password, new_password):
         return None
 
 
+def set_password(client, password_name):
+    # kolla-cli's `password set`: the second typing named `passtwo`.
+    password = getpass.getpass('Password: ').strip()
+    passtwo = getpass.getpass('Retype Password: ').strip()
+    if password != passtwo:  # ok: DS607 a password and its second typing
+        raise ValueError('Passwords do not match')
+    client.password_set(password_name, password)
+
+
 def refresh_hosts(hosts_content, kube_node, worker_node, need_modify=False):
     # tacker's kubespray driver: rewrite the inventory only where a node's login changed.
     ansible_password = hosts_content['all']['hosts'][kube_node].get('ansible_password')

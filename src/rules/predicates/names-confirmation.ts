@@ -10,8 +10,8 @@ const CONFIRMATION_WORD = /^(confirm|repeat|retype|reenter|again|rep$)/;
 const NEW_SECRET = /^new_?(pass(word|wd|phrase)?|pwd)$|^new$/;
 /** What users type twice: a confirmed token or key (`confirmation_token`, an e-mail link's) is the server's secret, not a second typing. */
 const TYPED_SECRET_WORD = /^(pass(word|wd|phrase)?|pwd|pin)$/;
-/** A secret's second field written with a digit: `password2`, `new_passwd_2`, `pwd2`. */
-const SECOND_FIELD = /(pass(word|wd|phrase)?|pwd)[^a-z0-9]?2$/i;
+/** A secret's second field written with a digit or the word: `password2`, `new_passwd_2`, `pwd2`, `passtwo` (kolla-cli's). */
+const SECOND_FIELD = /(pass(word|wd|phrase)?|pwd)[^a-z0-9]?(2|two)$/i;
 
 /**
  * The name an expression is read under: a name's, an attribute's, a subscript's constant key
@@ -35,7 +35,7 @@ function readName(node: SyntaxNode): string | null {
 /**
  * True when `name` names the confirmation of a password the user typed twice: a confirmation word
  * alone (`confirm`) or with a password word (`confirm_password`, `new_password_again`,
- * `rep_passwd`), a password word followed by 2 (`password2`), or a new password being set
+ * `rep_passwd`), a password word followed by 2 or `two` (`password2`, `passtwo`), or a new password being set
  * (`new_password`, `new_passwd`), which the user typed too.
  */
 export function isConfirmationName(name: string): boolean {
@@ -56,7 +56,7 @@ export function isConfirmationName(name: string): boolean {
 export const namesConfirmation: Predicate = {
   name: 'names-confirmation',
   description:
-    "The captured name, attribute, constant-key subscript or `.get('key')` lookup is named as a confirmation: a word starting confirm, repeat, retype, reenter or again (or `rep`), alone or with a password word (`confirm`, `confirm_password`, `password_confirmation`, `repeat_password`, `rep_passwd`), a password word followed by 2 (`password2`), or a new password being set (`new_password`, `new_passwd`); not a confirmation token or key, which the server holds.",
+    "The captured name, attribute, constant-key subscript or `.get('key')` lookup is named as a confirmation: a word starting confirm, repeat, retype, reenter or again (or `rep`), alone or with a password word (`confirm`, `confirm_password`, `password_confirmation`, `repeat_password`, `rep_passwd`), a password word followed by 2 or `two` (`password2`, `passtwo`), or a new password being set (`new_password`, `new_passwd`); not a confirmation token or key, which the server holds.",
   checkArg: expectTrue,
   test(node) {
     const name = readName(node);

@@ -7,11 +7,11 @@ const holds = (expression: string) => {
 };
 
 describe('names-confirmation', () => {
-  it.each(['confirm', 'confirm_password', 'confirmPassword', 'password_confirmation', 'new_password_confirm', 'repeat_password', 'password_repeat', 'retyped_password', 'password_again', 'password2', 'new_passwd_2', 'pwd2', 'reenter_passphrase', 'rep_passwd', 'new_password', 'new_passwd', 'newpassword', 'new_user_password'])(
+  it.each(['confirm', 'confirm_password', 'confirmPassword', 'password_confirmation', 'new_password_confirm', 'repeat_password', 'password_repeat', 'retyped_password', 'password_again', 'password2', 'new_passwd_2', 'pwd2', 'passtwo', 'password_two', 'reenter_passphrase', 'rep_passwd', 'new_password', 'new_passwd', 'newpassword', 'new_user_password'])(
     '%s names a password typed a second time',
     (name) => expect(isConfirmationName(name)).toBe(true),
   );
-  it.each(['password', 'confirmation_token', 'confirm_key', 'token2', 'api_key', 'original_password', 'repeat_count', 'verify_token', 'secret2', 'reconfirm_secret', 'new_token', 'new_secret', 'renew_password', 'news_password_hash'])(
+  it.each(['password', 'confirmation_token', 'confirm_key', 'token2', 'api_key', 'original_password', 'repeat_count', 'verify_token', 'secret2', 'secret_two', 'bypasstwo_factor', 'reconfirm_secret', 'new_token', 'new_secret', 'renew_password', 'news_password_hash'])(
     '%s does not',
     (name) => expect(isConfirmationName(name)).toBe(false),
   );
