@@ -17,22 +17,44 @@ interface Start {
   node: SyntaxNode;
 }
 
+/** The first and the last start offsets of some occurrences. */
+export interface Span {
+  from: number;
+  to: number;
+  /** For a group of RuleStart.spans: the anchor all its occurrences share, when they do (every match holding one lies inside it). */
+  node?: SyntaxNode;
+}
+
 /**
  * Where a gated rule's query starts, and the first and last offsets of the occurrences it was
  * started for: each match the rule can have there holds one of them (see FileAnchors.startsOf).
  */
-export interface RuleStart {
+export interface RuleStart extends Span {
   node: SyntaxNode;
-  /** The first and the last occurrence's start offsets. */
-  from: number;
-  to: number;
+  /**
+   * Set when the occurrences lie in groups far apart (a class's header and its methods'
+   * decorators): each group's span, in order. A match holds an occurrence, so it crosses one of
+   * them, and a query run over each need not try every node between; a group whose occurrences
+   * share one anchor is run from that anchor (a method's decorators from the method, not the class).
+   */
+  spans?: Span[];
 }
 
-/** A start picked for a rule, with the span of the occurrences it holds (made per call: anchors are shared by rules). */
+/** A start picked for a rule, with the span of the occurrences it holds and their groups (made per call: anchors are shared by rules). */
 interface Picked {
   start: Start;
   from: number;
   to: number;
+  /** The occurrences in groups no more than SPAN_GAP apart, each with this anchor (see RuleStart.spans). */
+  spans: Span[];
+}
+
+/** Counts one more occurrence inside a picked start's anchor (offsets ascend). */
+function extend(picked: Picked, offset: number): void {
+  picked.to = offset;
+  const group = picked.spans[picked.spans.length - 1]!;
+  if (offset - group.to <= SPAN_GAP) group.to = offset;
+  else picked.spans.push({ from: offset, to: offset, node: picked.start.node });
 }
 
 /**
@@ -81,7 +103,7 @@ export class FileAnchors {
       for (const offset of offsets) {
         // Offsets ascend: one inside the last anchor has that anchor (it is outermost of its kind).
         if (offset < coveredUntil) {
-          if (last) last.to = offset;
+          if (last) extend(last, offset);
           continue;
         }
         last = null;
@@ -94,7 +116,7 @@ export class FileAnchors {
         coveredUntil = start.end;
         // Every match holding the occurrence lies inside the start, and holds every condition's
         // text: a start missing one that was searched for already cannot match.
-        if (others.every((found) => occursWithin(found, start.start, start.end))) picked.push((last = { start, from: offset, to: offset }));
+        if (others.every((found) => occursWithin(found, start.start, start.end))) picked.push((last = { start, from: offset, to: offset, spans: [{ from: offset, to: offset, node: start.node }] }));
       }
     }
     return outermost(picked);
@@ -185,23 +207,53 @@ function stopAt(type: string): StopTest {
   return stop;
 }
 
-/** The picked starts not inside another, in document order, each with the span of the occurrences inside it. */
+/**
+ * Occurrences farther apart than this many characters are run as separate spans: a query run
+ * tries every node crossing its span (about 0.04 µs a character) and a run costs about 11 µs,
+ * so a gap this long costs what another run does (see ANCHOR_MICROS).
+ */
+const SPAN_GAP = Math.round(ANCHOR_MICROS / WHOLE_TREE_MICROS_PER_CHARACTER);
+
+/** The picked starts not inside another, in document order, each with the span of the occurrences inside it (and its groups, see RuleStart.spans). */
 function outermost(picked: Picked[]): RuleStart[] {
   if (picked.length === 0) return [];
   picked.sort((a, b) => a.start.start - b.start.start || b.start.end - a.start.end);
   const starts: RuleStart[] = [];
   let outer: RuleStart | null = null;
+  let inner: Span[] = [];
   let coveredUntil = -1;
   for (const p of picked) {
     if (outer && p.start.start < coveredUntil) {
       outer.from = Math.min(outer.from, p.from);
       outer.to = Math.max(outer.to, p.to);
+      inner.push(...p.spans);
       continue;
     }
+    if (outer) groupSpans(outer, inner);
     coveredUntil = p.start.end;
     starts.push((outer = { node: p.start.node, from: p.from, to: p.to }));
+    inner = [...p.spans];
   }
+  if (outer) groupSpans(outer, inner);
   return starts;
+}
+
+/**
+ * Sets `start.spans` when the spans of the occurrences inside it (each with its anchor) fall in
+ * groups more than SPAN_GAP apart; a group keeps the anchor its occurrences share, if one.
+ */
+function groupSpans(start: RuleStart, spans: Span[]): void {
+  if (spans.length < 2) return;
+  spans.sort((a, b) => a.from - b.from);
+  const groups: Span[] = [];
+  for (const span of spans) {
+    const last = groups[groups.length - 1];
+    if (last && span.from - last.to <= SPAN_GAP) {
+      last.to = Math.max(last.to, span.to);
+      if (last.node !== span.node) delete last.node;
+    } else groups.push({ ...span });
+  }
+  if (groups.length > 1) start.spans = groups;
 }
 
 /** The starts not inside another, in document order. */

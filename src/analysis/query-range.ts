@@ -1,4 +1,6 @@
 import Parser from 'tree-sitter';
+import type { RuleStart } from './anchors.js';
+import { idOf } from './flow/node-fields.js';
 import { parsePython, python } from './python-parser.js';
 import type { SyntaxNode } from './syntax.js';
 
@@ -35,4 +37,28 @@ export function matchesCrossing(query: Parser.Query, node: SyntaxNode, from: num
   if (startFactor === undefined) startFactor = detect();
   // One literal object: spreading a made one costs about a microsecond a call.
   return startFactor ? query.matches(node, { startIndex: startFactor * from, endIndex: to, timeoutMicros }) : query.matches(node, { timeoutMicros });
+}
+
+/**
+ * `query`'s matches inside a rule's start (see RuleStart): those crossing its span, or, when its
+ * occurrences lie in groups far apart, those crossing any group's span, each match once. A call
+ * with a deadline (`performance.now()` milliseconds) stops there, keeping what it found.
+ */
+export function matchesInStart(query: Parser.Query, node: SyntaxNode, start: Pick<RuleStart, 'from' | 'to' | 'spans'>, deadline: number | null): Parser.QueryMatch[] {
+  const timeout = () => (deadline === null ? 0 : Math.max(1, Math.ceil((deadline - performance.now()) * 1000)));
+  if (!start.spans) return matchesCrossing(query, node, start.from, start.to + 1, timeout());
+  const out: Parser.QueryMatch[] = [];
+  const seen = new Set<string>();
+  for (const span of start.spans) {
+    for (const match of matchesCrossing(query, span.node ?? node, span.from, span.to + 1, timeout())) {
+      // A match crossing two groups' spans (a class from its header to a method's decorator) is found from each.
+      let key = String(match.pattern);
+      for (const capture of match.captures) key += `,${capture.name}:${idOf(capture.node)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(match);
+    }
+    if (deadline !== null && performance.now() >= deadline) break;
+  }
+  return out;
 }

@@ -7,13 +7,13 @@ import { PREDICATES } from '../rules/predicates/index.js';
 import type { Bindings, PredicateContext } from '../rules/predicates/predicate.js';
 import type { Rule } from '../rules/rule.js';
 import { FlowRuleTracer, type FlowMatch } from '../rules/trace-flow-rule.js';
-import { FileAnchors, findImports } from './anchors.js';
+import { FileAnchors, findImports, type RuleStart } from './anchors.js';
 import { argvLiteral } from './argv-literal.js';
 import { fillMessage, fillTemplate, shortCode } from './fill-template.js';
 import { ImportMap } from './import-map.js';
 import { OffsetFinder } from './offset-finder.js';
 import { parsePython } from './python-parser.js';
-import { matchesCrossing } from './query-range.js';
+import { matchesInStart } from './query-range.js';
 import { SourceIndex } from './source-index.js';
 import { isInsideError, type SyntaxNode } from './syntax.js';
 import { LineTable } from './line-table.js';
@@ -67,12 +67,11 @@ export function scanSource(path: string, source: string, compiled: CompiledRules
   let statementIndex: StatementLines | null = null;
   const statements = () => (statementIndex ??= new StatementLines(root));
   const candidates: Candidate[] = [];
-  /** Runs a query inside `node`, only from the nodes crossing `span` (the first and last offsets of the text its matches need) when given. */
-  const collect = (compiledQuery: CompiledQuery, node: SyntaxNode, span?: { from: number; to: number }) => {
+  /** Runs a query inside `node`, only from the nodes crossing `span` (the offsets of the text its matches need, see RuleStart) when given. */
+  const collect = (compiledQuery: CompiledQuery, node: SyntaxNode, span?: Pick<RuleStart, 'from' | 'to' | 'spans'>) => {
     if (outOfTime()) return;
     // The query itself stops at the deadline too (its matches so far are kept).
-    const timeoutMicros = Math.max(1, Math.ceil((deadline - performance.now()) * 1000));
-    const matches = span ? matchesCrossing(compiledQuery.query, node, span.from, span.to + 1, timeoutMicros) : compiledQuery.query.matches(node, { timeoutMicros });
+    const matches = span ? matchesInStart(compiledQuery.query, node, span, deadline) : compiledQuery.query.matches(node, { timeoutMicros: Math.max(1, Math.ceil((deadline - performance.now()) * 1000)) });
     for (const match of matches) {
       const finding = match.captures.find((c) => c.name === 'finding')?.node;
       if (!finding) continue;

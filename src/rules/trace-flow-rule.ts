@@ -1,5 +1,5 @@
-import type { FileAnchors } from '../analysis/anchors.js';
-import { matchesCrossing } from '../analysis/query-range.js';
+import type { FileAnchors, RuleStart } from '../analysis/anchors.js';
+import { matchesInStart } from '../analysis/query-range.js';
 import { shortCode } from '../analysis/fill-template.js';
 import { DefinitionIndex } from '../analysis/flow/definition-index.js';
 import { FileFlow, type FlowPath } from '../analysis/flow/file-flow.js';
@@ -43,7 +43,7 @@ export class FlowRuleTracer {
   private readonly reaches = new Map<string, SourceReach>();
   private readonly starts = new Map<string, SyntaxNode[] | 'everywhere'>();
   /** By signature, the span of the occurrences each start was found for, by the start node's id (see FileAnchors.startsOf). */
-  private readonly spans = new Map<string, Map<number, { from: number; to: number }>>();
+  private readonly spans = new Map<string, Map<number, RuleStart>>();
   /** Nodes each list recognises from some starts, with the pattern that matched, by signature and starts: found once for every rule sharing the list. */
   private readonly runs = new Map<string, Map<string, [SyntaxNode, number][]>>();
   private definitions: DefinitionIndex | null = null;
@@ -162,7 +162,7 @@ export class FlowRuleTracer {
     if (found === 'everywhere') starts = found;
     else {
       starts = found.map((s) => s.node);
-      this.spans.set(matchers.signature, new Map(found.map((s) => [idOf(s.node), { from: s.from, to: s.to }])));
+      this.spans.set(matchers.signature, new Map(found.map((s) => [idOf(s.node), s])));
     }
     this.starts.set(matchers.signature, starts);
     return starts;
@@ -221,7 +221,7 @@ export class FlowRuleTracer {
           ? query.matches(this.root)
           : starts.flatMap((node) => {
               const span = spans?.get(idOf(node));
-              return span ? matchesCrossing(query, node, span.from, span.to + 1, 0) : query.matches(node);
+              return span ? matchesInStart(query, node, span, null) : query.matches(node);
             });
       for (const match of matches) {
         const captures = new Map<string, SyntaxNode[]>();

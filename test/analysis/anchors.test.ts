@@ -59,4 +59,42 @@ describe('FileAnchors.startsOf', () => {
     const starts = spans(source, [word('alpha')], { kind: 'outermost', type: 'function_definition' });
     expect(starts).toEqual([`${source.trimEnd()} [alpha()\n    def g():\n        alpha]`]);
   });
+
+  /** Each start's groups (RuleStart.spans) as [the text from the group's first to just past its last occurrence, the type of the node it is run from]. */
+  function groups(source: string, gates: { anchor: object; conditions: TextCondition[] }[]): [string, string][][] {
+    const root = parsePython(source).rootNode;
+    const anchors = new FileAnchors(root, new OffsetFinder(root), new SourceIndex(source, new Vocabulary(['alpha', 'beta', 'gamma'])), new ImportMap());
+    const starts = anchors.startsOf({ gates } as unknown as GatedRule);
+    if (starts === 'everywhere') throw new Error('everywhere');
+    const text = (from: number, to: number) => source.slice(from, to + source.slice(to).search(/\W/));
+    return starts.map((s) => (s.spans ?? []).map((g): [string, string] => [text(g.from, g.to), g.node?.type ?? 'the start']));
+  }
+
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `    x${i} = ${i}\n`).join('');
+
+  it('groups occurrences far apart inside one start, each group run from the anchor its occurrences share', () => {
+    // DS208's shape: a class pattern (the base name in the header) and decorated methods deep in the body.
+    const source = `class C(alpha):\n${filler(40)}    @beta\n    def f(self):\n        return 1\n${filler(40)}    @beta\n    def g(self):\n        return 2\n`;
+    const classGate = { anchor: { kind: 'outermost', type: 'class_definition' }, conditions: [word('alpha')] };
+    const methodGate = { anchor: { kind: 'outermost', type: 'decorated_definition' }, conditions: [word('beta')] };
+    expect(groups(source, [classGate, methodGate])).toEqual([
+      [
+        ['alpha', 'class_definition'],
+        ['beta', 'decorated_definition'],
+        ['beta', 'decorated_definition'],
+      ],
+    ]);
+    // Occurrences of one anchor far apart: groups of the same anchor (nova's ServersController, its base named again at the end).
+    const twice = `class C(alpha):\n${filler(40)}    y = alpha\n`;
+    expect(groups(twice, [classGate])).toEqual([[['alpha', 'class_definition'], ['alpha', 'class_definition']]]);
+    // Close together: one span, no groups.
+    expect(groups('class C(alpha):\n    y = alpha\n', [classGate])).toEqual([[]]);
+  });
+
+  it('runs a group holding occurrences of different anchors from the start', () => {
+    const source = `class C(alpha):\n    @beta\n    def f(self):\n        return 1\n${filler(40)}    @beta\n    def g(self):\n        return 2\n`;
+    const classGate = { anchor: { kind: 'outermost', type: 'class_definition' }, conditions: [word('alpha')] };
+    const methodGate = { anchor: { kind: 'outermost', type: 'decorated_definition' }, conditions: [word('beta')] };
+    expect(groups(source, [classGate, methodGate])).toEqual([[['alpha):\n    @beta', 'the start'], ['beta', 'decorated_definition']]]);
+  });
 });
