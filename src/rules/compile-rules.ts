@@ -4,7 +4,7 @@ import { joinedQuery, type JoinedQuery } from './joined-query.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
-import { checkFlowQueries, compileFlowMatchers, type CompiledFlow } from './flow-matchers.js';
+import { checkFlowQueries, compileFlowMatchers, linkJoinedLists, type CompiledFlow } from './flow-matchers.js';
 import type { Rule } from './rule.js';
 import { edgeOf, type TextCondition } from './text-condition.js';
 import { RuleError } from './rule-error.js';
@@ -67,6 +67,7 @@ export function compileRules(rules: Rule[], options: { gate?: boolean; validate?
     else ungated.push(rule);
   }
   const combined = lazily(() => (ungated.length > 0 ? describePatterns(joinedQuery(ungated, (r) => r.query)) : null));
+  linkJoinedLists(rules.filter((rule) => rule.flow).map(flowMatchersOf));
   if (options.validate !== false) {
     // Each query as written first, so that an error (an impossible structure too, which the
     // cheaper form may not show) names its file; then the forms that run.

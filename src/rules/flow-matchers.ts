@@ -28,6 +28,16 @@ export interface CompiledMatchers {
    * keys, which the found matches carry: lists with equal keys have interchangeable matches.
    */
   key: string;
+  /**
+   * When the list is other rules' lists whole, one after another (DS207's sources: DS205's, then
+   * DS211's), those lists: its matches are theirs, each lent matcher read as this list's own at
+   * the same place (its flags may differ: DS209 takes DS205's with `indirect-only: false`).
+   */
+  parts?: { list: CompiledMatchers; own: Map<FlowMatcher, FlowMatcher> }[];
+  /** The query matchers, in order. */
+  matchers: FlowMatcher[];
+  /** Each query matcher's query and `where:`, which say what it matches (what linkJoinedLists compares). */
+  matcherKeys: string[];
 }
 
 /** A flow rule's compiled matchers. */
@@ -76,7 +86,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       if (own) for (const gate of own) gates.set(JSON.stringify(gate), gate);
       else gated = false;
     }
-    if (matchers.length === 0) return { hasQuery: false, query: null, matcherOfPattern: [], gates: [], visited, signature: '', key: '|' };
+    if (matchers.length === 0) return { hasQuery: false, query: null, matcherOfPattern: [], gates: [], visited, signature: '', key: '|', matchers, matcherKeys: [] };
     // Compiled on first use: a file where the list's text does not occur (its gates answer that)
     // never needs the query, and on a short scan most lists are never compiled.
     let built: { query: Parser.Query; matcherOfPattern: FlowMatcher[] } | null = null;
@@ -106,9 +116,40 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       visited,
       signature,
       key: `${matchers.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}${m.redactedWith ? JSON.stringify(m.redactedWith) : ''}`).join('')}|${signature}`,
+      matchers,
+      matcherKeys: matchers.map((m) => JSON.stringify([m.query, m.where])),
     };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };
   compiled.set(rule, flow);
   return flow;
+}
+
+/**
+ * Marks each flow rule's source list that is other rules' source lists whole, one after another,
+ * with those lists (CompiledMatchers.parts): DS207-DS212 borrow DS205's and DS211's with `from:`,
+ * and a file's sources are then matched once per lent list instead of again by each joined one.
+ * Only lists with no `node:` matchers, whose matchers' queries and `where:` are equal in order.
+ */
+export function linkJoinedLists(flows: readonly CompiledFlow[]): void {
+  const own = flows.map((f) => f.sources).filter((list) => list.hasQuery && list.visited.length === 0);
+  for (const list of own) {
+    if (list.parts) continue;
+    const parts: NonNullable<CompiledMatchers['parts']> = [];
+    let at = 0;
+    while (at < list.matcherKeys.length) {
+      // The longest lent list that the joined one continues with.
+      let best: CompiledMatchers | null = null;
+      for (const lent of own) {
+        if (lent === list || lent.parts || lent.matcherKeys.length >= list.matcherKeys.length) continue;
+        if (best && lent.matcherKeys.length <= best.matcherKeys.length) continue;
+        if (lent.matcherKeys.every((k, i) => list.matcherKeys[at + i] === k)) best = lent;
+      }
+      if (!best) break;
+      const start = at;
+      parts.push({ list: best, own: new Map(best.matchers.map((m, i) => [m, list.matchers[start + i]!])) });
+      at += best.matcherKeys.length;
+    }
+    if (at === list.matcherKeys.length && parts.length > 1) list.parts = parts;
+  }
 }

@@ -1,6 +1,6 @@
 import type { DefinitionIndex } from '../analysis/flow/definition-index.js';
 import type { SyntaxNode } from '../analysis/syntax.js';
-import type { RegionalMatches } from './regional-matches.js';
+import type { FunctionMatches } from './regional-matches.js';
 import { idOf } from '../analysis/flow/node-fields.js';
 
 const IGNORED_OUTSIDE_FUNCTIONS = new Set(['import_statement', 'import_from_statement', 'class_definition', 'decorated_definition', 'comment', 'future_import_statement']);
@@ -109,20 +109,16 @@ export class SourceReach {
 export class ExactSourceReach extends SourceReach {
   private readonly exactAnswers = new Map<number, boolean>();
   private readonly facts = new Map<number, { name: string; attributes: string[] }>();
-  private sources: RegionalMatches | null = null;
+  private sources: FunctionMatches | null = null;
 
   constructor(functions: DefinitionIndex) {
     super([], functions);
   }
 
-  /** The sources this reach is told of (each found source is passed to `found`). */
-  watch(sources: RegionalMatches): void {
+  /** The sources this reach answers from: each one found, before or after, is counted. */
+  watch(sources: FunctionMatches): void {
     this.sources = sources;
-  }
-
-  /** Counts a source found by the matches. */
-  found(source: SyntaxNode): void {
-    this.add(source);
+    sources.observe((source) => this.add(source));
   }
 
   override mayReach(sink: SyntaxNode): boolean {

@@ -10,7 +10,7 @@ import type { FlowStep } from '../findings/finding.js';
 import { flowMatchersOf, type GatedRule } from './compile-rules.js';
 import type { CompiledMatchers } from './flow-matchers.js';
 import type { FlowMatcher } from './flow-spec.js';
-import { RegionalMatches } from './regional-matches.js';
+import { JoinedMatches, RegionalMatches, type FunctionMatches } from './regional-matches.js';
 import { ExactSourceReach, SourceReach } from './source-reach.js';
 import { PREDICATES } from './predicates/index.js';
 import type { PredicateContext } from './predicates/predicate.js';
@@ -49,7 +49,7 @@ export class FlowRuleTracer {
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
   /** RegionalMatches by list (see CompiledMatchers.key): rules borrowing one list (`from: DS205`) share its matches and their reach. */
-  private readonly lists = new Map<string, RegionalMatches>();
+  private readonly lists = new Map<string, FunctionMatches>();
   private readonly exactReaches = new Map<string, ExactSourceReach>();
 
   constructor(
@@ -176,28 +176,39 @@ export class FlowRuleTracer {
     let found = this.matched.get(rule);
     if (found) return found;
     const compiled = flowMatchersOf(rule);
-    const functions = this.functionIndex();
-    const regional = (matchers: CompiledMatchers, onFound?: (node: SyntaxNode) => void) =>
-      new RegionalMatches(() => (matchers.hasQuery ? this.startsOf(matchers) : []), functions, (starts) => this.run(matchers, starts), onFound);
-    const sourcesKey = compiled.sources.key;
-    let sourceReach = this.exactReaches.get(sourcesKey);
-    let sources = this.lists.get(`sources|${sourcesKey}`);
-    if (!sourceReach || !sources) {
-      const reach = (sourceReach = new ExactSourceReach(functions));
-      sources = regional(compiled.sources, (node) => reach.found(node));
-      reach.watch(sources);
-      this.exactReaches.set(sourcesKey, reach);
-      this.lists.set(`sources|${sourcesKey}`, sources);
-    }
-    const shared = (kind: string, matchers: CompiledMatchers): RegionalMatches => {
+    const { sources, reach: sourceReach } = this.sourcesOf(compiled.sources);
+    const shared = (kind: string, matchers: CompiledMatchers): FunctionMatches => {
       const key = `${kind}|${matchers.key}`;
       let list = this.lists.get(key);
-      if (!list) this.lists.set(key, (list = regional(matchers)));
+      if (!list) this.lists.set(key, (list = this.regional(matchers)));
       return list;
     };
     found = { sources, sanitizers: shared('sanitizers', compiled.sanitizers), steps: shared('steps', compiled.steps), sourceReach, dead: new Set() };
     this.matched.set(rule, found);
     return found;
+  }
+
+  /** A list's matches, one function at a time (see RegionalMatches). */
+  private regional(matchers: CompiledMatchers): RegionalMatches {
+    return new RegionalMatches(() => (matchers.hasQuery ? this.startsOf(matchers) : []), this.functionIndex(), (starts) => this.run(matchers, starts));
+  }
+
+  /**
+   * A source list's matches and their exact reach, once per file and list (rules borrowing one
+   * list share them); a list joined from other lists whole is matched as those lists (see
+   * CompiledMatchers.parts), which other rules may have matched already.
+   */
+  private sourcesOf(list: CompiledMatchers): { sources: FunctionMatches; reach: ExactSourceReach } {
+    const key = `sources|${list.key}`;
+    let sources = this.lists.get(key);
+    let reach = this.exactReaches.get(list.key);
+    if (sources && reach) return { sources, reach };
+    sources = list.parts ? new JoinedMatches(list.parts.map(({ list: lent, own }) => ({ matches: this.sourcesOf(lent).sources, own }))) : this.regional(list);
+    reach = new ExactSourceReach(this.functionIndex());
+    reach.watch(sources);
+    this.lists.set(key, sources);
+    this.exactReaches.set(list.key, reach);
+    return { sources, reach };
   }
 
   /** The `@value` nodes the matchers recognise from these starts (`where:` holding), each with its matcher. */
@@ -251,10 +262,10 @@ function sourceKind(matchers: FlowMatcher[] | undefined): SourceKind | undefined
 }
 
 interface Matches {
-  sources: RegionalMatches;
-  sanitizers: RegionalMatches;
+  sources: FunctionMatches;
+  sanitizers: FunctionMatches;
   /** Calls a rule's `steps:` say carry their arguments. */
-  steps: RegionalMatches;
+  steps: FunctionMatches;
   sourceReach: ExactSourceReach;
   /** Values from which a trace for this rule found no source (see FileFlow.trace). */
   dead: Set<string | number>;
