@@ -29,12 +29,15 @@ trap 'rm -rf "$out"' EXIT
 run() {
   local name="$1" command="$2"
   # shellcheck disable=SC2086 # the command is words on purpose
-  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$out/$name.cg" \
+  # Children traced (a command may start with `env`, or fork scanners): each process writes its
+  # own counts, added up below.
+  valgrind --tool=cachegrind --cache-sim=no --trace-children=yes --cachegrind-out-file="$out/$name.%p.cg" \
     $command "bench/.cache/corpus/$corpus" --format json --output /dev/null > "$out/$name.log" 2>&1 || {
     # diffsec exits 1 when it reports findings; anything else is a failure.
     local code=$?
     [[ $code -eq 1 ]] || { echo "instructions: $name failed ($code):" >&2; tail -5 "$out/$name.log" >&2; exit 1; }
   }
+  cg_merge -o "$out/$name.cg" "$out/$name".*.cg
 }
 run a "$a" & pid=$!
 run b "$b"
@@ -46,7 +49,8 @@ node - "$out" <<'JS'
 const { readFileSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const dir = process.argv[2];
-const total = (name) => Number(/I\s+refs:\s+([\d,]+)/.exec(readFileSync(`${dir}/${name}.log`, 'utf8'))[1].replace(/,/g, ''));
+// One summary line per process (an `env` in front execs the scanner: two).
+const total = (name) => [...readFileSync(`${dir}/${name}.log`, 'utf8').matchAll(/I\s+refs:\s+([\d,]+)/g)].reduce((sum, m) => sum + Number(m[1].replace(/,/g, '')), 0);
 const byFunction = (name) => {
   const text = execFileSync('cg_annotate', [`${dir}/${name}.cg`], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const out = new Map();
