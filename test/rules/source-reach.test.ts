@@ -61,7 +61,8 @@ describe('ExactSourceReach', () => {
     };
     // Starts: each source's statement, as anchors would give them.
     const starts = all.map((n) => n.parent!);
-    const sources = new RegionalMatches(() => starts, functions, run, (n) => reach.found(n));
+    const sources = new RegionalMatches(() => starts, functions, run);
+    // The reach is told of each source the matches find, as they find them.
     reach.watch(sources);
     expect(sinks.length).toBe(6);
     for (const sink of sinks) expect(reach.mayReach(sink)).toBe(whole.mayReach(sink));
