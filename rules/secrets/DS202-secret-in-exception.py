@@ -151,3 +151,17 @@ class MultiQueryParam(object):
         parts = tokens_csv.split(',')
         for token in parts:
             raise ValueError("bad %s" % token)  # expect: DS202 the text split is named for tokens
+
+
+def neutron_client(credentials):
+    # rack's resource operator: each credential checked by its key before the client is made.
+    for key, value in credentials.items():
+        if not value:
+            raise exception.InvalidOpenStackCredential(credential=key)  # ok: DS202 the credential's name, the key of its item
+    for index, secret in enumerate(credentials.values()):
+        if not secret:
+            raise exception.InvalidOpenStackCredential(credential=index)  # ok: DS202 an enumerate index
+    for key, value in six.iteritems(credentials):
+        if len(value) < 8:
+            raise exception.InvalidOpenStackCredential(credential=value)  # expect: DS202 the credential's value beside its key
+    return credentials

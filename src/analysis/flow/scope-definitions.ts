@@ -439,7 +439,8 @@ export class ScopeDefinitions {
 }
 
 /** True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`: pairs whose first part is a key or an index. */
-function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
+/** `d.items()`, `six.iteritems(d)`, `enumerate(xs)`: pairs whose first part is a key or an index, not one of the values. */
+export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   if (value?.type !== 'call') return false;
   const fn = value.childForFieldName('function');
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;

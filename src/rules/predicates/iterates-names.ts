@@ -2,7 +2,9 @@ import type Parser from 'tree-sitter';
 import { fileText } from '../../analysis/flow/file-text.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { nameWords } from '../../analysis/secret-names.js';
+import { yieldsKeyValuePairs } from '../../analysis/flow/scope-definitions.js';
 import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import type { Definition } from '../../analysis/flow/definition.js';
 import { visibleDefinitions } from './bound-to-call.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -30,38 +32,50 @@ function isNameCollection(iterable: SyntaxNode | null): boolean {
   return NAME_COLLECTIONS.has(words[words.length - 1] ?? '');
 }
 
-/** Per file, whether its text holds `for <name> in` for a name (most secret-named values are no loop's). */
+/** Per file, whether its text holds `for <name> in` or `for <name>,` for a name (most secret-named values are no loop's). */
 const loopNames = new WeakMap<Parser.Tree, Map<string, boolean>>();
 
-/** True when the file's text holds `for <name> in`: without it, no definition is a loop's and none is looked up. */
+/** True when the file's text holds `for <name> in`, or `for <name>,` (`for key, value in d.items()`): without it, no definition is a loop's and none is looked up. */
 function loopsOver(identifier: SyntaxNode): boolean {
   const tree = identifier.tree;
   let names = loopNames.get(tree);
   if (!names) loopNames.set(tree, (names = new Map()));
   let found = names.get(identifier.text);
   if (found === undefined) {
-    found = new RegExp(`\\bfor\\s+${identifier.text}\\s+in\\b`).test(fileText(tree.rootNode));
+    found = new RegExp(`\\bfor\\s+(?:${identifier.text}\\s+in\\b|\\(?\\s*${identifier.text}\\s*,)`).test(fileText(tree.rootNode));
     names.set(identifier.text, found);
   }
   return found;
 }
 
 /**
+ * True for the key of a loop over a mapping's items (`key` in `for key, value in
+ * credentials.items()`; or an index of `enumerate`): the first of two names, which the flow
+ * layer binds to nothing of the values (see yieldsKeyValuePairs).
+ */
+function isItemKey(d: Definition): boolean {
+  const pattern = d.target.parent;
+  if (d.value !== null || !pattern || !isLoopTarget(pattern)) return false;
+  const names = pattern.namedChildren.filter((c) => c.type !== 'comment');
+  return names.length === 2 && names[0]!.startIndex === d.target.startIndex && yieldsKeyValuePairs(pattern.parent!.childForFieldName('right'));
+}
+
+/**
  * True when `identifier`, where it is read, is always the variable of a loop over a collection
  * of names (`for password in PASSWORD_PARAMETER_NAMES`, `for secret in conf.secret_keys()`… see
- * isNameCollection): it holds a name. One value picked out (`for name, password in creds.items()`)
- * is not.
+ * isNameCollection), or the key of a loop over a mapping's items (`key` in `for key, value in
+ * credentials.items()`): it holds a name. The value picked out beside it (`value`) is not.
  */
 export function iteratesNames(identifier: SyntaxNode, imports: ImportMap): boolean {
   if (identifier.type !== 'identifier' || !loopsOver(identifier)) return false;
   const definitions = visibleDefinitions(identifier, imports)?.definitions ?? [];
-  return definitions.length > 0 && definitions.every((d) => !d.adds && d.element === undefined && isLoopTarget(d.target) && isNameCollection(d.value));
+  return definitions.length > 0 && definitions.every((d) => isItemKey(d) || (!d.adds && d.element === undefined && isLoopTarget(d.target) && isNameCollection(d.value)));
 }
 
 export const iteratesNamesPredicate: Predicate = {
   name: 'iterates-names',
   description:
-    'The captured name, where it is read, is always the variable of a `for` loop (or a comprehension\'s) over a collection of names or keys: one named so (`PASSWORD_PARAMETER_NAMES`, `secret_keys`, `fields`, `params`, `columns`…), a mapping\'s `.keys()`, or `sorted`/`list` of one. It holds a name, not the value named; use under `not:`.',
+    'The captured name, where it is read, is always the variable of a `for` loop (or a comprehension\'s) over a collection of names or keys: one named so (`PASSWORD_PARAMETER_NAMES`, `secret_keys`, `fields`, `params`, `columns`…), a mapping\'s `.keys()`, or `sorted`/`list` of one; or the key of a loop over a mapping\'s items (`key` in `for key, value in credentials.items()`, an `enumerate` index). It holds a name, not the value named; use under `not:`.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => iteratesNames(node, ctx.imports),
 };

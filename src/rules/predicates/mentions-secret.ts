@@ -50,7 +50,8 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // `f(password=x)` passes x; the keyword name itself is the secret's label.
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
-        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports) && !usedAsName(value, imports)) found = value;
+        // `credential=key` of `for key, value in credentials.items()`: the credential's name (iteratesNames).
+        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !(value.type === 'identifier' && iteratesNames(value, imports))) found = value;
         return !found;
       }
       case 'pair': {

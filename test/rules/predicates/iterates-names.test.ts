@@ -17,6 +17,9 @@ describe('iterates-names', () => {
     'def f(d):\n    for password in d.keys():\n        log(password)',
     'def f(d):\n    for password in sorted(d.keys()):\n        log(password)',
     'def f(form):\n    return [password for password in form.fields if password]',
+    'def f(creds):\n    for password, value in creds.items():\n        log(password)',
+    'def f(creds):\n    for (password, value) in six.iteritems(creds):\n        log(password)',
+    'def f(creds):\n    for password, value in enumerate(creds):\n        log(password)',
   ])('%j: the loop gives names', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -25,6 +28,8 @@ describe('iterates-names', () => {
     'for password in passwords:\n    log(password)',
     'def f(d):\n    for password in d.values():\n        log(password)',
     'def f(d):\n    for user, password in d.items():\n        log(password)',
+    'def f(d):\n    for password, value in d.values():\n        log(password)',
+    'def f(d):\n    for password, user, value in d.items():\n        log(password)',
     'def f(names, password):\n    for password in names:\n        pass\n    log(password)\n    password = read()\n    log(password)',
     'def f(password):\n    log(password)',
     'for password in PASSWORD_PARAMETER_NAMES:\n    password = lookup(password)\n    log(password)',
