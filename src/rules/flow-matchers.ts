@@ -103,7 +103,8 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
     };
     // Each matcher's query as written and its `where:` say what the list matches, and which
     // matcher each pattern belongs to, as the compiled query's pattern-to-matcher map would.
-    const signature = JSON.stringify([matchers.map((m) => m.query), matchers.map((m) => m.where)]);
+    const matcherKeys = matchers.map((m) => JSON.stringify([m.query, m.where]));
+    const signature = JSON.stringify(matcherKeys);
     return {
       hasQuery: true,
       get query() {
@@ -117,7 +118,7 @@ export function compileFlowMatchers(rule: Rule, describeQueryError: (error: Erro
       signature,
       key: `${matchers.map((m) => `${m.fieldReads ? 1 : 0}${m.indirectOnly ? 1 : 0}${m.redactedWith ? JSON.stringify(m.redactedWith) : ''}`).join('')}|${signature}`,
       matchers,
-      matcherKeys: matchers.map((m) => JSON.stringify([m.query, m.where])),
+      matcherKeys,
     };
   };
   flow = { sources: combine(rule.flow!.sources), sanitizers: combine(rule.flow!.sanitizers), steps: combine(rule.flow!.steps ?? []) };

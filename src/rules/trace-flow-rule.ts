@@ -48,7 +48,7 @@ export class FlowRuleTracer {
   private readonly runs = new Map<string, Map<string, [SyntaxNode, number][]>>();
   private definitions: DefinitionIndex | null = null;
   private readonly visitedAnswers = new Map<Rule, Map<number, boolean>>();
-  /** RegionalMatches by list (see CompiledMatchers.key): rules borrowing one list (`from: DS205`) share its matches and their reach. */
+  /** Matches by list (see CompiledMatchers.key): rules borrowing one list (`from: DS205`) share its matches and their reach. */
   private readonly lists = new Map<string, FunctionMatches>();
   private readonly exactReaches = new Map<string, ExactSourceReach>();
 

@@ -265,7 +265,7 @@ export class FileFlow {
     if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, { key: undefined, viaField: false })!] : [];
     if (item.before) return this.definitionsOf(item, next).filter((x): x is Item => x !== null);
     // A list of tuples a loop unpacks (see Definition.iterated): only the loop's name's part of each tuple.
-    const parts = item.iterated && node.type !== 'identifier' ? iteratedParts(node, item.iterated) : null;
+    const parts = item.iterated ? iteratedParts(node, item.iterated) : null;
     if (parts) return parts.map((part) => next(part)!);
     switch (node.type) {
       case 'identifier':
@@ -581,12 +581,19 @@ function iteratedParts(value: SyntaxNode | null, { index, of }: NonNullable<Defi
   const parts: SyntaxNode[] = [];
   for (const element of list.namedChildren) {
     if (element.type === 'comment') continue;
-    const tuple = unwrapParens(element);
-    const items = tuple.type === 'tuple' ? tuple.namedChildren.filter((c) => c.type !== 'comment') : null;
-    if (!items || items.length !== of || items.some((c) => c.type === 'list_splat')) return null;
+    const items = tupleParts(element);
+    if (!items || items.length !== of) return null;
     parts.push(items[index]!);
   }
   return parts;
+}
+
+/** A tuple's parts, or null for anything else or a tuple with a splat (its length is unknown). */
+function tupleParts(node: SyntaxNode | null): SyntaxNode[] | null {
+  const tuple = node ? unwrapParens(node) : null;
+  if (tuple?.type !== 'tuple') return null;
+  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
+  return parts.some((p) => p.type === 'list_splat') ? null : parts;
 }
 
 /** Comprehensions that yield elements one by one (a dict comprehension yields pairs of its own). */
@@ -595,12 +602,7 @@ const ELEMENT_COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension
 /** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
 function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
   const n = value ? unwrapParens(value) : null;
-  if (!n || !ELEMENT_COMPREHENSIONS.has(n.type)) return null;
-  const body = n.childForFieldName('body');
-  const tuple = body ? unwrapParens(body) : null;
-  if (tuple?.type !== 'tuple') return null;
-  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
-  return parts.some((p) => p.type === 'list_splat') ? null : parts;
+  return n && ELEMENT_COMPREHENSIONS.has(n.type) ? tupleParts(n.childForFieldName('body')) : null;
 }
 
 /** A `for` target bound to the elements of a list, tuple or set written in the loop (no splat). */

@@ -1,4 +1,4 @@
-import { type SyntaxNode, unwrapParens } from '../syntax.js';
+import { isLoopTarget, type SyntaxNode, unwrapParens } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
@@ -314,7 +314,7 @@ export class ScopeDefinitions {
         // iterable, told its position, and a trace that finds tuples there (a comprehension's, or a
         // list written out) takes only that part of each: vmware-nsx logs the gateway, not the
         // password. (Pairwise would be wrong: `for a, b in [(x, y), (z, w)]` gives `a` x and z.)
-        if (FOR_TARGET_PARENTS.has(target.parent?.type ?? '') && !targets.some((t) => t.type === 'list_splat_pattern')) {
+        if (isLoopTarget(target) && !targets.some((t) => t.type === 'list_splat_pattern')) {
           targets.forEach((t, i) => this.target(t, value, env, undefined, { index: i, of: targets.length }));
           return;
         }
@@ -439,7 +439,6 @@ export class ScopeDefinitions {
 }
 
 /** True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`: pairs whose first part is a key or an index. */
-/** `d.items()`, `six.iteritems(d)`, `enumerate(xs)`: pairs whose first part is a key or an index, not one of the values. */
 export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   if (value?.type !== 'call') return false;
   const fn = value.childForFieldName('function');
@@ -458,8 +457,6 @@ function merge(envs: readonly Env[]): Env {
   }
   return out;
 }
-
-const FOR_TARGET_PARENTS = new Set(['for_statement', 'for_in_clause']);
 
 function replace(env: Env, next: Env): void {
   env.clear();
