@@ -1,0 +1,55 @@
+import { unwrapParens, type SyntaxNode } from '../syntax.js';
+import type { Definition } from './definition.js';
+
+// What a loop's variable takes of what it iterates over: each element of a list written in the
+// loop (`for i in [a, b]`), or, for a tuple target, its own position of each tuple the iterable
+// holds (`for gw, pw in pairs` over `pairs = [(p.id, p.password) for p in peers]`). FileFlow asks
+// these as it traces a loop's names back.
+
+/** Lists, tuples and sets written out. */
+export const DISPLAYS: ReadonlySet<string> = new Set(['list', 'tuple', 'set']);
+
+/**
+ * The parts a loop's name takes of a list of tuples (see Definition.iterated): of a comprehension
+ * yielding tuples, or of a list, tuple or set written out whose every element is a tuple, the
+ * part at the name's position, when every tuple has the loop target's length; else null.
+ */
+export function iteratedParts(value: SyntaxNode | null, { index, of }: NonNullable<Definition['iterated']>): SyntaxNode[] | null {
+  const yielded = comprehensionTuple(value);
+  if (yielded) return yielded.length === of ? [yielded[index]!] : null;
+  const list = value ? unwrapParens(value) : null;
+  if (!list || !DISPLAYS.has(list.type)) return null;
+  const parts: SyntaxNode[] = [];
+  for (const element of list.namedChildren) {
+    if (element.type === 'comment') continue;
+    const items = tupleParts(element);
+    if (!items || items.length !== of) return null;
+    parts.push(items[index]!);
+  }
+  return parts;
+}
+
+/** A tuple's parts, or null for anything else or a tuple with a splat (its length is unknown). */
+function tupleParts(node: SyntaxNode | null): SyntaxNode[] | null {
+  const tuple = node ? unwrapParens(node) : null;
+  if (tuple?.type !== 'tuple') return null;
+  const parts = tuple.namedChildren.filter((c) => c.type !== 'comment');
+  return parts.some((p) => p.type === 'list_splat') ? null : parts;
+}
+
+/** Comprehensions that yield elements one by one (a dict comprehension yields pairs of its own). */
+const ELEMENT_COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'generator_expression']);
+
+/** The parts of the tuple a comprehension yields (`[(a, b) for p in ps]` → a, b), or null. */
+function comprehensionTuple(value: SyntaxNode | null): SyntaxNode[] | null {
+  const n = value ? unwrapParens(value) : null;
+  return n && ELEMENT_COMPREHENSIONS.has(n.type) ? tupleParts(n.childForFieldName('body')) : null;
+}
+
+/** A `for` target bound to the elements of a list, tuple or set written in the loop (no splat). */
+export function iteratesDisplay(def: Definition): boolean {
+  const loop = def.target.parent;
+  if (loop?.type !== 'for_statement' || loop.childForFieldName('left')?.startIndex !== def.target.startIndex || def.element !== undefined) return false;
+  const value = def.value;
+  return value !== null && DISPLAYS.has(value.type) && !value.namedChildren.some((c) => c.type === 'list_splat');
+}
