@@ -5,6 +5,7 @@ import logging
 import os
 import socket
 import sqlite3
+import sys
 import tempfile
 import urllib.request
 from socket import socket as Sock
@@ -284,3 +285,63 @@ def closed_when_done(address):
             s.close()
             break
         LOG.debug("got %d bytes", len(chunk))
+
+
+def write_cache(path, cache):
+    # reno's write_cache_db: standard output is not closed, a file opened here is, under a flag.
+    if path == "-":
+        stream = sys.stdout
+        close_stream = False
+    else:
+        stream = open(path, "w", encoding="utf-8")  # ok: DS401 `close_stream`, set beside the open, guards the close in finally
+        close_stream = True
+    try:
+        json.dump(cache, stream)
+    finally:
+        if close_stream:
+            stream.close()
+
+
+def export_rows(rows, directory, target=None):
+    owned = False
+    if target is None:
+        owned = True
+        out = open(os.path.join(directory, "rows.json"), "w")  # ok: DS401 the flag set just before the open guards the close
+    else:
+        out = target
+    try:
+        json.dump(rows, out)
+    finally:
+        if owned:
+            out.close()
+
+
+def write_report(path, rows):
+    stream = open(path, "w")  # expect: DS401 the flag is set false again after the open, so the close may be skipped
+    close_stream = True
+    if not rows:
+        close_stream = False
+    try:
+        stream.write(json.dumps(rows))
+    finally:
+        if close_stream:
+            stream.close()
+
+
+def copy_out(path, data, keep):
+    out = open(path, "wb")  # expect: DS401 closed only when `keep` is false, a flag the open did not set
+    try:
+        out.write(data)
+    finally:
+        if not keep:
+            out.close()
+
+
+def append_all(paths, data):
+    for path in paths:
+        close_it = False
+        handle = open(path, "a")  # expect: DS401 a flag set false again in the loop around the open guards nothing
+        close_it = True
+        handle.write(data)
+    if close_it:
+        handle.close()

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '../syntax.js';
 import { lowerBound } from '../lower-bound.js';
+import { companionFlag } from './companion-flag.js';
 import { ScopeNameUses, type Use } from './scope-name-uses.js';
 
 /** What a call does with a resource passed to it (as an argument or keyword value). */
@@ -81,6 +82,8 @@ const CACHES = new WeakMap<object, ScopeNameUses>();
 
 class PathWalker {
   private readonly name: string;
+  /** A name set true beside the open (see companionFlag): `if flag:` holds only while the resource may be open. */
+  private flag: string | null = null;
   /** Each occurrence of the name and what it does, by start offset (shared by the resources of one name and scope). */
   private uses = new Map<number, Use>();
   /** The offsets of `uses`, ascending. */
@@ -114,6 +117,7 @@ class PathWalker {
     const escapes = found.escapes - (own === 'escape' ? 1 : 0) > 0;
     const releases = found.releases - (own === 'release' ? 1 : 0) > 0;
     if (!escapes && !releases) return { kind: 'never' };
+    this.flag = companionFlag(this.assignment, body, this.name);
     const open = this.block(body, false);
     if (this.returnLeak) return { kind: 'return', at: this.returnLeak };
     if (open) return { kind: 'branch' };
@@ -293,7 +297,7 @@ class PathWalker {
     return mentioned ? ends.every(Boolean) : ends.some(Boolean);
   }
 
-  /** `present` when the condition is true only if the name holds a value (`f`, `f is not None`), `absent` for the reverse, null otherwise. */
+  /** `present` when the condition is true only if the name holds a value (`f`, `f is not None`, its companion flag), `absent` for the reverse, null otherwise. */
   private noneTest(condition: SyntaxNode): 'present' | 'absent' | null {
     let n = condition;
     let negated = false;
@@ -303,7 +307,7 @@ class PathWalker {
       n = n.childForFieldName('argument') ?? n;
     }
     let present: boolean | null = null;
-    if (n.type === 'identifier' && n.text === this.name) present = true;
+    if (n.type === 'identifier' && (n.text === this.name || n.text === this.flag)) present = true;
     else if (n.type === 'comparison_operator' && n.namedChildren.length === 2) {
       const [left, right] = n.namedChildren;
       const op = n.children.slice(1, -1).map((c) => c.type).join(' ');

@@ -42,6 +42,11 @@ describe('leakOf: how a resource is left open on some path out of its function',
     ['an escape on one path, an early return on the other', ['f = open(path)', 'if cond:', '    return None', 'self.f = f'], 'return@3'],
     ['a loop that may end without the close', ['f = open(path)', 'for x in cond:', '    if x:', '        f.close()', '        break'], 'branch'],
     ['a descriptor closed after a write', ['fd, tmp = os.open(path)', 'os.write(fd, b"x")', 'os.close(fd)'], 'exception@2'],
+    ['a flag set beside the open, then set false again', ['f = open(path)', 'close_f = True', 'if cond:', '    close_f = False', 'try:', '    f.read()', 'finally:', '    if close_f:', '        f.close()'], 'branch'],
+    ['a flag set false in the loop around the open', ['for p in cond:', '    close_f = False', '    f = open(path)', '    close_f = True', 'if close_f:', '    f.close()'], 'branch'],
+    ['a flag not set beside the open', ['f = open(path)', 'LOG.debug("opened")', 'close_f = True', 'if close_f:', '    f.close()'], 'branch'],
+    ['a flag also set by a computed value', ['f = open(path)', 'close_f = True', 'close_f = cond', 'if close_f:', '    f.close()'], 'branch'],
+    ['a flag that is also a loop variable', ['f = open(path)', 'close_f = True', 'for close_f in cond:', '    pass', 'if close_f:', '    f.close()'], 'branch'],
   ])('%s', (_why, lines, expected) => {
     expect(leak(lines)).toBe(expected);
   });
@@ -69,6 +74,8 @@ describe('leakOf: how a resource is left open on some path out of its function',
     ['reassigned on the path that skipped the close: doubtful', ['f = open(path)', 'if cond:', '    f.close()', 'f = None']],
     ['a bound release handed over', ['f = open(path)', 'self.addCleanup(f.close)', 'f.read()']],
     ['a descriptor handed to a call that owns it', ['fd, tmp = os.open(path)', 'with os.fdopen(fd) as f:', '    f.write(b"x")']],
+    ['closed in finally under a flag set true after the open', ['if cond:', '    f = open(path)', '    close_f = True', 'else:', '    f = None', '    close_f = False', 'try:', '    f.read()', 'finally:', '    if close_f:', '        f.close()']],
+    ['closed under a flag set to 1 before the open (a comment between)', ['opened = 0', 'opened = 1', '# the file is ours', 'f = open(path)', 'try:', '    f.read()', 'finally:', '    if opened:', '        f.close()']],
   ])('is not reported when %s', (_why, lines) => {
     expect(leak(lines)).toBeNull();
   });
