@@ -159,3 +159,20 @@ def download_tar(remote_path, tar_file):
         tarf.extractall(path=remote_path, members=names_only(tarf))  # expect: DS107 abspath only: a link member gets past
     with tarfile.open(tar_file, mode="r:gz") as tarf:
         tarf.extractall(path=remote_path, members=tarf.getmembers())  # expect: DS107 every member
+
+
+def flash_firmware(compact_firmware_file, get_fw_extractor):
+    # proliantutils: the project's own extractor object, from a helper in another module.
+    fw_img_extractor = get_fw_extractor(compact_firmware_file)
+    raw_fw_file_path, is_extracted = fw_img_extractor.extract()  # ok: DS107 an extract() given no member is no archive's
+    return raw_fw_file_path, is_extracted
+
+
+def unpack_member(upload, dest, wanted):
+    archive = tarfile.open(upload)
+    archive.extract(  # expect: DS107 the member by keyword, on a TarFile
+        member=wanted,
+        path=dest,
+    )
+    tarfile.open(upload).extract(wanted, dest)  # expect: DS107 the member by position, on the archive opened in place
+
