@@ -1,7 +1,9 @@
 """Agents that keep their files under the temporary directory, the way real code does."""
 import os
 import os.path
+import secrets
 import tempfile
+import uuid
 from pathlib import Path
 from tempfile import gettempdir as system_tmp
 
@@ -109,3 +111,18 @@ def other_directory(name):
 def mkstemp_there(suffix):
     fd, path = tempfile.mkstemp(suffix=suffix, dir=tempfile.gettempdir())  # ok: DS712 mkstemp picks a random name
     return fd, path
+
+
+def stage_firmware(firmware_file_path, file_name, ext):
+    # proliantutils: a random uuid in the name, then a hard link made there.
+    staged = os.path.join(  # ok: DS712 uuid4 makes the name unguessable
+        tempfile.gettempdir(), str(uuid.uuid4()) + "_" + file_name + ext)
+    os.link(firmware_file_path, staged)
+    scratch = Path(system_tmp()) / secrets.token_hex(8)  # ok: DS712 a random token
+    return staged, scratch
+
+
+def cache_download(url):
+    tmp = tempfile.gettempdir()
+    return os.path.join(tmp, uuid.uuid5(uuid.NAMESPACE_URL, url).hex)  # expect: DS712 uuid5 of the URL: anyone can compute it
+
