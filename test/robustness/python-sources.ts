@@ -99,6 +99,7 @@ export const ENGINE_KINDS = [
 export const ENGINE_HAZARDS = [
   'hazard-many-findings-plus',
   'hazard-many-findings-statements',
+  'hazard-flagged-opens',
   'hazard-ds203-backtracking',
   'hazard-large-file',
   'hazard-deep-brackets',
@@ -264,6 +265,11 @@ export function generateSource(kind: string, random: Random): SourceCase {
       return { path, bytes: utf8(`import os\nx = ${'os.system(a)+'.repeat(5999)}os.system(a)\n`), fate: 'analysed', planted: [] };
     case 'hazard-many-findings-statements':
       return { path, bytes: utf8(`import os\n${'os.system(a); '.repeat(10_000)}\n`), fate: 'analysed', planted: [] };
+    case 'hazard-flagged-opens': {
+      // Each open beside a flag once read the whole function for that flag: 3,000 took 12 s.
+      const body = '    f = open(p)\n    close_f = True\n'.repeat(3000);
+      return { path, bytes: utf8(`def write(p):\n${body}    if close_f:\n        f.close()\n`), fate: 'analysed', planted: [] };
+    }
     case 'hazard-ds203-backtracking':
       // Issue 14: 360 KB took 40 s; 240 KB takes seconds while the regex backtracks.
       return { path, bytes: utf8(`x = "a://${'b'.repeat(80_000)}${':c'.repeat(80_000)}"\n`), fate: 'analysed', planted: [] };

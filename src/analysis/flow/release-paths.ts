@@ -117,7 +117,7 @@ class PathWalker {
     const escapes = found.escapes - (own === 'escape' ? 1 : 0) > 0;
     const releases = found.releases - (own === 'release' ? 1 : 0) > 0;
     if (!escapes && !releases) return { kind: 'never' };
-    this.flag = companionFlag(this.assignment, body, this.name);
+    this.flag = companionFlag(this.assignment, body, this.name, this.cache);
     const open = this.block(body, false);
     if (this.returnLeak) return { kind: 'return', at: this.returnLeak };
     if (open) return { kind: 'branch' };
