@@ -237,3 +237,23 @@ class TempDir(object):
     def unlock(self, supplied):
         if self.pwd != supplied:  # expect: DS607 the same name against a value someone sent
             raise ValueError('wrong password')
+
+
+def import_args(object_type, key, value, passphrase, x_509):
+    # castellan-ui: which kind of secret an import form builds, by its class.
+    args = {}
+    if object_type == x_509.X509:
+        args[key] = value
+    elif (object_type == passphrase.Passphrase and  # ok: DS607 a secret's class (CapWords), not a secret
+            key in ("passphrase",)):
+        args[key] = value
+    elif type(value) == passphrase.Passphrase:  # ok: DS607 type() of a value against the secret's class
+        args[key] = value
+    return args
+
+
+def check_passphrase(stored, passphrase, supplied_type):
+    if supplied_type == stored.passphrase:  # expect: DS607 lower case: the stored passphrase itself, whatever the other side is named
+        return True
+    return passphrase.value == stored.passphrase  # expect: DS607 the value against the stored passphrase
+
