@@ -108,3 +108,19 @@ def drop_tables(cur, schema, tables):
             Identifier(schema),
             Identifier(table)))
         cur.execute("DROP TABLE {}.{}".format(Identifier(schema), table))  # expect: DS103 one value is not quoted
+
+
+def run_check_from_task(remote, path):
+    # fuel-qa: a task's check script run on a node over SSH, its path formatted into nothing else.
+    res = remote.execute("{0}".format(path))  # ok: DS103 no SQL written out, run by a remote shell
+    return res["exit_code"]
+
+
+def proxy_reachable(env, proxy_url, cursor):
+    with env.get_admin_remote() as admin_remote:
+        check_cmd = '[[ $(curl -s -o /dev/null -w "%{{http_code}}" {0}) -eq 200 ]]'
+        if admin_remote.execute(check_cmd.format(proxy_url))["exit_code"] == 0:  # ok: DS103 an admin node's shell, the template in a name
+            return True
+    cursor.execute("{0}".format(proxy_url))  # expect: DS103 a cursor: with nothing written out, the value may be a statement
+    admin_remote.execute("mysql -e 'SELECT * FROM proxies WHERE url = \"%s\"'" % proxy_url)  # expect: DS103 SQL written out, run on the remote node
+    return False

@@ -74,16 +74,31 @@ function readsAsSql(node: SyntaxNode, text: string | null): boolean {
   // A path or a route (`"/{}".format(route)`, picasso's functions client): no statement opens
   // with a slash, save a comment (`/* hint */ SELECT ...`).
   if (text !== null && PATH_HEAD.test(text)) return false;
-  // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL.
-  if (text === null || !/[a-z]{2}/i.test(text)) return true;
+  // Nothing written out, or no words at all (`"%s" % q`): the text cannot say, so it may be SQL,
+  // unless the call it is handed to runs commands on a host (fuel-qa's `remote.execute('{0}'.format(path))`).
+  if (text === null || !/[a-z]{2}/i.test(text)) return !isRemoteShellArgument(node);
   return LEADING.test(text) || CLAUSE.test(text);
+}
+
+/** A receiver whose name says it runs commands on a host: `remote`, `admin_remote`, `ssh`, `ssh_client`, `shell`, `channel`. */
+const REMOTE_SHELL = /(?:^|_)(?:remote|ssh|ssh_?client|shell|channel)$/i;
+
+/** The node is the first argument of a method called on such a receiver (`remote.execute(x)`, `self.ssh.execute(x)`). */
+function isRemoteShellArgument(node: SyntaxNode): boolean {
+  const args = node.parent;
+  if (args?.type !== 'argument_list' || args.namedChildren[0]?.id !== node.id) return false;
+  const fn = args.parent?.type === 'call' ? args.parent.childForFieldName('function') : null;
+  const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+  if (!receiver) return false;
+  const name = receiver.type === 'attribute' ? receiver.childForFieldName('attribute')?.text : receiver.type === 'identifier' ? receiver.text : undefined;
+  return name !== undefined && REMOTE_SHELL.test(name);
 }
 
 /** The captured string-building expression reads as SQL, or its text is not written out; `'dd if=%s' % path` does not. */
 export const looksLikeSqlPredicate: Predicate = {
   name: 'looks-like-sql',
   description:
-    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL, nor a path or route whose text opens with `/` (`"/{}".format(route)`; a `/* comment */` may open SQL), nor is a `+` that joins lists (`[\'tc\'] + cmd`, or a local name only ever assigned a list).',
+    'The captured string-building expression reads as SQL: its written-out text opens with a statement keyword (`SELECT`, `ALTER`, `TRUNCATE TABLE`…) or holds a clause (`WHERE`, `ORDER BY`, `INSERT INTO`…); true as well when no text is written out (`template % args`), unless it is the first argument of a method of a receiver named for a remote shell (`remote.execute(\'{0}\'.format(path))`: `remote`, `*_remote`, `ssh`, `ssh_client`, `shell`, `channel`). A shell command such as `"dd if=%s" % path` passed to some `execute` is not SQL, nor a path or route whose text opens with `/` (`"/{}".format(route)`; a `/* comment */` may open SQL), nor is a `+` that joins lists (`[\'tc\'] + cmd`, or a local name only ever assigned a list).',
   checkArg: expectTrue,
   test: (node) => looksLikeSql(node),
 };
