@@ -1,4 +1,5 @@
 import { LEVELS, type Level } from '../findings/finding.js';
+import { capturesOf, topLevelPatterns } from './query-patterns.js';
 import { PREDICATES } from './predicates/index.js';
 import { FAMILIES, type Family, type PredicateCall, type Rule, type RuleDocs } from './rule.js';
 import { RuleError } from './rule-error.js';
@@ -95,11 +96,19 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
   for (const capture of Object.keys(fixes)) {
     if (!captures.has(capture)) fail(`fix.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
   }
+  // Each pattern reports on its own: one without @finding never reports, and a message placeholder
+  // another pattern captures would be shown to the reader as written (`{method}()`).
+  const patterns = topLevelPatterns(query).map((text, i) => ({ index: i + 1, captures: capturesOf(text) }));
+  for (const pattern of patterns) {
+    if (!pattern.captures.has('finding')) fail('query', `pattern ${pattern.index} does not capture @finding, so it never reports`);
+  }
   for (const template of [['message', message], ...Object.values(fixes).map((t) => ['fix', t] as const)] as const) {
     for (const [, placeholder, filter] of template[1].matchAll(/\{([\w.-]+)(?:\|(\w+))?\}/g)) {
       if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
         fail(template[0], `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
       }
+      const missing = template[0] === 'message' && !bound.has(placeholder!) ? patterns.find((p) => !p.captures.has(placeholder!)) : undefined;
+      if (missing) fail('message', `placeholder {${placeholder}} is not captured by pattern ${missing.index} of the query, so its findings would show it as written`);
       if (filter !== undefined && (template[0] !== 'fix' || filter !== 'argv')) {
         fail(template[0], `placeholder {${placeholder}|${filter}}: the only filter is |argv, in fix templates`);
       }

@@ -33,11 +33,34 @@ describe('validateRule', () => {
     [{ where: { callee: { 'resolves-too': ['x'] } } }, "field 'where.callee.resolves-too': unknown predicate"],
     [{ where: { callee: { 'resolves-to': 'os.system' } } }, "field 'where.callee.resolves-to': takes a non-empty list of strings"],
     [{ message: 'bad {missing}' }, "field 'message': placeholder {missing} is neither a capture nor bound by a predicate"],
+    [
+      { query: '(call function: (_) @callee arguments: (argument_list . (_) @command)) @finding\n\n(call function: (_) @callee) @finding' },
+      "field 'message': placeholder {command} is not captured by pattern 2 of the query, so its findings would show it as written",
+    ],
+    [
+      { query: '(call function: (_) @callee arguments: (argument_list . (_) @command)) @finding\n((call function: (_) @callee arguments: (_ (_) @command)) @call (#eq? @callee "system"))' },
+      "field 'query': pattern 2 does not capture @finding, so it never reports",
+    ],
     [{ docs: { why: 'w', fix: 'f', bad: 'b' } }, "field 'docs.good': is required"],
   ])('rejects %j naming the field', (overrides, message) => {
     const error = errorOf(overrides);
     expect(error.startsWith(`${FILE}: `)).toBe(true);
     expect(error).toContain(message);
+  });
+
+  it('reads captures pattern by pattern, past strings, comments and predicates', () => {
+    const rule = validateRule(
+      ruleDoc({
+        query: [
+          '; a comment with ( and @command in it',
+          '((call function: (_) @callee arguments: (argument_list . (_) @command)) @finding (#match? @callee "^os\\.(system|popen\\()$"))',
+          '[(call function: (_) @callee arguments: (_ (string) @command)) (await (call function: (_) @callee arguments: (_ (_) @command)))] @finding',
+        ].join('\n'),
+      }),
+      FILE,
+      'input-validation',
+    );
+    expect(rule.message).toBe('`{callee}` runs `{command}` through a shell.');
   });
 
   it('accepts placeholders bound by a predicate', () => {
