@@ -102,15 +102,17 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
   for (const pattern of patterns) {
     if (!pattern.captures.has('finding')) fail('query', `pattern ${pattern.index} does not capture @finding, so it never reports`);
   }
-  for (const template of [['message', message], ...Object.values(fixes).map((t) => ['fix', t] as const)] as const) {
-    for (const [, placeholder, filter] of template[1].matchAll(/\{([\w.-]+)(?:\|(\w+))?\}/g)) {
+  // A fix keyed by a capture applies only to the patterns holding that capture (see fixFor).
+  const templates = [['message', message, 'finding'], ...Object.entries(fixes).map(([capture, text]) => ['fix', text, capture] as const)] as const;
+  for (const [field, text, appliesWith] of templates) {
+    for (const [, placeholder, filter] of text.matchAll(/\{([\w.-]+)(?:\|(\w+))?\}/g)) {
       if (!captures.has(placeholder!) && !bound.has(placeholder!)) {
-        fail(template[0], `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
+        fail(field, `placeholder {${placeholder}} is neither a capture nor bound by a predicate`);
       }
-      const missing = template[0] === 'message' && !bound.has(placeholder!) ? patterns.find((p) => !p.captures.has(placeholder!)) : undefined;
-      if (missing) fail('message', `placeholder {${placeholder}} is not captured by pattern ${missing.index} of the query, so its findings would show it as written`);
-      if (filter !== undefined && (template[0] !== 'fix' || filter !== 'argv')) {
-        fail(template[0], `placeholder {${placeholder}|${filter}}: the only filter is |argv, in fix templates`);
+      const missing = bound.has(placeholder!) ? undefined : patterns.find((p) => p.captures.has(appliesWith) && !p.captures.has(placeholder!));
+      if (missing) fail(field, `placeholder {${placeholder}} is not captured by pattern ${missing.index} of the query, so its findings would show it as written`);
+      if (filter !== undefined && (field !== 'fix' || filter !== 'argv')) {
+        fail(field, `placeholder {${placeholder}|${filter}}: the only filter is |argv, in fix templates`);
       }
     }
   }

@@ -63,6 +63,15 @@ describe('validateRule', () => {
     expect(rule.message).toBe('`{callee}` runs `{command}` through a shell.');
   });
 
+  it('checks a fix keyed by a capture only against the patterns holding that capture', () => {
+    const query = '(call function: (_) @callee arguments: (argument_list . (_) @command)) @finding\n\n(call function: (_) @callee arguments: (argument_list) @args) @finding';
+    const message = '`{callee}` runs a command through a shell.';
+    expect(validateRule(ruleDoc({ query, message, fix: { command: '[{command}]' } }), FILE, 'input-validation').fix).toEqual({ command: '[{command}]' });
+    expect(() => validateRule(ruleDoc({ query, message, fix: '{callee}([{command}])' }), FILE, 'input-validation')).toThrow(
+      "field 'fix': placeholder {command} is not captured by pattern 2 of the query",
+    );
+  });
+
   it('accepts placeholders bound by a predicate', () => {
     const rule = validateRule(
       ruleDoc({ message: '{secret} is logged', where: { command: { 'mentions-secret': true } } }),
