@@ -54,3 +54,11 @@ def safe(path, options, loader):
     g = torch.hub.load("pytorch/vision", "resnet50")  # ok: DS108 runs a repository's hubconf by design, not unpickling
     h = load_state_dict_from_url("https://download.example.org/r.pth", weights_only=True)  # ok: DS108 tensors only
     return a, b, c, d, e, f, g, h
+
+
+def resume(path):
+    weights = torch.load(  # expect: DS108 a comment after the last argument, no weights_only
+        path,
+        map_location="cpu",  # the checkpoint was saved on a GPU
+    )
+    return weights

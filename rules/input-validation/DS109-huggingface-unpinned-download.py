@@ -66,3 +66,8 @@ def train(model_args, path_raw):
     )
     raw = transformers.AutoModelForCausalLM.from_pretrained(path_raw)  # ok: DS109 named as a local path
     return model, raw
+
+
+def load_default_branch():
+    model = AutoModelForCausalLM.from_pretrained(MODEL_ID, revision=None)  # expect: DS109 revision=None is the default branch
+    return model

@@ -3,6 +3,9 @@ import { bundledRulesDir } from '../../src/package-root.js';
 import { loadRules } from '../../src/rules/load-rules.js';
 import { fixturesOf, readAnnotations, verifyRuleFixture } from '../helpers/rule-fixture.js';
 import { readFileSync } from 'node:fs';
+import { parsePython } from '../../src/analysis/python-parser.js';
+import { joinedQuery } from '../../src/rules/joined-query.js';
+import { topLevelPatterns } from '../../src/rules/query-patterns.js';
 
 const rules = loadRules(bundledRulesDir());
 
@@ -18,6 +21,18 @@ describe('every rule on its own fixture', () => {
     expect({ missing: verdict.missing, noisy: verdict.noisy }).toEqual({ missing: [], noisy: [] });
     expect(verdict.reported.length).toBeGreaterThanOrEqual(3);
     expect(verdict.clean.length).toBeGreaterThanOrEqual(3);
+  });
+
+  // A pattern its fixtures never match is untested: a typo in it would go unseen (DS606's `!=`
+  // with the digest on the right, DS108's trailing comment, DS109's `revision=None` and DS145's
+  // `dst=` had no line of their own until this test).
+  it.each(rules.map((r) => [r.id, r] as const))('%s: each pattern of its query matches in its fixtures', (_id, rule) => {
+    const { query } = joinedQuery([rule], (r) => r.query);
+    const matched = new Set<number>();
+    const { main, extras } = fixturesOf(rule);
+    for (const path of [main, ...extras]) for (const match of query.matches(parsePython(readFileSync(path, 'utf8')).rootNode)) matched.add(match.pattern + 1);
+    const patterns = topLevelPatterns(rule.query).map((_, i) => i + 1);
+    expect(patterns.filter((p) => !matched.has(p))).toEqual([]);
   });
 
   const extras = rules.flatMap((rule) => fixturesOf(rule).extras.map((path) => [path.replace(/^.*\//, ''), rule, path] as const));
