@@ -161,3 +161,10 @@ class NovaOnlyComputeUtils(object):
         except exception.NovaException as e:
             return {'message': six.text_type(e)}  # ok: DS305 nova's own exception: its message is written for users
         return {'message': fault.__class__.__name__}  # ok: DS305 the class name
+
+
+class FormattingComputeUtils(object):
+    @staticmethod
+    def exception_to_dict(fault, message=None):
+        text = "{}: {}".format(fault.__class__.__name__, fault)
+        return {'message': utils.safe_truncate(text, 255)}  # expect: DS305 the exception's text through format()

@@ -291,3 +291,13 @@ class RunnableController(object):
     def hinted(self, cursor, request):
         query = "/* index hint */ SELECT * FROM runs WHERE app = '{}'".format(request.match_info.get('app'))
         cursor.execute(query)  # expect: DS140 a comment opens the statement
+
+
+class ReportQueries(object):
+    def by_owner(self, cursor, owner):
+        sql = "SELECT * FROM reports WHERE owner = '%(owner)s'" % {"owner": owner}
+        cursor.execute(sql)  # expect: DS140 the owner through a dict of values
+
+    def by_escaped_owner(self, conn, cursor, owner):
+        sql = "SELECT * FROM reports WHERE owner = %s" % conn.escape(owner)
+        cursor.execute(sql)  # ok: DS140 quoted by the driver

@@ -125,3 +125,17 @@ class ServiceResource(object):
         cmd = "kubectl {} -f {}".format(action, template)
         ExecUtils.exec_command(cmd)  # ok: DS141 a method called on a class: the project's own helper
         ssh.exec_command(cmd)  # expect: DS141 a client object: the remote shell
+
+
+class SnapshotDriver(object):
+    def __init__(self, client):
+        self.client = client
+
+    def snapshot(self, volume, name):
+        cmd = "lvcreate -s -n %(name)s %(volume)s" % {"name": name, "volume": volume}
+        self.client.exec_command(cmd)  # expect: DS141 the names through a dict of values
+
+    def show(self, volume):
+        cmd = volume + " --show"
+        cmd = "lvdisplay " + cmd
+        self.client.exec_command(cmd)  # expect: DS141 the volume before the constant text

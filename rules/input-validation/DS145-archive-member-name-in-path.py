@@ -198,3 +198,11 @@ def copy_members(archive, dest, staging):
             tar.extract(member, staging, filter="data")
             shutil.copy(src=os.path.join(staging, member.name),  # expect: DS145 the destination by keyword
                         dst=os.path.join(dest, member.name))
+
+
+def extract_records(iso, dest):
+    # pycdlib's directory records name their files with file_ident, which the image sets.
+    for child in iso.list_children(iso_path="/"):
+        name = child.file_ident.decode("utf-8")
+        with open(os.path.join(dest, name), "wb") as out:  # expect: DS145 a record's name from the image
+            iso.get_file_from_iso_fp(out, iso_path="/" + name)

@@ -958,3 +958,37 @@ def log_option_names(conf):
         LOG.info("Checking option %s", name)  # ok: DS205 the names' position, not the first pair whole
         LOG.debug("Option %s is %s",  # expect: DS205 the values' position holds the admin password
                   name, value)
+
+
+# --- a parsed config's connection URLs, a console's access URL from a dict, a context's to_dict(), a curl line's headers
+from oslo_context import context as oslo_context
+
+
+def start_notifier(settings):
+    url = settings["transport_url"]
+    LOG.info("Notifications go to %s", url)  # expect: DS205 the transport URL holds the broker's password
+    backend = settings.get("database_connection")
+    LOG.debug("Reports stored in %s", backend)  # expect: DS205 the database URL holds its password
+
+
+def describe_console(connect_info):
+    access = connect_info.get("access_url")
+    LOG.debug("console for the user at %s", access)  # expect: DS205 the access URL holds the console token
+    host = connect_info.get("host")
+    LOG.debug("console proxy host %s", host)  # ok: DS205 the host only
+
+
+class AuditContext(oslo_context.RequestContext):
+    def log_request(self):
+        values = self.to_dict()
+        LOG.debug("request context: %s", values)  # expect: DS205 to_dict() holds the auth token
+
+    def log_user(self):
+        LOG.debug("request by %s", self.user_id)  # ok: DS205 an id
+
+
+def log_curl(method, url, headers):
+    parts = ["curl -i -X %s '%s'" % (method, url)]
+    for name, value in headers.items():
+        parts.append("-H '{}: {}'".format(name, value))
+    LOG.debug("REQ: %s", " ".join(parts))  # expect: DS205 every header's value, the token among them

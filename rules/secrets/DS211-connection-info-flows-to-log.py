@@ -229,3 +229,12 @@ class RedactingConnector(object):
         copied = copy.deepcopy(connection_info)
         copied["data"] = dict(copied["data"])
         LOG.debug("Initialized %s", copied)  # expect: DS211 the data replaced by a plain copy of itself
+
+
+def deploy_with_metadata(node, instance_info):
+    # A deploy's metadata read by key: the user data a tenant wrote, with its passwords and keys.
+    payload = instance_info["user_data"]
+    LOG.debug("Deploying %s with %s", node.uuid, payload)  # expect: DS211 the tenant's user data
+    drive = instance_info["configdrive"]
+    LOG.debug("Config drive for %s: %s", node.uuid, drive)  # expect: DS211 the config drive holds the user data
+    LOG.debug("Deploying %s with %d bytes of user data", node.uuid, len(payload))  # ok: DS211 a length

@@ -4,6 +4,8 @@ import { loadRules } from '../../src/rules/load-rules.js';
 import { fixturesOf, readAnnotations, verifyRuleFixture } from '../helpers/rule-fixture.js';
 import { readFileSync } from 'node:fs';
 import { parsePython } from '../../src/analysis/python-parser.js';
+import { parseYaml } from '../../src/parse-yaml.js';
+import { flowMatchersOf } from '../../src/rules/compile-rules.js';
 import { joinedQuery } from '../../src/rules/joined-query.js';
 import { topLevelPatterns } from '../../src/rules/query-patterns.js';
 
@@ -33,6 +35,28 @@ describe('every rule on its own fixture', () => {
     for (const path of [main, ...extras]) for (const match of query.matches(parsePython(readFileSync(path, 'utf8')).rootNode)) matched.add(match.pattern + 1);
     const patterns = topLevelPatterns(rule.query).map((_, i) => i + 1);
     expect(patterns.filter((p) => !matched.has(p))).toEqual([]);
+  });
+
+  // The same of a flow rule's own sources, sanitizers and steps (what it borrows with `from:` is
+  // the lending rule's to exercise, in its own fixture).
+  const flowRules = rules.filter((r) => r.flow);
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  it.each(flowRules.map((r) => [r.id, r] as const))('%s: each matcher of its own flow lists matches in its fixtures', (_id, rule) => {
+    const raw = parseYaml(readFileSync(rule.file, 'utf8')) as Record<string, unknown>;
+    const { main, extras } = fixturesOf(rule);
+    const trees = [main, ...extras].map((path) => parsePython(readFileSync(path, 'utf8')).rootNode);
+    const unmatched: string[] = [];
+    for (const kind of ['sources', 'sanitizers', 'steps'] as const) {
+      const list = flowMatchersOf(rule)[kind];
+      if (!list.hasQuery) continue;
+      const lenders = ((raw[kind] as { from?: string }[] | undefined) ?? []).flatMap((entry) => (entry?.from ? [byId.get(entry.from)!] : []));
+      const borrowed = new Set(lenders.flatMap((lender) => flowMatchersOf(lender)[kind].matchers.map((m) => m.query)));
+      const matched = new Set(trees.flatMap((tree) => list.query!.matches(tree).map((m) => list.matcherOfPattern[m.pattern])));
+      for (const matcher of new Set(list.matcherOfPattern)) {
+        if (!matched.has(matcher) && !borrowed.has(matcher.query)) unmatched.push(`${kind}: ${matcher.query!.trim().split('\n')[0]}`);
+      }
+    }
+    expect(unmatched).toEqual([]);
   });
 
   const extras = rules.flatMap((rule) => fixturesOf(rule).extras.map((path) => [path.replace(/^.*\//, ''), rule, path] as const));
