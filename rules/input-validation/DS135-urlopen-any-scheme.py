@@ -20,3 +20,8 @@ def fetch(image_url, name, metadata_host):
     urlopen(Request("https://example.com/api"))  # ok: DS135 judged on the inner Request
     lex = urlopen(LEX_URL).read()  # ok: DS135 a module constant with a fixed https scheme
     return body, req, opener, lex
+
+
+def fetch_with_session(session, image_url):
+    # The same call shape through a requests session: requests speaks http and https only.
+    return session.get(image_url).content  # ok: DS135 a requests session, not urllib

@@ -69,3 +69,9 @@ class Controller(object):
         page = int(request.args["page"])
         url = "https://api.example.com/items?page=%d" % page
         return requests.get(url, timeout=5)  # ok: DS143 int() cannot name a host
+
+
+def remember_target(store):
+    # The request's value goes into a store, not into a URL that is fetched.
+    target = request.args["target"]
+    return store.put("https://mirror.example.org/" + target)  # ok: DS143 a key-value store's put, not an HTTP client
