@@ -992,3 +992,12 @@ def log_curl(method, url, headers):
     for name, value in headers.items():
         parts.append("-H '{}: {}'".format(name, value))
     LOG.debug("REQ: %s", " ".join(parts))  # expect: DS205 every header's value, the token among them
+
+
+def reset_password(request, messages, user, generate):
+    # Django's messages framework: the new password goes to the user's own page, not to a log.
+    password = generate()
+    user.set_password(password)
+    text = "Your new password is %s" % password
+    messages.info(request, text)  # ok: DS205 a message shown to the user, no logger
+    LOG.info("Password reset for %s", user.username)  # ok: DS205 the user name only

@@ -238,3 +238,9 @@ def deploy_with_metadata(node, instance_info):
     drive = instance_info["configdrive"]
     LOG.debug("Config drive for %s: %s", node.uuid, drive)  # expect: DS211 the config drive holds the user data
     LOG.debug("Deploying %s with %d bytes of user data", node.uuid, len(payload))  # ok: DS211 a length
+
+
+def show_attachment(request, messages, connection_info):
+    # The details go to the admin's dashboard page through Django's messages framework, not to a log.
+    details = dict(connection_info)
+    messages.info(request, "Attached with %s" % details)  # ok: DS211 a message on the page, no logger
