@@ -5,7 +5,8 @@ import { fixturesOf, readAnnotations, verifyRuleFixture } from '../helpers/rule-
 import { readFileSync } from 'node:fs';
 import { parsePython } from '../../src/analysis/python-parser.js';
 import { parseYaml } from '../../src/parse-yaml.js';
-import { flowMatchersOf } from '../../src/rules/compile-rules.js';
+import { scanSource } from '../../src/analysis/scan-source.js';
+import { compileRules, flowMatchersOf } from '../../src/rules/compile-rules.js';
 import { joinedQuery } from '../../src/rules/joined-query.js';
 import { topLevelPatterns } from '../../src/rules/query-patterns.js';
 
@@ -57,6 +58,18 @@ describe('every rule on its own fixture', () => {
       }
     }
     expect(unmatched).toEqual([]);
+  });
+
+  // A rule that spares tests (`not: is-test-file`) reports nothing on its own fixture read as a test
+  // module: the exclusion no fixture line can show (a fixture is not a test file) is checked here.
+  const sparingTests = rules.filter((r) => Object.values(r.where).flat().some((call) => call.name === 'is-test-file' && call.negated));
+  it.each(sparingTests.map((r) => [r.id, r] as const))('%s: spares its fixture read as a test module', (_id, rule) => {
+    const { main } = fixturesOf(rule);
+    const source = readFileSync(main, 'utf8');
+    const compiled = compileRules([{ ...rule, optIn: false }], { validate: false });
+    const limits = { timeBudgetMs: 60_000, maxFindings: 100_000 };
+    expect(scanSource(main, source, compiled, limits).findings.filter((f) => f.ruleId === rule.id).length).toBeGreaterThan(0);
+    expect(scanSource('nova/tests/unit/test_fixture.py', source, compiled, limits).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
   });
 
   const extras = rules.flatMap((rule) => fixturesOf(rule).extras.map((path) => [path.replace(/^.*\//, ''), rule, path] as const));
