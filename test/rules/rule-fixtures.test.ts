@@ -66,7 +66,7 @@ describe('every rule on its own fixture', () => {
   it.each(sparingTests.map((r) => [r.id, r] as const))('%s: spares its fixture read as a test module', (_id, rule) => {
     const { main } = fixturesOf(rule);
     const source = readFileSync(main, 'utf8');
-    const compiled = compileRules([{ ...rule, optIn: false }], { validate: false });
+    const compiled = compileRules([rule], { validate: false });
     const limits = { timeBudgetMs: 60_000, maxFindings: 100_000 };
     expect(scanSource(main, source, compiled, limits).findings.filter((f) => f.ruleId === rule.id).length).toBeGreaterThan(0);
     expect(scanSource('nova/tests/unit/test_fixture.py', source, compiled, limits).findings.filter((f) => f.ruleId === rule.id)).toEqual([]);
