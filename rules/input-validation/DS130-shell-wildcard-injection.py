@@ -19,3 +19,9 @@ def fix_ownership(instance_dir, backup):
     processutils.execute("chown", "nova", "/var/lib/nova/*")  # ok: DS130 no shell
     os.system("ls -l /var/lib/nova/instances/*")  # ok: DS130 ls takes no dangerous options from names
     os.system("chown nova /var/lib/nova/instances")  # ok: DS130 no wildcard
+
+
+def fix_ownership(log):
+    # The same text in a log message: nothing runs it through a shell.
+    log.info("running chown -R nova:nova /var/lib/nova/instances/*")  # ok: DS130 a log message, not a command
+    os.system("chown -R nova:nova /var/lib/nova/instances/*")  # expect: DS130 the command the message describes

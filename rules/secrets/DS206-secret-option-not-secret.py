@@ -143,3 +143,8 @@ ml2_vpp_opts = [
     cfg.StrOpt('jwt_node_password',  # expect: DS206 a password, whatever is beside it
                help=_("Password of the node")),
 ]
+
+
+def cli_options(click):
+    # click's options, not oslo.config's: secret= is no parameter of theirs (the value is not logged by them).
+    return click.option("--admin-password", help="Password of the admin user.")  # ok: DS206 a click option, not an oslo.config one
