@@ -124,3 +124,10 @@ def proxy_reachable(env, proxy_url, cursor):
     cursor.execute("{0}".format(proxy_url))  # expect: DS103 a cursor: with nothing written out, the value may be a statement
     admin_remote.execute("mysql -e 'SELECT * FROM proxies WHERE url = \"%s\"'" % proxy_url)  # expect: DS103 SQL written out, run on the remote node
     return False
+
+
+def drop_table(cur, table):
+    # psycopg2's composition, the identifier built first: SQL.format quotes what it is given.
+    ident = pgsql.Identifier(table)
+    cur.execute(pgsql.SQL("DROP TABLE {}").format(ident))  # ok: DS103 psycopg2's SQL.format, whatever fills it
+    cur.execute("DROP TABLE {}".format(table))  # expect: DS103 the name formatted in as text, unquoted
