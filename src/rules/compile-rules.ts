@@ -1,6 +1,7 @@
 import Parser from 'tree-sitter';
 import { KEYWORD_OF_NODE_TYPE } from '../analysis/python-keywords.js';
 import { joinedQuery, type JoinedQuery } from './joined-query.js';
+import { capturesOf } from './query-patterns.js';
 import { python } from '../analysis/python-parser.js';
 import { Vocabulary } from '../analysis/vocabulary.js';
 import { gatesOf, type PatternGate } from './pattern-gate.js';
@@ -157,7 +158,7 @@ function describePatterns({ query, source, ownerOfPattern }: JoinedQuery<Rule>):
   const bytes = Buffer.from(source);
   for (let i = 0; i < ownerOfPattern.length; i++) {
     const text = bytes.subarray(query.startIndexForPattern(i), query.endIndexForPattern(i)).toString();
-    capturesOfPattern.push(new Set([...text.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!)));
+    capturesOfPattern.push(capturesOf(text));
   }
   return { query, ruleOfPattern: ownerOfPattern, capturesOfPattern };
 }

@@ -1,5 +1,6 @@
 import type { FlowMatcher, FlowSpec } from './flow-spec.js';
 import type { PredicateCall } from './rule.js';
+import { capturesOf } from './query-patterns.js';
 
 type Fail = (field: string, reason: string) => never;
 type ValidateWhere = (value: unknown, field: string) => Record<string, PredicateCall[]>;
@@ -60,7 +61,7 @@ function matchers(value: unknown, field: string, isSource: boolean, fail: Fail, 
     }
     if (typeof m.query !== 'string' || m.query.trim() === '') fail(`${at}.query`, 'is required (or give calls)');
     const query = (m.query as string).trim();
-    const captures = new Set([...query.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((c) => c[1]!));
+    const captures = capturesOf(query);
     if (!captures.has('value')) fail(`${at}.query`, 'must capture the recognised expression as @value');
     const where = validateWhere(m.where, `${at}.where`);
     for (const capture of Object.keys(where)) {

@@ -79,7 +79,9 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
     rule.inside = raw.inside as string[];
   }
 
-  const captures = new Set([...query.matchAll(/@([A-Za-z_][\w.-]*)/g)].map((m) => m[1]!));
+  // Each pattern reports on its own (see the placeholders below); the query's captures are theirs together.
+  const patterns = topLevelPatterns(query).map((text, i) => ({ index: i + 1, captures: capturesOf(text) }));
+  const captures = new Set(patterns.flatMap((p) => [...p.captures]));
   if (!captures.has('finding')) fail('query', 'must capture the reported node as @finding');
   if (raw.mode !== undefined) {
     rule.flow = validateFlowSpec(raw, captures, fail, (value, field) => validateWhere(value, fail, field));
@@ -96,9 +98,8 @@ export function validateRule(doc: unknown, file: string, family: string): Rule {
   for (const capture of Object.keys(fixes)) {
     if (!captures.has(capture)) fail(`fix.${capture}`, `names a capture the query does not have (captures: ${[...captures].join(', ')})`);
   }
-  // Each pattern reports on its own: one without @finding never reports, and a message placeholder
-  // another pattern captures would be shown to the reader as written (`{method}()`).
-  const patterns = topLevelPatterns(query).map((text, i) => ({ index: i + 1, captures: capturesOf(text) }));
+  // A pattern without @finding never reports, and a message placeholder only another pattern
+  // captures would be shown to the reader as written (`{method}()`).
   for (const pattern of patterns) {
     if (!pattern.captures.has('finding')) fail('query', `pattern ${pattern.index} does not capture @finding, so it never reports`);
   }

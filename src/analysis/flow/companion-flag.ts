@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '../syntax.js';
+import { isLoopTarget, type SyntaxNode } from '../syntax.js';
 import type { ScopeNameUses, Use } from './scope-name-uses.js';
 
 const LOOPS = new Set(['for_statement', 'while_statement']);
@@ -113,6 +113,7 @@ function constantTruth(value: SyntaxNode): boolean | null {
 
 /** Whether the identifier is (re)bound other than by a plain assignment: augmented, unpacked, a loop or `with` target, walrus, a parameter, `except ... as`. */
 function isBinding(identifier: SyntaxNode): boolean {
+  if (isLoopTarget(identifier)) return true;
   const parent = identifier.parent!;
   switch (parent.type) {
     case 'augmented_assignment':
@@ -129,9 +130,6 @@ function isBinding(identifier: SyntaxNode): boolean {
     case 'default_parameter':
     case 'typed_default_parameter':
       return parent.childForFieldName('name')?.id === identifier.id;
-    case 'for_statement':
-    case 'for_in_clause':
-      return parent.childForFieldName('left')?.id === identifier.id;
     case 'as_pattern':
       return parent.childForFieldName('alias')?.id === identifier.id;
     default:

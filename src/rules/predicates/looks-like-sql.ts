@@ -1,7 +1,7 @@
 import { idOf } from '../../analysis/flow/node-fields.js';
 import { isConstantString, stringValue } from '../../analysis/string-literal.js';
 import { isSequenceConcatenation, namesSequence } from '../../analysis/sequence-concatenation.js';
-import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { type SyntaxNode, unwrapParens, writtenName } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -89,9 +89,8 @@ function isRemoteShellArgument(node: SyntaxNode): boolean {
   if (args?.type !== 'argument_list' || args.namedChildren[0]?.id !== node.id) return false;
   const fn = args.parent?.type === 'call' ? args.parent.childForFieldName('function') : null;
   const receiver = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-  if (!receiver) return false;
-  const name = receiver.type === 'attribute' ? receiver.childForFieldName('attribute')?.text : receiver.type === 'identifier' ? receiver.text : undefined;
-  return name !== undefined && REMOTE_SHELL.test(name);
+  const name = writtenName(receiver);
+  return name !== null && REMOTE_SHELL.test(name);
 }
 
 /** The captured string-building expression reads as SQL, or its text is not written out; `'dd if=%s' % path` does not. */
