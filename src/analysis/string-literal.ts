@@ -7,7 +7,8 @@ export function isConstantString(node: SyntaxNode): boolean {
     case 'string':
       return !n.namedChildren.some((c) => c.type === 'interpolation');
     case 'concatenated_string':
-      return n.namedChildren.every(isConstantString);
+      // A comment may sit between the parts of an implicit concatenation.
+      return n.namedChildren.every((c) => c.type === 'comment' || isConstantString(c));
     case 'binary_operator':
       return operatorOf(n) === '+' && bothOperands(n).every(isConstantString);
     default:
@@ -58,6 +59,7 @@ export function stringValue(node: SyntaxNode): string | null {
   if (n.type === 'concatenated_string') {
     let out = '';
     for (const part of n.namedChildren) {
+      if (part.type === 'comment') continue;
       const v = stringValue(part);
       if (v === null) return null;
       out += v;
