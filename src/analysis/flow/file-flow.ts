@@ -9,6 +9,7 @@ import { isMaskValue } from './redaction.js';
 import { joined, removes, under, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
 import { DISPLAYS, iteratedParts, iteratesDisplay } from './loop-elements.js';
+import { isPositionIndex, mappingReads } from './mapping-reads.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
@@ -288,7 +289,23 @@ export class FileFlow {
         const index = node.childForFieldName('subscript');
         const object = node.childForFieldName('value');
         if (index?.type === 'slice') out.push(next(object));
+        // `params_list[attempt % n]` read at a pending key: that key of one element of the list.
+        else if (item.key !== undefined && index && isPositionIndex(index)) out.push(next(object, { viaField: true }));
         else out.push(next(object, { key: constantKey(index), viaField: true, without: kept }));
+        break;
+      }
+      case 'binary_operator': {
+        const keys = item.key === undefined ? mappingReads(node) : null;
+        if (!keys) {
+          for (const child of syntacticCarriers(node)) out.push(next(child));
+          break;
+        }
+        // `'%(hostname)s: %(err)s' % log_info` prints the template and those entries of the
+        // mapping, no other: one field read of it per key (a name holding the mapping whole,
+        // `creds`, is still a source, as `viaField` is not set).
+        out.push(next(node.childForFieldName('left')));
+        const mapping = node.childForFieldName('right');
+        for (const key of keys) out.push(next(mapping, { key }));
         break;
       }
       case 'dictionary': {

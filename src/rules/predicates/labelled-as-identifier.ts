@@ -1,7 +1,8 @@
 import { idOf } from '../../analysis/flow/node-fields.js';
 import type { ImportMap } from '../../analysis/import-map.js';
+import { PERCENT_PLACEHOLDER, percentTemplateOf } from '../../analysis/percent-template.js';
 import { stringValue } from '../../analysis/string-literal.js';
-import { outermostParens, type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
+import { outermostParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { isLogger } from './is-logger.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -22,14 +23,8 @@ const IDENTIFIER_LABEL = /(?:^|[^A-Za-z0-9])(?:name or id|id or name|uuid|id|nam
  */
 const TOKEN_ID_LABEL = /(?:^|[^A-Za-z0-9])tokens?[ _-]?(?:id|uuid)\s*[:=]?\s*(?:\\?['"])?$/i;
 
-/** A `%` placeholder: `%s`, `%(key)s`, `%-10r`, `%%` (a literal percent sign, group 2 `%`). */
-const PLACEHOLDER = /%(?:\(([^)]*)\))?[-#0 +]*\d*(?:\.\d+)?([a-zA-Z%])/g;
-
 /** Logger methods whose arguments after the template fill it (`LOG.error(tmpl, a, b)`). */
 const LOGGING_METHODS = new Set(['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'fatal', 'log']);
-
-/** Translation markers a template is wrapped in: `_("...")`, oslo.i18n's `_LE("...")`. */
-const TRANSLATION_MARKERS = new Set(['_', '_LE', '_LI', '_LW', '_LC']);
 
 interface Placeholder {
   /** The `%(key)s` key; undefined for a positional one. */
@@ -40,24 +35,12 @@ interface Placeholder {
 /** The placeholders of a `%` template in order (not `%%`), each with whether the text before it labels it an identifier. */
 function placeholdersOf(template: string): Placeholder[] {
   const out: Placeholder[] = [];
-  for (const m of template.matchAll(PLACEHOLDER)) {
+  for (const m of template.matchAll(PERCENT_PLACEHOLDER)) {
     if (m[2] === '%') continue;
     const before = template.slice(0, m.index);
     out.push({ key: m[1], labelled: IDENTIFIER_LABEL.test(before) && !TOKEN_ID_LABEL.test(before) });
   }
   return out;
-}
-
-/** The constant text of a message template: a string, an implicit concatenation, either wrapped in `_()`; else null. */
-function templateOf(node: SyntaxNode): string | null {
-  const n = unwrapParens(node);
-  if (n.type === 'call') {
-    const fn = n.childForFieldName('function');
-    const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-    if (fn?.type !== 'identifier' || !TRANSLATION_MARKERS.has(fn.text) || args.length !== 1) return null;
-    return templateOf(args[0]!);
-  }
-  return n.type === 'string' || n.type === 'concatenated_string' ? stringValue(n) : null;
 }
 
 /** For the arguments of a logging call: the template and the arguments that fill it, in order; null when it is no logging call or any of them is unpacked. */
@@ -72,7 +55,7 @@ function loggingFills(args: SyntaxNode, imports: ImportMap): { template: string;
   // `LOG.log(level, tmpl, *args)`: the level comes first.
   const at = method === 'log' ? 1 : 0;
   const written = positional[at];
-  const template = written ? templateOf(written) : null;
+  const template = written ? percentTemplateOf(written) : null;
   return template === null ? null : { template, fills: positional.slice(at + 1) };
 }
 
@@ -83,7 +66,7 @@ function templateFormatting(node: SyntaxNode): string | null {
   if (op?.type !== 'binary_operator' || op.childForFieldName('operator')?.type !== '%') return null;
   if (op.childForFieldName('right')?.id !== outer.id) return null;
   const left = op.childForFieldName('left');
-  return left ? templateOf(left) : null;
+  return left ? percentTemplateOf(left) : null;
 }
 
 /** The template a dict is the mapping of: `tmpl % {...}`, or a logging call's only argument after a template of `%(key)s` placeholders. */
