@@ -316,3 +316,29 @@ def _enforce_rebound(action, credentials):
     _ENFORCER.authorize(action, {}, credentials.to_policy_view())
     credentials = load_credentials(action)
     LOG.debug('Check failed with %(c)s', {'c': credentials})  # expect: DS201 rebound to something else since
+
+
+# --- ALL_CAPS constants: StarlingX names Kubernetes Secrets in constants; settings are read at run time
+import os as _os
+
+from django.conf import settings
+from sysinv.common import constants
+
+REGISTRY_TOKEN = _os.environ.get('REGISTRY_TOKEN')
+DEFAULT_REGISTRY_SECRET = 'default-registry-key'
+
+
+class AppOperator(object):
+    DOCKER_REGISTRY_SECRET = 'default-registry-key'
+
+
+def refresh_registry_secret(app_op, kube, ns, body):
+    kube.kube_create_secret(ns, body)
+    LOG.info("Secret %s created under Namespace %s."
+             % (app_op.DOCKER_REGISTRY_SECRET, ns))  # ok: DS201 a Kubernetes Secret's name, an ALL_CAPS constant
+    LOG.info("Secret %s under Namespace %s is updated",
+             AppOperator.DOCKER_REGISTRY_SECRET, ns)  # ok: DS201 the same constant, read from its class
+    LOG.debug("default secret %s, rootca %s", DEFAULT_REGISTRY_SECRET,
+              constants.KUBE_ROOTCA_CERT_SECRET)  # ok: DS201 a module constant and one of another module
+    LOG.debug("pulling with token %s", REGISTRY_TOKEN)  # expect: DS201 read from the environment, not written in the code
+    LOG.debug("signing with %s", settings.SECRET_KEY)  # expect: DS201 Django's settings are read at run time

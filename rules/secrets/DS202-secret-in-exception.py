@@ -165,3 +165,20 @@ def neutron_client(credentials):
         if len(value) < 8:
             raise exception.InvalidOpenStackCredential(credential=value)  # expect: DS202 the credential's value beside its key
     return credentials
+
+
+# --- ALL_CAPS constants (StarlingX's Kubernetes Secret names)
+from sysinv.common import constants as k8s_constants
+
+KUBE_ROOTCA_CERT_SECRET = 'system-local-ca'
+ROOT_CA_PASSWORD = os.getenv('ROOT_CA_PASSWORD')
+
+
+def get_rootca_cert(kube, ns):
+    secret = kube.kube_get_secret(KUBE_ROOTCA_CERT_SECRET, ns)
+    if secret is None:
+        raise Exception('Failed to get secret %s\\%s' % (
+                        ns, KUBE_ROOTCA_CERT_SECRET))  # ok: DS202 the Secret's name, a constant written in the code
+    if not secret.data:
+        raise Exception('secret %s is empty' % k8s_constants.DOCKER_REGISTRY_SECRET)  # ok: DS202 a constant of another module
+    raise Exception('cannot unlock with %s' % ROOT_CA_PASSWORD)  # expect: DS202 read from the environment

@@ -229,3 +229,9 @@ class Provisioner(object):
         config['iotronic']['board']['token'] = "<REGISTRATION-TOKEN>"  # ok: DS204 a placeholder in angle brackets
         config['iotronic']['board']['password'] = "<s3cr3t"  # expect: DS204 not closed: no placeholder
         config['iotronic']['board']['secret'] = "<<not-a-placeholder>>"  # expect: DS204 nested brackets
+
+
+# StarlingX's certificate alarms: keys of a snapshot dict, named like the Kubernetes objects they hold.
+SNAPSHOT_KEY_k8s_secret = 'mode_k8s_secret'  # ok: DS204 a key name with a digit inside a word (k8s)
+K8S_COREDUMP_TOKEN = "k8s_coredump_token"  # ok: DS204 the same: a key spelled like its constant
+K8S_REGISTRY_SECRET = "k8s4ever"  # expect: DS204 one word, no naming word: could be a password

@@ -57,7 +57,7 @@ class VolumeOps(object):
     def reset(self):
         chap = DEFAULT_ISCSI_SECRET
         if chap:
-            raise exception.InvalidInput(reason="default secret %s in use" % chap)  # expect: DS207 a module constant
+            raise exception.InvalidInput(reason="default secret %s in use" % chap)  # ok: DS207 an ALL_CAPS constant: its value is in the code, where DS204 reports it
         password = "***"
         msg = "password now %s" % password
         raise exception.InvalidInput(reason=msg)  # ok: DS207 replaced by a constant

@@ -4,8 +4,11 @@ import type { SyntaxNode } from '../../analysis/syntax.js';
 import { nameOf } from './is-secret-name.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
-/** A string that reads as a name, not a password: letters and separators (a path's `/` too), no digits. */
-const NAME_LIKE = /^[A-Za-z][A-Za-z_.:/-]*$/;
+/**
+ * A string that reads as a name, not a password: words of letters and separators (a path's `/`
+ * too); a digit only between letters, as in `k8s` or `s3` (StarlingX's `'mode_k8s_secret'`).
+ */
+const NAME_LIKE = /^[A-Za-z]+(?:\d+[A-Za-z]+)*(?:[_.:/-]+[A-Za-z]+(?:\d+[A-Za-z]+)*)*[_.:/-]*$/;
 
 /** Some letter or digit outside an escape: not "", "***" (a mask) or "\r\n" (a delimiter). */
 const HAS_CONTENT = /^(?!(?:\\[A-Za-z0-9]|[^A-Za-z0-9])*$)/;

@@ -24,6 +24,7 @@ import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { inValueOfPredicate } from './in-value-of.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
+import { isCodeConstantPredicate } from './is-code-constant.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isCredentialedUrlPredicate } from './is-credentialed-url.js';
 import { isConstantValuePredicate } from './is-constant-value.js';
@@ -82,6 +83,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     resolvesTo,
     flowsIntoSecretName,
     isConstantStringPredicate,
+    isCodeConstantPredicate,
     isFormattedStringPredicate,
     isSecretNamePredicate,
     isLoggerPredicate,

@@ -1,3 +1,4 @@
+import { isCodeConstant } from '../../analysis/code-constant.js';
 import { DEFAULT_SANITIZERS } from '../../analysis/sanitizers.js';
 import { isSecretName, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { isSyntaxToken } from '../../analysis/syntax-token.js';
@@ -51,7 +52,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const value = n.childForFieldName('value');
         const name = n.childForFieldName('name');
         // `credential=key` of `for key, value in credentials.items()`: the credential's name (iteratesNames).
-        if (name && isSecretName(name.text) && value && isPlainValue(value) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !(value.type === 'identifier' && iteratesNames(value, imports))) found = value;
+        if (name && isSecretName(name.text) && value && isPlainValue(value, imports) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !(value.type === 'identifier' && iteratesNames(value, imports))) found = value;
         return !found;
       }
       case 'pair': {
@@ -60,7 +61,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         const keyName = key ? nameOf(key) : null;
         // `{'credentials': credentials}` after `credentials.pop('auth_token')`: redacted first; or
         // after `credentials = context.to_policy_values()`: roles and ids.
-        if (keyName && isSecretName(keyName) && value && isPlainValue(value) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value))) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        if (keyName && isSecretName(keyName) && value && isPlainValue(value, imports) && !(value.type === 'identifier' && (redactedBefore(value) || policyValuesBefore(value))) && !usedAsPath(value, imports) && !usedAsName(value, imports) && !labelledAsIdentifier(n, imports)) found = n;
         return !found;
       }
       case 'subscript': {
@@ -82,7 +83,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // A secret-named option or name its function opens as a file holds the file's path (usedAsPath);
         // one it gives a function of the file as a name is a name (usedAsName); one the message
         // labels an identifier (`"ID '%s'"`) is one (labelledAsIdentifier).
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isCodeConstant(n, imports) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;
@@ -127,8 +128,10 @@ function isSanitizer(callee: SyntaxNode, imports: ImportMap, sanitizers: readonl
  * found through `password` (but `{'password': pw.decode()}` is missed), and a sanitizer's result
  * is clean.
  */
-function isPlainValue(value: SyntaxNode): boolean {
+function isPlainValue(value: SyntaxNode, imports: ImportMap): boolean {
   if (value.type === 'none' || value.type === 'true' || value.type === 'false') return false;
+  // `{'secret': constants.SERVICE_PARAM_NAME_DRBD_SECRET}`: an ALL_CAPS constant holds what the code says (isCodeConstant).
+  if (isCodeConstant(value, imports)) return false;
   if (value.type === 'string' && !value.namedChildren.some((c) => c.type === 'interpolation')) return false;
   return value.type !== 'call';
 }
