@@ -14,6 +14,8 @@ def clean_up(path, host, name):
     os.popen("ls %s" % path)  # expect: DS102
     os.system("sync")  # ok: DS102 constant command, nothing reaches the shell
     os.system("ls" " -l")  # ok: DS102 constant concatenation
+    os.system("iptables -t nat -F && " +  # ok: DS102 two literals joined with +, nothing from outside
+              "iptables -t nat -X")
     os.path.join(path, name)  # ok: DS102 not a shell call
     shell.system(path)  # ok: DS102 some other object's system()
     os.system(path)  # nosec B605
@@ -28,6 +30,11 @@ async def inspect(image, name):
     uptime = subprocess.getoutput("uptime")  # ok: DS102 constant command
     proc2 = await asyncio.create_subprocess_exec("du", "-sh", image)  # ok: DS102 no shell
     return out, status, text, proc, uptime, proc2
+
+
+def restart_networking():
+    restart_cmd = "service networking restart"
+    os.system(restart_cmd)  # ok: DS102 a local bound once to a literal
 
 
 def sync():
