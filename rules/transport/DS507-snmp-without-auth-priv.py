@@ -32,6 +32,14 @@ def no_privacy_key(conf):
     )
 
 
+def auth_only_user(conf):
+    return snmp.UsmUserData(  # expect: DS507 no privacy key
+        conf.user,
+        authKey=conf.auth_key,
+        privProtocol=usmNoPrivProtocol,  # ok: DS507 the same user, reported once above
+    )
+
+
 def positional_none(conf):
     return snmp.UsmUserData(conf.user, conf.auth_key, None)  # expect: DS507
 
