@@ -40,13 +40,13 @@ def cleanup(paths, conn):
         cleanup_later(paths[3])
         pass
     try:
-        conn.close()
-    except Exception:  # ok: DS302 a leftover pass, then the error is logged
-        pass
-        LOG.warning("could not close %s", conn, exc_info=True)
-    try:
         os.remove(paths[4])
     except (OSError, IOError):  # ok: DS302 specific exceptions
         pass
     with contextlib.suppress(FileNotFoundError):  # ok: DS302 the intended way to ignore one error
         os.remove(paths[5])
+    try:
+        conn.close()
+    except Exception:  # ok: DS302 a leftover pass, then the error is logged
+        pass
+        LOG.warning("could not close %s", conn, exc_info=True)

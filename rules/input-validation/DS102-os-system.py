@@ -14,8 +14,6 @@ def clean_up(path, host, name):
     os.popen("ls %s" % path)  # expect: DS102
     os.system("sync")  # ok: DS102 constant command, nothing reaches the shell
     os.system("ls" " -l")  # ok: DS102 constant concatenation
-    os.system("iptables -t nat -F && " +  # ok: DS102 two literals joined with +, nothing from outside
-              "iptables -t nat -X")
     os.path.join(path, name)  # ok: DS102 not a shell call
     shell.system(path)  # ok: DS102 some other object's system()
     os.system(path)  # nosec B605
@@ -35,6 +33,8 @@ async def inspect(image, name):
 def restart_networking():
     restart_cmd = "service networking restart"
     os.system(restart_cmd)  # ok: DS102 a local bound once to a literal
+    os.system("iptables -t nat -F && " +  # ok: DS102 two literals joined with +, nothing from outside
+              "iptables -t nat -X")
 
 
 def sync():

@@ -32,14 +32,6 @@ def no_privacy_key(conf):
     )
 
 
-def auth_only_user(conf):
-    return snmp.UsmUserData(  # expect: DS507 no privacy key
-        conf.user,
-        authKey=conf.auth_key,
-        privProtocol=usmNoPrivProtocol,  # ok: DS507 the same user, reported once above
-    )
-
-
 def positional_none(conf):
     return snmp.UsmUserData(conf.user, conf.auth_key, None)  # expect: DS507
 
@@ -93,6 +85,14 @@ def project_user(name):
 
 def community(name):
     return snmp.CommunityData(name, mpModel=1)  # ok: DS507 v1/v2c is DS506's
+
+
+def auth_only_user(conf):
+    return snmp.UsmUserData(  # expect: DS507 no privacy key
+        conf.user,
+        authKey=conf.auth_key,
+        privProtocol=usmNoPrivProtocol,  # ok: DS507 the same user, reported once above
+    )
 
 
 def agent_users(engine, conf):
