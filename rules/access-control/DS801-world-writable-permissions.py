@@ -32,5 +32,15 @@ def make_share(path, mode=0o666):
     os.chmod(path, PRIVATE_MODE)  # ok: DS801 module constant, owner only
 
 
+def _mode_allows(path, bits):
+    return os.stat(path).st_mode & bits
+
+
+def check_key_permissions(key_path):
+    # An SSH key's permissions read and checked, not set.
+    if _mode_allows(key_path, 0o022):  # ok: DS801 a mask tested against the file's mode, nothing is changed
+        raise PermissionError("%s is writable by others" % key_path)
+
+
 def make_private(path, mode=0o600):
     os.chmod(path, mode)  # ok: DS801 default owner only

@@ -32,7 +32,8 @@ def scratch(name, output):
     sock = Path("/tmp") / "nova.sock"  # expect: DS702
     home = os.path.join("/var/lib/nova", name)  # ok: DS702 service-owned directory
     tmp_root = Path("/tmp")  # ok: DS702 the directory itself, nothing named in it
-    return default_dir, log_path, pid_file, sock, home, tmp_root
+    use_shm = os.access("/dev/shm", os.W_OK)  # ok: DS702 asks whether the directory is writable, names nothing in it
+    return default_dir, log_path, pid_file, sock, home, tmp_root, use_shm
 
 
 _VOPT_TMPDIR = '/tmp/cfgdrv/'  # expect: DS702 a module constant used as a directory below

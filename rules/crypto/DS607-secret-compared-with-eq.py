@@ -191,6 +191,8 @@ def validate_authentication_config(auth_conf, request):
     default_secret = "simplepassword"
     if auth_conf['secret'] == default_secret:  # ok: DS607 compared with a constant, to warn
         logger.warning("default secret for static auth in use")
+    if auth_conf.static.secret == default_secret:  # ok: DS607 the configured secret against a local bound to the shipped default, to warn
+        logger.warning("default secret for static auth in use")
     if auth_conf['secret'] == request.secret:  # expect: DS607 a value someone sent
         return True
     return False

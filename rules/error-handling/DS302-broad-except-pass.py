@@ -45,3 +45,8 @@ def cleanup(paths, conn):
         pass
     with contextlib.suppress(FileNotFoundError):  # ok: DS302 the intended way to ignore one error
         os.remove(paths[5])
+    try:
+        conn.close()
+    except Exception:  # ok: DS302 a leftover pass, then the error is logged
+        pass
+        LOG.warning("could not close %s", conn, exc_info=True)

@@ -136,6 +136,11 @@ def _unshelve(context, instance, image_api, image_id):
             fault_message=reason)
         compute_utils.add_instance_fault_from_exc(  # ok: DS303 nova records the class name of a foreign exception
             context, instance, error, sys.exc_info())
+        _log_fault(instance, fault_message=reason)  # ok: DS303 a same-file helper that only logs it
+
+
+def _log_fault(instance, fault_message):
+    LOG.warning("Instance %(uuid)s: %(msg)s", {'uuid': instance.uuid, 'msg': fault_message})
 
 
 def _reschedule(instance, driver):

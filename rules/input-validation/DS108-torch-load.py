@@ -53,7 +53,12 @@ def safe(path, options, loader):
     f = loader.load(path)  # ok: DS108 some other load
     g = torch.hub.load("pytorch/vision", "resnet50")  # ok: DS108 runs a repository's hubconf by design, not unpickling
     h = load_state_dict_from_url("https://download.example.org/r.pth", weights_only=True)  # ok: DS108 tensors only
-    return a, b, c, d, e, f, g, h
+    i = torch.load(  # a C-style flag: 1 is true
+        path,
+        map_location=torch.device("cpu"),
+        weights_only=1,  # ok: DS108 an integer literal that is true: tensors only
+    )
+    return a, b, c, d, e, f, g, h, i
 
 
 def resume(path):

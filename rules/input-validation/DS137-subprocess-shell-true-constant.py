@@ -43,3 +43,10 @@ def configure_vpnaas(driver):
                     shell=True)  # expect: DS137
     subprocess.call(["echo %s" % driver],
                     shell=True)  # ok: DS137 a value formatted in: DS101's
+
+
+def create_service_user(distro):
+    # cloud-init's distro API: `shell=` is the new user's login shell, not a way to run a command.
+    distro.create_user("heat-admin",
+                       shell="/bin/bash",  # ok: DS137 the user's login shell, nothing is run
+                       sudo=["ALL=(ALL) NOPASSWD:ALL"])

@@ -36,3 +36,11 @@ def vendored(command):
 
     incubator_processutils.execute(command, shell=True)  # ok: DS138 oslo-incubator's copy is known: DS101's
     incubator_processutils.ssh_execute(command, shell=True)  # expect: DS138 not the known execute
+
+
+def add_users(distro, users):
+    # cloud-init's distro API: `shell=` names each user's login shell.
+    for name, config in users.items():
+        distro.create_user(name,
+                           shell=config.get("shell"),  # ok: DS138 a user's login shell, not a subprocess flag
+                           groups=config.get("groups"))

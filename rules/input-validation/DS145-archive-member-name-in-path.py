@@ -192,6 +192,17 @@ def extract_with_pathlib(archive_path, dest):
                 out.write(tar.extractfile(member).read())
 
 
+def read_manifests(archive):
+    # zipfile.Path reads a member inside the archive: nothing is written to the filesystem.
+    manifests = []
+    with Zip(archive) as zf:
+        for name in zf.namelist():
+            if name.endswith("manifest.json"):
+                with zipfile.Path(zf, at=name).open() as member:  # ok: DS145 zipfile.Path opens the member inside the archive, not a file on disk
+                    manifests.append(member.read())
+    return manifests
+
+
 def copy_members(archive, dest, staging):
     with tf.open(archive) as tar:
         for member in tar.getmembers():

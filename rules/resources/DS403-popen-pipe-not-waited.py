@@ -54,6 +54,13 @@ def run(cmd):
     return proc.returncode, out, err
 
 
+def run_captured(cmd):
+    result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # ok: DS403 run() waits for the process itself
+    if result.returncode:
+        return None
+    return result.stdout
+
+
 def managed(cmd):
     with subprocess.Popen(cmd, stdout=subprocess.PIPE) as proc:  # ok: DS403 a with statement
         return proc.stdout.read()

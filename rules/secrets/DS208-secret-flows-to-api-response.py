@@ -261,6 +261,12 @@ class SigningController(object):
     def plugin_post(self, conf):
         return {"secret": conf.plugin_secret}  # ok: DS208 exposed by an `expose` that is not pecan's
 
+    @plugin.when(method="GET")
+    def plugin_get(self, conf):
+        view = {"name": conf.plugin_name}
+        view["secret"] = conf.plugin_secret
+        return view  # ok: DS208 the same non-pecan `expose`, the secret through a dict
+
 
 @app.route("/session", methods=["POST"])
 def session_info():

@@ -87,6 +87,14 @@ def community(name):
     return snmp.CommunityData(name, mpModel=1)  # ok: DS507 v1/v2c is DS506's
 
 
+def auth_only_user(conf):
+    return snmp.UsmUserData(  # expect: DS507 no privacy key
+        conf.user,
+        authKey=conf.auth_key,
+        privProtocol=usmNoPrivProtocol,  # ok: DS507 the same user, reported once above
+    )
+
+
 def agent_users(engine, conf):
     from pysnmp.entity import config
 
