@@ -135,3 +135,15 @@ def configure_service_vm(cidr, table):
                      stdout=subprocess.PIPE)
     subprocess.Popen(["ip route add table %s default" % table],
                      shell=True)  # expect: DS101 a value formatted into the list's command
+
+
+# StarlingX's software agent hooks: kernel parameters added through a helper script.
+def add_kthread_prio():
+    default_kthread_prio = 'rcutree.kthread_prio=21'
+    cmd = f"python /usr/local/bin/puppet-update-grub-env.py --add-kernelparams {default_kthread_prio}"
+    subprocess.run(cmd, shell=True, check=True, capture_output=True)  # ok: DS101 a name bound once to a command formatted from a local literal
+
+
+def add_kernel_params(params):
+    cmd = f"python /usr/local/bin/puppet-update-grub-env.py --add-kernelparams {params}"
+    subprocess.run(cmd, shell=True, check=True, capture_output=True)  # expect: DS101 the parameters are the caller's

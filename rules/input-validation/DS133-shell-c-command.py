@@ -25,3 +25,22 @@ def copy_image(src, dst, host):
 def copy_image_dry_run(src, dst):
     # A --dry-run: the command is only shown, never run.
     print("Would run: %s" % " ".join(["sh", "-c", "dd if=%s | gzip > %s" % (src, dst)]))  # ok: DS133 joined into text for a dry-run message, nothing runs it
+
+
+# StarlingX's region rename script: the environment of a sourced openrc file.
+OPENRC_PATH = "/etc/platform/openrc"
+
+
+def load_credentials():
+    source_command = f"source {OPENRC_PATH} && env"
+    with subprocess.Popen(  # ok: DS133 a name bound once to a command formatted from a module constant
+        ["bash", "-c", source_command],
+        stdout=subprocess.PIPE,
+        universal_newlines=True,
+    ) as proc:
+        return proc.communicate()[0]
+
+
+def load_credentials_from(openrc_path):
+    source_command = f"source {openrc_path} && env"
+    return subprocess.check_output(["bash", "-c", source_command], universal_newlines=True)  # expect: DS133 the path is the caller's

@@ -1,3 +1,4 @@
+import { BINDERS, bindingTarget } from './binding-target.js';
 import type { ImportMap } from './import-map.js';
 import { isScalarConstant } from './scalar-constant.js';
 import type { SyntaxNode } from './syntax.js';
@@ -20,7 +21,7 @@ const SETTINGS_RECEIVER = /(?:^|_)(?:settings|conf|config|cfg|environ|env)$/i;
 /** Modules whose names hold settings (`from myapp.settings import SECRET_KEY`). */
 const SETTINGS_MODULE = /(?:^|[._])(?:settings|conf|config|cfg)(?:$|[._])/i;
 
-const BINDERS = ['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression', 'parameters', 'lambda_parameters'];
+const BINDING_NODES = [...BINDERS, 'parameters', 'lambda_parameters'];
 
 const literalOnly: TreeMemo<string, boolean> = new WeakMap();
 
@@ -33,12 +34,12 @@ function isLiteral(value: SyntaxNode): boolean {
 
 /** Whether every binding of `name` in the file gives it a literal (none counts: it is imported). */
 function boundToLiteralsOnly(root: SyntaxNode, name: string): boolean {
-  for (const binder of root.descendantsOfType(BINDERS)) {
+  for (const binder of root.descendantsOfType(BINDING_NODES)) {
     if (binder.type === 'parameters' || binder.type === 'lambda_parameters') {
       if (binder.descendantsOfType('identifier').some((n) => n.text === name)) return false;
       continue;
     }
-    const target = binder.childForFieldName('left') ?? binder.childForFieldName('name') ?? binder.childForFieldName('alias') ?? binder.childForFieldName('value');
+    const target = bindingTarget(binder);
     if (!target) continue;
     const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
     if (!names.some((n) => n.text === name)) continue;

@@ -1,4 +1,5 @@
 import type Parser from 'tree-sitter';
+import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
@@ -15,12 +16,12 @@ export function fixedBinding(identifier: SyntaxNode): SyntaxNode | null {
   const bound = constantBinding(identifier);
   return bound && !isParameterDefault(bound) ? bound : null;
 }
-const BINDERS = new Set(['assignment', 'augmented_assignment', 'for_statement', 'for_in_clause', 'with_item', 'named_expression']);
+
 
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */
 export function rebinds(scope: SyntaxNode, name: string): boolean {
   for (const node of scope.descendantsOfType([...BINDERS])) {
-    const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? node.childForFieldName('alias') ?? node.childForFieldName('value');
+    const target = bindingTarget(node);
     if (!target) continue;
     const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
     if (names.some((n) => n.text === name)) return true;
@@ -41,7 +42,7 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
       if (node.descendantsOfType('identifier').some((n) => n.text === name)) return null;
       continue;
     }
-    const target = node.childForFieldName('left') ?? node.childForFieldName('name') ?? node.childForFieldName('alias') ?? node.childForFieldName('value');
+    const target = bindingTarget(node);
     if (!target) continue;
     const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
     if (!names.some((n) => n.text === name)) continue;

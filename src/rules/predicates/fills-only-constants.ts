@@ -2,7 +2,7 @@ import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
-import { constantBinding, rebinds } from './constant-binding.js';
+import { constantBinding, fixedBinding, rebinds } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -100,11 +100,16 @@ export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
   return chain !== null && chain.values > 0 && chain.fixed;
 }
 
-/** The captured formatted string fills in only values fixed in the code (see isFixedValue). */
+/** The captured formatted string fills in only values fixed in the code (see isFixedValue); a name bound once to such a string too. */
 export const fillsOnlyConstants: Predicate = {
   name: 'fills-only-constants',
   description:
-    'The captured formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
+    'The captured formatted string (f-string, `%`, `.format()` or `+`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
-  test: (node) => fillsOnlyConstantsIn(node),
+  test: (node) => {
+    if (fillsOnlyConstantsIn(node)) return true;
+    const n = unwrapParens(node);
+    const bound = n.type === 'identifier' ? fixedBinding(n) : null;
+    return bound !== null && fillsOnlyConstantsIn(bound);
+  },
 };

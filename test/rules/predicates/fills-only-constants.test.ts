@@ -43,3 +43,23 @@ describe('fills-only-constants', () => {
     expect(holds(source)).toBe(false);
   });
 });
+
+describe('fills-only-constants on a name bound once', () => {
+  const holdsFor = (source: string) => {
+    const { node, imports } = assignedValue(`${source}\n`);
+    return fillsOnlyConstants.test(node, true, { path: 'app.py', imports });
+  };
+
+  it('follows a name bound once to a formatted string of constants, read inside a `with`', () => {
+    const source = 'OPENRC_PATH = "/etc/platform/openrc"\ndef load():\n    source_command = f"source {OPENRC_PATH} && env"\n    with Popen(["bash", "-c", source_command]) as proc:\n        x = source_command';
+    expect(holdsFor(source)).toBe(true);
+  });
+
+  it.each([
+    'def load(path):\n    source_command = f"source {path} && env"\n    x = source_command',
+    'def load(source_command=f"source {P}"):\n    x = source_command',
+    'def load():\n    cmd = f"source {OPENRC_PATH}"\n    with open(p) as cmd:\n        x = cmd',
+  ])('%j: not', (source) => {
+    expect(holdsFor(source)).toBe(false);
+  });
+});
