@@ -342,3 +342,29 @@ def refresh_registry_secret(app_op, kube, ns, body):
               constants.KUBE_ROOTCA_CERT_SECRET)  # ok: DS201 a module constant and one of another module
     LOG.debug("pulling with token %s", REGISTRY_TOKEN)  # expect: DS201 read from the environment, not written in the code
     LOG.debug("signing with %s", settings.SECRET_KEY)  # expect: DS201 Django's settings are read at run time
+
+
+# StarlingX's distributed cloud: a flag named for the token, and Kubernetes Secrets handled by name.
+class OpenStackDriver(object):
+    @classmethod
+    def delete_region_clients(cls, region_name, clear_token=False):
+        LOG.warn(
+            "delete_region_clients=%s, clear_token=%s" % (region_name, clear_token)  # ok: DS201 a flag parameter defaulting to False
+        )
+
+    @classmethod
+    def refresh_token(cls, region_name, token=False):
+        token = token or cls.fetch_token(region_name)
+        LOG.debug("region %s token %s", region_name, token)  # expect: DS201 rebound to a fetched token
+
+
+def recreate_secrets(kube_op, namespace, secrets_to_recreate):
+    for secret in secrets_to_recreate[:]:
+        LOG.info(f"Recreate {namespace}:{secret}")  # ok: DS201 a Kubernetes Secret's name, given to kube_delete_secret below
+        kube_op.kube_delete_secret(secret, namespace)
+
+
+def show_secret(kube_op, namespace, secret_names):
+    for name in secret_names:
+        secret = kube_op.kube_get_secret(name, namespace)
+        LOG.info(f"Secret {name}: {secret}")  # expect: DS201 the Secret object read by its name, data included

@@ -1052,3 +1052,8 @@ class KombuConnection(object):
         LOG.error('AMQP server unreachable: %s' % log_info)  # expect: DS205 a positional placeholder prints the dict whole
         first = self.params_list[0]
         LOG.debug('first broker %(hostname)s' % first)  # ok: DS205 one entry of the first element
+
+
+def drop_region_clients(region_name, clear_token=False):
+    state = "clear_token=%s" % clear_token
+    LOG.warning("dropping clients of %s: %s", region_name, state)  # ok: DS205 a flag parameter defaulting to False

@@ -24,6 +24,7 @@ import { inClassDerivingFrom } from './in-class-deriving-from.js';
 import { inValueOfPredicate } from './in-value-of.js';
 import { integerValuePredicate } from './integer-value.js';
 import { isCallTo } from './is-call-to.js';
+import { isBooleanFlagPredicate } from './is-boolean-flag.js';
 import { isCodeConstantPredicate } from './is-code-constant.js';
 import { isConstantStringPredicate } from './is-constant-string.js';
 import { isCredentialedUrlPredicate } from './is-credentialed-url.js';
@@ -84,6 +85,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     flowsIntoSecretName,
     isConstantStringPredicate,
     isCodeConstantPredicate,
+    isBooleanFlagPredicate,
     isFormattedStringPredicate,
     isSecretNamePredicate,
     isLoggerPredicate,

@@ -6,6 +6,7 @@ import { type SyntaxNode, walkDescendants } from '../../analysis/syntax.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { labelledAsIdentifier } from './labelled-as-identifier.js';
 import { matchesNamePattern } from './name-pattern.js';
+import { isBooleanFlag } from './is-boolean-flag.js';
 import { nameOf } from './is-secret-name.js';
 import type { Predicate } from './predicate.js';
 import { policyValuesBefore } from './policy-values-before.js';
@@ -83,7 +84,7 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // A secret-named option or name its function opens as a file holds the file's path (usedAsPath);
         // one it gives a function of the file as a name is a name (usedAsName); one the message
         // labels an identifier (`"ID '%s'"`) is one (labelledAsIdentifier).
-        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isCodeConstant(n, imports) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
+        if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isCodeConstant(n, imports) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports) || isBooleanFlag(n))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
         return n.type === 'attribute' && callee && !found;

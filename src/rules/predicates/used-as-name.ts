@@ -124,6 +124,7 @@ function isNameArgument(use: SyntaxNode, imports: ImportMap): boolean {
   if (!call || !callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) return false;
   const viaObject = callee.type === 'attribute';
   const name = viaObject ? callee.childForFieldName('attribute')?.text : callee.text;
+  if (name && KUBERNETES_SECRET_BY_NAME.test(name) && isFirstArgumentOrName(call, argument)) return true;
   const candidates = (fileFunctions(call, imports).get(name ?? '') ?? []).filter((fn) => fn.inClass === viaObject);
   let accepting = 0;
   for (const fn of candidates) {
@@ -133,6 +134,20 @@ function isNameArgument(use: SyntaxNode, imports: ImportMap): boolean {
     accepting++;
   }
   return accepting > 0;
+}
+
+/**
+ * Kubernetes reads, deletes and patches a Secret by its name, the first argument: the client's
+ * `read_namespaced_secret(name, namespace)`, StarlingX's `kube_delete_secret(name, namespace)`.
+ * What a function hands such a call first is a Secret's name (`for secret in secret_list:`).
+ */
+const KUBERNETES_SECRET_BY_NAME = /^(?:kube_)?(?:get|read|delete|patch|replace)_(?:namespaced_)?secret$/;
+
+/** Whether `argument` is the call's first positional argument or its `name=` keyword. */
+function isFirstArgumentOrName(call: SyntaxNode, argument: SyntaxNode): boolean {
+  if (argument.type === 'keyword_argument') return argument.childForFieldName('name')?.text === 'name';
+  const first = call.childForFieldName('arguments')?.namedChildren.find((a) => a.type !== 'comment');
+  return first?.id === argument.id;
 }
 
 /** An argument a function of the file takes as a name: see isNameArgument. */
@@ -151,7 +166,7 @@ export function usedAsName(node: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsNamePredicate: Predicate = {
   name: 'used-as-name',
   description:
-    'The captured name or attribute is written, in the same function, as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
+    'The captured name or attribute is written, in the same function, as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsName(node, ctx.imports),
 };

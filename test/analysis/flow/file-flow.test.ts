@@ -363,3 +363,41 @@ describe('FileFlow.trace: a helper entered from a call', () => {
     expect(one('def build(user, secret):\n    sink("%s/%s" % (user, secret))\n')).toMatchObject({ source: 'secret' });
   });
 });
+
+describe('FileFlow.trace: a % template of named placeholders reads only its keys', () => {
+  it('gives the mapping of a constant %(key)s template only the entries it names', () => {
+    const dict = "def f(host):\n    info = {'host': host, 'password': p}\n    sink('%(host)s' % info)\n";
+    expect(one(dict).source).toBeNull();
+    const named = "def f(host):\n    info = {'host': host, 'password': p}\n    sink(_('%(host)s as %(password)s') % info)\n";
+    expect(one(named)).toMatchObject({ source: "'password': p" });
+    // A positional placeholder prints the mapping whole.
+    const whole = "def f(host):\n    info = {'host': host, 'password': p}\n    sink('%s' % info)\n";
+    expect(one(whole)).toMatchObject({ source: "'password': p" });
+    // A name holding the secret whole is still one, whatever key is read (it is no field-read source here).
+    expect(one("def f(secret):\n    sink('%(user)s' % secret)\n")).toMatchObject({ source: 'secret' });
+  });
+
+  it('follows the entries named through update(), d[k] = v and a list read at a position', () => {
+    const src = [
+      'class C:',
+      '    def __init__(self, hosts):',
+      '        params_list = []',
+      '        for host in hosts:',
+      "            params = {'hostname': host, 'password': p}",
+      '            params_list.append(params)',
+      '        self.params_list = params_list',
+      '    def reconnect(self, attempt, err):',
+      '        params = self.params_list[attempt % len(self.params_list)]',
+      '        log_info = {}',
+      "        log_info['err'] = str(err)",
+      '        log_info.update(params)',
+      "        sink('%(hostname)s: %(err)s' % log_info)",
+      "        sink('%(hostname)s: %(password)s' % log_info)",
+      "        sink('%(hostname)s' % self.params_list[0])",
+      "        sink('%(hostname)s' % self.params_list[i])",
+      '',
+    ].join('\n');
+    const results = traceSinks(src);
+    expect(results.map((r) => r.source)).toEqual([null, "'password': p", null, "'password': p"]);
+  });
+});

@@ -1,0 +1,22 @@
+import type { SyntaxNode } from '../../analysis/syntax.js';
+import { constantBinding } from './constant-binding.js';
+import { expectTrue, type Predicate } from './predicate.js';
+
+/**
+ * True for a name whose one binding is `True` or `False`: a parameter defaulting to one and never
+ * rebound (StarlingX's `def delete_region_clients(cls, region_name, clear_token=False)`: whether
+ * to drop the cached token, not the token), or a local or module name assigned one once.
+ */
+export function isBooleanFlag(node: SyntaxNode): boolean {
+  if (node.type !== 'identifier') return false;
+  const bound = constantBinding(node);
+  return bound !== null && (bound.type === 'true' || bound.type === 'false');
+}
+
+export const isBooleanFlagPredicate: Predicate = {
+  name: 'is-boolean-flag',
+  description:
+    'The captured name is bound once, to `True` or `False`: a parameter defaulting to one and never rebound (`clear_token=False`), or a name assigned one once. A flag named for a secret, not the secret.',
+  checkArg: expectTrue,
+  test: (node) => isBooleanFlag(node),
+};
