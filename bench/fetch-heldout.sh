@@ -30,6 +30,8 @@ grep -v '^#' "$list" | while read -r repo commit; do
   # Keep only non-test Python: the audit, like the Debian corpus, reads what ships.
   find "$dest" -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +
   find "$dest" -type f ! -name '*.py' -delete
+  # A symbolic link is no file of its own (StarlingX links scripts across folders, some dangling).
+  find "$dest" -type l -delete
   find "$dest" -type d -empty -delete
   mkdir -p "$dest"
   echo "$commit" > "$dest/.complete"
