@@ -176,3 +176,24 @@ def unpack_member(upload, dest, wanted):
     )
     tarfile.open(upload).extract(wanted, dest)  # expect: DS107 the member by position, on the archive opened in place
 
+
+
+# StarlingX's software patches: members named in the code, and every member of the archive.
+from software import constants as sw_constants
+
+detached_signature_file = "signature.v2"
+
+
+def read_patch(path, dest):
+    tar = tarfile.open(path, "r:gz")
+    tar.extract("signature", path=dest)  # ok: DS107 a member named in the code: no ../ in its name
+    tar.extract(detached_signature_file, path=dest)  # ok: DS107 a module constant names the member
+    tar.extract(sw_constants.UPGRADE_UTILS_SCRIPT,
+                path=dest)  # ok: DS107 an ALL_CAPS constant of another module names the member
+    for f in tar.getmembers():
+        if f.name != "signature":
+            tar.extract(f, path=dest)  # expect: DS107 each member the archive holds, by its own name
+
+
+def extract_forwarded(tar, *member_and_path):
+    return tar.extract(*member_and_path)  # expect: DS107 whatever member the caller passes on
