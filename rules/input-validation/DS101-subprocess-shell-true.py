@@ -147,3 +147,9 @@ def add_kthread_prio():
 def add_kernel_params(params):
     cmd = f"python /usr/local/bin/puppet-update-grub-env.py --add-kernelparams {params}"
     subprocess.run(cmd, shell=True, check=True, capture_output=True)  # expect: DS101 the parameters are the caller's
+
+
+def tail_log(path, lines):
+    import shlex
+    subprocess.run(f"zcat {shlex.quote(path)} | tail -{shlex.quote(str(lines))}", shell=True)  # ok: DS101 every value quoted for the shell
+    subprocess.run(f"zcat {shlex.quote(path)} | tail -{lines}", shell=True)  # expect: DS101 one value left unquoted

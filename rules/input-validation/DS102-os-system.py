@@ -58,3 +58,8 @@ def configure_nfp(ext_net_name):
     os.system("crudini --set /etc/nfp.ini heat_driver"  # expect: DS102 a parameter
               " internet_out_network_name %s" % (ext_net_name))
     return admin_user, pem, auth_host
+
+
+def remove_tree(path):
+    import pipes
+    os.system("rm -rf %s" % pipes.quote(path))  # ok: DS102 the value quoted for the shell

@@ -44,3 +44,14 @@ def load_credentials():
 def load_credentials_from(openrc_path):
     source_command = f"source {openrc_path} && env"
     return subprocess.check_output(["bash", "-c", source_command], universal_newlines=True)  # expect: DS133 the path is the caller's
+
+
+# StarlingX's log collector: the file name quoted for the shell.
+from shlex import quote as shquote
+
+
+def tail_rotated_log(filepath):
+    proc = subprocess.run(  # ok: DS133 every value in the script quoted with shlex.quote (under an alias)
+        ['sh', '-c', f'zcat {shquote(filepath)} | tail -50'],
+        capture_output=True, text=True)
+    return proc.stdout
