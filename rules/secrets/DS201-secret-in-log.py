@@ -368,3 +368,9 @@ def show_secret(kube_op, namespace, secret_names):
     for name in secret_names:
         secret = kube_op.kube_get_secret(name, namespace)
         LOG.info(f"Secret {name}: {secret}")  # expect: DS201 the Secret object read by its name, data included
+
+
+# StarlingX's upgrade migration: whether a password is set, never its value.
+def set_keyring_password(keyring_password, debug):
+    LOG.info(f"Setting KEYRING_PASSWORD to {'<redacted>' if keyring_password else '<empty>'}")  # ok: DS201 the password only picks a constant
+    LOG.info("Setting KEYRING_PASSWORD to %s" % (keyring_password if debug else '<redacted>'))  # expect: DS201 a branch prints it

@@ -48,6 +48,12 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         // A sanitizer hides what it wraps; any other call may return what it is given.
         return !(fn && isSanitizer(fn, imports, sanitizers));
       }
+      case 'conditional_expression': {
+        // `'<redacted>' if password else '<empty>'`: the condition picks a branch, its value is not the result.
+        const [consequence, , alternative] = n.namedChildren.filter((c) => c.type !== 'comment');
+        for (const branch of [consequence, alternative]) if (branch && !found) found = findSecretUse(branch, imports, sanitizers);
+        return false;
+      }
       case 'keyword_argument': {
         // `f(password=x)` passes x; the keyword name itself is the secret's label.
         const value = n.childForFieldName('value');

@@ -97,3 +97,17 @@ describe('mentions-secret', () => {
     expect(mentionsSecret.checkArg('scrub')).toMatch(/takes/);
   });
 });
+
+describe('mentions-secret: a conditional expression', () => {
+  it('does not count the condition, which only picks a branch', () => {
+    expect(secretIn(`x = f"set to {'<redacted>' if keyring_password else '<empty>'}"`)).toBe(false);
+    expect(secretIn("x = '%s' % (keyring_password if debug else '<redacted>')")).toBe('keyring_password');
+    expect(secretIn("x = '%s' % ('<none>' if not token else token)")).toBe('token');
+  });
+
+  it('does not count ALL_CAPS constants nor flags', () => {
+    expect(secretIn('x = "%s" % app_op.DOCKER_REGISTRY_SECRET')).toBe(false);
+    expect(secretIn('def f(region, clear_token=False):\n    x = "%s %s" % (region, clear_token)')).toBe(false);
+    expect(secretIn('import os\nTOKEN = os.environ["T"]\nx = "%s" % TOKEN')).toBe('TOKEN');
+  });
+});
