@@ -148,3 +148,18 @@ ml2_vpp_opts = [
 def cli_options(click):
     # click's options, not oslo.config's: secret= is no parameter of theirs (the value is not logged by them).
     return click.option("--admin-password", help="Password of the admin user.")  # ok: DS206 a click option, not an oslo.config one
+
+
+# f5-openstack-agent: a placeholder in square brackets that the operator replaces.
+bigip_opts = [
+    cfg.StrOpt(
+        'openstack_admin_password',
+        default='[Provide password in config file]',  # ok: DS206 a placeholder, secret=True set
+        secret=True,
+    ),
+    cfg.StrOpt(
+        'icontrol_password',
+        default='admin',  # expect: DS206 a literal default every deployment shares
+        secret=True,
+    ),
+]

@@ -25,8 +25,13 @@ const CREDENTIAL_TOKENS = new Set([
 /** What any other token (a lexer's, a parser's, a cursor) must look like to be a credential: no spaces, 8+ characters, a digit or 16+. */
 const TOKEN_SHAPED = /^(?=\S{8,}$)(?=.*\d|.{16,})/;
 
-/** A placeholder that tells the reader to put their own in: `"your_k8s_cluster_bearer_token"`, `'<your password>'`, `YOUR-API-KEY`, anything in angle brackets (iotronic's `"<REGISTRATION-TOKEN>"`). */
-const PLACEHOLDER = /^(?:<?\s*your[\s_-]|<[^<>]{1,60}>$)/i;
+/**
+ * A placeholder that tells the reader to put their own in: `"your_k8s_cluster_bearer_token"`,
+ * `'<your password>'`, `YOUR-API-KEY`, anything in angle brackets (iotronic's
+ * `"<REGISTRATION-TOKEN>"`) or square ones (f5-openstack-agent's `'[Provide password in config
+ * file]'`), and a dunder marker a program tests for (StarlingX's `ssh_pass == "__PROMPT__"`).
+ */
+const PLACEHOLDER = /^(?:<?\s*your[\s_-]|<[^<>]{1,60}>$|\[[^[\]]{1,60}\]$|__[A-Z][A-Z0-9_]{0,40}__$)/i;
 
 /** A dotted version number: swiftclient's `{'v2password': '2.0'}` maps auth plugins to API versions. */
 const VERSION = /^v?\d+(?:\.\d+)+$/;

@@ -93,3 +93,17 @@ describe('could-be-credential: a dict entry sharing its value with a plain key',
     expect(could("x = dict(region='keypairs', password='keypairs')")).toBe(true);
   });
 });
+
+describe('could-be-credential: placeholders in square brackets and dunder markers', () => {
+  it.each([
+    "openstack_admin_password = '[Provide password in config file]'",
+    'ssh_pass = "__PROMPT__"',
+    "SNAPSHOT_KEY_k8s_secret = 'mode_k8s_secret'",
+  ])('%j is no credential', (source) => {
+    expect(could(source)).toBe(false);
+  });
+
+  it.each(["password = '[s3cret'", 'password = "__init__pw"', "secret = 'k8s4ever'", "password = 's3cr3t_pass2'"])('%j could be one', (source) => {
+    expect(could(source)).toBe(true);
+  });
+});
