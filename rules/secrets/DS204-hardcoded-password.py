@@ -242,3 +242,4 @@ def resolve_ssh_pass(args, getpass):
     if args.ssh_pass == "__PROMPT__":  # ok: DS204 a dunder marker the program tests for
         args.ssh_pass = getpass("SSH password: ")
     return args.ssh_pass
+_SAML2_CERT_KEY_SECRET = "keystone-saml2-x509-key-cert"  # ok: DS204 a Kubernetes Secret's name: words with digits, naming words (key, cert)

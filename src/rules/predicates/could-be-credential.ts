@@ -6,9 +6,11 @@ import { expectTrue, type Predicate } from './predicate.js';
 
 /**
  * A string that reads as a name, not a password: words of letters and separators (a path's `/`
- * too); a digit only between letters, as in `k8s` or `s3` (StarlingX's `'mode_k8s_secret'`).
+ * too); digits inside or at the end of a word that another follows, as in `k8s`, `saml2`, `x509`
+ * (StarlingX's `'mode_k8s_secret'`, sunbeam's `"keystone-saml2-x509-key-cert"`), never at the end
+ * of the whole (`'password123'`).
  */
-const NAME_LIKE = /^[A-Za-z]+(?:\d+[A-Za-z]+)*(?:[_.:/-]+[A-Za-z]+(?:\d+[A-Za-z]+)*)*[_.:/-]*$/;
+const NAME_LIKE = /^[A-Za-z]+(?:\d+[A-Za-z]+)*(?:\d*[_.:/-]+[A-Za-z]+(?:\d+[A-Za-z]+)*)*[_.:/-]*$/;
 
 /** Some letter or digit outside an escape: not "", "***" (a mask) or "\r\n" (a delimiter). */
 const HAS_CONTENT = /^(?!(?:\\[A-Za-z0-9]|[^A-Za-z0-9])*$)/;
