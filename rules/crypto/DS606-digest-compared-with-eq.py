@@ -94,6 +94,21 @@ class ProcessLauncher(object):
             return pid
         return None
 
+    def _stop_child(self, pid, sig=None):
+        # The same choice written as a conditional expression.
+        stop_signal = signal.SIGKILL if self.force else signal.SIGTERM
+        if sig == stop_signal:  # ok: DS606 both branches are signal numbers
+            return pid
+        if sig != (signal.SIGHUP if self.reload else signal.SIGINT):  # ok: DS606 a choice of two signals, in place
+            return None
+        return pid
+
+    def _check_child(self, req, sig=None):
+        expected_sig = signal.SIGKILL if self.force else req.headers["X-Signature"]
+        if sig == expected_sig:  # expect: DS606 one branch is a header signature
+            return True
+        return False
+
 
 class Manager(object):
     def _signal_pid(self, sig, pid, pid_file, verbose):

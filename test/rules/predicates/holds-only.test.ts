@@ -21,6 +21,12 @@ describe('holds-only', () => {
     ['import signal\ndef f(other):\n    sig = signal.SIGHUP\n    s = sig\n    return s != other'],
     ['import signal\nDEFAULT = signal.SIGTERM\ndef f(other):\n    return DEFAULT == other'],
     ['import signal\ndef f(n, other):\n    sig = signal.Signals(n)\n    return sig == other'],
+    // oslo.service's launcher: the signal chosen by a conditional expression.
+    ['import signal\ndef f(self, other):\n    stop_signal = signal.SIGKILL if self.force else signal.SIGTERM\n    return stop_signal == other'],
+    ['import signal\ndef f(self, other):\n    stop_signal = (signal.SIGKILL\n                   if self.force  # a comment\n                   else signal.SIGTERM)\n    return stop_signal == other'],
+    ['import signal\ndef f(force, other):\n    return (signal.SIGKILL if force else signal.SIGTERM) == other'],
+    ['import signal\ndef f(a, b, other):\n    sig = signal.SIGKILL if a else (signal.SIGHUP if b else signal.SIGTERM)\n    return sig == other'],
+    ['import signal\ndef f(force, other):\n    sig = signal.SIGHUP\n    s = signal.SIGKILL if force else sig\n    return s == other'],
   ])('%j: holds only signals', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -33,6 +39,12 @@ describe('holds-only', () => {
     ['def f(other):\n    return SIG_DFL == other'],
     ['import signal\ndef f(req, other):\n    return req.signal == other'],
     ['import hmac\ndef f(k, m, other):\n    sig = hmac.new(k, m).hexdigest()\n    return sig == other'],
+    // One branch of a conditional expression that is no signal is enough.
+    ['import signal\ndef f(req, force, other):\n    sig = signal.SIGKILL if force else req.headers["X-Signature"]\n    return sig == other'],
+    ['import signal\ndef f(req, force, other):\n    return (req.params["sig"] if force else signal.SIGTERM) == other'],
+    ['import signal\ndef f(sent, a, b, other):\n    sig = signal.SIGKILL if a else (signal.SIGHUP if b else sent)\n    return sig == other'],
+    // The condition is only what picks a branch: a signal there makes nothing a signal.
+    ['import signal\ndef f(req, other):\n    sig = req.params["sig"] if signal.SIGTERM else req.params["s"]\n    return sig == other'],
   ])('%j: it does not', (source) => {
     expect(holds(source)).toBe(false);
   });
