@@ -10,6 +10,7 @@ import { fileImports } from './file-imports.js';
 import { fileMentionsPredicate } from './file-mentions.js';
 import { fillsOnlyConstants } from './fills-only-constants.js';
 import { labelledAsIdentifierPredicate } from './labelled-as-identifier.js';
+import { lastNameMatches } from './last-name-matches.js';
 import { functionRebindsRoot, moduleRebindsRoot } from './rebinds-root.js';
 import { fillsOnlyObjectIdentifiers } from './fills-only-object-identifiers.js';
 import { fillsOnlyPlaceholders } from './fills-only-placeholders.js';
@@ -162,5 +163,6 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     formatsResultOf,
     fillsOnlyCallsNamed,
     filtersMembersPredicate,
+    lastNameMatches,
   ].map((p) => [p.name, p]),
 );
