@@ -44,3 +44,18 @@ def add_users(distro, users):
         distro.create_user(name,
                            shell=config.get("shell"),  # ok: DS138 a user's login shell, not a subprocess flag
                            groups=config.get("groups"))
+
+
+def create_service_users(cloud, distro, host, users, script):
+    # cloud-init's distro API and its look-alikes: `shell=` is a login shell, a path or a user's.
+    distro.create_user("heat-admin",
+                       shell="/bin/bash",  # ok: DS138 the user's login shell, a path to a shell program
+                       sudo=["ALL=(ALL) NOPASSWD:ALL"])
+    cloud.distro.add_user("backup", shell="/usr/bin/zsh")  # ok: DS138 a login shell
+    host.configure_account("svc", shell="/sbin/nologin")  # ok: DS138 a path to nologin is a login shell, whatever the callee
+    host.configure_account("svc", shell="/bin/false")  # ok: DS138 the same
+    users.useradd("svc", shell="bash")  # ok: DS138 a user-management method takes a login shell
+    distro.ensure_user("svc", shell="sh")  # ok: DS138 the same
+    host.run_script(script, shell="bash")  # expect: DS138 a shell's name to a function that runs things
+    host.run_as_user("svc", script, shell=True)  # expect: DS138 runs a command as a user: not one that manages users
+    host.run_script(script, shell="/bin/bash -c")  # expect: DS138 a command line that runs a shell, not a login shell
