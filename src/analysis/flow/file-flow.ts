@@ -6,7 +6,7 @@ import { FileScopes } from './file-scopes.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
-import { joined, removes, under, type KeyPaths } from './key-paths.js';
+import { afterKey, following, joined, readOnTop, removes, seenFrom, under, WHOLE, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
 import { DISPLAYS, iteratedParts, iteratesDisplay } from './loop-elements.js';
 import { isPositionIndex, mappingReads } from './mapping-reads.js';
@@ -64,6 +64,10 @@ interface Item {
   step: TraceStep | null;
   /** A pending field read's constant key (`'user'` in `info['user']`). */
   key: string | undefined;
+  /** The keys read after `key`, in order (see PendingRead): set only while `key` is. */
+  outer?: readonly string[];
+  /** `key` was carried one level off: a read on top replaces it (see PendingRead). */
+  loose?: boolean;
   viaField: boolean;
   /** Inside a same-file helper entered from this call (one level only). */
   call: SyntaxNode | null;
@@ -73,7 +77,7 @@ interface Item {
   element?: number;
   /** The position a loop's name takes in each element of this name's value (`password` in `for gw, password in pairs`; see Definition.iterated). */
   iterated?: Definition['iterated'];
-  /** Key paths redacted from the value (after the pending key is read): entries under them carry nothing. */
+  /** Key paths redacted from the value (after the pending keys are read): entries under them carry nothing. */
   without?: KeyPaths;
   /** Set on an item standing for a name's value before this redaction: its definitions are the redaction's prior ones. */
   before?: Definition;
@@ -148,7 +152,8 @@ export class FileFlow {
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question, item.call))) continue;
       if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
         // A source whose secret-holding entries were redacted on the way is neither found nor entered.
-        if (item.without && question.isRedacted?.(item.node, item.without)) continue;
+        // Asked as before of a read one key deep at most (the paths are relative to what the read reaches).
+        if (item.without && !item.outer && question.isRedacted?.(item.node, item.without)) continue;
         // A name that is the source, redacted in place on every path (`del connection_info['data']`):
         // not the source here; its definitions are traced on (what reached the redactions, less their entries).
         if (!this.redactedInPlace(item, question)) {
@@ -257,14 +262,10 @@ export class FileFlow {
   private successors(item: Item): Item[] {
     const { node } = item;
     const next = (n: SyntaxNode | null | undefined, change: Partial<Item> = {}): Item | null =>
-      n ? { node: n, prev: item, step: null, key: item.key, viaField: item.viaField, call: item.call, without: item.without, ...change } : null;
-    // Redacted paths are relative to the value after the pending key: a read one level down keeps
-    // them when no key was pending (`info['data']` of an `info` redacted… is `info` read at 'data'),
-    // else drops them (only one key is tracked).
-    const kept = item.key === undefined ? item.without : undefined;
-    const plain = { key: undefined, viaField: false, without: kept };
+      n ? { node: n, prev: item, step: null, key: item.key, outer: item.outer, loose: item.loose, viaField: item.viaField, call: item.call, without: item.without, ...change } : null;
     const out: (Item | null)[] = [];
-    if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, { key: undefined, viaField: false })!] : [];
+    // The entry's value, read at the keys after the one written.
+    if (item.defValue !== undefined) return item.defValue ? [next(item.defValue, afterKey(item))!] : [];
     if (item.before) return this.definitionsOf(item, next).filter((x): x is Item => x !== null);
     // A list of tuples a loop unpacks (see Definition.iterated): only the loop's name's part of each tuple.
     const parts = item.iterated ? iteratedParts(node, item.iterated) : null;
@@ -282,7 +283,8 @@ export class FileFlow {
             out.push(next(def.value, { step: { node: def.target, label: `self.${attr}` }, call: null }));
           }
         }
-        out.push(next(object, { key: attr, viaField: true, without: kept }));
+        // `a.b` read at 'k' is `a` read at 'b', then 'k'.
+        out.push(next(object, { ...readOnTop(item, attr), viaField: true }));
         break;
       }
       case 'subscript': {
@@ -291,7 +293,7 @@ export class FileFlow {
         if (index?.type === 'slice') out.push(next(object));
         // `params_list[attempt % n]` read at a pending key: that key of one element of the list.
         else if (item.key !== undefined && index && isPositionIndex(index)) out.push(next(object, { viaField: true }));
-        else out.push(next(object, { key: constantKey(index), viaField: true, without: kept }));
+        else out.push(next(object, { ...readOnTop(item, constantKey(index)), viaField: true }));
         break;
       }
       case 'binary_operator': {
@@ -322,7 +324,7 @@ export class FileFlow {
             // An entry on a line of its own is a step: a pull request that adds only that line to
             // a dict an unchanged line logs has changed the path.
             const step = child.startPosition.row !== firstRow ? { node: child, label: child.childForFieldName('key')?.text ?? 'entry', entry: true } : null;
-            out.push(next(child, { key: undefined, viaField: false, step, without }));
+            out.push(next(child, { ...(item.key !== undefined ? afterKey(item) : WHOLE), step, without }));
           } else if (child.type === 'dictionary_splat') {
             // `{**info, 'password': '***'}`: an entry written after the splat with a constant replaces the splat's.
             const masked = item.key === undefined ? overridingMasks(children.slice(i + 1)) : [];
@@ -341,7 +343,7 @@ export class FileFlow {
           // the loop itself writes (iteratesDisplay). An element that is a display itself is given
           // whole: `('password', pw)` in `dict([...])['password']` is no mapping read at that key.
           const keyed = item.key !== undefined && !DISPLAYS.has(unwrapParens(child).type);
-          out.push(next(child, keyed ? {} : { key: undefined, viaField: false, without: undefined }));
+          out.push(next(child, keyed ? {} : { ...WHOLE, without: undefined }));
         }
         break;
       case 'expression_list':
@@ -354,8 +356,12 @@ export class FileFlow {
       case 'call':
         out.push(...this.callCarriers(item, next));
         break;
-      default:
-        for (const child of syntacticCarriers(node)) out.push(next(child));
+      default: {
+        // `{k: v for …}` and `k=v` (in `dict(k=v)`, `**kwargs`) read at a pending key read v at it
+        // as before: one level off (loose).
+        const change = node.type === 'dictionary_comprehension' || node.type === 'keyword_argument' ? offLevel(item) : {};
+        for (const child of syntacticCarriers(node)) out.push(next(child, change));
+      }
     }
     return out.filter((x): x is Item => x !== null);
   }
@@ -400,10 +406,15 @@ export class FileFlow {
       if (def.redacts) {
         const { paths } = def.redacts;
         // The constant written over the entry carries nothing, unless it is a source itself (a URL with a password).
-        const written = def.value ? next(def.value, { step, key: undefined, viaField: false, without: undefined }) : null;
-        if (item.key === undefined) out.push(written, next(def.target, { before: def, without: joined(item.without, paths) }));
-        else if (removes(paths, item.key)) out.push(written);
-        else out.push(next(def.target, { before: def, without: joined(item.without, under(paths, item.key) ?? []) }));
+        const written = (rest: readonly string[]) => (def.value ? next(def.value, { step, ...following(rest), without: undefined }) : null);
+        if (item.key === undefined) {
+          out.push(written([]), next(def.target, { before: def, without: joined(item.without, paths) }));
+          continue;
+        }
+        // A read through an entry taken out reads what was written over it; else what was there, less the paths inside what it reads.
+        const keys = [item.key, ...(item.outer ?? [])];
+        const { cut, inner } = seenFrom(paths, keys);
+        out.push(cut > 0 ? written(keys.slice(cut)) : next(def.target, { before: def, without: joined(item.without, inner ?? []) }));
         continue;
       }
       if (def.key !== undefined && item.key !== undefined && def.key !== item.key) continue;
@@ -413,7 +424,7 @@ export class FileFlow {
         // `self._secret = None`, `d['password'] = ''`: an entry written as a constant holds no secret,
         // whatever its key (the constant is still asked: a URL with a password is one).
         if (def.value && isMaskValue(def.value)) {
-          out.push(next(def.value, { step, key: undefined, viaField: false, without: undefined }));
+          out.push(next(def.value, { step, ...afterKey(item), without: undefined }));
           continue;
         }
         // `d['password'] = v`: the target itself may be the source; then v.
@@ -421,8 +432,10 @@ export class FileFlow {
         continue;
       }
       if (def.adds) {
-        // `d.update(x)` adds x's entries (redacted paths apply to them); `d[k] = v` adds v under a key not known.
-        out.push(next(def.value, { step, without: def.target.type === 'call' ? item.without : undefined }));
+        // `d.update(x)` adds x's entries (redacted paths apply to them); `d[k] = v` adds v under a key
+        // not known, read at the pending key as before: one level off (loose).
+        const update = def.target.type === 'call';
+        out.push(next(def.value, update ? { step } : { step, without: undefined, ...offLevel(item) }));
         continue;
       }
       // A binding with no value expression (`except … as e`): the bound name itself may be the
@@ -476,8 +489,8 @@ export class FileFlow {
     const call = item.node;
     const fn = call.childForFieldName('function');
     const args = call.childForFieldName('arguments');
-    const kept = item.key === undefined ? item.without : undefined;
-    const plain = { key: undefined, viaField: false, without: kept };
+    // Carried whole: the pending read is dropped, and with it the paths redacted below it.
+    const plain = { ...WHOLE, without: item.key === undefined ? item.without : undefined };
     if (!fn) return [];
     if (this.question?.carries?.(call)) return [next(args, plain)];
     if (fn.type === 'identifier') {
@@ -496,10 +509,11 @@ export class FileFlow {
     if (FORMAT_METHODS.has(method)) out.push(next(recv, plain), next(args, plain));
     else if (JOIN_METHODS.has(method)) out.push(next(args, plain));
     else if (CARRYING_FUNCTIONS.has(method)) out.push(next(args, plain));
-    if (CARRYING_METHODS.has(method)) out.push(next(recv));
+    // `d.values()` read at 'k' reads d's values at 'k': d itself one level off (loose).
+    if (CARRYING_METHODS.has(method)) out.push(next(recv, ELEMENT_METHODS.has(method) ? offLevel(item) : {}));
     if (FIELD_METHODS.has(method)) {
       const first = args?.namedChildren[0];
-      out.push(next(recv, { key: constantKey(first ?? null), viaField: true, without: kept }));
+      out.push(next(recv, { ...readOnTop(item, constantKey(first ?? null)), viaField: true }));
     }
     if (out.length === 0 && recv?.type === 'identifier' && recv.text === 'self') {
       const cls = this.scopes.enclosingClass(call);
@@ -554,10 +568,24 @@ export function flowOf(root: SyntaxNode): FileFlow {
 function itemId(item: Item): string | number {
   if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && item.iterated === undefined && !item.without && !item.before) return idOf(item.node);
   const iterated = item.iterated ? `${item.iterated.index}/${item.iterated.of}` : '';
-  const id = `${idOf(item.node)}:${item.key ?? ''}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}:${iterated}`;
+  const keys = item.loose ? `~${item.key}` : [item.key ?? '', ...(item.outer ?? [])].join('\0');
+  const id = `${idOf(item.node)}:${keys}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}:${iterated}`;
   // Rare (only past a redaction): the paths in full.
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
 }
+
+/**
+ * An item's pending read carried to a value one level off (a mapping's values or entries): the
+ * first key kept (a read on top replaces it) and the rest dropped, as when one key was tracked.
+ */
+function offLevel(item: Item): Partial<Item> {
+  if (item.key === undefined) return {};
+  // The redacted paths are relative to the value the whole path reaches: dropped with it.
+  return item.outer ? { outer: undefined, loose: true, without: undefined } : { loose: true };
+}
+
+/** Methods whose result holds the receiver's values, not the receiver (`d.values()`, `d.items()`). */
+const ELEMENT_METHODS = new Set(['values', 'items']);
 
 /** The constant keys of a dict's entries written with a constant (`'password': '***'`), each as a path. */
 function overridingMasks(entries: readonly SyntaxNode[]): string[][] {

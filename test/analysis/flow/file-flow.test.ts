@@ -401,3 +401,87 @@ describe('FileFlow.trace: a % template of named placeholders reads only its keys
     expect(results.map((r) => r.source)).toEqual([null, "'password': p", null, "'password': p"]);
   });
 });
+
+describe('FileFlow.trace: a read several keys deep', () => {
+  const nested = 'def f(pw, u):\n    d = {"a": {"creds": {"password": pw}, "user": u}, "b": 1}\n';
+
+  it('reads a nested dict literal at each key in turn', () => {
+    const src = (read: string) => `${nested}    sink(d${read})\n`;
+    expect(one(src('["a"]["user"]')).source).toBeNull();
+    expect(one(src('["a"]["creds"]'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('["a"]'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('["b"]')).source).toBeNull();
+  });
+
+  it('reads .get() chains and mixed reads the same way', () => {
+    const src = (read: string) => `${nested}    sink(d${read})\n`;
+    expect(one(src('.get("a").get("user")')).source).toBeNull();
+    expect(one(src('.get("a", {}).get("creds")'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('["a"].get("user")')).source).toBeNull();
+    expect(one(src('.get("a")["creds"]'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('.setdefault("a", {}).pop("user")')).source).toBeNull();
+  });
+
+  it('reads an entry written by d["a"] = inner at the keys after "a"', () => {
+    const src = (read: string) => `def f(pw, u):\n    inner = {"password": pw, "x": u}\n    d = {}\n    d["a"] = inner\n    sink(d${read})\n`;
+    expect(one(src('["a"].get("x")')).source).toBeNull();
+    expect(one(src('["a"]'))).toMatchObject({ source: '"password": pw', steps: ['inner@2', 'd@4'] });
+    expect(one(src('')).source).not.toBeNull();
+  });
+
+  it('reads through names and attributes at each level', () => {
+    const viaName = (key: string) => `${nested}    x = d["a"]\n    sink(x["${key}"])\n`;
+    expect(one(viaName('user')).source).toBeNull();
+    expect(one(viaName('creds'))).toMatchObject({ source: '"password": pw' });
+    const viaAttr = (key: string) => `def f(o, pw, u):\n    o.a = {"creds": {"password": pw}, "user": u}\n    sink(o.a["${key}"])\n`;
+    expect(one(viaAttr('user')).source).toBeNull();
+    expect(one(viaAttr('creds'))).toMatchObject({ source: '"password": pw' });
+  });
+
+  it('does not take a StarlingX saved payload\'s password for another of its keys read through a helper', () => {
+    const src = (key: string) =>
+      'import base64\n\n' +
+      'def prepare(bootstrap_values, pw):\n' +
+      '    bootstrap_values_dict = load(bootstrap_values)\n' +
+      '    bootstrap_values_dict["password"] = base64.b64encode(pw).decode("utf-8")\n' +
+      '    rehome_data_dict = {}\n' +
+      '    rehome_data_dict["saved_payload"] = bootstrap_values_dict\n' +
+      `    gateway = rehome_data_dict["saved_payload"].get("${key}")\n` +
+      '    return rehome_data_dict, gateway\n\n' +
+      'def go(v, pw):\n' +
+      '    rehome_data, gateway_ip = prepare(v, pw)\n' +
+      '    sink(f"gateway {gateway_ip.split(\',\')[0]}")\n';
+    expect(one(src('systemcontroller_gateway_address')).source).toBeNull();
+    expect(one(src('password'))).toMatchObject({ source: 'bootstrap_values_dict["password"]' });
+  });
+
+  it('still carries the whole of a nested read made a string (str(), format)', () => {
+    const src = (expr: string) => `${nested}    sink(${expr})\n`;
+    expect(one(src('str(d["a"]["creds"])'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('str(d["a"]["user"])')).source).toBeNull();
+    expect(one(src('str(d["a"])["user"]'))).toMatchObject({ source: '"password": pw' });
+    expect(one(src('"{}".format(d["a"]).get("user")'))).toMatchObject({ source: '"password": pw' });
+    expect(one(`${nested}    s = ", ".join(d.get("a"))\n    sink(s)\n`)).toMatchObject({ source: '"password": pw' });
+  });
+
+  it('keeps only the first key where it was carried one level off (a mapping\'s values, k=v)', () => {
+    const values = 'def f(pw, u):\n    d = {"outer": {"a": {"creds": {"password": pw}, "user": u}}}\n    for v in d["outer"].values():\n        sink(v["creds"])\n';
+    expect(one(values)).toMatchObject({ source: '"password": pw' });
+    const kwargs = 'def g(**kw):\n    return kw["a"]["user"]\n\ndef f(secret):\n    c = {"a": {"user": secret}}\n    sink(g(a=c["a"]))\n';
+    expect(one(kwargs)).toMatchObject({ source: 'secret' });
+  });
+
+  it('reads at most four keys deep, the outer ones', () => {
+    // Five keys: read at the first four, d.a.b.c.d counts whole.
+    expect(one('def f(pw, u):\n    d = {"a": {"b": {"c": {"d": {"password": pw}, "e": u}}}}\n    sink(d["a"]["b"]["c"]["d"]["e"])\n')).toMatchObject({ source: '"password": pw' });
+    expect(one('def f(pw, u):\n    d = {"a": {"b": {"c": {"d": {"password": pw}}, "e": u}}}\n    sink(d["a"]["b"]["e"]["d"]["x"])\n').source).toBeNull();
+  });
+
+  it('reads through a redacted entry what was written over it, and takes redacted paths below the read out', () => {
+    const src = (redact: string, read: string) => `def f(pw, u):\n    d = {"a": {"creds": {"password": pw, "user": u}}}\n    ${redact}\n    sink(d${read})\n`;
+    expect(one(src('d["a"]["creds"] = "***"', '["a"]["creds"]')).source).toBeNull();
+    expect(one(src('del d["a"]["creds"]["password"]', '["a"]["creds"]')).source).toBeNull();
+    expect(one(src('d["a"]["creds"] = "secret:x"', '["a"]["creds"]["user"]'))).toMatchObject({ source: '"secret:x"' });
+    expect(one(src('del d["a"]["other"]', '["a"]["creds"]'))).toMatchObject({ source: '"password": pw' });
+  });
+});
