@@ -1,8 +1,8 @@
 import { BINDERS, bindingTarget } from './binding-target.js';
+import type Parser from 'tree-sitter';
 import type { ImportMap } from './import-map.js';
 import { isScalarConstant } from './scalar-constant.js';
 import type { SyntaxNode } from './syntax.js';
-import { memoPerTree, type TreeMemo } from './tree-memo.js';
 
 // StarlingX's `LOG.info("Secret %s created" % app_op.DOCKER_REGISTRY_SECRET)`: an ALL_CAPS name is,
 // by Python's convention, a constant, and one named for a secret most often holds a name (of a
@@ -23,7 +23,7 @@ const SETTINGS_MODULE = /(?:^|[._])(?:settings|conf|config|cfg)(?:$|[._])/i;
 
 const BINDING_NODES = [...BINDERS, 'parameters', 'lambda_parameters'];
 
-const literalOnly: TreeMemo<string, boolean> = new WeakMap();
+const literalOnly: WeakMap<Parser.Tree, Map<string, boolean>> = new WeakMap();
 
 /** A literal, or a tuple or list of literals (`SECRETS = ('a', 'b')`). */
 function isLiteral(value: SyntaxNode): boolean {
@@ -32,21 +32,32 @@ function isLiteral(value: SyntaxNode): boolean {
   return value.namedChildren.every((c) => c.type === 'comment' || isLiteral(c));
 }
 
-/** Whether every binding of `name` in the file gives it a literal (none counts: it is imported). */
-function boundToLiteralsOnly(root: SyntaxNode, name: string): boolean {
-  for (const binder of root.descendantsOfType(BINDING_NODES)) {
-    if (binder.type === 'parameters' || binder.type === 'lambda_parameters') {
-      if (binder.descendantsOfType('identifier').some((n) => n.text === name)) return false;
-      continue;
-    }
-    const target = bindingTarget(binder);
+/**
+ * Per ALL_CAPS name bound in the file, whether every binding gives it a literal (a parameter or a
+ * loop does not); one walk per tree, however many names are asked about.
+ */
+function literalBindings(tree: Parser.Tree): Map<string, boolean> {
+  let found = literalOnly.get(tree);
+  if (found) return found;
+  literalOnly.set(tree, (found = new Map()));
+  for (const binder of tree.rootNode.descendantsOfType(BINDING_NODES)) {
+    const parameters = binder.type === 'parameters' || binder.type === 'lambda_parameters';
+    const target = parameters ? binder : bindingTarget(binder);
     if (!target) continue;
     const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
-    if (!names.some((n) => n.text === name)) continue;
-    const right = binder.type === 'assignment' && target.type === 'identifier' ? binder.childForFieldName('right') : null;
-    if (!right || !isLiteral(right)) return false;
+    const right = !parameters && binder.type === 'assignment' && target.type === 'identifier' ? binder.childForFieldName('right') : null;
+    const literal = right !== null && isLiteral(right);
+    for (const n of names) {
+      if (!CONSTANT_NAME.test(n.text)) continue;
+      found.set(n.text, (found.get(n.text) ?? true) && literal);
+    }
   }
-  return true;
+  return found;
+}
+
+/** Whether every binding of `name` in the file gives it a literal (none counts: it is imported). */
+function boundToLiteralsOnly(tree: Parser.Tree, name: string): boolean {
+  return literalBindings(tree).get(name) ?? true;
 }
 
 /** The last name of a receiver: `settings` of `django.conf.settings`, `config` of `app.config`. */
@@ -68,7 +79,7 @@ export function isCodeConstant(node: SyntaxNode, imports: ImportMap): boolean {
     if (!CONSTANT_NAME.test(node.text)) return false;
     const resolved = imports.resolveName(node.text);
     if (resolved !== node.text && SETTINGS_MODULE.test(resolved.slice(0, resolved.lastIndexOf('.') + 1))) return false;
-    return memoPerTree(literalOnly, node.tree, node.text, () => boundToLiteralsOnly(node.tree.rootNode, node.text));
+    return boundToLiteralsOnly(node.tree, node.text);
   }
   if (node.type !== 'attribute') return false;
   const field = node.childForFieldName('attribute')?.text;

@@ -1,4 +1,6 @@
+import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { constantBinding } from './constant-binding.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -9,9 +11,16 @@ import { expectTrue, type Predicate } from './predicate.js';
  */
 export function isBooleanFlag(node: SyntaxNode): boolean {
   if (node.type !== 'identifier') return false;
-  const bound = constantBinding(node);
-  return bound !== null && (bound.type === 'true' || bound.type === 'false');
+  // The same name read again in its function has the same binding: asked once per function and name.
+  const fn = enclosingNode(node, FUNCTIONS);
+  return memoPerTree(flags, node.tree, `${fn?.startIndex ?? -1}:${node.text}`, () => {
+    const bound = constantBinding(node);
+    return bound !== null && (bound.type === 'true' || bound.type === 'false');
+  });
 }
+
+const FUNCTIONS = ['function_definition', 'lambda'];
+const flags: TreeMemo<string, boolean> = new WeakMap();
 
 export const isBooleanFlagPredicate: Predicate = {
   name: 'is-boolean-flag',
