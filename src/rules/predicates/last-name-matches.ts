@@ -1,8 +1,6 @@
 import { unwrapParens } from '../../analysis/syntax.js';
-import { requiredLiterals } from '../regex-literals.js';
 import type { Predicate } from './predicate.js';
-
-const compiled = new Map<string, RegExp>();
+import { checkRegexArgument, compiledRegex, regexCondition } from './regex-argument.js';
 
 /**
  * The capture is a name, or an attribute read, whose last name as written matches a regular
@@ -14,26 +12,13 @@ export const lastNameMatches: Predicate = {
   name: 'last-name-matches',
   description:
     'The captured name, or the attribute name ending the captured attribute read (`create_user` of `cloud.distro.create_user` or of `self._distro().create_user`), as written, matches the given JavaScript regular expression; anything else (a call, a subscript) does not.',
-  checkArg(arg) {
-    if (typeof arg !== 'string' || arg.length === 0) return 'takes a regular expression as a string';
-    try {
-      new RegExp(arg);
-      return null;
-    } catch (error) {
-      return `is not a valid regular expression: ${(error as Error).message}`;
-    }
-  },
+  checkArg: checkRegexArgument,
   // The last name is written in the capture: a literal the regex needs is in its text.
-  condition(arg) {
-    const literals = requiredLiterals(arg as string);
-    return literals ? { kind: 'literals', literals, token: false } : null;
-  },
+  condition: regexCondition,
   test(node, arg) {
     const n = unwrapParens(node);
     const last = n.type === 'identifier' ? n : n.type === 'attribute' ? n.childForFieldName('attribute') : null;
     if (!last) return false;
-    let pattern = compiled.get(arg as string);
-    if (!pattern) compiled.set(arg as string, (pattern = new RegExp(arg as string)));
-    return pattern.test(last.text);
+    return compiledRegex(arg).test(last.text);
   },
 };
