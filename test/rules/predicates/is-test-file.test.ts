@@ -7,6 +7,7 @@ describe('is-test-file', () => {
     'tests/helpers.py',
     'pkg/testing/fixtures.py',
     'heat_integrationtests/common/clients.py',
+    'snmpagent_unity/comptests/snmpclient.py',
     'heat_integrationtests/functional/test_purge.py',
     'openstack_dashboard/dashboards/identity/users/tests.py',
     'nova/test.py',
