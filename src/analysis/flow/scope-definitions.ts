@@ -438,12 +438,21 @@ export class ScopeDefinitions {
   }
 }
 
-/** True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`: pairs whose first part is a key or an index. */
+/** Copies that keep the pairs they are given: `list(d.items())`, `sorted(d.items())`. */
+const PAIR_COPIES = new Set(['list', 'tuple', 'sorted', 'reversed']);
+
+/**
+ * True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`, also copied
+ * whole (`list(d.items())`, zaza's loop over its auth settings): pairs whose first part is a key or
+ * an index.
+ */
 export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   if (value?.type !== 'call') return false;
   const fn = value.childForFieldName('function');
   const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
-  return name === 'items' || name === 'iteritems' || name === 'enumerate';
+  if (name === 'items' || name === 'iteritems' || name === 'enumerate') return true;
+  const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  return fn?.type === 'identifier' && PAIR_COPIES.has(fn.text) && args.length === 1 && yieldsKeyValuePairs(args[0]!);
 }
 
 function merge(envs: readonly Env[]): Env {

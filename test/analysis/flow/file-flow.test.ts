@@ -485,3 +485,14 @@ describe('FileFlow.trace: a read several keys deep', () => {
     expect(one(src('del d["a"]["other"]', '["a"]["creds"]'))).toMatchObject({ source: '"password": pw' });
   });
 });
+
+describe('FileFlow.trace: the key of a copied items() list', () => {
+  it('gives the key of list(d.items()) and sorted(d.items()) nothing of the values', () => {
+    const src = (wrap: string) => `def f(secret):\n    settings = {'OS_PASSWORD': secret}\n    for key, value in ${wrap}:\n        if value is None:\n            sink(key)\n`;
+    expect(one(src('list(settings.items())')).source).toBeNull();
+    expect(one(src('sorted(settings.items())')).source).toBeNull();
+    expect(one(src('settings.items()')).source).toBeNull();
+    const values = "def f(secret):\n    settings = {'OS_PASSWORD': secret}\n    for key, value in list(settings.items()):\n        sink(value)\n";
+    expect(one(values)).toMatchObject({ source: 'secret' });
+  });
+});
