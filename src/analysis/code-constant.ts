@@ -2,7 +2,7 @@ import { BINDERS, bindingTarget } from './binding-target.js';
 import type Parser from 'tree-sitter';
 import type { ImportMap } from './import-map.js';
 import { isScalarConstant } from './scalar-constant.js';
-import type { SyntaxNode } from './syntax.js';
+import { type SyntaxNode, writtenName } from './syntax.js';
 
 // StarlingX's `LOG.info("Secret %s created" % app_op.DOCKER_REGISTRY_SECRET)`: an ALL_CAPS name is,
 // by Python's convention, a constant, and one named for a secret most often holds a name (of a
@@ -60,13 +60,6 @@ function boundToLiteralsOnly(tree: Parser.Tree, name: string): boolean {
   return literalBindings(tree).get(name) ?? true;
 }
 
-/** The last name of a receiver: `settings` of `django.conf.settings`, `config` of `app.config`. */
-function lastName(node: SyntaxNode): string | null {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text ?? null;
-  return null;
-}
-
 /**
  * True for an ALL_CAPS name or field (`DOCKER_REGISTRY_SECRET`, `constants.MODE_SECRET`,
  * `AppOperator.DOCKER_REGISTRY_SECRET`) whose value is written in the code: a bare name that the
@@ -85,7 +78,8 @@ export function isCodeConstant(node: SyntaxNode, imports: ImportMap): boolean {
   const field = node.childForFieldName('attribute')?.text;
   const receiver = node.childForFieldName('object');
   if (!field || !receiver || !CONSTANT_NAME.test(field)) return false;
-  const owner = lastName(receiver);
+  // The receiver's last name: `settings` of `django.conf.settings`, `config` of `app.config`.
+  const owner = writtenName(receiver);
   if (owner === null || SETTINGS_RECEIVER.test(owner)) return false;
   const qualified = imports.qualifiedName(receiver);
   return qualified === null || !SETTINGS_MODULE.test(qualified);

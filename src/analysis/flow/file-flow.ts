@@ -3,10 +3,10 @@ import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
 import { constantKey } from './constant-key.js';
 import { FileScopes } from './file-scopes.js';
-import { CARRYING_FUNCTIONS, CARRYING_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
+import { CARRYING_FUNCTIONS, CARRYING_METHODS, ELEMENT_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
-import { afterKey, following, joined, readOnTop, removes, seenFrom, under, WHOLE, type KeyPaths } from './key-paths.js';
+import { afterKey, following, joined, offLevel, readOnTop, removes, seenFrom, under, WHOLE, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
 import { DISPLAYS, iteratedParts, iteratesDisplay } from './loop-elements.js';
 import { isPositionIndex, mappingReads } from './mapping-reads.js';
@@ -573,19 +573,6 @@ function itemId(item: Item): string | number {
   // Rare (only past a redaction): the paths in full.
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
 }
-
-/**
- * An item's pending read carried to a value one level off (a mapping's values or entries): the
- * first key kept (a read on top replaces it) and the rest dropped, as when one key was tracked.
- */
-function offLevel(item: Item): Partial<Item> {
-  if (item.key === undefined) return {};
-  // The redacted paths are relative to the value the whole path reaches: dropped with it.
-  return item.outer ? { outer: undefined, loose: true, without: undefined } : { loose: true };
-}
-
-/** Methods whose result holds the receiver's values, not the receiver (`d.values()`, `d.items()`). */
-const ELEMENT_METHODS = new Set(['values', 'items']);
 
 /** The constant keys of a dict's entries written with a constant (`'password': '***'`), each as a path. */
 function overridingMasks(entries: readonly SyntaxNode[]): string[][] {

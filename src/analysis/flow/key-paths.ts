@@ -70,6 +70,16 @@ export function following(keys: readonly string[]): { key: string | undefined; o
   return { key: keys[0], outer: keys.length > 1 ? keys.slice(1) : undefined, loose: undefined, viaField: keys.length > 0 };
 }
 
+/**
+ * A pending read carried to a value one level off (a mapping's values or entries): the first key
+ * kept (a read on top replaces it) and the rest dropped, as when one key was tracked.
+ */
+export function offLevel(read: PendingRead): Partial<PendingRead> {
+  if (read.key === undefined) return {};
+  // The redacted paths are relative to the value the whole path reaches: dropped with it.
+  return read.outer ? { outer: undefined, loose: true, without: undefined } : { loose: true };
+}
+
 /** The value read whole: no key pending. */
 export const WHOLE = { key: undefined, outer: undefined, loose: undefined, viaField: false } as const;
 

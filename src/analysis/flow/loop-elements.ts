@@ -53,3 +53,20 @@ export function iteratesDisplay(def: Definition): boolean {
   const value = def.value;
   return value !== null && DISPLAYS.has(value.type) && !value.namedChildren.some((c) => c.type === 'list_splat');
 }
+
+/** Copies that keep the pairs they are given: `list(d.items())`, `sorted(d.items())`. */
+const PAIR_COPIES = new Set(['list', 'tuple', 'sorted', 'reversed']);
+
+/**
+ * True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`, also copied
+ * whole (`list(d.items())`, zaza's loop over its auth settings): pairs whose first part is a key or
+ * an index.
+ */
+export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
+  if (value?.type !== 'call') return false;
+  const fn = value.childForFieldName('function');
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
+  if (name === 'items' || name === 'iteritems' || name === 'enumerate') return true;
+  const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  return fn?.type === 'identifier' && PAIR_COPIES.has(fn.text) && args.length === 1 && yieldsKeyValuePairs(args[0]!);
+}

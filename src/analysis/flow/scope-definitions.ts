@@ -3,6 +3,7 @@ import type { Definition } from './definition.js';
 import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
 import { constantKeysOf, isMaskValue, keyPathOf, loopRedaction, poppedPath, type KeyPath } from './redaction.js';
+import { yieldsKeyValuePairs } from './loop-elements.js';
 
 type Env = Map<string, readonly Definition[]>;
 
@@ -436,23 +437,6 @@ export class ScopeDefinitions {
     if (target.type === 'subscript' || target.type === 'attribute') this.expression(target, env);
     else for (const child of target.namedChildren) this.targetReads(child, env);
   }
-}
-
-/** Copies that keep the pairs they are given: `list(d.items())`, `sorted(d.items())`. */
-const PAIR_COPIES = new Set(['list', 'tuple', 'sorted', 'reversed']);
-
-/**
- * True for `d.items()`, `d.iteritems()`, `six.iteritems(d)` and `enumerate(xs)`, also copied
- * whole (`list(d.items())`, zaza's loop over its auth settings): pairs whose first part is a key or
- * an index.
- */
-export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
-  if (value?.type !== 'call') return false;
-  const fn = value.childForFieldName('function');
-  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.text;
-  if (name === 'items' || name === 'iteritems' || name === 'enumerate') return true;
-  const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-  return fn?.type === 'identifier' && PAIR_COPIES.has(fn.text) && args.length === 1 && yieldsKeyValuePairs(args[0]!);
 }
 
 function merge(envs: readonly Env[]): Env {

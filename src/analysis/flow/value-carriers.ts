@@ -15,6 +15,9 @@ export const CARRYING_METHODS = new Set([
   'ljust', 'rjust', 'center', 'zfill', 'partition', 'rpartition',
 ]);
 
+/** Carrying methods whose result holds the receiver's values, not the receiver (`d.values()`, `d.items()`). */
+export const ELEMENT_METHODS = new Set(['values', 'items']);
+
 /** Methods that read one field by key (`d.get('k')`, `d.pop('k')`): like a subscript. */
 export const FIELD_METHODS = new Set(['get', 'pop', 'setdefault']);
 

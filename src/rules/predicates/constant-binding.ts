@@ -3,7 +3,8 @@ import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
-const FUNCTIONS = ['function_definition', 'lambda'];
+/** The scopes a name's binding is looked up in first. */
+export const FUNCTIONS = ['function_definition', 'lambda'];
 const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
 /** True when `value` is a parameter's default (`def f(x=1)`): only what a caller that passes nothing gets. */
@@ -16,7 +17,6 @@ export function fixedBinding(identifier: SyntaxNode): SyntaxNode | null {
   const bound = constantBinding(identifier);
   return bound && !isParameterDefault(bound) ? bound : null;
 }
-
 
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */
 export function rebinds(scope: SyntaxNode, name: string): boolean {

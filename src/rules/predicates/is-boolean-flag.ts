@@ -1,7 +1,7 @@
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
-import { constantBinding } from './constant-binding.js';
+import { constantBinding, FUNCTIONS } from './constant-binding.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /**
@@ -19,7 +19,6 @@ export function isBooleanFlag(node: SyntaxNode): boolean {
   });
 }
 
-const FUNCTIONS = ['function_definition', 'lambda'];
 const flags: TreeMemo<string, boolean> = new WeakMap();
 
 export const isBooleanFlagPredicate: Predicate = {

@@ -2,7 +2,7 @@ import type Parser from 'tree-sitter';
 import { fileText } from '../../analysis/flow/file-text.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { nameWords } from '../../analysis/secret-names.js';
-import { yieldsKeyValuePairs } from '../../analysis/flow/scope-definitions.js';
+import { yieldsKeyValuePairs } from '../../analysis/flow/loop-elements.js';
 import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import type { Definition } from '../../analysis/flow/definition.js';
 import { visibleDefinitions } from './bound-to-call.js';

@@ -1,4 +1,4 @@
-import { unwrapParens } from '../../analysis/syntax.js';
+import { unwrapParens, writtenName } from '../../analysis/syntax.js';
 import type { Predicate } from './predicate.js';
 import { checkRegexArgument, compiledRegex, regexCondition } from './regex-argument.js';
 
@@ -16,9 +16,7 @@ export const lastNameMatches: Predicate = {
   // The last name is written in the capture: a literal the regex needs is in its text.
   condition: regexCondition,
   test(node, arg) {
-    const n = unwrapParens(node);
-    const last = n.type === 'identifier' ? n : n.type === 'attribute' ? n.childForFieldName('attribute') : null;
-    if (!last) return false;
-    return compiledRegex(arg).test(last.text);
+    const last = writtenName(unwrapParens(node));
+    return last !== null && compiledRegex(arg).test(last);
   },
 };
