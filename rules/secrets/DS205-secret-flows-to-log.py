@@ -10,6 +10,7 @@ import hmac
 import hmac as _hmac
 import inspect
 import os
+import subprocess
 
 import pecan
 from oslo_config import cfg
@@ -1057,3 +1058,36 @@ class KombuConnection(object):
 def drop_region_clients(region_name, clear_token=False):
     state = "clear_token=%s" % clear_token
     LOG.warning("dropping clients of %s: %s", region_name, state)  # ok: DS205 a flag parameter defaulting to False
+
+
+def migrate_databases(db_credentials, port, simplex=False):
+    # StarlingX's migrate_databases: (name, command) pairs, the command holding a database URL.
+    migrate_commands = [
+        ('barbican',
+         'barbican-manage db upgrade ' +
+         '--db-url %s' % connection_string(db_credentials, port, 'barbican')),
+    ]
+    if not simplex:
+        migrate_commands += [
+            ('keystone',
+             'keystone-manage db_sync --expand')
+        ]
+    for cmd in migrate_commands:
+        print("Migrating %s" % cmd[0])
+        result = subprocess.run(cmd[1], shell=True, check=True, text=True,
+                                stdout=subprocess.PIPE)
+        if result.stdout:
+            LOG.debug("Output from %s: %s" % (cmd[0], result.stdout))  # ok: DS205 the pair's name, not its command
+        LOG.info("Ran migrate command: %s" %  # expect: DS205 the command holds the database password
+                 cmd[1])
+    services = [(name, command) for name, command in migrate_commands]
+    for service in services:
+        LOG.info("Migrated %s", service[0])  # ok: DS205 the first position of pairs a comprehension yields
+    first = migrate_commands[0]
+    LOG.debug("First migration: %s", first)  # expect: DS205 the first pair whole, its command included
+    LOG.debug("First service: %s", first[0])  # ok: DS205 the name's position of one pair
+
+
+def connection_string(db_credentials, port, database):
+    password = db_credentials[database]['password']
+    return "postgresql://admin:%s@localhost:%s/%s" % (password, port, database)

@@ -16,9 +16,11 @@ export interface Definition {
   /**
    * For a `for` target unpacked from each element of a name's value (`gw, password` in `for gw,
    * password in pairs`): its position and the target's length, so that a list of tuples the name
-   * holds (a comprehension's, or one written out) gives it only that part of each.
+   * holds (a comprehension's, or one written out) gives it only that part of each. `of` is
+   * undefined for a position read by a subscript of the loop's name (`cmd[0]` in `for cmd in
+   * commands`): any tuple long enough has it.
    */
-  iterated?: { index: number; of: number };
+  iterated?: { index: number; of: number | undefined };
   /** For a parameter: its position (counting `self`) and whether it is keyword-only or a splat. */
   parameter?: { index: number; splat: boolean };
   /**

@@ -1,14 +1,14 @@
-import { unwrapParens, type SyntaxNode } from '../syntax.js';
+import { isLoopTarget, unwrapParens, type SyntaxNode } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
-import { constantKey } from './constant-key.js';
+import { constantKey, constantPosition } from './constant-key.js';
 import { FileScopes } from './file-scopes.js';
 import { CARRYING_FUNCTIONS, CARRYING_METHODS, ELEMENT_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
 import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
 import { afterKey, following, joined, offLevel, readOnTop, removes, seenFrom, under, WHOLE, type KeyPaths } from './key-paths.js';
 import { isScalarConstant } from '../scalar-constant.js';
-import { DISPLAYS, iteratedParts, iteratesDisplay } from './loop-elements.js';
+import { DISPLAYS, iteratedParts, iteratesDisplay, listsJoined } from './loop-elements.js';
 import { isPositionIndex, mappingReads } from './mapping-reads.js';
 
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
@@ -270,6 +270,9 @@ export class FileFlow {
     // A list of tuples a loop unpacks (see Definition.iterated): only the loop's name's part of each tuple.
     const parts = item.iterated ? iteratedParts(node, item.iterated) : null;
     if (parts) return parts.map((part) => next(part)!);
+    // `cmds += [(name, cmd)]`, `a + b`: lists joined keep each element's shape, so each side gives the same part of its tuples.
+    const joinedLists = item.iterated ? listsJoined(node) : null;
+    if (joinedLists) return joinedLists.map((side) => next(side, { iterated: item.iterated })!);
     switch (node.type) {
       case 'identifier':
         out.push(...this.definitionsOf(item, next));
@@ -293,7 +296,13 @@ export class FileFlow {
         if (index?.type === 'slice') out.push(next(object));
         // `params_list[attempt % n]` read at a pending key: that key of one element of the list.
         else if (item.key !== undefined && index && isPositionIndex(index)) out.push(next(object, { viaField: true }));
-        else out.push(next(object, { ...readOnTop(item, constantKey(index)), viaField: true }));
+        // `cmd[0]` of a tuple: that element alone (of each tuple, when `cmd` is a loop's name over a list of them).
+        else if (item.key === undefined && item.element === undefined && constantPosition(index) !== undefined) {
+          out.push(next(object, { viaField: true, element: constantPosition(index) }));
+        } else if (item.key === undefined && item.element !== undefined && constantKey(index) === undefined) {
+          // `commands[0][0]`, `commands[i][0]`: a position of one of the list's tuples, as a loop's name over it takes.
+          out.push(next(object, { viaField: true, iterated: { index: item.element, of: undefined } }));
+        } else out.push(next(object, { ...readOnTop(item, constantKey(index)), viaField: true }));
         break;
       }
       case 'binary_operator': {
@@ -444,11 +453,14 @@ export class FileFlow {
       else if (iteratesDisplay(def)) {
         // `for i in [cert_secret, key_secret]`: `i` is each element, and a field read of `i`
         // (`i.secret_ref`) is one of the element (a list reached otherwise gives its elements whole).
-        for (const element of def.value!.namedChildren) if (element.type !== 'comment') out.push(next(element, { step }));
+        for (const element of def.value!.namedChildren) if (element.type !== 'comment') out.push(next(element, { step, element: item.element }));
       } else if (def.iterated !== undefined) out.push(next(def.value, { step, iterated: def.iterated }));
       // The name a loop unpacks (`pairs` of `for gw, pw in pairs`): its value is still the list whose tuples give the position.
       else if (item.iterated !== undefined && !def.adds) out.push(next(def.value, { step, iterated: item.iterated }));
-      else out.push(next(def.value, def.element === undefined ? { step } : { step, element: def.element }));
+      else if (def.element !== undefined) out.push(next(def.value, { step, element: def.element }));
+      // A position read of the name (`cmd[0]`): of its value, or of each tuple a loop's iterable holds.
+      else if (item.element !== undefined) out.push(next(def.value, isLoopTarget(def.target) ? { step, iterated: { index: item.element, of: undefined } } : { step, element: item.element }));
+      else out.push(next(def.value, { step }));
     }
     return out;
   }

@@ -15,15 +15,17 @@ export const DISPLAYS: ReadonlySet<string> = new Set(['list', 'tuple', 'set']);
  * part at the name's position, when every tuple has the loop target's length; else null.
  */
 export function iteratedParts(value: SyntaxNode | null, { index, of }: NonNullable<Definition['iterated']>): SyntaxNode[] | null {
+  // `of` undefined: a position read by a subscript (`cmd[0]`), so any tuple long enough has it.
+  const fits = (parts: SyntaxNode[]) => (of === undefined ? parts.length > index : parts.length === of);
   const yielded = comprehensionTuple(value);
-  if (yielded) return yielded.length === of ? [yielded[index]!] : null;
+  if (yielded) return fits(yielded) ? [yielded[index]!] : null;
   const list = value ? unwrapParens(value) : null;
   if (!list || !DISPLAYS.has(list.type)) return null;
   const parts: SyntaxNode[] = [];
   for (const element of list.namedChildren) {
     if (element.type === 'comment') continue;
     const items = tupleParts(element);
-    if (!items || items.length !== of) return null;
+    if (!items || !fits(items)) return null;
     parts.push(items[index]!);
   }
   return parts;
@@ -69,4 +71,17 @@ export function yieldsKeyValuePairs(value: SyntaxNode | null): boolean {
   if (name === 'items' || name === 'iteritems' || name === 'enumerate') return true;
   const args = value.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
   return fn?.type === 'identifier' && PAIR_COPIES.has(fn.text) && args.length === 1 && yieldsKeyValuePairs(args[0]!);
+}
+
+/**
+ * The sides of a list joined with `+` or `+=` (`cmds += [(name, cmd)]`), or the expression inside
+ * parentheses: each holds the same kind of elements as the whole, so a loop's name takes the same
+ * part of each side's tuples. Null for anything else.
+ */
+export function listsJoined(node: SyntaxNode): SyntaxNode[] | null {
+  if (node.type === 'parenthesized_expression') return node.namedChildren.filter((c) => c.type !== 'comment').slice(0, 1);
+  const joins = (node.type === 'augmented_assignment' && node.childForFieldName('operator')?.type === '+=') || (node.type === 'binary_operator' && node.childForFieldName('operator')?.type === '+');
+  if (!joins) return null;
+  const sides = [node.childForFieldName('left'), node.childForFieldName('right')];
+  return sides.filter((s): s is SyntaxNode => s !== null);
 }

@@ -54,8 +54,11 @@ describe('FileFlow.trace: reaching definitions', () => {
     // The call wrapped in parentheses to span lines (os-brick's scaleio connector): the same.
     expect(one(`${helper}def f():\n    host, user, pw = (\n        params())\n    sink(host)\n`).source).toBeNull();
     expect(one(`${helper}def f():\n    host, user, pw = (\n        params())\n    sink(pw)\n`)).toMatchObject({ source: 'secret' });
-    // A helper returning something other than a tuple literal: each name may hold any of it.
-    expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n')).toMatchObject({ source: 'source()' });
+    // A helper returning a name bound to a tuple: that element of it.
+    expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n').source).toBeNull();
+    expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(b)\n')).toMatchObject({ source: 'source()' });
+    // A helper returning something other than a tuple: each name may hold any of it.
+    expect(one('def params():\n    out = tuple([1, source()])\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n')).toMatchObject({ source: 'source()' });
   });
 
   it('keeps a field read through dict() and copy(): another key of the copied mapping is not the secret', () => {
@@ -107,6 +110,25 @@ describe('FileFlow.trace: reaching definitions', () => {
     expect(one('def f(a, b):\n    pairs = [(a, b), source()]\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
     expect(one('def f(a):\n    pairs = []\n    pairs.append((source(), a))\n    for gw, pw in pairs:\n        sink(pw)\n')).toMatchObject({ source: 'source()' });
     expect(one('def f(a, c):\n    pairs = [(a, 1)]\n    if c:\n        pairs = source()\n    for gw, pw in pairs:\n        sink(gw)\n')).toMatchObject({ source: 'source()' });
+  });
+
+  it('reads a constant position of a tuple (`cmd[0]`) as that element, of each tuple when the name is a loop\'s', () => {
+    // StarlingX's migrate_databases: `for cmd in migrate_commands`, `cmd[0]` the name, `cmd[1]` the command with the password.
+    const pairs = 'def f(a):\n    cmds = [("barbican", source())]\n    cmds += [("fm", "fm-dbsync")]\n    for cmd in cmds:\n';
+    expect(one(`${pairs}        sink(cmd[0])\n`).source).toBeNull();
+    expect(one(`${pairs}        sink(cmd[1])\n`)).toMatchObject({ source: 'source()' });
+    expect(one(`${pairs}        sink(cmd)\n`)).toMatchObject({ source: 'source()' });
+    // `+=` and `+` keep each side's tuples; a comprehension's and a tuple bound whole too.
+    expect(one('def f(a):\n    cmds = [("fm", "x")] + [("b", source())]\n    for cmd in cmds:\n        sink(cmd[1])\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a):\n    cmds = [("fm", "x")] + [("b", source())]\n    for cmd in cmds:\n        sink(cmd[0])\n').source).toBeNull();
+    expect(one('def f(ps):\n    for cmd in [(p.name, source()) for p in ps]:\n        sink(cmd[0])\n').source).toBeNull();
+    expect(one('def f(a):\n    t = ("name", source())\n    sink(t[0])\n').source).toBeNull();
+    expect(one('def f(a):\n    t = ("name", source())\n    sink(t[1])\n')).toMatchObject({ source: 'source()' });
+    // The first tuple of a list, and a position past a shorter tuple or of something not a tuple: read whole.
+    expect(one('def f(a):\n    cmds = [("fm", source())]\n    first = cmds[0]\n    sink(first[0])\n').source).toBeNull();
+    expect(one('def f(a):\n    cmds = [("fm", source())]\n    first = cmds[0]\n    sink(first[1])\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a):\n    cmds = [("fm",), source()]\n    for cmd in cmds:\n        sink(cmd[0])\n')).toMatchObject({ source: 'source()' });
+    expect(one('def f(a):\n    cmds = []\n    cmds.append(("fm", source()))\n    for cmd in cmds:\n        sink(cmd[0])\n')).toMatchObject({ source: 'source()' });
   });
 
   it('gives each name of a loop over a list of tuples written in its header its position of every tuple, not a tuple each', () => {
