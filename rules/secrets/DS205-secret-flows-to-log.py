@@ -1091,3 +1091,27 @@ def migrate_databases(db_credentials, port, simplex=False):
 def connection_string(db_credentials, port, database):
     password = db_credentials[database]['password']
     return "postgresql://admin:%s@localhost:%s/%s" % (password, port, database)
+
+
+class ServiceRespawn(object):
+    # cloudbase-init's _reset_service_password_and_respawn: a (domain, user, password) triple.
+    @staticmethod
+    def reset_and_respawn(osutils):
+        credentials = osutils.reset_service_password()
+        if not credentials:
+            return
+        service_domain, service_user, service_password = credentials
+        _, current_user = osutils.get_current_user()
+        if current_user != service_user:
+            LOG.debug("No need to respawn process. Current user: "  # ok: DS205 the user's part, the password named apart
+                      "%(current_user)s. Service user: "
+                      "%(service_user)s",
+                      {"current_user": current_user,
+                       "service_user": service_user})
+            return
+        message = "Respawning as %s with %s" % (service_user, service_password)
+        LOG.debug(message)  # expect: DS205 the password's own part of the triple
+        domain, user, third = credentials
+        LOG.debug("Respawning as %s", user)  # expect: DS205 no part is named for the secret, so any may hold it
+        respawn_args = {'user': service_user, 'credentials': credentials}
+        LOG.debug("Respawn: %s", respawn_args)  # expect: DS205 the triple whole

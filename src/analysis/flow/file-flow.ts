@@ -11,6 +11,9 @@ import { isScalarConstant } from '../scalar-constant.js';
 import { DISPLAYS, iteratedParts, iteratesDisplay, listsJoined } from './loop-elements.js';
 import { isPositionIndex, mappingReads } from './mapping-reads.js';
 
+/** The targets a value is unpacked into (`a, b = v`, `[a, b] = v`, `(a, b) = v`). */
+const UNPACKING_PATTERNS: ReadonlySet<string> = new Set(['pattern_list', 'tuple_pattern', 'list_pattern']);
+
 /** One step a value took on its way: the node where it happened and a short label (`msg`, `self.info`, `_build()`). */
 export interface TraceStep {
   node: SyntaxNode;
@@ -81,6 +84,12 @@ interface Item {
   without?: KeyPaths;
   /** Set on an item standing for a name's value before this redaction: its definitions are the redaction's prior ones. */
   before?: Definition;
+  /**
+   * Set on the value a name was unpacked from when the code names another part as the source and
+   * not this one (`service_user` of `domain, service_user, service_password = credentials`): the
+   * value is not a source by what it is as a whole; its definitions are still traced.
+   */
+  partApart?: boolean;
 }
 
 /**
@@ -150,7 +159,7 @@ export class FileFlow {
         continue;
       }
       if (question.isBarrier(item.node) || (item.node.type === 'identifier' && this.isCleared(item.node, question, item.call))) continue;
-      if (question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
+      if (!item.partApart && question.isSource(item.node, item.viaField) && !this.holdsCleared(item.node, question)) {
         // A source whose secret-holding entries were redacted on the way is neither found nor entered.
         // Asked as before of a read one key deep at most (the paths are relative to what the read reaches).
         if (item.without && !item.outer && question.isRedacted?.(item.node, item.without)) continue;
@@ -457,12 +466,21 @@ export class FileFlow {
       } else if (def.iterated !== undefined) out.push(next(def.value, { step, iterated: def.iterated }));
       // The name a loop unpacks (`pairs` of `for gw, pw in pairs`): its value is still the list whose tuples give the position.
       else if (item.iterated !== undefined && !def.adds) out.push(next(def.value, { step, iterated: item.iterated }));
-      else if (def.element !== undefined) out.push(next(def.value, { step, element: def.element }));
+      else if (def.element !== undefined) out.push(next(def.value, { step, element: def.element, partApart: this.sourceNamedApart(def.target) }));
       // A position read of the name (`cmd[0]`): of its value, or of each tuple a loop's iterable holds.
       else if (item.element !== undefined) out.push(next(def.value, isLoopTarget(def.target) ? { step, iterated: { index: item.element, of: undefined } } : { step, element: item.element }));
       else out.push(next(def.value, { step }));
     }
     return out;
+  }
+
+  /** Whether an unpacked name's siblings include one the question takes for a source while it is none itself (see Item.partApart). */
+  private sourceNamedApart(target: SyntaxNode): boolean {
+    const pattern = target.parent;
+    if (!pattern || !UNPACKING_PATTERNS.has(pattern.type)) return false;
+    const question = this.question!;
+    if (question.isSource(target, false)) return false;
+    return pattern.namedChildren.some((sibling) => sibling.startIndex !== target.startIndex && sibling.type === 'identifier' && question.isSource(sibling, false));
   }
 
   /** A tuple's (or list's) elements; only the one an unpacked name takes when the item says which and the shapes allow. */
@@ -578,10 +596,10 @@ export function flowOf(root: SyntaxNode): FileFlow {
  * nothing else (most items), else a string of all.
  */
 function itemId(item: Item): string | number {
-  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && item.iterated === undefined && !item.without && !item.before) return idOf(item.node);
+  if (item.key === undefined && !item.viaField && !item.call && item.defValue === undefined && item.element === undefined && item.iterated === undefined && !item.without && !item.before && !item.partApart) return idOf(item.node);
   const iterated = item.iterated ? `${item.iterated.index}/${item.iterated.of}` : '';
   const keys = item.loose ? `~${item.key}` : [item.key ?? '', ...(item.outer ?? [])].join('\0');
-  const id = `${idOf(item.node)}:${keys}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}:${iterated}`;
+  const id = `${idOf(item.node)}:${keys}:${item.viaField ? 1 : 0}:${item.call ? idOf(item.call) : ''}:${item.defValue === undefined ? '' : 'd'}:${item.element ?? ''}:${iterated}:${item.partApart ? 1 : 0}`;
   // Rare (only past a redaction): the paths in full.
   return item.without || item.before ? `${id}:${item.before ? 'b' : ''}:${JSON.stringify(item.without ?? [])}` : id;
 }

@@ -322,11 +322,12 @@ export class ScopeDefinitions {
         const values = value && ['tuple', 'list', 'expression_list'].includes(value.type) ? value.namedChildren.filter((c) => c.type !== 'comment') : null;
         // Pairwise when the shapes agree; otherwise each target may hold any part of the value.
         const pairwise = values !== null && values.length === targets.length && !targets.some((t) => t.type === 'list_splat_pattern');
-        // `a, b = f()` (not a `for` target): each name is told its position, for a tuple a helper
-        // returns; `a, b = (f())` too, the call wrapped to span lines (os-brick's scaleio connector).
-        const call = value ? unwrapParens(value) : value;
-        const unpacksCall = !pairwise && call?.type === 'call' && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
-        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : unpacksCall ? call : value, env, unpacksCall && t.type === 'identifier' ? i : undefined));
+        // `a, b = f()`, `a, b = pair` (not a `for` target): each name is told its position, for a
+        // tuple a helper returns or a name holds; `a, b = (f())` too, the call wrapped to span lines
+        // (os-brick's scaleio connector).
+        const whole = value ? unwrapParens(value) : value;
+        const unpacks = !pairwise && whole !== null && target.parent?.type === 'assignment' && !targets.some((t) => t.type === 'list_splat_pattern');
+        targets.forEach((t, i) => this.target(t, pairwise ? values![i]! : unpacks ? whole : value, env, unpacks && t.type === 'identifier' ? i : undefined));
         return;
       }
       case 'list_splat_pattern':

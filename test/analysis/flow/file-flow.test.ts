@@ -57,6 +57,10 @@ describe('FileFlow.trace: reaching definitions', () => {
     // A helper returning a name bound to a tuple: that element of it.
     expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n').source).toBeNull();
     expect(one('def params():\n    out = (1, source())\n    return out\ndef f():\n    a, b = params()\n    sink(b)\n')).toMatchObject({ source: 'source()' });
+    // A name unpacked from a name bound to a tuple: its element too.
+    expect(one('def f(u):\n    pair = (u, source())\n    user, pw = pair\n    sink(user)\n').source).toBeNull();
+    expect(one('def f(u):\n    pair = (u, source())\n    user, pw = pair\n    sink(pw)\n')).toMatchObject({ source: 'source()', steps: ['pair@2', 'pw@3'] });
+    expect(one('def f(u):\n    pair = tuple([u, source()])\n    user, pw = pair\n    sink(user)\n')).toMatchObject({ source: 'source()' });
     // A helper returning something other than a tuple: each name may hold any of it.
     expect(one('def params():\n    out = tuple([1, source()])\n    return out\ndef f():\n    a, b = params()\n    sink(a)\n')).toMatchObject({ source: 'source()' });
   });
