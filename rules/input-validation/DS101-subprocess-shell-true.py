@@ -153,3 +153,33 @@ def tail_log(path, lines):
     import shlex
     subprocess.run(f"zcat {shlex.quote(path)} | tail -{shlex.quote(str(lines))}", shell=True)  # ok: DS101 every value quoted for the shell
     subprocess.run(f"zcat {shlex.quote(path)} | tail -{lines}", shell=True)  # expect: DS101 one value left unquoted
+
+
+# StarlingX's collectd OVS plugin: commands joined from module constants, `cmd` bound again below.
+OVS_APPCTL = "ovs-appctl"
+OVS_VSWITCHD_SOCKET = ""
+BOND_LIST = "bond/list"
+BOND_SHOW = "bond/show"
+
+
+def read_bonds(ports):
+    # handle bond
+    cmd = "".join([OVS_APPCTL, " --target=", OVS_VSWITCHD_SOCKET, " ", BOND_LIST])
+    res, err = processutils.execute(cmd, shell=True)  # ok: DS101 every part joined is a constant, and this `cmd` is the one bound just before
+    for port in ports:
+        if port.name:
+            cmd = "".join([OVS_APPCTL, " --target=", OVS_VSWITCHD_SOCKET,
+                           " ", BOND_SHOW, " ", port.name])
+            res, err = processutils.execute(cmd, shell=True)  # expect: DS101 a port's name joined into the command
+    return res, err
+
+
+def update_isolcpus(isolcpus_prefix):
+    # StarlingX's agent hooks: the constant command first, then one formatted from a value.
+    cmd = "python /usr/local/bin/puppet-update-grub-env.py --remove-kernelparams isolcpus"
+    subprocess.run(cmd, shell=True, check=True, capture_output=True)  # ok: DS101 the constant bound on the line before
+    cmd = f"python /usr/local/bin/puppet-update-grub-env.py --add-kernelparams isolcpus={isolcpus_prefix}"
+    subprocess.run(cmd, shell=True, check=True, capture_output=True)  # expect: DS101 the value the caller passed
+    if isolcpus_prefix:
+        cmd = "true"
+    subprocess.run(cmd, shell=True)  # expect: DS101 either binding may reach: the branch's or the formatted one

@@ -55,6 +55,24 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
   return value;
 }
 
+/**
+ * The value of `name = value` written as the statement just before the one that reads the name,
+ * in the same block: whatever else binds the name in the function, that assignment is the one the
+ * read sees (ovs_interface's `cmd = "".join([...])` then `execute(cmd, shell=True)`, `cmd` bound
+ * again further down). Null when the statement reading the name binds it too.
+ */
+function bindingJustBefore(identifier: SyntaxNode): SyntaxNode | null {
+  let statement: SyntaxNode = identifier;
+  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  const assignment = previous?.type === 'expression_statement' ? previous.namedChildren[0] : null;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== identifier.text || assignment.childForFieldName('left')?.type !== 'identifier') return null;
+  const right = assignment.childForFieldName('right');
+  if (!right || right.type === 'assignment' || rebinds(statement, identifier.text)) return null;
+  return right;
+}
+
 /** The default of parameter `name` of `fn`, or null when it has none. */
 function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | undefined {
   const params = fn.childForFieldName('parameters');
@@ -69,7 +87,8 @@ function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | und
 /**
  * The one expression an identifier is bound to in its file, or null: the default of a parameter of
  * the enclosing function that the function never rebinds (`def gen(bits=1024)`), the value of the
- * enclosing function's only assignment to a local name (`cmd = "heat-manage purge_deleted 0"`), or the value of a
+ * enclosing function's only assignment to a local name (`cmd = "heat-manage purge_deleted 0"`) or of
+ * the assignment written just before the statement reading it (see bindingJustBefore), or the value of a
  * module-level name assigned exactly once, at the top level, and not rebound in the enclosing
  * function (`MODE = 0o777`). A deliberately small step, not data flow: no other assignment counts.
  */
@@ -81,7 +100,7 @@ export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
     const body = fn.childForFieldName('body');
     const fromDefault = parameterDefault(fn, name);
     if (fromDefault !== undefined) return fromDefault && body && !rebinds(body, name) ? fromDefault : null;
-    if (body && rebinds(body, name)) return localBinding(body, name);
+    if (body && rebinds(body, name)) return localBinding(body, name) ?? bindingJustBefore(identifier);
   }
   return moduleBindings(identifier.tree).get(name) ?? null;
 }

@@ -92,7 +92,7 @@ function chainFacts(node: SyntaxNode): ChainFacts | null {
   });
 }
 
-/** Whether a formatted string (f-string, `%`, `.format()` or `+`) fills in only values fixed in the code (see isFixedValue). */
+/** Whether a formatted string (f-string, `%`, `.format()`, `+` or a constant separator's join of a list written out) fills in only values fixed in the code (see isFixedValue). */
 export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
   const values = filledValues(node);
   if (values !== null) return values.length > 0 && values.every((v) => isFixedValue(v));
@@ -104,7 +104,7 @@ export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
 export const fillsOnlyConstants: Predicate = {
   name: 'fills-only-constants',
   description:
-    'The captured formatted string (f-string, `%`, `.format()` or `+`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
+    'The captured formatted string (f-string, `%`, `.format()`, `+`, or a list written out joined with a constant separator: `"".join([OVS_APPCTL, " --target=", SOCKET])`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
   test: (node) => {
     if (fillsOnlyConstantsIn(node)) return true;

@@ -48,7 +48,20 @@ export function isPlaceholderList(node: SyntaxNode): boolean {
   return items.length === 1 && (isRepeatedConstant(items[0]!) || yieldsConstant(items[0]!) || joinsIndexedBindNames(items[0]!));
 }
 
-/** The values a formatted string fills in: f-string fields, `%`'s right side, `.format()`'s arguments; null when it is not one. */
+/**
+ * The parts of a list or tuple written out and joined with a constant separator (`"".join([OVS_APPCTL,
+ * " --target=", socket])`: each is filled in as a `%` value is), or null for another join.
+ */
+function joinedParts(fn: SyntaxNode, args: SyntaxNode[]): SyntaxNode[] | null {
+  const separator = fn.childForFieldName('object');
+  if (!separator || !isConstantString(separator) || args.length !== 1) return null;
+  const display = unwrapParens(args[0]!);
+  if (display.type !== 'list' && display.type !== 'tuple') return null;
+  const parts = display.namedChildren.filter((c) => c.type !== 'comment');
+  return parts.some((p) => p.type === 'list_splat') ? null : parts;
+}
+
+/** The values a formatted string fills in: f-string fields, `%`'s right side, `.format()`'s arguments, the parts a constant separator joins (a list written out); null when it is not one. */
 export function filledValues(node: SyntaxNode): SyntaxNode[] | null {
   const n = unwrapParens(node);
   switch (n.type) {
@@ -73,8 +86,10 @@ export function filledValues(node: SyntaxNode): SyntaxNode[] | null {
     }
     case 'call': {
       const fn = n.childForFieldName('function');
-      if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'format') return null;
+      const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
       const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      if (method === 'join') return joinedParts(fn!, args);
+      if (method !== 'format') return null;
       return args.map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
     }
     default:

@@ -21,12 +21,23 @@ describe('fills-only-constants', () => {
     'def f():\n    tables = ("vnf", "vims")\n    prefixes = {"vnf": "devices", "vims": "vims"}\n    for t in tables:\n        x = f"DROP CONSTRAINT {prefixes[t]}_fkey"',
     // oslo.db: bind names from a constant and an index, joined into a name first.
     "def f(skip_tables):\n    params = {}\n    if skip_tables:\n        params = {'skip_%s' % i: t for i, t in enumerate(skip_tables)}\n        placeholders = ', '.join(':' + p for p in params)\n        x = ' AND table_name NOT IN (%s)' % placeholders",
+    // StarlingX's OVS plugin: constants joined with a constant separator.
+    'OVS_APPCTL = "ovs-appctl"\nBOND_LIST = "bond/list"\nx = "".join([OVS_APPCTL, " --target=", SOCKET, " ", BOND_LIST])',
+    'x = " ".join(("ovs-vsctl", "list-br"))',
+    // The name bound on the line before, though bound otherwise further on.
+    'def f(v):\n    if v:\n        cmd = "ovs-appctl " + v\n    cmd = "".join(["ovs-appctl ", BOND_LIST])\n    x = cmd',
   ])('%j fills in only constants', (source) => {
     expect(holds(source)).toBe(true);
   });
 
   it.each([
     'x = "SELECT * FROM %s" % table',
+    'x = "".join([OVS_APPCTL, " bond/show ", port.name])',
+    'x = "".join([OVS_APPCTL] + names)',
+    'x = "".join([OVS_APPCTL, *names])',
+    'x = sep.join([OVS_APPCTL, BOND_LIST])',
+    // Bound just before, but also bound by the reading statement, or two statements before with a branch between.
+    'def f(v):\n    cmd = "ovs-appctl"\n    if v:\n        cmd = v\n    x = cmd',
     "x = 'SELECT * FROM %s_sync' % ('incoming' if incoming else name)",
     'x = "UPDATE t SET i = {i}".format(i=value)',
     "x = 'DROP USER ' + user",
