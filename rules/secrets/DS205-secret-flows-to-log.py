@@ -1115,3 +1115,82 @@ class ServiceRespawn(object):
         LOG.debug("Respawning as %s", user)  # expect: DS205 no part is named for the secret, so any may hold it
         respawn_args = {'user': service_user, 'credentials': credentials}
         LOG.debug("Respawn: %s", respawn_args)  # expect: DS205 the triple whole
+
+
+# infrared's interactive ssh: the private key FILE's path (tested with os.access) is written as
+# ssh's `-i` option under a secret-named key, and the command built from the dict is logged.
+def ssh_to_host(host, inventory_file, remote_command=None):
+    cmd = " ".join(["ssh {priv_key} {comm_args}",
+                    "{extra_args} -p {port} -t {user}@{host}"])
+
+    cmd_fields = {}
+    cmd_fields["user"] = _get_magic_var(host, "remote_user", default="root")
+    cmd_fields["port"] = _get_magic_var(host, "port", default=22)
+    cmd_fields["host"] = _get_magic_var(host, "remote_addr")
+
+    priv_key = _get_magic_var(host, "private_key_file")
+    priv_key = os.path.join(os.path.abspath(os.path.dirname(inventory_file)),
+                            priv_key)
+    if not os.access(priv_key, os.R_OK):
+        raise IOError("Private key file mentioned does not "
+                      "exist: {}".format(priv_key))
+
+    if priv_key:
+        cmd_fields["priv_key"] = "-i {}".format(priv_key)
+    else:
+        cmd_fields["priv_key"] = ""
+
+    cmd_fields["comm_args"] = _get_magic_var(host, "ssh_common_args")
+    cmd_fields["extra_args"] = _get_magic_var(host, "ssh_extra_args")
+
+    compiled_cmd = cmd.format(**cmd_fields)
+    LOG.debug("Establishing ssh connection to {} using: {}".format(cmd_fields["host"], compiled_cmd))  # ok: DS205 the entry holds the key file's path, tested as a file, in ssh's -i option
+    if remote_command is not None:
+        compiled_cmd = " ".join(
+            [compiled_cmd, '"{}"'.format(remote_command)])
+    return os.system(compiled_cmd)
+
+
+def scp_to_host(host, private_key, extra_opts, user="root"):
+    # The key file's path given whole (not joined), tested with os.path.exists, written with `%`
+    # and as an f-string.
+    if not os.path.exists(private_key):
+        raise IOError(private_key)
+    opts = {}
+    opts["private_key"] = "-i %s" % private_key
+    command = "scp {private_key} {user}@{host}".format(user=user, host=host, **opts)
+    LOG.info("copying with %s",  # ok: DS205 the key file's path in an option built with %
+             command)
+    args = {"private_key": f"-o IdentityFile={private_key}", "host": host}
+    line = "ssh %(private_key)s %(host)s" % args
+    LOG.info("running %s", line)  # ok: DS205 the key file's path in an f-string
+    mixed = {}
+    mixed["private_key"] = "-i {} {}".format(private_key, extra_opts)
+    LOG.info("running %s", mixed)  # expect: DS205 a value not known filled in beside the path
+
+
+def ssh_with_key_data(host, key_file, key_material):
+    if not os.path.exists(key_file):
+        raise IOError(key_file)
+    with open(key_file) as f:
+        priv_key = f.read()
+    cmd_fields = {}
+    cmd_fields["priv_key"] = "--key-data={}".format(priv_key)
+    compiled_cmd = "ssh {priv_key} {host}".format(host=host, **cmd_fields)
+    LOG.debug("Establishing ssh connection using: {}".format(  # expect: DS205 the key's content, read from the file
+        compiled_cmd))
+    given = {}
+    given["priv_key"] = key_material
+    LOG.debug("ssh with %s", given)  # expect: DS205 key material written under the key, no path
+
+
+def ssh_with_reread_key(host, priv_key):
+    if not os.access(priv_key, os.R_OK):
+        raise IOError(priv_key)
+    with open(priv_key) as f:
+        priv_key = f.read()
+    cmd_fields = {}
+    cmd_fields["priv_key"] = "-i {}".format(priv_key)
+    compiled_cmd = "ssh {priv_key} {host}".format(host=host, **cmd_fields)
+    LOG.debug("ssh: %s",  # expect: DS205 tested as a file, then rebound to its content
+              compiled_cmd)

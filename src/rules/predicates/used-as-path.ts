@@ -1,6 +1,8 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { outermostParens, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { isConstantString } from '../../analysis/string-literal.js';
 import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
+import { isConstantValue } from './is-constant-value.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -100,11 +102,92 @@ function isPathArgument(use: SyntaxNode, imports: ImportMap): boolean {
   return call?.type === 'call' && pathArguments(call, imports).some((a) => a.id === use.id);
 }
 
-/** The captured name or attribute is the path a file call of its function is given (see usedAsPath). */
+// infrared's `ssh_to_host`: `priv_key` tested with `os.access(priv_key, os.R_OK)`, then written
+// as ssh's identity option, `cmd_fields["priv_key"] = "-i {}".format(priv_key)`, and the command
+// built from cmd_fields logged. The entry holds the key file's path, in an option's text.
+
+/** Strings built this deep at most (`'-i ' + ('%s' % key)`); deeper ones are not judged. */
+const MAX_BUILD_DEPTH = 4;
+
+/**
+ * True when `node` holds a file's path and nothing else that is not constant: a name or attribute
+ * used as a path (see usedAsPath), or a string built only from constants and such names (an
+ * f-string, `'-i %s' % key`, `'-i {}'.format(key)` on a constant template, `'-i ' + key`, implicit
+ * concatenation), at least one of them. A subscript that an assignment writes (`d['key'] = v`) is
+ * judged by the value written, as a dict's entry is by its value.
+ */
+export function holdsPath(node: SyntaxNode, imports: ImportMap): boolean {
+  const n = unwrapParens(node);
+  const written = n.type === 'subscript' ? writtenValue(n) : null;
+  return builtFromPaths(written ?? n, imports, 0) === 'path';
+}
+
+/** The value a plain assignment writes to `target` (`d['k'] = v`; not `a = d['k'] = v`, nor an unpacking), or null. */
+function writtenValue(target: SyntaxNode): SyntaxNode | null {
+  const outer = outermostParens(target);
+  const assignment = outer.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== outer.id) return null;
+  const value = assignment.childForFieldName('right');
+  return value && value.type !== 'assignment' ? value : null;
+}
+
+/**
+ * What a value is built from: 'path' when from constants and at least one name used as a path,
+ * 'constant' when from constants alone, null otherwise (anything else filled in, a template that
+ * is not constant, a splat).
+ */
+function builtFromPaths(node: SyntaxNode, imports: ImportMap, depth: number): 'path' | 'constant' | null {
+  const n = unwrapParens(node);
+  if (isConstantValue(n)) return 'constant';
+  if (n.type === 'identifier' || n.type === 'attribute') return usedAsPath(n, imports) ? 'path' : null;
+  if (depth >= MAX_BUILD_DEPTH) return null;
+  const parts = filledParts(n);
+  if (parts === null || parts.length === 0) return null;
+  let found: 'path' | 'constant' = 'constant';
+  for (const part of parts) {
+    const built = builtFromPaths(part, imports, depth + 1);
+    if (built === null) return null;
+    if (built === 'path') found = 'path';
+  }
+  return found;
+}
+
+/** The values a string built from a constant template fills in (see builtFromPaths), or null when `n` is no such string. */
+function filledParts(n: SyntaxNode): SyntaxNode[] | null {
+  switch (n.type) {
+    case 'string':
+      // An f-string: each field's expression (a conversion or format spec only reshapes it).
+      return n.namedChildren.filter((c) => c.type === 'interpolation').map((f) => f.childForFieldName('expression') ?? f.namedChildren[0] ?? f);
+    case 'concatenated_string':
+      return n.namedChildren.filter((c) => c.type !== 'comment');
+    case 'binary_operator': {
+      const op = n.childForFieldName('operator')?.type;
+      const left = n.childForFieldName('left');
+      const right = n.childForFieldName('right');
+      if (!left || !right) return null;
+      if (op === '+') return [left, right];
+      if (op !== '%' || !isConstantString(left)) return null;
+      const values = unwrapParens(right);
+      return values.type === 'tuple' ? values.namedChildren.filter((c) => c.type !== 'comment') : [values];
+    }
+    case 'call': {
+      const fn = n.childForFieldName('function');
+      const template = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      if (!template || fn!.childForFieldName('attribute')?.text !== 'format' || !isConstantString(template)) return null;
+      const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+      if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return null;
+      return args.map((a) => (a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a));
+    }
+    default:
+      return null;
+  }
+}
+
+/** The captured value holds a file's path: see holdsPath. */
 export const usedAsPathPredicate: Predicate = {
   name: 'used-as-path',
   description:
-    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`, a function named for loading, setting or testing a file such as `ssl_set_private_key_file(x)` or `is_readable_file(x)`, a key or certificate loader (`h.add_certificate(key, cert, domain)`, `ctx.load_cert_chain(cert, key)`), or a `keyfile=`/`certfile=`/`ca_certs=`-style keyword), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count.',
+    'The captured name or attribute is written, in the same function, as the path given to a call that opens, tests or copies a file (`open(x)`, `io.open`, `os.open`, `os.path.exists/isfile/getsize…`, `os.stat`, `os.access`, `pathlib.Path(x)`, `shutil.copy/copyfile/move`, a function named for loading, setting or testing a file such as `ssl_set_private_key_file(x)` or `is_readable_file(x)`, a key or certificate loader (`h.add_certificate(key, cert, domain)`, `ctx.load_cert_chain(cert, key)`), or a `keyfile=`/`certfile=`/`ca_certs=`-style keyword), and is not assigned again after that: it names a file (`CONF.certificates.ca_private_key` opened, then named in an error). `os.path.join`\'s parts do not count. A string built only from constants and such names (`"-i {}".format(key)`, `"-i %s" % key`, `f"-i {key}"`, `"-i " + key`) holds the path too, and a subscript an assignment writes (`d["priv_key"] = "-i {}".format(key)`) is judged by the value written.',
   checkArg: expectTrue,
-  test: (node, _arg, ctx) => usedAsPath(node, ctx.imports),
+  test: (node, _arg, ctx) => holdsPath(node, ctx.imports),
 };

@@ -1,6 +1,6 @@
 import { ImportMap } from '../../../src/analysis/import-map.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
-import { usedAsPath, usedAsPathPredicate } from '../../../src/rules/predicates/used-as-path.js';
+import { holdsPath, usedAsPath, usedAsPathPredicate } from '../../../src/rules/predicates/used-as-path.js';
 
 /** Asks of the last read of `name` (an identifier or attribute written as `name`) in the snippet. */
 function lastUseIsPath(source: string, name: string): boolean {
@@ -67,6 +67,48 @@ describe('used-as-path', () => {
     ['import shutil\ndef f(secret, out):\n    shutil.copyfileobj(secret, out)\n    log(secret)\n', 'secret', 'copyfileobj copies an open file'],
   ])('does not name a file: %j (%s)', (source, name) => {
     expect(lastUseIsPath(source, name)).toBe(false);
+  });
+
+  /** Asks of the first node of `type` whose text is `text` in the snippet (see holdsPath). */
+  function holds(source: string, type: string, text: string): boolean {
+    const tree = parsePython(source);
+    const imports = new ImportMap();
+    for (const statement of tree.rootNode.descendantsOfType(['import_statement', 'import_from_statement'])) imports.add(statement);
+    return holdsPath(tree.rootNode.descendantsOfType(type).find((n) => n.text === text)!, imports);
+  }
+
+  // infrared's ssh_to_host: the key file's path, tested with os.access, written as ssh's `-i` option.
+  const INFRARED =
+    'import os\ndef f(host, inventory_file):\n    cmd_fields = {}\n    priv_key = get_var(host, "private_key_file")\n' +
+    '    priv_key = os.path.join(os.path.dirname(inventory_file),\n                            priv_key)\n' +
+    '    if not os.access(priv_key, os.R_OK):\n        raise IOError(priv_key)\n    if priv_key:\n' +
+    '        cmd_fields["priv_key"] = "-i {}".format(priv_key)\n    else:\n        cmd_fields["priv_key"] = ""\n';
+
+  it.each([
+    [INFRARED, 'subscript', 'cmd_fields["priv_key"]', 'an entry written with the path in a .format() option'],
+    [INFRARED, 'call', '"-i {}".format(priv_key)', 'the option itself'],
+    ['import os\ndef f(key):\n    if os.path.exists(key):\n        d = {}\n        d["priv_key"] = "-i %s" % key\n', 'subscript', 'd["priv_key"]', '`%` with one value'],
+    ['import os\ndef f(key, port):\n    os.stat(key)\n    x = "-i %s -p %d" % (key, 22)\n', 'binary_operator', '"-i %s -p %d" % (key, 22)', '`%` with a tuple of the path and constants'],
+    ['def f(key):\n    open(key)\n    x = f"-o IdentityFile={key}"\n', 'string', 'f"-o IdentityFile={key}"', 'an f-string'],
+    ['def f(key):\n    open(key)\n    x = "-i " + key\n', 'binary_operator', '"-i " + key', '`+`'],
+    ['def f(self):\n    open(self.key_path)\n    x = "-i {k}".format(k=self.key_path)\n', 'call', '"-i {k}".format(k=self.key_path)', 'a keyword of .format(), an attribute'],
+    ['def f(key):\n    open(key)\n    d = {}\n    d["password"] = (key)\n', 'subscript', 'd["password"]', 'the name itself written'],
+  ])('holds a path: %#, %s', (source, type, text) => {
+    expect(holds(source, type, text)).toBe(true);
+  });
+
+  it.each([
+    ['def f(key):\n    d = {}\n    d["priv_key"] = "-i {}".format(key)\n', 'subscript', 'd["priv_key"]', 'a value never used as a path'],
+    ['def f(key, token):\n    open(key)\n    d = {}\n    d["priv_key"] = "-i {} {}".format(key, token)\n', 'subscript', 'd["priv_key"]', 'a value not known beside the path'],
+    ['def f(key, tmpl):\n    open(key)\n    x = tmpl.format(key)\n', 'call', 'tmpl.format(key)', 'a template not constant'],
+    ['def f(key, opts):\n    open(key)\n    x = "-i {} {}".format(key, *opts)\n', 'call', '"-i {} {}".format(key, *opts)', 'a splat'],
+    ['def f(key):\n    open(key)\n    x = fmt % key\n', 'binary_operator', 'fmt % key', 'a `%` template not constant'],
+    ['def f(key):\n    with open(key) as fh:\n        key = fh.read()\n    d = {}\n    d["priv_key"] = "-i {}".format(key)\n', 'subscript', 'd["priv_key"]', 'rebound to the content after the open'],
+    ['def f(key):\n    open(key)\n    d = {}\n    log(d["priv_key"])\n', 'subscript', 'd["priv_key"]', 'a read, not a write'],
+    ['def f(key):\n    open(key)\n    d = {}\n    d["priv_key"], x = key, 1\n', 'subscript', 'd["priv_key"]', 'an unpacking'],
+    ['def f(key):\n    open(key)\n    x = "-i {}".format("a")\n', 'call', '"-i {}".format("a")', 'constants only: no path'],
+  ])('does not hold a path: %#, %s', (source, type, text) => {
+    expect(holds(source, type, text)).toBe(false);
   });
 
   it('takes true', () => {
