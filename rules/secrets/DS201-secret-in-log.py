@@ -374,3 +374,26 @@ def show_secret(kube_op, namespace, secret_names):
 def set_keyring_password(keyring_password, debug):
     LOG.info(f"Setting KEYRING_PASSWORD to {'<redacted>' if keyring_password else '<empty>'}")  # ok: DS201 the password only picks a constant
     LOG.info("Setting KEYRING_PASSWORD to %s" % (keyring_password if debug else '<redacted>'))  # expect: DS201 a branch prints it
+
+
+# StarlingX's openstack-armada-app: a `secretRef: {name, keys: {field: key}}` resolved from a Kubernetes Secret.
+def resolve_secret_ref(kube, secret_ref, namespace):
+    resolved = dict()
+    secret_name = secret_ref.get('name')
+    keys = secret_ref.get('keys') or {}
+    secret = kube.kube_get_secret(name=secret_name, namespace=namespace)
+    data = getattr(secret, 'data', None) if secret else None
+    for target_field, secret_key in keys.items():
+        if secret_key not in data:
+            LOG.warning(f"resolve_secret_ref: Secret key {secret_key!r} not "  # ok: DS201 the values of a mapping named keys: the Secret's entries
+                        f"found in Secret {secret_name!r}. Skipping field {target_field!r}.")
+            continue
+        resolved[target_field] = data[secret_key]
+    return resolved
+
+
+def log_api_keys(api_keys, params):
+    for service, api_key in api_keys.items():
+        LOG.debug("Key of %s: %s", service, api_key)  # expect: DS201 a mapping named for API keys holds them
+    for name, password in params.items():
+        LOG.debug("Parameter %s: %s", name, password)  # expect: DS201 a parameter's value, not a name

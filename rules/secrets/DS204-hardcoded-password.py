@@ -243,3 +243,10 @@ def resolve_ssh_pass(args, getpass):
         args.ssh_pass = getpass("SSH password: ")
     return args.ssh_pass
 _SAML2_CERT_KEY_SECRET = "keystone-saml2-x509-key-cert"  # ok: DS204 a Kubernetes Secret's name: words with digits, naming words (key, cert)
+
+
+# StarlingX's openstack-armada-app constants: the entry of a Kubernetes TLS Secret a certificate is kept under.
+STORAGE_CA_CERT_SECRET_NAME = "storage-ca-cert"
+STORAGE_CA_CERT_SECRET_KEY = "ca.crt"  # ok: DS204 a certificate file's name, the Secret's entry
+AODH_REST_NOTIFIER_TLS_SECRET_KEY = 'tls.key'  # ok: DS204 the TLS Secret's key entry, by its file name
+AODH_REST_NOTIFIER_SECRET_KEY = 'aodh.notifier.2024'  # expect: DS204 dotted words, no key or certificate file

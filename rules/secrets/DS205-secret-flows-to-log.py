@@ -1194,3 +1194,26 @@ def ssh_with_reread_key(host, priv_key):
     compiled_cmd = "ssh {priv_key} {host}".format(host=host, **cmd_fields)
     LOG.debug("ssh: %s",  # expect: DS205 tested as a file, then rebound to its content
               compiled_cmd)
+
+
+def discover_netapp_credentials(output, san_type, send_cmd_read_response):
+    # StarlingX's openstack-armada-app: a Secret's name read from a `kubectl` listing, then the Secret itself.
+    credentials = {}
+    secret_name = ""
+    for line in output.splitlines():
+        line_san_type, _, line_secret = line.partition("\t")
+        if line_san_type.strip() == san_type:
+            secret_name = line_secret.strip()
+            break
+    b64_creds = send_cmd_read_response(["kubectl", "get", "secret", secret_name], log=False)
+    if not b64_creds or "::" not in b64_creds:
+        LOG.error(f"Secret '{secret_name}' missing credentials")  # ok: DS205 the source is bound to a local called a name
+        return credentials
+    return credentials
+
+
+def log_listed_secrets(output):
+    for line in output.splitlines():
+        _, _, line_secret = line.partition("\t")
+        secret_value = line_secret.strip()
+        LOG.error(f"Secret '{secret_value}' missing credentials")  # expect: DS205 bound to a value, not a name

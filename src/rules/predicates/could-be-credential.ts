@@ -54,8 +54,14 @@ const PROMPT = /^[A-Za-z][A-Za-z _-]{0,30}:\s*$/;
 /** An event a setting names: Ansible's `update_password='on_create'` (set the password only when the user is created). */
 const EVENT = /^on_[a-z]+(?:_[a-z]+)*$/;
 
+/**
+ * The file name of a key or certificate: StarlingX's `STORAGE_CA_CERT_SECRET_KEY = "ca.crt"`, the
+ * entry of a Kubernetes TLS Secret the certificate is kept under (`tls.key`, `ca.crt`), not a key.
+ */
+const KEY_FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:crt|pem|key|cert|cer|der|p12|pfx|jks|csr|pub|keytab)$/i;
+
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH, EVENT, PROMPT };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VERSION, FILE_PATH, EVENT, PROMPT, KEY_FILE_NAME };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -109,7 +115,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || EVENT.test(text) || PROMPT.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || PLACEHOLDER.test(text) || VERSION.test(text) || FILE_PATH.test(text) || KEY_FILE_NAME.test(text) || EVENT.test(text) || PROMPT.test(text)) return false;
   if (sharedWithPlainKey(value, text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
@@ -161,7 +167,7 @@ const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'name', 'account', 
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a key or certificate file\'s name (`\'ca.crt\'`, `\'tls.key\'`: the entry of a Kubernetes TLS Secret), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

@@ -150,8 +150,36 @@ function isFirstArgumentOrName(call: SyntaxNode, argument: SyntaxNode): boolean 
   return first?.id === argument.id;
 }
 
-/** An argument a function of the file takes as a name: see isNameArgument. */
-const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: isNameArgument };
+/** Methods that give the same text, reshaped: a name stripped is the name. */
+const RESHAPING_METHODS = new Set(['strip', 'lstrip', 'rstrip', 'lower', 'upper', 'casefold']);
+
+/** A local that holds a name (`secret_name`, `name`), not a user's or an account's. */
+const NAME_LOCAL = /^(?:\w+_)?name$/;
+
+/**
+ * True when `use`, as it is or reshaped (`line_secret.strip()`, `str(x)`), is assigned to a local
+ * the code calls a name: StarlingX's `secret_name = line_secret.strip()`, the Secret's name read
+ * from a `kubectl` listing.
+ */
+function isBoundAsName(use: SyntaxNode): boolean {
+  let value = outermostParens(use);
+  for (;;) {
+    const parent = value.parent;
+    const call = parent?.parent;
+    if (parent?.type === 'attribute' && call?.type === 'call' && parent.childForFieldName('object')?.id === value.id && RESHAPING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '') && call.childForFieldName('arguments')?.namedChildCount === 0) {
+      value = outermostParens(call);
+    } else if (parent?.type === 'argument_list' && parent.namedChildCount === 1 && call?.type === 'call' && call.childForFieldName('function')?.text === 'str') {
+      value = outermostParens(call);
+    } else break;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('right')?.id !== value.id) return false;
+  const target = assignment.childForFieldName('left');
+  return target?.type === 'identifier' && NAME_LOCAL.test(target.text) && !NOT_NAME_OF.test(target.text);
+}
+
+/** An argument a function of the file takes as a name, or a value bound to a local called a name: see isNameArgument, isBoundAsName. */
+const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: (use, imports) => isBoundAsName(use) || isNameArgument(use, imports) };
 
 /**
  * True when `node` (a name or attribute) is, in its own function, passed to a function or method
@@ -166,7 +194,7 @@ export function usedAsName(node: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsNamePredicate: Predicate = {
   name: 'used-as-name',
   description:
-    'The captured name or attribute is written, in the same function, as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
+    'The captured name or attribute is written, in the same function, as the value (or its `.strip()`, `.lower()`, `str()`) of a local called a name (`secret_name = line_secret.strip()`: `name` or `…_name`, not a user\'s, login\'s or account\'s), as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsName(node, ctx.imports),
 };

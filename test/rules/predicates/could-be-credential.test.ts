@@ -100,11 +100,14 @@ describe('could-be-credential: placeholders in square brackets and dunder marker
     'ssh_pass = "__PROMPT__"',
     "SNAPSHOT_KEY_k8s_secret = 'mode_k8s_secret'",
     '_SAML2_CERT_KEY_SECRET = "keystone-saml2-x509-key-cert"',
+    'STORAGE_CA_CERT_SECRET_KEY = "ca.crt"',
+    "TLS_SECRET_KEY = 'tls.key'",
+    "REGISTRY_SECRET = 'server-cert.pem'",
   ])('%j is no credential', (source) => {
     expect(could(source)).toBe(false);
   });
 
-  it.each(["password = '[s3cret'", 'password = "__init__pw"', "secret = 'k8s4ever'", "password = 's3cr3t_pass2'", "secret = 'cert_key2'"])('%j could be one', (source) => {
+  it.each(["password = '[s3cret'", "password = 'hunter2.crt9'", "secret = 'aodh.notifier.2024'", 'password = "__init__pw"', "secret = 'k8s4ever'", "password = 's3cr3t_pass2'", "secret = 'cert_key2'"])('%j could be one', (source) => {
     expect(could(source)).toBe(true);
   });
 });

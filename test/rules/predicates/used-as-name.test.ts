@@ -23,6 +23,8 @@ describe('used-as-name', () => {
     [`${BACKEND}def f(x, token):\n    log(token)\n    Backend.rename(x, token)\n`, 'token', 'a static method, no receiver'],
     [`def make(kind, volume_name):\n    pass\ndef f(secret_ref):\n    log(secret_ref)\n    make("x", (secret_ref))\n`, 'secret_ref', 'a `…_name` parameter'],
     [`${BACKEND}def f(backend, new):\n    if new:\n        db_token = rand()\n        log(db_token)\n        backend.drop_named_database(db_token)\n    else:\n        db_token = None\n    return db_token\n`, 'db_token', "assigned again only in the `if`'s other branch"],
+    [`def f(line):\n    _, _, line_secret = line.partition("\\t")\n    log(line_secret)\n    secret_name = line_secret.strip()\n`, 'line_secret', "StarlingX's Secret name from a kubectl listing: bound, stripped, to a local called a name"],
+    [`def f(token):\n    log(token)\n    name = str(token)\n`, 'token', 'bound through str() to `name`'],
   ])('%#: %s is a name (%s)', (source, name) => expect(loggedIsName(source, name)).toBe(true));
 
   it.each([
@@ -39,5 +41,8 @@ describe('used-as-name', () => {
     [`${IMPL}def f(impl, engine, token):\n    log(engine)\n    impl.drop_named_database(engine, ident=token)\n`, 'engine', 'another argument of the call'],
     [`${BACKEND}def f(backend, new):\n    if new:\n        log(db_token)\n        backend.drop_named_database(db_token)\n    if not new:\n        db_token = None\n`, 'db_token', 'assigned again after, under another `if`'],
     [`${BACKEND}def f(backend, xs):\n    for x in xs:\n        if x:\n            log(db_token)\n            backend.drop_named_database(db_token)\n        else:\n            db_token = x.token\n`, 'db_token', 'the other branch, in a loop: a later pass may rebind it first'],
+    [`def f(line_secret):\n    log(line_secret)\n    user_name = line_secret.strip()\n`, 'line_secret', "a user's name: a secret may be sent as one"],
+    [`def f(line_secret):\n    log(line_secret)\n    secret_value = line_secret.strip()\n`, 'line_secret', 'a local not called a name'],
+    [`def f(line_secret):\n    log(line_secret)\n    secret_name = line_secret.split(":")\n`, 'line_secret', 'a call that is not a reshaping of the same text'],
   ])('%#: %s is not (%s)', (source, name) => expect(loggedIsName(source, name)).toBe(false));
 });
