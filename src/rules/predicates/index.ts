@@ -36,6 +36,7 @@ import { looksLikeHttpCallPredicate } from './looks-like-http-call.js';
 import { looksLikeSqlPredicate, mayBeSqlStatementPredicate } from './looks-like-sql.js';
 import { isServerContextPredicate } from './is-server-context.js';
 import { isMigrationFile } from './is-migration-file.js';
+import { isClientPackage } from './is-client-package.js';
 import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
@@ -117,6 +118,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     looksLikeSqlPredicate,
     mayBeSqlStatementPredicate,
     isMigrationFile,
+    isClientPackage,
     argumentOfMethod,
     fileImports,
     fileMentionsPredicate,
