@@ -141,6 +141,20 @@ describe('FileFlow: an entry written over with a sanitized value', () => {
   });
 });
 
+describe('FileFlow: an entry written over with a sanitized value, parsed or copied', () => {
+  const cleaning: TraceQuestion = { ...question, isBarrier: (node) => node.type === 'call' && node.childForFieldName('function')?.text === 'clean' };
+  it('redacts through ast.literal_eval, json.loads, str and dict of sanitized values only', () => {
+    const node = 'def f(conn_secret):\n    c = dict(conn_secret)\n';
+    expect(sinks(`${node}    c["data"] = ast.literal_eval(\n        clean(c["data"], "***"))\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    c["data"] = json.loads(clean(json.dumps(c["data"])))\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    c["data"] = dict(clean(c["data"]), lun=0)\n    sink(c)\n`, cleaning)).toEqual([null]);
+    // What is parsed is not sanitized, or beside a value that is not.
+    expect(sinks(`${node}    c["data"] = ast.literal_eval(wrap(c["data"]))\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    c["data"] = dict(clean(c["data"]), extra=c["data"])\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    c["data"] = json.loads(*parts)\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+  });
+});
+
 describe('FileFlow: redactions in hostile shapes', () => {
   it('does not recurse on a module loop that redacts the constant it iterates', () => {
     const code = "KEYS = ('password',)\nfor k in KEYS:\n    KEYS.pop(k)\nd = {'password': source()}\nfor k in KEYS:\n    del d[k]\nsink(d)\n";
