@@ -302,3 +302,67 @@ class BMCVendorPassthru(driver_base.VendorInterface):
     @driver_base.passthru(["GET"], async_call=False)
     def bmc_address(self, task, **kwargs):
         return {"address": task.node.driver_info.get("bmc_address")}  # ok: DS208 not a secret
+
+
+import ast  # noqa: E402
+
+from ironic.common import policy  # noqa: E402
+
+
+class AgentVendor(driver_base.VendorInterface):
+    """A node serialised whole: its `driver_info` holds the BMC password (CVE-2016-4985)."""
+
+    @driver_base.driver_passthru(["POST"], async_call=False)
+    def lookup(self, context, **kwargs):
+        node = self._find_node(context, kwargs.get("node_uuid"))
+        return {  # expect: DS208 the node's driver_info, BMC password included
+            "heartbeat_timeout": 300,
+            "node": node.as_dict()
+        }
+
+    @driver_base.driver_passthru(["POST"], async_call=False)
+    def lookup_masked(self, context, **kwargs):
+        node = self._find_node(context, kwargs.get("node_uuid"))
+        ndict = node.as_dict()
+        if not context.show_password:
+            ndict["driver_info"] = ast.literal_eval(
+                strutils.mask_password(ndict["driver_info"], "******"))
+        return {"heartbeat_timeout": 300, "node": ndict}  # ok: DS208 driver_info masked unless the caller may see it
+
+    @driver_base.driver_passthru(["POST"], async_call=False)
+    def lookup_by_policy(self, context, **kwargs):
+        ndict = self._find_node(context, kwargs.get("node_uuid")).as_dict()
+        if not policy.check("show_password", context.to_policy_values(), {}):
+            ndict["driver_info"] = strutils.mask_dict_password(ndict["driver_info"], "******")
+        return {"node": ndict}  # ok: DS208 masked per the show_password policy
+
+    @driver_base.passthru(["GET"], async_call=False)
+    def node_summary(self, task, **kwargs):
+        ndict = task.node.as_dict()
+        del ndict["driver_internal_info"]
+        summary = {"node": ndict, "power": task.node.power_state}
+        return summary  # expect: DS208 another entry removed, driver_info still there
+
+    @driver_base.passthru(["GET"], async_call=False)
+    def node_without_secrets(self, task, **kwargs):
+        ndict = task.node.as_dict()
+        ndict.pop("driver_info", None)
+        return {"node": ndict}  # ok: DS208 driver_info popped
+
+    @driver_base.passthru(["GET"], async_call=False)
+    def node_if_verbose(self, task, verbose=False, **kwargs):
+        ndict = task.node.as_dict()
+        if not verbose:
+            ndict["driver_info"] = {}
+        return {"node": ndict}  # expect: DS208 a flag, not a permission: the verbose path returns driver_info
+
+    @driver_base.passthru(["GET"], async_call=False)
+    def secure_node(self, task, **kwargs):
+        return {"node": task.node.as_dict(secure=True)}  # ok: DS208 ironic's Node.as_dict masks it itself
+
+    @driver_base.passthru(["GET"], async_call=False)
+    def port_info(self, task, **kwargs):
+        return {"port": task.ports[0].as_dict()}  # ok: DS208 a port holds no driver_info
+
+    def _find_node(self, context, uuid):
+        return uuid

@@ -83,6 +83,22 @@ class VolumeOps(object):
         has_info = bool(node.driver_info)
         LOG.debug("driver_info set: %s", has_info)  # ok: DS211 a boolean
 
+    def prepare(self, task):
+        node_dict = task.node.as_dict()
+        LOG.debug("Preparing %(uuid)s: %(node)s",  # expect: DS211 the node serialised whole, driver_info included
+                  {"uuid": task.node.uuid, "node": node_dict})
+        LOG.debug("Preparing %s", node_dict["uuid"])  # ok: DS211 one field of it
+        node_dict["driver_info"] = strutils.mask_dict_password(node_dict["driver_info"], "******")
+        LOG.debug("Prepared %s", node_dict)  # ok: DS211 driver_info masked before
+        LOG.info("Takeover of %s", _node_view(task.node))  # expect: DS211 through a helper
+        LOG.info("Takeover of %s", task.node.as_dict(secure=True))  # ok: DS211 ironic's own masking
+
+
+def _node_view(node):
+    view = node.as_dict()
+    view.pop("driver_internal_info", None)
+    return view
+
 
 # --- credentialed URLs, console URLs, image locations, user data
 class ImageBackend(object):

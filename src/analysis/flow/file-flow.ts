@@ -3,7 +3,7 @@ import type { Definition } from './definition.js';
 import { DefinitionIndex } from './definition-index.js';
 import { constantKey, constantPosition } from './constant-key.js';
 import { FileScopes } from './file-scopes.js';
-import { CARRYING_FUNCTIONS, CARRYING_METHODS, ELEMENT_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, syntacticCarriers } from './value-carriers.js';
+import { CARRYING_FUNCTIONS, CARRYING_METHODS, ELEMENT_METHODS, FIELD_METHODS, FORMAT_METHODS, JOIN_METHODS, passedArguments, syntacticCarriers } from './value-carriers.js';
 import { idOf } from './node-fields.js';
 import { isMaskValue } from './redaction.js';
 import { afterKey, following, joined, offLevel, readOnTop, removes, seenFrom, under, WHOLE, type KeyPaths } from './key-paths.js';
@@ -253,9 +253,15 @@ export class FileFlow {
     return this.carriesNothing(def.value!, this.question!);
   }
 
-  /** A value that carries nothing: a sanitized one, or a name cleared as isCleared says (`token = mask_password(pw)` lines before). */
+  /**
+   * A value that carries nothing: a sanitized one, a name cleared as isCleared says (`token =
+   * mask_password(pw)` lines before), or a call that hands back only such values, parsed or copied
+   * (`ast.literal_eval(strutils.mask_password(info))`, as ironic masks a node's `driver_info`).
+   */
   private carriesNothing(value: SyntaxNode, question: TraceQuestion): boolean {
-    return question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question));
+    if (question.isBarrier(value) || (value.type === 'identifier' && this.isCleared(value, question))) return true;
+    const passed = passedArguments(value);
+    return passed !== null && passed.every((a) => (isScalarConstant(a) && !question.isSource(a, false)) || this.carriesNothing(a, question));
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isConstantString } from '../string-literal.js';
 import { isScalarConstant } from '../scalar-constant.js';
-import type { SyntaxNode } from '../syntax.js';
+import { unwrapParens, type SyntaxNode } from '../syntax.js';
 import { constantKey } from './constant-key.js';
 
 // A redaction: a statement that takes an entry out of a dict-valued name, or replaces it by a
@@ -42,6 +42,32 @@ export function isMaskValue(node: SyntaxNode | null): boolean {
   const left = node.childForFieldName('left');
   const right = node.childForFieldName('right');
   return (left !== null && isConstantString(left)) || (right !== null && isConstantString(right));
+}
+
+/** A name for the permission to see secrets (`show_password`, ironic's `show_driver_secrets`, `context.show_password`). */
+const SHOW_SECRETS = /^show_(\w+_)?(passwords?|secrets?)$/;
+/** A policy check's methods (`policy.check(...)`, `policy.authorize(...)`, `policy.enforce(...)`). */
+const POLICY_CHECKS = new Set(['check', 'authorize', 'enforce']);
+
+/**
+ * True for the test of a caller lacking the permission to see secrets: `not show_password`, `not
+ * context.show_password`, `not policy.check('show_password', ...)` (also `policy.authorize`,
+ * `policy.enforce`, the object `policy` or ending in it). A redaction under it leaves the secret
+ * only to callers allowed to read it, as ironic's API masks `driver_info` (CVE-2016-4985's fix).
+ */
+export function deniesDisclosure(condition: SyntaxNode | null): boolean {
+  if (condition?.type !== 'not_operator') return false;
+  const argument = condition.childForFieldName('argument');
+  if (!argument) return false;
+  const tested = unwrapParens(argument);
+  if (tested.type === 'identifier') return SHOW_SECRETS.test(tested.text);
+  if (tested.type === 'attribute') return SHOW_SECRETS.test(tested.childForFieldName('attribute')?.text ?? '');
+  if (tested.type !== 'call') return false;
+  const fn = tested.childForFieldName('function');
+  if (fn?.type !== 'attribute' || !POLICY_CHECKS.has(fn.childForFieldName('attribute')?.text ?? '')) return false;
+  const object = fn.childForFieldName('object');
+  const holder = object?.type === 'attribute' ? object.childForFieldName('attribute') : object;
+  return holder?.type === 'identifier' && holder.text === 'policy';
 }
 
 /**

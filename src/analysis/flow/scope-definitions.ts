@@ -2,7 +2,7 @@ import { isLoopTarget, type SyntaxNode, unwrapParens } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
-import { constantKeysOf, isMaskValue, keyPathOf, loopRedaction, poppedPath, type KeyPath } from './redaction.js';
+import { constantKeysOf, deniesDisclosure, isMaskValue, keyPathOf, loopRedaction, poppedPath, type KeyPath } from './redaction.js';
 import { yieldsKeyValuePairs } from './loop-elements.js';
 
 type Env = Map<string, readonly Definition[]>;
@@ -158,7 +158,10 @@ export class ScopeDefinitions {
             ends.push(this.branch(alt.childForFieldName('body'), env));
           }
         }
-        if (!hasElse) ends.push(env);
+        // `if not show_password: d['driver_info'] = mask(...)`: the path that skips the redaction is
+        // the permitted caller's, so what the branch redacts stays redacted after it.
+        const guarded = !hasElse && ends.length === 1 && this.redactions !== null && deniesDisclosure(s.childForFieldName('condition'));
+        if (!hasElse) ends.push(guarded ? redactionsKept(ends[0]!, env) : env);
         replace(env, merge(ends));
         return;
       }
@@ -438,6 +441,15 @@ export class ScopeDefinitions {
     if (target.type === 'subscript' || target.type === 'attribute') this.expression(target, env);
     else for (const child of target.namedChildren) this.targetReads(child, env);
   }
+}
+
+/** The env before a branch, with each name the branch ends with only redactions of taking those (see the `if_statement` case). */
+function redactionsKept(branchEnd: Env, before: Env): Env {
+  const out: Env = new Map(before);
+  for (const [name, defs] of branchEnd) {
+    if (defs !== before.get(name) && defs.length > 0 && defs.every((d) => d.redacts)) out.set(name, defs);
+  }
+  return out;
 }
 
 function merge(envs: readonly Env[]): Env {

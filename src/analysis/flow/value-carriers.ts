@@ -8,6 +8,33 @@ export const CARRYING_FUNCTIONS = new Set([
   'Path', 'PurePath', 'PosixPath', 'PurePosixPath', 'WindowsPath', 'PureWindowsPath',
 ]);
 
+/** Functions that parse what they are given back into a value (`ast.literal_eval(s)`, `json.loads(s)`): see passedArguments. */
+const PARSING_FUNCTIONS = new Set(['literal_eval', 'loads']);
+
+/**
+ * The arguments of a call whose result is made of them alone, copied or parsed (`str(x)`,
+ * `dict(x)`, `ast.literal_eval(s)`, `json.loads(s)`; matched on the callee's last name): when none
+ * of them carries a secret, neither does the result. Null for any other call, a call with no
+ * arguments, or one with a splat.
+ */
+export function passedArguments(node: SyntaxNode): SyntaxNode[] | null {
+  if (node.type !== 'call') return null;
+  const fn = node.childForFieldName('function');
+  const name = fn?.type === 'identifier' ? fn.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+  if (!name || !(CARRYING_FUNCTIONS.has(name) || PARSING_FUNCTIONS.has(name))) return null;
+  const args = node.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return null;
+  const out: SyntaxNode[] = [];
+  for (const a of args.namedChildren) {
+    if (a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return null;
+    const value = a.type === 'keyword_argument' ? a.childForFieldName('value') : a;
+    if (!value) return null;
+    out.push(value);
+  }
+  return out.length > 0 ? out : null;
+}
+
 /** Methods whose result carries the receiver's value (`password.encode()`, `info.copy()`). */
 export const CARRYING_METHODS = new Set([
   'encode', 'decode', 'strip', 'lstrip', 'rstrip', 'lower', 'upper', 'replace', 'split', 'rsplit', 'splitlines',

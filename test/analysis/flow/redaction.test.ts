@@ -1,5 +1,5 @@
 import { flowOf, type TraceQuestion } from '../../../src/analysis/flow/file-flow.js';
-import { isMaskValue } from '../../../src/analysis/flow/redaction.js';
+import { deniesDisclosure, isMaskValue } from '../../../src/analysis/flow/redaction.js';
 import { parsePython } from '../../../src/analysis/python-parser.js';
 import { stringValue } from '../../../src/analysis/string-literal.js';
 import type { SyntaxNode } from '../../../src/analysis/syntax.js';
@@ -139,6 +139,52 @@ describe('FileFlow: an entry written over with a sanitized value', () => {
     expect(sinks(`def f(u):\n${creds}    d['password'] = fetch()\n    sink(d['user'])\n    sink(d)\n`, cleaning)).toEqual([null, "d['password']"]);
     expect(sinks(`def f(u):\n    d = {'user': u}\n    d['token'] = source()\n    sink(d)\n`, cleaning)).toEqual(['source()']);
   });
+});
+
+describe('FileFlow: an entry written over with a sanitized value, parsed or copied', () => {
+  const cleaning: TraceQuestion = { ...question, isBarrier: (node) => node.type === 'call' && node.childForFieldName('function')?.text === 'clean' };
+  it('redacts through ast.literal_eval, json.loads, str and dict of sanitized values only', () => {
+    const node = 'def f(conn_secret):\n    c = dict(conn_secret)\n';
+    expect(sinks(`${node}    c["data"] = ast.literal_eval(\n        clean(c["data"], "***"))\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    c["data"] = json.loads(clean(json.dumps(c["data"])))\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    c["data"] = dict(clean(c["data"]), lun=0)\n    sink(c)\n`, cleaning)).toEqual([null]);
+    // What is parsed is not sanitized, or beside a value that is not.
+    expect(sinks(`${node}    c["data"] = ast.literal_eval(wrap(c["data"]))\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    c["data"] = dict(clean(c["data"]), extra=c["data"])\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    c["data"] = json.loads(*parts)\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+  });
+});
+
+describe('FileFlow: a redaction under a denied permission to see secrets', () => {
+  const cleaning: TraceQuestion = { ...question, isBarrier: (node) => node.type === 'call' && node.childForFieldName('function')?.text === 'clean' };
+  const node = 'def f(conn_secret, context, verbose):\n    c = dict(conn_secret)\n';
+  it('counts on every path: the path that skips it is the permitted caller\'s', () => {
+    expect(sinks(`${node}    if not context.show_password:\n        c["data"] = clean(c["data"])\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    if not show_driver_secrets:\n        del c["data"]\n    sink(c)\n`, cleaning)).toEqual([null]);
+    expect(sinks(`${node}    if not policy.check("show_password", context, {}):\n        c.pop("data", None)\n    sink(c)\n`, cleaning)).toEqual([null]);
+  });
+
+  it('does not for another condition, a positive test, an else, or a branch that does more than redact', () => {
+    expect(sinks(`${node}    if not verbose:\n        del c["data"]\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    if context.show_password:\n        del c["data"]\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    if not policy.check("x"):\n        del c["lun"]\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    if not context.show_password:\n        c["data"] = wrap(c["data"])\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    if not context.show_password:\n        c = dict(conn_secret)\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    if not context.show_password:\n        del c["data"]\n    elif verbose:\n        pass\n    sink(c)\n`, cleaning)).toEqual(['conn_secret']);
+    expect(sinks(`${node}    sink(c)\n    if not context.show_password:\n        del c["data"]\n`, cleaning)).toEqual(['conn_secret']);
+  });
+});
+
+describe('deniesDisclosure', () => {
+  const conditionOf = (code: string) => parsePython(`if ${code}:\n    pass\n`).rootNode.descendantsOfType('if_statement')[0]!.childForFieldName('condition');
+  it.each(['not show_password', 'not context.show_password', 'not (show_instance_secrets)', 'not show_secrets', "not policy.check('show_password', c, t)", 'not ironic.common.policy.authorize(r, t, c)'])(
+    '%s denies',
+    (code) => expect(deniesDisclosure(conditionOf(code))).toBe(true),
+  );
+  it.each(['show_password', 'not verbose', 'not context.is_admin', 'not show_passwords_hint()', "not checker.check('x')", 'not policy.rules', 'not show_password and verbose'])(
+    '%s does not',
+    (code) => expect(deniesDisclosure(conditionOf(code))).toBe(false),
+  );
 });
 
 describe('FileFlow: redactions in hostile shapes', () => {
