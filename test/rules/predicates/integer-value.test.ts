@@ -51,7 +51,10 @@ describe('integer-value', () => {
     ['SIZE = 1024\ndef gen():\n    SIZE = 4096\n    x = SIZE', 4096],
     ['def gen():\n    SIZE = 4096\n    use(SIZE)\n    SIZE = 4096\n    x = SIZE', 4096],
     ['import stat\ndef put(path):\n    permissions = (\n        stat.S_IRUSR |\n        stat.S_IWGRP)\n    x = permissions', 0o420],
-  ])('follows a name bound once in the file, or once in the function: %j', (source, value) => {
+    // Bound more than once, or global, but by the statement just before the read: that value.
+    ['def gen():\n    SIZE = 4096\n    SIZE = 1024\n    x = SIZE', 1024],
+    ['def gen():\n    global SIZE\n    SIZE = 4096\n    x = SIZE', 4096],
+  ])('follows a name bound once in the file, once in the function, or just before: %j', (source, value) => {
     expect(evaluate(`${source}\n`)).toBe(value);
   });
 
@@ -61,10 +64,9 @@ describe('integer-value', () => {
     'def gen(bits=1024):\n    bits = max(bits, 4096)\n    x = bits',
     'def gen(bits=1024):\n    for bits in (2048, 4096):\n        x = bits',
     'def gen(bits):\n    x = bits',
-    'def gen():\n    SIZE = 4096\n    SIZE = 1024\n    x = SIZE',
     'def gen():\n    SIZE = 4096\n    SIZE += 1\n    x = SIZE',
+    'def gen(c):\n    SIZE = 4096\n    if c:\n        SIZE = 1024\n    x = SIZE',
     'def gen(xs):\n    SIZE = 4096\n    for SIZE in xs:\n        pass\n    x = SIZE',
-    'def gen():\n    global SIZE\n    SIZE = 4096\n    x = SIZE',
     'def gen():\n    SIZE = 4096\n    def inner():\n        SIZE = 1\n    x = SIZE',
     'def gen():\n    SIZE, other = 4096, 1\n    x = SIZE',
     'SIZE = 1024\ndef gen(SIZE):\n    x = SIZE',
