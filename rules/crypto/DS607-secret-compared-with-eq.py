@@ -259,3 +259,25 @@ def check_passphrase(stored, passphrase, supplied_type):
         return True
     return passphrase.value == stored.passphrase  # expect: DS607 the value against the stored passphrase
 
+
+
+def ceph_users(backends):
+    # Atmosphere's storage filter: each (user, libvirt secret UUID) pair once.
+    seen_ceph_secrets = set()
+    users = []
+    for backend in backends:
+        secret_uuid = str(backend.secret_uuid)
+        ceph_secret = (backend.user, secret_uuid)
+        if ceph_secret in seen_ceph_secrets:  # ok: DS607 a pair of identifiers that deduplicates the list
+            continue
+        seen_ceph_secrets.add(ceph_secret)
+        users.append(ceph_secret)
+    return users
+
+
+def ceph_keys(backends, known_secrets):
+    for backend in backends:
+        ceph_secret = (backend.user, backend.secret)
+        if ceph_secret in known_secrets:  # expect: DS607 the pair holds the key itself
+            return backend
+    return None

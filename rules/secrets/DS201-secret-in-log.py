@@ -397,3 +397,4 @@ def log_api_keys(api_keys, params):
         LOG.debug("Key of %s: %s", service, api_key)  # expect: DS201 a mapping named for API keys holds them
     for name, password in params.items():
         LOG.debug("Parameter %s: %s", name, password)  # expect: DS201 a parameter's value, not a name
+

@@ -91,8 +91,10 @@ function parameterDefault(fn: SyntaxNode, name: string): SyntaxNode | null | und
  * the assignment written just before the statement reading it (see bindingJustBefore), or the value of a
  * module-level name assigned exactly once, at the top level, and not rebound in the enclosing
  * function (`MODE = 0o777`). A deliberately small step, not data flow: no other assignment counts.
+ * `justBefore: false` leaves the assignment just before out: the answer is then the same for every
+ * read of the name in its function (what a cache per function and name needs).
  */
-export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
+export function constantBinding(identifier: SyntaxNode, justBefore = true): SyntaxNode | null {
   if (identifier.type !== 'identifier') return null;
   const name = identifier.text;
   const fn = enclosingNode(identifier, FUNCTIONS);
@@ -100,7 +102,7 @@ export function constantBinding(identifier: SyntaxNode): SyntaxNode | null {
     const body = fn.childForFieldName('body');
     const fromDefault = parameterDefault(fn, name);
     if (fromDefault !== undefined) return fromDefault && body && !rebinds(body, name) ? fromDefault : null;
-    if (body && rebinds(body, name)) return localBinding(body, name) ?? bindingJustBefore(identifier);
+    if (body && rebinds(body, name)) return localBinding(body, name) ?? (justBefore ? bindingJustBefore(identifier) : null);
   }
   return moduleBindings(identifier.tree).get(name) ?? null;
 }

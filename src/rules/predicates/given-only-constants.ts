@@ -39,6 +39,15 @@ function parameterPosition(fn: SyntaxNode, name: string): number | null {
  * callback's arguments are not seen).
  */
 export function givenOnlyConstants(node: SyntaxNode): boolean {
+  return givenOnly(node, isConstantArgument);
+}
+
+/**
+ * True when `node` (a name, or a keyword argument passing one) reads a parameter of its function
+ * that the function never rebinds, and every call the file makes to that function (see
+ * givenOnlyConstants) gives it an argument `accepts` takes. At least one call.
+ */
+export function givenOnly(node: SyntaxNode, accepts: (argument: SyntaxNode) => boolean): boolean {
   const read = node.type === 'keyword_argument' ? node.childForFieldName('value') : node;
   if (read?.type !== 'identifier') return false;
   const fn = enclosingNode(read, ['function_definition']);
@@ -52,7 +61,7 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
   // A method's calls skip `self`: `self.f(a)` passes `a` as parameter 2.
   const at = isMethod ? position - 1 : position;
   const root = read.tree.rootNode;
-  if (isMethod && fnName === '__init__') return constructedOnlyWithConstants(root, fn, read.text, position);
+  if (isMethod && fnName === '__init__') return constructedOnlyWith(root, fn, read.text, position, accepts);
   let calls = 0;
   for (const mention of nodesNamed(read.tree, isMethod ? 'attribute' : 'identifier', fnName)) {
     const named = !isMethod || ['self', 'cls'].includes(mention.childForFieldName('object')?.text ?? '');
@@ -60,7 +69,7 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
     const call = mention.parent;
     if (call?.type !== 'call' || call.childForFieldName('function')?.id !== mention.id) return false;
     const given = keywordValue(call, read.text) ?? (at >= 1 ? positionalValue(call, at) : null);
-    if (!given || !isConstantArgument(given)) return false;
+    if (!given || !accepts(given)) return false;
     calls++;
   }
   return calls > 0;
@@ -69,18 +78,18 @@ export function givenOnlyConstants(node: SyntaxNode): boolean {
 /**
  * For a parameter of `__init__`: every call the file makes to the class (`Cls(...)`), and every
  * `super().__init__(...)` / `super(Sub, self).__init__(...)` / `Cls.__init__(self, ...)` of a
- * class of the file deriving from it by name, gives the parameter a constant (meteos' model
- * controllers pass `eval` a class name each subclass fixes). At least one such call; the class
+ * class of the file deriving from it by name, gives the parameter what `accepts` takes (a constant:
+ * meteos' model controllers pass `eval` a class name each subclass fixes). At least one such call; the class
  * named otherwise (handed on, subclassed in a way not seen) does not count.
  */
-function constructedOnlyWithConstants(root: SyntaxNode, init: SyntaxNode, name: string, position: number): boolean {
+function constructedOnlyWith(root: SyntaxNode, init: SyntaxNode, name: string, position: number, accepts: (argument: SyntaxNode) => boolean): boolean {
   const cls = init.parent!.parent!;
   const className = cls.childForFieldName('name')?.text;
   if (!className) return false;
   let calls = 0;
   const given = (call: SyntaxNode, at: number) => {
     const value = keywordValue(call, name) ?? positionalValue(call, at);
-    return value !== null && isConstantArgument(value);
+    return value !== null && accepts(value);
   };
   for (const mention of nodesNamed(root.tree, 'identifier', className)) {
     if (mention.id === cls.childForFieldName('name')?.id) continue;

@@ -37,6 +37,7 @@ import { looksLikeSqlPredicate, mayBeSqlStatementPredicate } from './looks-like-
 import { isServerContextPredicate } from './is-server-context.js';
 import { isMigrationFile } from './is-migration-file.js';
 import { isClientPackage } from './is-client-package.js';
+import { holdsTupleOfIdsPredicate } from './holds-tuple-of-ids.js';
 import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
@@ -119,6 +120,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     mayBeSqlStatementPredicate,
     isMigrationFile,
     isClientPackage,
+    holdsTupleOfIdsPredicate,
     argumentOfMethod,
     fileImports,
     fileMentionsPredicate,

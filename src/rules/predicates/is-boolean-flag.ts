@@ -14,7 +14,8 @@ export function isBooleanFlag(node: SyntaxNode): boolean {
   // The same name read again in its function has the same binding: asked once per function and name.
   const fn = enclosingNode(node, FUNCTIONS);
   return memoPerTree(flags, node.tree, `${fn?.startIndex ?? -1}:${node.text}`, () => {
-    const bound = constantBinding(node);
+    // Without the assignment just before the read: the answer is kept for every read of the name in the function.
+    const bound = constantBinding(node, false);
     return bound !== null && (bound.type === 'true' || bound.type === 'false');
   });
 }

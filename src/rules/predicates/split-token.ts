@@ -3,6 +3,7 @@ import { SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { matchesNamePattern } from './name-pattern.js';
 import { visibleDefinitions } from './bound-to-call.js';
+import { givenOnly } from './given-only-constants.js';
 
 // cloudkitty's query parser: `tokens = itertools.chain(*[elem.split(',') for elem in v])`, then
 // `for token in tokens: … raise DictInvalid('invalid key:value association {}'.format(token))`.
@@ -67,11 +68,37 @@ function piecesOfText(node: SyntaxNode | null, imports: ImportMap, hops: number)
 /**
  * True when `identifier` is a bare `token` that, where it is read, is always the variable of a
  * loop over the pieces of a text holding no credential (`for token in query.split(',')`; through
- * a name, `itertools.chain` of splits, `shlex.split`, `tokenize`): a word of the text. One piece
- * picked out (`scheme, token = header.split(' ', 1)`) is not: that is how a bearer token is read.
+ * a name, `itertools.chain` of splits, `shlex.split`, `tokenize`), or a slice of a path (see
+ * isPathSegment), or `None`, or a parameter every call of the file gives such a token: a word of the text. One piece picked out (`scheme, token =
+ * header.split(' ', 1)`) is not: that is how a bearer token is read; nor a slice of anything but a
+ * path (`auth_header[7:]`).
  */
-export function isSplitToken(identifier: SyntaxNode, imports: ImportMap): boolean {
+export function isSplitToken(identifier: SyntaxNode, imports: ImportMap, viaCaller = false): boolean {
   if (identifier.type !== 'identifier' || identifier.text !== 'token') return false;
   const definitions = visibleDefinitions(identifier, imports)?.definitions ?? [];
-  return definitions.length > 0 && definitions.every((d) => isLoopTarget(d.target) && piecesOfText(d.value, imports, MAX_HOPS));
+  const pieces = definitions.filter((d) => !(d.value && unwrapParens(d.value).type === 'none'));
+  return (
+    pieces.length > 0 &&
+    pieces.every(
+      (d) =>
+        (isLoopTarget(d.target) && piecesOfText(d.value, imports, MAX_HOPS)) ||
+        (!d.adds && d.element === undefined && isPathSegment(d.value, imports)) ||
+        // A parameter every call of the file gives such a token (`self.register_resource(None, token)`); one caller deep.
+        (d.parameter !== undefined && !viaCaller && givenOnly(identifier, (argument) => isSplitToken(unwrapParens(argument), imports, true))),
+    )
+  );
+}
+
+/** A name of a path (`path`, `url_path`, `request.path`): a slice of it is a segment. */
+const PATH_NAME = /(^|[._])path$/;
+
+/**
+ * A slice of a path holding no credential (`path[cursor + 1:next_pos]`, the audit middleware's
+ * scanner walking a request's path): one of its segments.
+ */
+function isPathSegment(value: SyntaxNode | null, imports: ImportMap): boolean {
+  const n = value && unwrapParens(value);
+  if (n?.type !== 'subscript' || n.childForFieldName('subscript')?.type !== 'slice') return false;
+  const text = n.childForFieldName('value');
+  return text !== null && (text.type === 'identifier' || text.type === 'attribute') && PATH_NAME.test(text.text) && !mayHoldSecret(text, imports);
 }

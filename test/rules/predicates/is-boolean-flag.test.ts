@@ -21,6 +21,8 @@ describe('is-boolean-flag', () => {
     'def f(token):\n    x = token',
     'def f():\n    x = token',
     'def f(token=False):\n    x = token.value',
+    // Bound to a flag just before one read does not make it one at another (the answer is kept per function and name).
+    'def f():\n    token = fetch()\n    y = token\n    token = False\n    x = token',
   ])('%j: not', (source) => {
     expect(holds(source)).toBe(false);
   });
