@@ -149,16 +149,18 @@ const BETWEEN = new Set([' ', '\t', '\n', '\r', ':', '=', "'", '"', '\\']);
 
 /**
  * True when `text` (a file's source) holds what IDENTIFIER_LABEL needs wherever it can hold: `id`
- * or `name` (any case) before a `%`, with only BETWEEN characters between (`"with ID "`
+ * or `name` (any case) before a `%` or an f-string's `{`, with only BETWEEN characters between (`"with ID "`
  * `"'%(credential)s'"` across an implicit concatenation too). A scan from each `%` backwards: a
  * regex starting at every `id` of a file cost more than the predicate it spares.
  */
 export function mayHoldLabel(text: string): boolean {
-  for (let at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
-    let end = at;
-    while (end > 0 && BETWEEN.has(text[end - 1]!)) end--;
-    const word = text.slice(Math.max(0, end - 4), end).toLowerCase();
-    if (word.endsWith('id') || word === 'name') return true;
+  for (const mark of ['%', '{']) {
+    for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) {
+      let end = at;
+      while (end > 0 && BETWEEN.has(text[end - 1]!)) end--;
+      const word = text.slice(Math.max(0, end - 4), end).toLowerCase();
+      if (word.endsWith('id') || word === 'name') return true;
+    }
   }
   return false;
 }
@@ -166,16 +168,29 @@ export function mayHoldLabel(text: string): boolean {
 function labelledAt(node: SyntaxNode, imports: ImportMap): boolean {
   const value = outermostParens(node);
   const parent = value.parent;
+  if (parent?.type === 'interpolation') return interpolationLabelled(parent);
   if (value.type === 'pair') return entryLabelled(value, imports);
   if (parent?.type === 'pair' && parent.childForFieldName('value')?.id === value.id) return entryLabelled(parent, imports);
   return positionalLabelled(value, imports);
+}
+
+/**
+ * An f-string's field whose text right before labels it an identifier or a name (StarlingX's
+ * `cmd += f' --set global.imagePullSecrets[0].name={image_pull_secret}'`: the Secret's name), with
+ * no conversion or format spec; not a token's ID (see TOKEN_ID_LABEL).
+ */
+function interpolationLabelled(field: SyntaxNode): boolean {
+  if (field.namedChildren.some((c) => c.type === 'type_conversion' || c.type === 'format_specifier')) return false;
+  const before = field.previousSibling;
+  if (before?.type !== 'string_content') return false;
+  return IDENTIFIER_LABEL.test(before.text) && !TOKEN_ID_LABEL.test(before.text);
 }
 
 /** The captured value fills only placeholders its message template labels an identifier or a name. */
 export const labelledAsIdentifierPredicate: Predicate = {
   name: 'labelled-as-identifier',
   description:
-    'The captured value (or dict entry) fills a placeholder of a constant `%` message template (a string or implicit concatenation, possibly in `_()`) that the text right before it labels an identifier or a name — `ID \'%(credential)s\'`, `id=%s`, `UUID: %s`, `name or ID "%s"`, not `token ID %s` (keystone\'s token ID is the token) — and no unlabelled one: a logging call\'s argument after the template, `tmpl % value`, an element of `tmpl % (a, value)`, or an entry of `tmpl % {...}` / `LOG.error(tmpl, {...})` by its key. Not an f-string or `.format()`.',
+    'The captured value (or dict entry) fills a placeholder of a constant `%` message template (a string or implicit concatenation, possibly in `_()`) that the text right before it labels an identifier or a name — `ID \'%(credential)s\'`, `id=%s`, `UUID: %s`, `name or ID "%s"`, not `token ID %s` (keystone\'s token ID is the token) — and no unlabelled one: a logging call\'s argument after the template, `tmpl % value`, an element of `tmpl % (a, value)`, or an entry of `tmpl % {...}` / `LOG.error(tmpl, {...})` by its key; or an f-string\'s field the text right before labels so (`f"--set imagePullSecrets[0].name={secret}"`), with no conversion or format spec. Not `.format()`.',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => labelledAsIdentifier(node, ctx.imports),
 };

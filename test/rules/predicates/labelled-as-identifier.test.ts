@@ -29,6 +29,9 @@ describe('labelled-as-identifier', () => {
     ['msg = "%s: key UUID %s" % (user, secret_key)', 'secret_key'],
     ['msg = "ID %(token)s, %%" % {"token": token}', 'token'],
     ['msg = _LE("ID %(token)s") % {"token": token}', '"token": token'],
+    // StarlingX's helm command: an f-string field right after `.name=`.
+    ["cmd += f' --set global.imagePullSecrets[0].name={image_pull_secret}'", 'image_pull_secret'],
+    ['LOG.debug(f"ID {token}")', 'token'],
   ])('labelled: %j at %s', (source, code) => {
     expect(lastIsLabelled(source, code)).toBe(true);
   });
@@ -46,7 +49,10 @@ describe('labelled-as-identifier', () => {
     ['LOG.debug("ID %s", *tokens)', 'tokens', 'unpacked'],
     ['LOG.debug("ID %(token)s", token)', 'token', 'a lone value for a mapping template may be the mapping'],
     ['LOG.debug(template, token)', 'token', 'no constant template'],
-    ['LOG.debug(f"ID {token}")', 'token', 'an f-string is not read'],
+    ['LOG.debug(f"ID {token!r}")', 'token', 'an f-string field with a conversion'],
+    ['LOG.debug(f"ID {token:>10}")', 'token', 'an f-string field with a format spec'],
+    ['LOG.debug(f"token ID {token}")', 'token', "an f-string field labelled a token's ID"],
+    ['LOG.debug(f"password={token}")', 'token', 'an f-string field labelled otherwise'],
     ['LOG.debug("ID {}".format(token))', 'token', '.format is not read'],
     ['raise NotFound("No credential with ID %s", cred)', 'cred', 'an exception does not format its arguments'],
     ['notifier.info("ID %s", token)', 'token', 'not a logger'],
@@ -71,11 +77,12 @@ describe('mayHoldLabel (the file-level gate)', () => {
     `LOG.error("with ID "\n          "'%(credential)s'", {})`,
     `LOG.error("the name %s", x)`,
     `LOG.error("with ID \\'%s\\'", x)`,
+    `cmd += f' --set global.imagePullSecrets[0].name={image_pull_secret}'`,
   ])('%j may hold a label', (source) => {
     expect(mayHoldLabel(source)).toBe(true);
   });
 
-  it.each([`LOG.error("password %s", x)`, `x = 100 % 7`, `LOG.error("valid id")`, ''])('%j cannot', (source) => {
+  it.each([`LOG.error("password %s", x)`, `x = 100 % 7`, `LOG.error("valid id")`, `f"token {x}"`, ''])('%j cannot', (source) => {
     expect(mayHoldLabel(source)).toBe(false);
   });
 });
