@@ -250,3 +250,11 @@ STORAGE_CA_CERT_SECRET_NAME = "storage-ca-cert"
 STORAGE_CA_CERT_SECRET_KEY = "ca.crt"  # ok: DS204 a certificate file's name, the Secret's entry
 AODH_REST_NOTIFIER_TLS_SECRET_KEY = 'tls.key'  # ok: DS204 the TLS Secret's key entry, by its file name
 AODH_REST_NOTIFIER_SECRET_KEY = 'aodh.notifier.2024'  # expect: DS204 dotted words, no key or certificate file
+
+
+def update_ldap_user(user, old_obj, user_id):
+    # SAP's keystone LDAP backend: a marker value that makes the update replace the attribute.
+    if 'password' in user:
+        old_obj['password'] = 'fake'  # ok: DS204 a value that says it is none
+        old_obj['userPassword'] = 'fakeit'  # expect: DS204 one word, not the marker: could be a password
+    return old_obj

@@ -75,9 +75,10 @@ const PASSWORD_SPELLINGS = new Set(['pass', 'passwd', 'pwd', 'password']);
 
 /**
  * Values that mean "no value" or a switch, not a credential: `always` and `never` are when-to
- * settings (Ansible's `update_password: always`).
+ * settings (Ansible's `update_password: always`); `fake` and `dummy` say they are none (SAP's
+ * LDAP backend writes `old_obj['password'] = 'fake'` so that the update replaces the attribute).
  */
-const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default', 'always', 'never']);
+const SENTINELS = new Set(['none', 'null', 'nil', 'true', 'false', 'yes', 'no', 'on', 'off', 'undefined', 'unset', 'empty', 'disabled', 'default', 'always', 'never', 'fake', 'dummy']);
 
 /**
  * The name a value is given to: an assignment's target (or its subscript key), a parameter or
@@ -167,7 +168,7 @@ const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'name', 'account', 
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a key or certificate file\'s name (`\'ca.crt\'`, `\'tls.key\'`: the entry of a Kubernetes TLS Secret), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a key or certificate file\'s name (`\'ca.crt\'`, `\'tls.key\'`: the entry of a Kubernetes TLS Secret), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`, `fake`, `dummy`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };
