@@ -28,7 +28,8 @@ grep -v '^#' "$list" | while read -r repo commit; do
   # Only the Python files: a mirror may lack large blobs of other files.
   git -C "$clones/$repo" archive --format=tar "$commit" -- ':(glob)**/*.py' | tar -x -C "$dest"
   # Keep only non-test Python: the audit, like the Debian corpus, reads what ships.
-  find "$dest" -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +
+  # -mindepth 1: a project may itself be named `test` (StarlingX's test framework).
+  find "$dest" -mindepth 1 -depth -type d \( -name tests -o -name test \) -exec rm -rf {} +
   find "$dest" -type f ! -name '*.py' -delete
   # A symbolic link is no file of its own (StarlingX links scripts across folders, some dangling).
   find "$dest" -type l -delete
