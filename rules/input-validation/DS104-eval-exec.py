@@ -74,3 +74,4 @@ def handle(request):
 
 def fixed():
     return RequestController('1 + 1')
+

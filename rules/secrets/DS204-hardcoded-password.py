@@ -258,3 +258,12 @@ def update_ldap_user(user, old_obj, user_id):
         old_obj['password'] = 'fake'  # ok: DS204 a value that says it is none
         old_obj['userPassword'] = 'fakeit'  # expect: DS204 one word, not the marker: could be a password
     return old_obj
+
+
+def log_relation_data(event, logger):
+    # sunbeam's ops-sunbeam: the password replaced by a word before the relation data is logged.
+    display_data = {k: v for k, v in event.relation.data[event.relation.app].items()}
+    if "password" in display_data:
+        display_data["password"] = "REDACTED"  # ok: DS204 a mask, bare
+    logger.info(f"Received data: {display_data}")
+    display_data["password"] = "Redact3d!"  # expect: DS204 not the word: could be a password

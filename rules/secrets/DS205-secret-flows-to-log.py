@@ -1236,3 +1236,24 @@ class HelmStarter(object):
         self.logger.debug('Execute: %s', shown)  # expect: DS205 a conversion: not only the name's text
         named = f' --set global.registry.name={registry_secret}'
         self.logger.debug('Execute: %s', named)  # ok: DS205 labelled a name, as the Secret's name above
+
+
+class StackUserRequests(object):
+    # sunbeam's ops-sunbeam: the user's password is sent as the ID of a Juju secret the ops service resolves.
+    def create_user_request(self, username, domain):
+        credentials_id = self._ensure_credentials()
+        request = {
+            "name": "create_user",
+            "params": {
+                "name": username,
+                "password": credentials_id,
+                "domain": domain,
+            },
+        }
+        LOG.debug(f"Sending ops request: {request}")  # ok: DS205 the secret's ID, named so
+        password = self._get_password(credentials_id)
+        direct = {"params": {"name": username, "password": password}}
+        LOG.debug(f"Sending ops request: {direct}")  # expect: DS205 the password itself
+        token_id = self._issue_token()
+        auth = {"token": token_id}
+        LOG.debug("auth: %s", auth)  # expect: DS205 keystone's token ID is the token

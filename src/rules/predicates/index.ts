@@ -38,6 +38,7 @@ import { isServerContextPredicate } from './is-server-context.js';
 import { isMigrationFile } from './is-migration-file.js';
 import { isClientPackage } from './is-client-package.js';
 import { holdsTupleOfIdsPredicate } from './holds-tuple-of-ids.js';
+import { boundInFile } from './bound-in-file.js';
 import { argumentOfMethod } from './argument-of-method.js';
 import { isFormattedStringPredicate } from './is-formatted-string.js';
 import { isLoggerPredicate } from './is-logger.js';
@@ -121,6 +122,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isMigrationFile,
     isClientPackage,
     holdsTupleOfIdsPredicate,
+    boundInFile,
     argumentOfMethod,
     fileImports,
     fileMentionsPredicate,

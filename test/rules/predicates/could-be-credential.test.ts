@@ -104,12 +104,14 @@ describe('could-be-credential: placeholders in square brackets and dunder marker
     "TLS_SECRET_KEY = 'tls.key'",
     "REGISTRY_SECRET = 'server-cert.pem'",
     "old_obj['password'] = 'fake'",
+    'display_data["password"] = "REDACTED"',
+    "password = 'masked'",
     "password = 'Dummy'",
   ])('%j is no credential', (source) => {
     expect(could(source)).toBe(false);
   });
 
-  it.each(["password = '[s3cret'", "password = 'fakeit'", "password = 'dummy42'", "password = 'hunter2.crt9'", "secret = 'aodh.notifier.2024'", 'password = "__init__pw"', "secret = 'k8s4ever'", "password = 's3cr3t_pass2'", "secret = 'cert_key2'"])('%j could be one', (source) => {
+  it.each(["password = '[s3cret'", "password = 'Redact3d!'", "password = 'secret'", "password = 'fakeit'", "password = 'dummy42'", "password = 'hunter2.crt9'", "secret = 'aodh.notifier.2024'", 'password = "__init__pw"', "secret = 'k8s4ever'", "password = 's3cr3t_pass2'", "secret = 'cert_key2'"])('%j could be one', (source) => {
     expect(could(source)).toBe(true);
   });
 });
