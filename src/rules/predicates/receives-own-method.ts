@@ -32,16 +32,36 @@ export function definesMethod(cls: SyntaxNode, method: string): boolean {
   return classMethod(cls, method) !== null;
 }
 
+/** Same-file bases followed this deep. */
+const MAX_BASES = 4;
+
+/**
+ * Whether the class's own body defines `method`, or a base the same file defines does (hotsos'
+ * `MemFieldsMain(MemFieldsBase)`, whose base defines `extract`). A base that is imported, or
+ * not a plain name, may be a library's: the method is not known to be the file's.
+ */
+function definesOrInherits(cls: SyntaxNode, method: string, importedAs: (name: string) => string | undefined, depth = 0): boolean {
+  if (definesMethod(cls, method)) return true;
+  if (depth >= MAX_BASES) return false;
+  const bases = (cls.childForFieldName('superclasses')?.namedChildren ?? []).filter((b) => b.type !== 'keyword_argument' && b.type !== 'comment');
+  for (const base of bases) {
+    if (base.type !== 'identifier' || importedAs(base.text) !== undefined) continue;
+    const parent = moduleClass(cls, base.text);
+    if (parent && parent.id !== cls.id && definesOrInherits(parent, method, importedAs, depth + 1)) return true;
+  }
+  return false;
+}
+
 /**
  * The capture is the receiver of a method call (`extractor` in `extractor.extract(x)`) that holds,
- * on every path, an instance of a class defined in the same file whose own body defines that method
- * (`extractor = OVAImageExtractor()`): the call runs the file's own code, not a library method of
- * the same name.
+ * on every path, an instance of a class defined in the same file whose own body, or a same-file
+ * base's, defines that method (`extractor = OVAImageExtractor()`): the call runs the file's own
+ * code, not a library method of the same name.
  */
 export const receivesOwnMethod: Predicate = {
   name: 'receives-own-method',
   description:
-    "The captured receiver of a method call holds, on every path that reaches it, an instance of a class defined at the top level of the same file (`x = Extractor()`, not imported) whose own body defines the called method: `extractor.extract(data)` runs the file's own `extract`, not tarfile's.",
+    "The captured receiver of a method call holds, on every path that reaches it, an instance of a class defined at the top level of the same file (`x = Extractor()`, not imported) whose own body defines the called method, or one of its bases the same file defines does (`MemFieldsMain(MemFieldsBase)`; an imported base, which may be a library's, does not count): `extractor.extract(data)` runs the file's own `extract`, not tarfile's.",
   checkArg: expectTrue,
   test(node, _arg, ctx) {
     const access = node.parent;
@@ -51,7 +71,7 @@ export const receivesOwnMethod: Predicate = {
       const callee = value.type === 'call' ? value.childForFieldName('function') : null;
       if (callee?.type !== 'identifier' || ctx.imports.bindingOf(callee.text) !== undefined) return false;
       const cls = moduleClass(value, callee.text);
-      return cls !== null && definesMethod(cls, method);
+      return cls !== null && definesOrInherits(cls, method, ctx.imports.bindingOf.bind(ctx.imports));
     });
   },
 };

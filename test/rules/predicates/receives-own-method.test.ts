@@ -18,6 +18,9 @@ describe('receives-own-method', () => {
     [OVA + 'def run(data):\n    return OVAImageExtractor().extract(data)'],
     [OVA + 'def run(data, fast):\n    if fast:\n        e = OVAImageExtractor()\n    else:\n        e = OVAImageExtractor()\n    return e.extract(data)'],
     ['class Ex:\n    @staticmethod\n    def extract(x):\n        return x\ndef run(d):\n    ex = Ex()\n    return ex.extract(d)'],
+    // hotsos' kernel log parser: the method a same-file base defines.
+    ['class MemFieldsBase():\n    def extract(self, part, line):\n        pass\nclass MemFieldsMain(MemFieldsBase):\n    pass\ndef run(o, line):\n    MemFieldsMain().extract(o, line)'],
+    ['class A:\n    def extract(self, x):\n        pass\nclass B(A):\n    pass\nclass C(B):\n    pass\ndef run(x):\n    C().extract(x)'],
   ])('%j: the file\'s own method', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -28,6 +31,9 @@ describe('receives-own-method', () => {
     ['class Other(object):\n    def read(self):\n        pass\ndef run(data):\n    o = Other()\n    return o.extract(data)'],
     ['from glance.ova import OVAImageExtractor\ndef run(data):\n    e = OVAImageExtractor()\n    return e.extract(data)'],
     [OVA + 'import tarfile\ndef run(data, ova):\n    e = OVAImageExtractor() if ova else tarfile.open(data)\n    return e.extract("m")'],
+    ['import tarfile\nclass T(tarfile.TarFile):\n    pass\ndef run(p):\n    T(p).extract("m")'],
+    ['from tarfile import TarFile\nclass T(TarFile):\n    pass\ndef run(p):\n    T(p).extract("m")'],
+    ['class A(A):\n    pass\ndef run(x):\n    A().extract(x)'],
   ])('%j: it is not', (source) => {
     expect(holds(source)).toBe(false);
   });
