@@ -182,3 +182,23 @@ def get_rootca_cert(kube, ns):
     if not secret.data:
         raise Exception('secret %s is empty' % k8s_constants.DOCKER_REGISTRY_SECRET)  # ok: DS202 a constant of another module
     raise Exception('cannot unlock with %s' % ROOT_CA_PASSWORD)  # expect: DS202 read from the environment
+
+
+def read_secret(client, secret_name, secret_key, namespace):
+    # understack's openstack-sync: the name of one entry of a Kubernetes Secret.
+    v1 = client.CoreV1Api()
+    secret = v1.read_namespaced_secret(name=secret_name, namespace=namespace)
+    raw = (secret.data or {}).get(secret_key)
+    if raw is None:
+        raise KeyError(  # ok: DS202 the key the Secret's data is read at: an entry's name
+            f"Key {secret_key!r} not found in secret {secret_name!r} "
+            f"(namespace {namespace!r})."
+        )
+    return raw
+
+
+def read_cached(cache, api_key):
+    value = cache.get(api_key)
+    if value is None:
+        raise KeyError(f"No entry for {api_key!r}")  # expect: DS202 a cache keyed by the key itself
+    return value

@@ -1,6 +1,8 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
-import { outermostParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { outermostParens, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { stringValue } from '../../analysis/string-literal.js';
+import { constantBinding } from './constant-binding.js';
 import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -178,8 +180,59 @@ function isBoundAsName(use: SyntaxNode): boolean {
   return target?.type === 'identifier' && NAME_LOCAL.test(target.text) && !NOT_NAME_OF.test(target.text);
 }
 
-/** An argument a function of the file takes as a name, or a value bound to a local called a name: see isNameArgument, isBoundAsName. */
-const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: (use, imports) => isBoundAsName(use) || isNameArgument(use, imports) };
+/** The fields of a Kubernetes Secret object that map each entry's name to its value. */
+const SECRET_DATA_FIELDS = new Set(['data', 'string_data']);
+
+/** Whether `node` is a call that reads a Kubernetes Secret by name (see KUBERNETES_SECRET_BY_NAME). */
+function readsSecretByName(node: SyntaxNode | null): boolean {
+  const call = node ? unwrapParens(node) : null;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
+  return name !== undefined && KUBERNETES_SECRET_BY_NAME.test(name);
+}
+
+/**
+ * Whether `node` is a Kubernetes Secret's data: `secret.data`, `(secret.data or {})`,
+ * `getattr(secret, 'data', None)`, or a name bound to one, `secret` holding what a by-name read returned.
+ */
+function isSecretData(node: SyntaxNode, hops = 2): boolean {
+  const n = unwrapParens(node);
+  if (n.type === 'boolean_operator' && n.childForFieldName('operator')?.type === 'or') return isSecretData(n.childForFieldName('left')!, hops);
+  if (n.type === 'identifier') {
+    const bound = hops > 0 ? constantBinding(n) : null;
+    return bound !== null && isSecretData(bound, hops - 1);
+  }
+  let object: SyntaxNode | null = null;
+  if (n.type === 'attribute' && SECRET_DATA_FIELDS.has(n.childForFieldName('attribute')?.text ?? '')) object = n.childForFieldName('object');
+  if (n.type === 'call' && n.childForFieldName('function')?.text === 'getattr') {
+    const [target, field] = (n.childForFieldName('arguments')?.namedChildren ?? []).filter((a) => a.type !== 'comment');
+    if (field && SECRET_DATA_FIELDS.has(stringValue(field) ?? '')) object = target ?? null;
+  }
+  if (object?.type !== 'identifier') return false;
+  return readsSecretByName(constantBinding(object));
+}
+
+/**
+ * True when `use` is the key a Kubernetes Secret's data is read at (`(secret.data or {}).get(secret_key)`,
+ * `data[secret_key]`, `secret_key in data`): the name of one of the Secret's entries
+ * (understack's `read_secret(secret_name, secret_key)`).
+ */
+function isSecretDataKey(use: SyntaxNode): boolean {
+  const value = outermostParens(use);
+  const parent = value.parent;
+  if (parent?.type === 'subscript' && parent.childForFieldName('subscript')?.id === value.id) return isSecretData(parent.childForFieldName('value')!);
+  if (parent?.type === 'comparison_operator' && parent.namedChildren[0]?.id === value.id && /\bin\b/.test(parent.text.slice(value.endIndex - parent.startIndex))) {
+    const container = parent.namedChildren[1];
+    return container !== undefined && isSecretData(container);
+  }
+  const call = parent?.type === 'argument_list' ? parent.parent : null;
+  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'get' || parent!.namedChildren[0]?.id !== value.id) return false;
+  return isSecretData(fn.childForFieldName('object')!);
+}
+
+/** An argument a function of the file takes as a name, a value bound to a local called a name, or a Kubernetes Secret's entry name: see isNameArgument, isBoundAsName, isSecretDataKey. */
+const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: (use, imports) => isBoundAsName(use) || isSecretDataKey(use) || isNameArgument(use, imports) };
 
 /**
  * True when `node` (a name or attribute) is, in its own function, passed to a function or method
@@ -194,7 +247,7 @@ export function usedAsName(node: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsNamePredicate: Predicate = {
   name: 'used-as-name',
   description:
-    'The captured name or attribute is written, in the same function, as the value (or its `.strip()`, `.lower()`, `str()`) of a local called a name (`secret_name = line_secret.strip()`: `name` or `…_name`, not a user\'s, login\'s or account\'s), as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
+    'The captured name or attribute is written, in the same function, as the value (or its `.strip()`, `.lower()`, `str()`) of a local called a name (`secret_name = line_secret.strip()`: `name` or `…_name`, not a user\'s, login\'s or account\'s), as the key a Kubernetes Secret\'s data is read at (`(secret.data or {}).get(secret_key)` after `secret = v1.read_namespaced_secret(...)`), as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsName(node, ctx.imports),
 };

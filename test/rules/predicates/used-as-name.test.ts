@@ -25,6 +25,9 @@ describe('used-as-name', () => {
     [`${BACKEND}def f(backend, new):\n    if new:\n        db_token = rand()\n        log(db_token)\n        backend.drop_named_database(db_token)\n    else:\n        db_token = None\n    return db_token\n`, 'db_token', "assigned again only in the `if`'s other branch"],
     [`def f(line):\n    _, _, line_secret = line.partition("\\t")\n    log(line_secret)\n    secret_name = line_secret.strip()\n`, 'line_secret', "StarlingX's Secret name from a kubectl listing: bound, stripped, to a local called a name"],
     [`def f(token):\n    log(token)\n    name = str(token)\n`, 'token', 'bound through str() to `name`'],
+    [`def f(v1, secret_name, secret_key):\n    secret = v1.read_namespaced_secret(name=secret_name, namespace="ns")\n    raw = (secret.data or {}).get(secret_key)\n    log(secret_key)\n`, 'secret_key', "understack's key of a Kubernetes Secret's data"],
+    [`def f(kube, name, secret_key):\n    secret = kube.kube_get_secret(name, "ns")\n    data = getattr(secret, 'data', None)\n    if secret_key not in data:\n        log(secret_key)\n`, 'secret_key', 'tested against the data, bound through getattr'],
+    [`def f(v1, n, secret_key):\n    secret = v1.read_namespaced_secret(n, "ns")\n    log(secret_key)\n    return secret.data[secret_key]\n`, 'secret_key', 'a subscript of the data'],
   ])('%#: %s is a name (%s)', (source, name) => expect(loggedIsName(source, name)).toBe(true));
 
   it.each([
@@ -44,5 +47,7 @@ describe('used-as-name', () => {
     [`def f(line_secret):\n    log(line_secret)\n    user_name = line_secret.strip()\n`, 'line_secret', "a user's name: a secret may be sent as one"],
     [`def f(line_secret):\n    log(line_secret)\n    secret_value = line_secret.strip()\n`, 'line_secret', 'a local not called a name'],
     [`def f(line_secret):\n    log(line_secret)\n    secret_name = line_secret.split(":")\n`, 'line_secret', 'a call that is not a reshaping of the same text'],
+    [`def f(cache, api_key):\n    value = cache.get(api_key)\n    log(api_key)\n`, 'api_key', 'a cache keyed by the key itself'],
+    [`def f(v1, n, api_key):\n    secret = v1.list_namespaced_secret("ns")\n    raw = (secret.data or {}).get(api_key)\n    log(api_key)\n`, 'api_key', 'not a Secret read by its name'],
   ])('%#: %s is not (%s)', (source, name) => expect(loggedIsName(source, name)).toBe(false));
 });
