@@ -54,3 +54,31 @@ describe('one expression of many sinks', () => {
     expect(large.steps).toBeLessThanOrEqual(2.5 * small.steps + 50);
   });
 });
+
+describe('one expression of many calls to a name the file binds itself', () => {
+  it('eval(a) with a module-level def eval: none reported, and the walks up still grow with the calls', () => {
+    const chain = (count: number) => {
+      const source = `def eval(x):\n    return x\ndef f(a):\n    x = (${'eval(a)+'.repeat(count - 1)}eval(a)\n    )\n    return x\n`;
+      return countParentSteps(() => scanSource('a.py', source, compiled));
+    };
+    const small = chain(150);
+    const large = chain(300);
+    expect(small.result.findings.filter((f) => f.ruleId === 'DS104')).toHaveLength(0);
+    expect(large.result.findings.filter((f) => f.ruleId === 'DS104')).toHaveLength(0);
+    expect(large.steps).toBeLessThanOrEqual(2.5 * small.steps + 50);
+  });
+});
+
+describe('one expression of many commands bound just before', () => {
+  it('os.system(cmd) after `cmd = "ls"`, cmd bound again below: none reported, and the walks up grow with the calls', () => {
+    const chain = (count: number) => {
+      const source = `import os\ndef f(a):\n    cmd = "ls"\n    x = (${'os.system(cmd)+'.repeat(count - 1)}os.system(cmd)\n    )\n    cmd = a\n    return x\n`;
+      return countParentSteps(() => scanSource('a.py', source, compiled));
+    };
+    const small = chain(150);
+    const large = chain(300);
+    expect(small.result.findings.filter((f) => f.ruleId === 'DS102')).toHaveLength(0);
+    expect(large.result.findings.filter((f) => f.ruleId === 'DS102')).toHaveLength(0);
+    expect(large.steps).toBeLessThanOrEqual(2.5 * small.steps + 50);
+  });
+});

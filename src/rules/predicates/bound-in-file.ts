@@ -1,12 +1,63 @@
+import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
+import { fileText } from '../../analysis/flow/file-text.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
-import { visibleDefinitions } from './bound-to-call.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
+import { rebinds } from './constant-binding.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // sunbeam's horizon charm: `def exec(container, cmd): …` at the top of the module, then
 // `exec(container, "a2dissite 000-default")`. The name is the module's own function, not the builtin.
+// Asked of every call to a builtin of that name: no walk up from the call (a hostile line of
+// thousands of `eval(a)+…` would make that quadratic), and each scope is read once per name.
 
-/** Statements whose names come from elsewhere: what they bind still resolves through the import. */
-const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+const FUNCTIONS = ['function_definition', 'lambda'];
+
+/** Whether the file's text could bind `name` at all: `def name`, `class name`, `name =`, `as name`, `for name`, or a parameter. */
+function mayBind(root: SyntaxNode, name: string): boolean {
+  return memoPerTree(textBinds, root.tree, name, () =>
+    new RegExp(`\\b(?:def|class|as|for)\\s+${name}\\b|\\b${name}\\s*(?::[^=\\n]*)?=(?!=)|[(,]\\s*\\*{0,2}${name}\\s*[,)=:]`).test(fileText(root)),
+  );
+}
+
+const textBinds: TreeMemo<string, boolean> = new WeakMap();
+const scopeBinds: TreeMemo<string, boolean> = new WeakMap();
+
+/** Whether a function's (or lambda's) parameters name `name`, `*name` and `**name` included. */
+function hasParameter(fn: SyntaxNode, name: string): boolean {
+  for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const own =
+      param.type === 'identifier'
+        ? param
+        : param.type === 'default_parameter' || param.type === 'typed_default_parameter'
+          ? param.childForFieldName('name')
+          : (param.namedChildren.find((c) => c.type === 'identifier') ?? null);
+    if (own?.text === name) return true;
+  }
+  return false;
+}
+
+/** Whether the module's own statements bind `name` (a `def`, `class`, assignment, loop or `with` target; not an import). */
+function moduleBinds(root: SyntaxNode, name: string): boolean {
+  for (const statement of root.namedChildren) {
+    if (statement.type === 'import_statement' || statement.type === 'import_from_statement' || statement.type === 'future_import_statement') continue;
+    const definition = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if ((definition?.type === 'function_definition' || definition?.type === 'class_definition') && definition.childForFieldName('name')?.text === name) return true;
+    if (definition?.type !== 'function_definition' && definition?.type !== 'class_definition' && rebinds(statement, name)) return true;
+  }
+  return false;
+}
+
+/** Whether the scope (a function, or the module) binds `name` itself; asked once per scope and name. */
+function scopeBindsName(scope: SyntaxNode, name: string): boolean {
+  return memoPerTree(scopeBinds, scope.tree, `${scope.id}:${name}`, () => {
+    if (scope.type === 'module') return moduleBinds(scope, name);
+    const body = scope.childForFieldName('body');
+    if (hasParameter(scope, name)) return true;
+    if (body === null) return false;
+    const defines = body.descendantsOfType(['function_definition', 'class_definition']).some((d) => d.childForFieldName('name')?.text === name);
+    return defines || rebinds(body, name);
+  });
+}
 
 /** The captured bare name is bound by the file where it is read: see the predicate's description. */
 export const boundInFile: Predicate = {
@@ -14,15 +65,11 @@ export const boundInFile: Predicate = {
   description:
     'The captured bare name is bound by the file itself where it is read — a `def`, a `class`, an assignment, a parameter or a loop variable of an enclosing function or of the module, not an import — so it is the file\'s own, not the builtin of that name (`def exec(container, cmd)` then `exec(container, "a2dissite 000-default")`). Use under `not:`.',
   checkArg: expectTrue,
-  test: (node, _arg, ctx) => {
+  test: (node) => {
     if (node.type !== 'identifier') return false;
-    const definitions = visibleDefinitions(node, ctx.imports)?.definitions ?? [];
-    return definitions.length > 0 && definitions.every((d) => !insideImport(d.target));
+    const root = node.tree.rootNode;
+    if (!mayBind(root, node.text)) return false;
+    for (const fn of enclosingNodes(node, FUNCTIONS)) if (scopeBindsName(fn, node.text)) return true;
+    return scopeBindsName(root, node.text);
   },
 };
-
-/** Whether a definition's target is a name an import statement binds. */
-function insideImport(target: SyntaxNode): boolean {
-  for (let n: SyntaxNode | null = target; n; n = n.parent) if (IMPORTS.has(n.type)) return true;
-  return false;
-}

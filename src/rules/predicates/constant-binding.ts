@@ -1,7 +1,31 @@
 import type Parser from 'tree-sitter';
 import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
+import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
+
+/** The statement lists a read's statement sits in. */
+const BLOCKS = ['block', 'module'];
+
+/** A block's statements, read once per block (a block of thousands of reads asks for them each time). */
+const blockStatements: TreeMemo<number, SyntaxNode[]> = new WeakMap();
+
+/** Per statement and name, whether the statement binds the name (see bindingJustBefore). */
+const statementRebinds: TreeMemo<string, boolean> = new WeakMap();
+
+/** The index of the statement of `statements` (in order) that spans `offset`, by binary search; -1 when none does. */
+function statementAt(statements: readonly SyntaxNode[], offset: number): number {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = statements[mid]!;
+    if (offset < s.startIndex) high = mid - 1;
+    else if (offset >= s.endIndex) low = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
 
 /** The scopes a name's binding is looked up in first. */
 export const FUNCTIONS = ['function_definition', 'lambda'];
@@ -62,14 +86,20 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
  * again further down). Null when the statement reading the name binds it too.
  */
 function bindingJustBefore(identifier: SyntaxNode): SyntaxNode | null {
-  let statement: SyntaxNode = identifier;
-  while (statement.parent && statement.parent.type !== 'block' && statement.parent.type !== 'module') statement = statement.parent;
-  let previous = statement.previousNamedSibling;
-  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  // The block by position (no walk up: a hostile line nests thousands deep), then its statement holding the read.
+  const block = enclosingNode(identifier, BLOCKS) ?? identifier.tree.rootNode;
+  const statements = memoPerTree(blockStatements, block.tree, block.id, () => block.namedChildren);
+  let at = statementAt(statements, identifier.startIndex);
+  if (at < 0) return null;
+  const statement = statements[at]!;
+  let previous: SyntaxNode | undefined;
+  do previous = statements[--at];
+  while (previous?.type === 'comment');
   const assignment = previous?.type === 'expression_statement' ? previous.namedChildren[0] : null;
   if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== identifier.text || assignment.childForFieldName('left')?.type !== 'identifier') return null;
   const right = assignment.childForFieldName('right');
-  if (!right || right.type === 'assignment' || rebinds(statement, identifier.text)) return null;
+  // Whether the reading statement binds the name too: asked once per statement and name.
+  if (!right || right.type === 'assignment' || memoPerTree(statementRebinds, statement.tree, `${statement.id}:${identifier.text}`, () => rebinds(statement, identifier.text))) return null;
   return right;
 }
 
