@@ -2,7 +2,8 @@ import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { fileText } from '../../analysis/flow/file-text.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
-import { rebinds } from './constant-binding.js';
+import { FUNCTIONS, rebinds } from './constant-binding.js';
+import { parametersOf } from './function-parameters.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // sunbeam's horizon charm: `def exec(container, cmd): …` at the top of the module, then
@@ -10,7 +11,6 @@ import { expectTrue, type Predicate } from './predicate.js';
 // Asked of every call to a builtin of that name: no walk up from the call (a hostile line of
 // thousands of `eval(a)+…` would make that quadratic), and each scope is read once per name.
 
-const FUNCTIONS = ['function_definition', 'lambda'];
 
 /** Whether the file's text could bind `name` at all: `def name`, `class name`, `name =`, `as name`, `for name`, or a parameter. */
 function mayBind(root: SyntaxNode, name: string): boolean {
@@ -21,20 +21,6 @@ function mayBind(root: SyntaxNode, name: string): boolean {
 
 const textBinds: TreeMemo<string, boolean> = new WeakMap();
 const scopeBinds: TreeMemo<string, boolean> = new WeakMap();
-
-/** Whether a function's (or lambda's) parameters name `name`, `*name` and `**name` included. */
-function hasParameter(fn: SyntaxNode, name: string): boolean {
-  for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const own =
-      param.type === 'identifier'
-        ? param
-        : param.type === 'default_parameter' || param.type === 'typed_default_parameter'
-          ? param.childForFieldName('name')
-          : (param.namedChildren.find((c) => c.type === 'identifier') ?? null);
-    if (own?.text === name) return true;
-  }
-  return false;
-}
 
 /** Whether the module's own statements bind `name` (a `def`, `class`, assignment, loop or `with` target; not an import). */
 function moduleBinds(root: SyntaxNode, name: string): boolean {
@@ -52,7 +38,7 @@ function scopeBindsName(scope: SyntaxNode, name: string): boolean {
   return memoPerTree(scopeBinds, scope.tree, `${scope.id}:${name}`, () => {
     if (scope.type === 'module') return moduleBinds(scope, name);
     const body = scope.childForFieldName('body');
-    if (hasParameter(scope, name)) return true;
+    if (parametersOf(scope).some((p) => p.name === name)) return true;
     if (body === null) return false;
     const defines = body.descendantsOfType(['function_definition', 'class_definition']).some((d) => d.childForFieldName('name')?.text === name);
     return defines || rebinds(body, name);

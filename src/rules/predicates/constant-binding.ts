@@ -1,31 +1,19 @@
 import type Parser from 'tree-sitter';
 import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
+import { lowerBound } from '../../analysis/lower-bound.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
 /** The statement lists a read's statement sits in. */
 const BLOCKS = ['block', 'module'];
 
-/** A block's statements, read once per block (a block of thousands of reads asks for them each time). */
-const blockStatements: TreeMemo<number, SyntaxNode[]> = new WeakMap();
+/** A block's statements and where each ends, read once per block (a block of thousands of reads asks for them each time). */
+const blockStatements: TreeMemo<number, { statements: SyntaxNode[]; ends: number[] }> = new WeakMap();
 
 /** Per statement and name, whether the statement binds the name (see bindingJustBefore). */
 const statementRebinds: TreeMemo<string, boolean> = new WeakMap();
 
-/** The index of the statement of `statements` (in order) that spans `offset`, by binary search; -1 when none does. */
-function statementAt(statements: readonly SyntaxNode[], offset: number): number {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = statements[mid]!;
-    if (offset < s.startIndex) high = mid - 1;
-    else if (offset >= s.endIndex) low = mid + 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** The scopes a name's binding is looked up in first. */
 export const FUNCTIONS = ['function_definition', 'lambda'];
@@ -88,10 +76,14 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
 function bindingJustBefore(identifier: SyntaxNode): SyntaxNode | null {
   // The block by position (no walk up: a hostile line nests thousands deep), then its statement holding the read.
   const block = enclosingNode(identifier, BLOCKS) ?? identifier.tree.rootNode;
-  const statements = memoPerTree(blockStatements, block.tree, block.id, () => block.namedChildren);
-  let at = statementAt(statements, identifier.startIndex);
-  if (at < 0) return null;
-  const statement = statements[at]!;
+  const { statements, ends } = memoPerTree(blockStatements, block.tree, block.id, () => {
+    const statements = block.namedChildren;
+    return { statements, ends: statements.map((c) => c.endIndex) };
+  });
+  // The first statement ending after the read's start: the one holding it, if it starts before.
+  let at = lowerBound(ends, identifier.startIndex + 1);
+  const statement = statements[at];
+  if (!statement || statement.startIndex > identifier.startIndex) return null;
   let previous: SyntaxNode | undefined;
   do previous = statements[--at];
   while (previous?.type === 'comment');

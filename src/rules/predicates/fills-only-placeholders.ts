@@ -36,27 +36,32 @@ export const PLACEHOLDERS = /^\s*(?:(?:\?|%s|:\w+|%\(\w+\)s)\s*(?:,\s*)?)*$/;
 export function isPlaceholderList(node: SyntaxNode): boolean {
   const n = unwrapParens(node);
   if (isConstantString(n)) return PLACEHOLDERS.test(stringValue(n) ?? '');
-  if (n.type !== 'call') return false;
+  const joined = constantSeparatorJoin(n);
+  return joined !== null && (isRepeatedConstant(joined) || yieldsConstant(joined) || joinsIndexedBindNames(joined));
+}
+
+/** What `SEP.join(x)` with a constant separator joins: its one argument (a bare generator expression too), or null for anything else. */
+function constantSeparatorJoin(n: SyntaxNode): SyntaxNode | null {
+  if (n.type !== 'call') return null;
   const fn = n.childForFieldName('function');
-  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'join') return false;
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'join') return null;
   const separator = fn.childForFieldName('object');
-  if (!separator || !isConstantString(separator)) return false;
+  if (!separator || !isConstantString(separator)) return null;
   const args = n.childForFieldName('arguments');
-  if (!args) return false;
-  if (args.type === 'generator_expression') return yieldsConstant(args) || joinsIndexedBindNames(args);
+  if (!args) return null;
+  if (args.type === 'generator_expression') return args;
   const items = args.namedChildren.filter((c) => c.type !== 'comment');
-  return items.length === 1 && (isRepeatedConstant(items[0]!) || yieldsConstant(items[0]!) || joinsIndexedBindNames(items[0]!));
+  return items.length === 1 ? items[0]! : null;
 }
 
 /**
  * The parts of a list or tuple written out and joined with a constant separator (`"".join([OVS_APPCTL,
  * " --target=", socket])`: each is filled in as a `%` value is), or null for another join.
  */
-function joinedParts(fn: SyntaxNode, args: SyntaxNode[]): SyntaxNode[] | null {
-  const separator = fn.childForFieldName('object');
-  if (!separator || !isConstantString(separator) || args.length !== 1) return null;
-  const display = unwrapParens(args[0]!);
-  if (display.type !== 'list' && display.type !== 'tuple') return null;
+function joinedParts(call: SyntaxNode): SyntaxNode[] | null {
+  const joined = constantSeparatorJoin(call);
+  const display = joined ? unwrapParens(joined) : null;
+  if (display?.type !== 'list' && display?.type !== 'tuple') return null;
   const parts = display.namedChildren.filter((c) => c.type !== 'comment');
   return parts.some((p) => p.type === 'list_splat') ? null : parts;
 }
@@ -88,7 +93,7 @@ export function filledValues(node: SyntaxNode): SyntaxNode[] | null {
       const fn = n.childForFieldName('function');
       const method = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
       const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-      if (method === 'join') return joinedParts(fn!, args);
+      if (method === 'join') return joinedParts(n);
       if (method !== 'format') return null;
       return args.map((a) => (a.type === 'keyword_argument' ? a.childForFieldName('value')! : a));
     }

@@ -3,7 +3,7 @@ import { fileText } from '../../analysis/flow/file-text.js';
 import type { ImportMap } from '../../analysis/import-map.js';
 import { nameWords, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { yieldsKeyValuePairs } from '../../analysis/flow/loop-elements.js';
-import { isLoopTarget, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { isLoopTarget, unwrapParens, writtenName, type SyntaxNode } from '../../analysis/syntax.js';
 import type { Definition } from '../../analysis/flow/definition.js';
 import { visibleDefinitions } from './bound-to-call.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -29,9 +29,7 @@ function isNameCollection(iterable: SyntaxNode | null): boolean {
     // `keys.values()` of a mapping named for keys (not for a secret, as `api_keys` is): its values are names too.
     return method === 'keys' || (method === 'values' && namesNames(fn.childForFieldName('object')));
   }
-  if (n.type !== 'identifier' && n.type !== 'attribute') return false;
-  const last = n.type === 'attribute' ? (n.childForFieldName('attribute')?.text ?? '') : n.text;
-  const words = nameWords(last);
+  const words = nameWords(writtenName(n) ?? '');
   return NAME_COLLECTIONS.has(words[words.length - 1] ?? '');
 }
 
@@ -41,8 +39,8 @@ function isNameCollection(iterable: SyntaxNode | null): boolean {
  */
 function namesNames(mapping: SyntaxNode | null): boolean {
   const n = mapping && unwrapParens(mapping);
-  if (!n || (n.type !== 'identifier' && n.type !== 'attribute')) return false;
-  const last = n.type === 'attribute' ? (n.childForFieldName('attribute')?.text ?? '') : n.text;
+  const last = n ? writtenName(n) : null;
+  if (last === null) return false;
   const words = nameWords(last);
   const noun = words[words.length - 1];
   // Not `params`, `fields`, `attributes`: their values are what the names name. Keys, unless one

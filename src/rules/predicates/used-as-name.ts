@@ -1,9 +1,10 @@
 import type { ImportMap } from '../../analysis/import-map.js';
 import { SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
-import { outermostParens, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
+import { outermostParens, unwrapParens, writtenName, type SyntaxNode } from '../../analysis/syntax.js';
 import { stringValue } from '../../analysis/string-literal.js';
 import { constantBinding } from './constant-binding.js';
 import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
+import { parametersOf, type Parameter } from './function-parameters.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // oslo.db's provisioning: `db_token = _random_ident()`, `backend.create_named_database(db_token)`,
@@ -15,12 +16,6 @@ import { expectTrue, type Predicate } from './predicate.js';
 const NAME_PARAMETER = /^(?:ident|identifier|name|\w+_name)$/;
 const NOT_NAME_OF = /user|login|account|owner/;
 
-interface Parameter {
-  name: string;
-  kind: 'positional' | 'keyword' | 'args' | 'kwargs';
-  optional: boolean;
-}
-
 interface FileFunction {
   parameters: Parameter[];
   /** Defined in a class: called as `obj.m(…)`. */
@@ -31,24 +26,6 @@ interface FileFunction {
 
 /** The file's functions and its classes' methods, by name; per file (its ImportMap). */
 const functionsCache = new WeakMap<ImportMap, Map<string, FileFunction[]>>();
-
-function parametersOf(fn: SyntaxNode): Parameter[] {
-  const out: Parameter[] = [];
-  let keywordOnly = false;
-  for (const p of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    const inner = p.type === 'typed_parameter' ? (p.namedChildren[0] ?? p) : p;
-    if (inner.type === 'keyword_separator') keywordOnly = true;
-    else if (inner.type === 'list_splat_pattern') {
-      out.push({ name: inner.namedChildren[0]?.text ?? '', kind: 'args', optional: true });
-      keywordOnly = true;
-    } else if (inner.type === 'dictionary_splat_pattern') out.push({ name: inner.namedChildren[0]?.text ?? '', kind: 'kwargs', optional: true });
-    else if (inner.type === 'identifier' || p.type === 'default_parameter' || p.type === 'typed_default_parameter') {
-      const name = inner.type === 'identifier' ? inner.text : (p.childForFieldName('name')?.text ?? '');
-      out.push({ name, kind: keywordOnly ? 'keyword' : 'positional', optional: p.type === 'default_parameter' || p.type === 'typed_default_parameter' });
-    }
-  }
-  return out;
-}
 
 function isStatic(fn: SyntaxNode): boolean {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : null;
@@ -186,9 +163,8 @@ const SECRET_DATA_FIELDS = new Set(['data', 'string_data']);
 /** Whether `node` is a call that reads a Kubernetes Secret by name (see KUBERNETES_SECRET_BY_NAME). */
 function readsSecretByName(node: SyntaxNode | null): boolean {
   const call = node ? unwrapParens(node) : null;
-  const fn = call?.type === 'call' ? call.childForFieldName('function') : null;
-  const name = fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : fn?.type === 'identifier' ? fn.text : undefined;
-  return name !== undefined && KUBERNETES_SECRET_BY_NAME.test(name);
+  const name = call?.type === 'call' ? writtenName(call.childForFieldName('function')) : null;
+  return name !== null && KUBERNETES_SECRET_BY_NAME.test(name);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ImportMap } from '../../analysis/import-map.js';
 import { outermostParens, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { usedAsArgument, type ArgumentRole } from './argument-uses.js';
+import { filledValues } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { matchesNamePattern } from './name-pattern.js';
@@ -152,35 +153,30 @@ function builtFromPaths(node: SyntaxNode, imports: ImportMap, depth: number): 'p
   return found;
 }
 
-/** The values a string built from a constant template fills in (see builtFromPaths), or null when `n` is no such string. */
+/**
+ * The parts a string is built from (see builtFromPaths): both sides of `+`, or what a formatted
+ * string fills in (fills-only-placeholders' filledValues), `%` and `.format()` only on a constant
+ * template (one from a value may hold anything); null when `n` is no such string.
+ */
 function filledParts(n: SyntaxNode): SyntaxNode[] | null {
-  switch (n.type) {
-    case 'string':
-      // An f-string: each field's expression (a conversion or format spec only reshapes it).
-      return n.namedChildren.filter((c) => c.type === 'interpolation').map((f) => f.childForFieldName('expression') ?? f.namedChildren[0] ?? f);
-    case 'concatenated_string':
-      return n.namedChildren.filter((c) => c.type !== 'comment');
-    case 'binary_operator': {
-      const op = n.childForFieldName('operator')?.type;
-      const left = n.childForFieldName('left');
-      const right = n.childForFieldName('right');
-      if (!left || !right) return null;
-      if (op === '+') return [left, right];
-      if (op !== '%' || !isConstantString(left)) return null;
-      const values = unwrapParens(right);
-      return values.type === 'tuple' ? values.namedChildren.filter((c) => c.type !== 'comment') : [values];
-    }
-    case 'call': {
-      const fn = n.childForFieldName('function');
-      const template = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
-      if (!template || fn!.childForFieldName('attribute')?.text !== 'format' || !isConstantString(template)) return null;
-      const args = n.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
-      if (args.some((a) => a.type === 'list_splat' || a.type === 'dictionary_splat')) return null;
-      return args.map((a) => (a.type === 'keyword_argument' ? (a.childForFieldName('value') ?? a) : a));
-    }
-    default:
-      return null;
+  if (n.type === 'binary_operator' && n.childForFieldName('operator')?.type === '+') {
+    const left = n.childForFieldName('left');
+    const right = n.childForFieldName('right');
+    return left && right ? [left, right] : null;
   }
+  if ((n.type === 'binary_operator' || n.type === 'call') && !hasConstantTemplate(n)) return null;
+  return filledValues(n)?.filter((c) => c.type !== 'comment') ?? null;
+}
+
+/** Whether `tmpl % values` or `tmpl.format(...)` formats a constant template (a join is neither). */
+function hasConstantTemplate(n: SyntaxNode): boolean {
+  if (n.type === 'binary_operator') {
+    const left = n.childForFieldName('left');
+    return left !== null && isConstantString(left);
+  }
+  const fn = n.childForFieldName('function');
+  const template = fn?.type === 'attribute' && fn.childForFieldName('attribute')?.text === 'format' ? fn.childForFieldName('object') : null;
+  return template !== null && isConstantString(template);
 }
 
 /** The captured value holds a file's path: see holdsPath. */
