@@ -183,3 +183,51 @@ def update_isolcpus(isolcpus_prefix):
     if isolcpus_prefix:
         cmd = "true"
     subprocess.run(cmd, shell=True)  # expect: DS101 either binding may reach: the branch's or the formatted one
+
+
+# nectar-tools' image test: (label, command) rows written out, each command run through a shell.
+ONELINERS = [
+    (
+        "ephemeral disk is ext4, read-write mounted on vdb",
+        "grep '/dev/vdb.*ext4.*rw' /proc/mounts",
+    ),
+    (
+        "heat-cfn-tools installed",
+        "which cfn-create-aws-symlinks cfn-get-metadata"
+        + " cfn-push-stats cfn-hup cfn-init cfn-signal",
+    ),
+    ("fail2ban running", "pgrep fail2ban"),
+]
+
+
+def shellout(cmd):
+    out = subprocess.call(cmd, shell=True)  # ok: DS101 every call in the file passes one of the table's commands
+    return out
+
+
+def run_checks():
+    total = 0
+    for i in ONELINERS:
+        total += shellout(i[-1])
+    for label, command in ONELINERS:
+        subprocess.call(command, shell=True)  # ok: DS101 the command of each row written out
+        subprocess.call(label + command, shell=True)  # ok: DS101 both parts of each row are written out
+    return total
+
+
+def run_guest_checks(guest_checks):
+    for i in guest_checks:
+        subprocess.call(i[-1], shell=True)  # expect: DS101 rows the caller passed
+    for i in ONELINERS:
+        i = guest_checks[0]
+        subprocess.call(i[-1], shell=True)  # expect: DS101 the loop's name bound again in its body
+
+
+def shellout_remote(cmd):
+    return subprocess.call(cmd, shell=True)  # expect: DS101 one call passes a host's name
+
+
+def check_hosts(hosts):
+    shellout_remote(ONELINERS[0][-1])
+    for host in hosts:
+        shellout_remote("ssh %s uptime" % host)

@@ -267,3 +267,13 @@ def log_relation_data(event, logger):
         display_data["password"] = "REDACTED"  # ok: DS204 a mask, bare
     logger.info(f"Received data: {display_data}")
     display_data["password"] = "Redact3d!"  # expect: DS204 not the word: could be a password
+
+
+# nectar-dashboard's settings: django-tz-detect and Django name the session entries they keep.
+TZ_SESSION_KEY = "django_timezone"  # ok: DS204 the name of the session entry that holds the timezone
+LANGUAGE_SESSION_KEY = "_language"  # ok: DS204 Django's name for the session's language entry
+
+
+def resume(client):
+    session_key = "f3a9c1e07b5d"  # expect: DS204 a session's ID written out
+    return client.resume(session_key)

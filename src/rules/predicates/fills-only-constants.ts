@@ -5,6 +5,7 @@ import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { constantBinding, fixedBinding, rebinds } from './constant-binding.js';
 import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
+import { loopTableValues } from './loop-table-values.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 // swift builds its schema with `.format(storage_policy_index="0")`, `'BEGIN;' + POLICY_STAT_TABLE_CREATE`
@@ -57,8 +58,12 @@ function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   if (spelledAsConstant(n)) return true;
   if (n.type === 'identifier') {
     const bound = constantBinding(n);
-    return (bound !== null && isFixedValue(bound, depth + 1)) || isConstantLoopElement(n);
+    if ((bound !== null && isFixedValue(bound, depth + 1)) || isConstantLoopElement(n)) return true;
   }
+  // A loop's name, or a fixed position of it, over rows written out (`for label, command in ONELINERS`).
+  const rows = n.type === 'identifier' || n.type === 'subscript' ? loopTableValues(n) : null;
+  if (rows !== null) return rows.length > 0 && rows.every((v) => isFixedValue(v, depth + 1));
+  if (n.type === 'identifier') return false;
   // `fk_prefixes[table]`: a constant mapping read with a fixed key.
   if (n.type === 'subscript') {
     const index = n.childForFieldName('subscript');
@@ -104,7 +109,7 @@ export function fillsOnlyConstantsIn(node: SyntaxNode): boolean {
 export const fillsOnlyConstants: Predicate = {
   name: 'fills-only-constants',
   description:
-    'The captured formatted string (f-string, `%`, `.format()`, `+`, or a list written out joined with a constant separator: `"".join([OVS_APPCTL, " --target=", SOCKET])`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple, a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
+    'The captured formatted string (f-string, `%`, `.format()`, `+`, or a list written out joined with a constant separator: `"".join([OVS_APPCTL, " --target=", SOCKET])`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple (or a fixed position of each row of one: `for label, command in ONELINERS`), a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
   test: (node) => {
     if (fillsOnlyConstantsIn(node)) return true;

@@ -1,8 +1,8 @@
-import { isConstantString } from '../../analysis/string-literal.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import { nodesNamed } from '../../analysis/named-nodes.js';
 import { closestOfType, unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
-import { fixedBinding, rebinds } from './constant-binding.js';
+import { rebinds } from './constant-binding.js';
+import { isFixedText } from './is-fixed-text.js';
 import { spelledAsConstant } from './fills-only-constants.js';
 import { keywordValue, positionalValue } from './keyword-argument.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -11,13 +11,9 @@ import { expectTrue, type Predicate } from './predicate.js';
 // called only as `_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`: the parameter holds one
 // of the code's own constants at every call the file makes.
 
-/** A constant string, or a name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`). */
+/** A name or attribute spelled as a constant (`TEMPLATE`, `self.HTML_RESPONSE_TEMPLATE`), or text the code fixes (see isFixedText): a constant string, a local bound once to one (`train_name = 'DecisionTree'` before `super().__init__(train_name)`), a loop's row of a table written out (`shellout(i[-1])`). */
 function isConstantArgument(node: SyntaxNode): boolean {
-  const value = unwrapParens(node);
-  if (isConstantString(value) || spelledAsConstant(node)) return true;
-  // A local bound once to a constant string (`train_name = 'DecisionTree'` before `super().__init__(train_name)`).
-  const bound = value.type === 'identifier' ? fixedBinding(value) : null;
-  return bound !== null && isConstantString(unwrapParens(bound));
+  return spelledAsConstant(node) || isFixedText(node);
 }
 
 /** The parameter `name` of `fn`: its 1-based position (counting `self` for a method), or null when `fn` has none by that name, or only as `*args`/`**kwargs`. */
@@ -132,7 +128,7 @@ function constructedOnlyWith(root: SyntaxNode, init: SyntaxNode, name: string, p
 export const givenOnlyConstantsPredicate: Predicate = {
   name: 'given-only-constants',
   description:
-    'The captured name (or a keyword argument passing one) reads a parameter of its function that the function never rebinds and that every call in the file — `f(...)`, or `self.f(...)` for a method — gives a constant: a literal string, an upper-case name or attribute (`_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`) or a local bound once to a literal string. For `__init__`, the calls are those of the class and its subclasses\' `super().__init__(...)` in the file. At least one call; a function also named without being called (a callback) does not count. Use under `not:`.',
+    'The captured name (or a keyword argument passing one) reads a parameter of its function that the function never rebinds and that every call in the file — `f(...)`, or `self.f(...)` for a method — gives a constant: an upper-case name or attribute (`_expand_template(self.HTML_RESPONSE_TEMPLATE, params)`) or text the code fixes, as `is-fixed-text` judges (a literal string, a local bound once to one, a loop\'s row of a table written out: `shellout(i[-1])`). For `__init__`, the calls are those of the class and its subclasses\' `super().__init__(...)` in the file. At least one call; a function also named without being called (a callback) does not count. Use under `not:`.',
   checkArg: expectTrue,
   test: (node) => givenOnlyConstants(node),
 };

@@ -2,6 +2,7 @@ import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { fixedBinding } from './constant-binding.js';
 import { fillsOnlyConstantsIn } from './fills-only-constants.js';
+import { loopTableValues } from './loop-table-values.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
 /** Names bound to names (`doc = template`) are followed this far. */
@@ -17,14 +18,21 @@ export function isFixedText(node: SyntaxNode, hops = 0): boolean {
   let n = unwrapParens(node);
   for (; n.type === 'identifier' && hops < MAX_HOPS; hops++) {
     const bound = fixedBinding(n);
-    if (!bound) return false;
+    if (!bound) return loopOfFixedTexts(n, hops);
     n = unwrapParens(bound);
   }
   if (isConstantString(n) || fillsOnlyConstantsIn(n)) return true;
+  if (n.type === 'subscript' && loopTableValues(n) !== null) return loopOfFixedTexts(n, hops);
   // One entry of a table of fixed texts, whatever the key: ovn-bgp-agent's
   // `Template(vrf_templates.get(action))` with `vrf_templates = {'add-vrf': ADD_VRF_TEMPLATE, …}`.
   const table = tableRead(n);
   return table !== null && hops < MAX_HOPS && tableOfFixedTexts(table, hops + 1);
+}
+
+/** A loop's name, or a fixed position of it, over a table written out whose every value it takes is fixed text (see loopTableValues). */
+function loopOfFixedTexts(n: SyntaxNode, hops: number): boolean {
+  const values = hops < MAX_HOPS ? loopTableValues(n) : null;
+  return values !== null && values.length > 0 && values.every((v) => isFixedText(v, hops + 1));
 }
 
 /** The table `t` of `t[k]`, `t.get(k)` or `t.get(k, default)`, with the default if any; null for anything else. */
@@ -61,7 +69,7 @@ function tableOfFixedTexts({ table, fallback }: { table: SyntaxNode; fallback: S
 export const isFixedTextPredicate: Predicate = {
   name: 'is-fixed-text',
   description:
-    'The captured expression is text fixed in the code: a constant string, a formatted string that fills in only values fixed in the code (as `fills-only-constants` judges: `\'<%s to="%s"/>\' % ("ok", "end")`), or a name bound once to either (a local assigned once, a module constant; not a parameter, whatever its default), or one entry of a table of such texts read with any key (`templates[action]`, `templates.get(action)`); use under `not:` to spare a parse of a document the code writes itself.',
+    'The captured expression is text fixed in the code: a constant string, a formatted string that fills in only values fixed in the code (as `fills-only-constants` judges: `\'<%s to="%s"/>\' % ("ok", "end")`), or a name bound once to either (a local assigned once, a module constant; not a parameter, whatever its default), or one entry of a table of such texts read with any key (`templates[action]`, `templates.get(action)`), or a loop\'s name, or a fixed position of it, over a list of such texts or of rows of them written out (`for i in ONELINERS: run(i[-1])`, `for label, command in ONELINERS`); use under `not:` to spare a parse of a document the code writes itself.',
   checkArg: expectTrue,
   test: (node) => isFixedText(node),
 };
