@@ -355,3 +355,38 @@ class PowerVMDriver(object):
         except Exception as e:
             raise exception.InstanceRebootFailure(  # expect: DS303 the text itself becomes the fault
                 reason=six.text_type(e))
+
+
+# Chameleon's portal: the blog's featured posts passed on once the blog answered 200.
+from django.http import JsonResponse
+
+
+def featured_posts(request, BLOG_URL, LOG):
+    response = requests.get(f"{BLOG_URL}/featured", timeout=5)
+    if response.status_code != 200:
+        LOG.warning(f"Failed to fetch featured posts: {response.status_code}")
+        return JsonResponse([], safe=False, status=500)
+    featured = response.json()
+    return JsonResponse(featured, safe=False)  # ok: DS303 the body of a successful answer: the blog's data
+
+
+def featured_ok(request, BLOG_URL):
+    resp = requests.get(f"{BLOG_URL}/featured", timeout=5)
+    if resp.ok and resp.headers.get("content-type") == "application/json":
+        return JsonResponse(resp.json(), safe=False)  # ok: DS303 read inside a test that the answer succeeded
+    return JsonResponse({"error": resp.text}, status=502)  # expect: DS303 the failed answer's body
+
+
+def featured_logged(request, BLOG_URL, LOG):
+    response = requests.get(f"{BLOG_URL}/featured", timeout=5)
+    if response.status_code != 200:
+        LOG.warning("featured posts: %s", response.status_code)
+    return JsonResponse(response.json(), safe=False)  # expect: DS303 the guard logs and goes on: the body may be an error
+
+
+def featured_retried(request, BLOG_URL):
+    response = requests.get(f"{BLOG_URL}/featured", timeout=5)
+    if response.status_code not in (200, 201):
+        return JsonResponse([], safe=False, status=500)
+    response = requests.get(f"{BLOG_URL}/fallback", timeout=5)
+    return JsonResponse({"posts": response.text})  # expect: DS303 a second request, not checked

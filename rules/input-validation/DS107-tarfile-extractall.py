@@ -228,3 +228,19 @@ def parse_oom(oom_kill, current_node, line):
 def unpack_sosreport(path, member, tmpdir):
     TarBacked.open(path).extract(member, tmpdir)  # expect: DS107 a TarFile subclass: tarfile's extract
     TarBacked(path).extract(member, tmpdir)  # expect: DS107 its base is imported: tarfile's extract
+
+
+# Chameleon's hammers scripts: `extract` of an options reader from the package's own module.
+from hammers import MySqlArgs
+from hammers.backup import BackupArchive
+
+
+def main(argv, parser, backup_path, dest):
+    mysqlargs = MySqlArgs({"user": "root", "db": "nova"})
+    mysqlargs.inject(parser)
+    args = parser.parse_args(argv[1:])
+    mysqlargs.extract(args)  # ok: DS107 an options reader, not an archive
+    backup = BackupArchive(backup_path)
+    backup.extract(args.member, dest)  # expect: DS107 a class named for archives
+    reader = MySqlArgs(args) if args.db else tarfile.open(backup_path)
+    reader.extract(args.member)  # expect: DS107 one branch opens a tar archive

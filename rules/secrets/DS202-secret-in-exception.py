@@ -202,3 +202,16 @@ def read_cached(cache, api_key):
     if value is None:
         raise KeyError(f"No entry for {api_key!r}")  # expect: DS202 a cache keyed by the key itself
     return value
+
+
+def password_credentials(username, password, client_id, client_secret):
+    # trovi's Keycloak provider: each secret masked when set, shown only when empty.
+    if not username or not password or not client_id or not client_secret:
+        raise RuntimeError(  # ok: DS202 a secret shows only when it is empty
+            f"Missing required user data for obtaining token: "
+            f"{username=} "
+            f"password={'*****' if password else password} "
+            f"client_secret={'*****' if client_secret else client_secret}"
+        )
+    if len(password) < 8:
+        raise ValueError(f"password={password if password else '(empty)'} is too short")  # expect: DS202 the password shows when it is set

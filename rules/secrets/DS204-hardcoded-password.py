@@ -277,3 +277,15 @@ LANGUAGE_SESSION_KEY = "_language"  # ok: DS204 Django's name for the session's 
 def resume(client):
     session_key = "f3a9c1e07b5d"  # expect: DS204 a session's ID written out
     return client.resume(session_key)
+
+
+def load_openrc(rc, get_pass):
+    # Chameleon's hammers: openrc files ask for the password through a shell variable.
+    password = rc.get("OS_PASSWORD")
+    if password == '$OS_PASSWORD_INPUT':  # ok: DS204 openrc's placeholder: a variable, not the password
+        rc.pop('OS_PASSWORD')
+    if password == "${OS_PASSWORD}":  # ok: DS204 a variable reference
+        rc.pop('OS_PASSWORD')
+    if password == "$ecretPass1":  # expect: DS204 a password that starts with a dollar sign
+        rc.pop('OS_PASSWORD')
+    return rc

@@ -1257,3 +1257,16 @@ class StackUserRequests(object):
         token_id = self._issue_token()
         auth = {"token": token_id}
         LOG.debug("auth: %s", auth)  # expect: DS205 keystone's token ID is the token
+
+
+def ensure_bootstrap_token(hardware, payload, check_secret_exists):
+    # doni's k8s worker: a Kubernetes bootstrap token is `<id>.<secret>`; its Secret is named by the ID.
+    bootstrap_token = hardware.properties.get("k8s_bootstrap_token")
+    token_id, token_secret = bootstrap_token.split('.')
+    secret_name = f"bootstrap-token-{token_id}"
+    if check_secret_exists(secret_name):
+        LOG.info(f"Valid Secret '{secret_name}' for device '{hardware.name}' already exists.")  # ok: DS205 the token's public ID, split apart from its secret
+    stored = f"{token_id}:{token_secret}"
+    LOG.debug("bootstrap token %s", stored)  # expect: DS205 the secret half goes in too
+    head, rest = bootstrap_token.split('.', 1)
+    LOG.debug("token head %s", head)  # expect: DS205 no piece is named as the secret: the split is still the token's

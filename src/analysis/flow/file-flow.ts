@@ -472,7 +472,12 @@ export class FileFlow {
       } else if (def.iterated !== undefined) out.push(next(def.value, { step, iterated: def.iterated }));
       // The name a loop unpacks (`pairs` of `for gw, pw in pairs`): its value is still the list whose tuples give the position.
       else if (item.iterated !== undefined && !def.adds) out.push(next(def.value, { step, iterated: item.iterated }));
-      else if (def.element !== undefined) out.push(next(def.value, { step, element: def.element, partApart: this.sourceNamedApart(def.target) }));
+      else if (def.element !== undefined) {
+        const apart = this.sourceNamedApart(def.target);
+        // `token_id, token_secret = bootstrap_token.split('.')`: a piece of a text split apart, the
+        // code naming another piece as the secret, is not the secret (doni logs the ID's Secret name).
+        if (!(apart && isTextSplit(def.value))) out.push(next(def.value, { step, element: def.element, partApart: apart }));
+      }
       // A position read of the name (`cmd[0]`): of its value, or of each tuple a loop's iterable holds.
       else if (item.element !== undefined) out.push(next(def.value, isLoopTarget(def.target) ? { step, iterated: { index: item.element, of: undefined } } : { step, element: item.element }));
       else out.push(next(def.value, { step }));
@@ -589,6 +594,15 @@ export class FileFlow {
     return this.scopes.returnsOf(helper).map((value) => next(value, { call: item.node, step: { node: value, label: `${label}()` }, element: item.element }));
   }
 
+}
+
+/** Methods that cut a text into pieces: `s.split('.')`, `s.rpartition(':')`. */
+const SPLITTING_METHODS = new Set(['split', 'rsplit', 'partition', 'rpartition']);
+
+/** True for `text.split(…)` and the like (see SPLITTING_METHODS). */
+function isTextSplit(value: SyntaxNode | null): boolean {
+  const fn = value?.type === 'call' ? value.childForFieldName('function') : null;
+  return fn?.type === 'attribute' && SPLITTING_METHODS.has(fn.childForFieldName('attribute')?.text ?? '');
 }
 
 /** The data flow of a parsed file; cheap to create (each scope is analysed when first asked about). */

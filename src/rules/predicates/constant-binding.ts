@@ -1,15 +1,12 @@
 import type Parser from 'tree-sitter';
 import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
-import { lowerBound } from '../../analysis/lower-bound.js';
+import { statementHolding } from '../../analysis/block-statements.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
 /** The statement lists a read's statement sits in. */
 const BLOCKS = ['block', 'module'];
-
-/** A block's statements and where each ends, read once per block (a block of thousands of reads asks for them each time). */
-const blockStatements: TreeMemo<number, { statements: SyntaxNode[]; ends: number[] }> = new WeakMap();
 
 /** Per statement and name, whether the statement binds the name (see bindingJustBefore). */
 const statementRebinds: TreeMemo<string, boolean> = new WeakMap();
@@ -76,14 +73,11 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
 function bindingJustBefore(identifier: SyntaxNode): SyntaxNode | null {
   // The block by position (no walk up: a hostile line nests thousands deep), then its statement holding the read.
   const block = enclosingNode(identifier, BLOCKS) ?? identifier.tree.rootNode;
-  const { statements, ends } = memoPerTree(blockStatements, block.tree, block.id, () => {
-    const statements = block.namedChildren;
-    return { statements, ends: statements.map((c) => c.endIndex) };
-  });
-  // The first statement ending after the read's start: the one holding it, if it starts before.
-  let at = lowerBound(ends, identifier.startIndex + 1);
-  const statement = statements[at];
-  if (!statement || statement.startIndex > identifier.startIndex) return null;
+  const holding = statementHolding(block, identifier);
+  if (!holding) return null;
+  const { statements } = holding;
+  let { at } = holding;
+  const statement = statements[at]!;
   let previous: SyntaxNode | undefined;
   do previous = statements[--at];
   while (previous?.type === 'comment');

@@ -62,6 +62,8 @@ import { isPlaceholderListPredicate } from './is-placeholder-list.js';
 import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
+import { checkedAsSuccessPredicate } from './checked-as-success.js';
+import { holdsOnlyInstancesNotNamedPredicate } from './holds-only-instances-not-named.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
 import { comparesUnpackedFieldsPredicate } from './compares-unpacked-fields.js';
@@ -145,6 +147,8 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     looksLikeHttpCallPredicate,
     isServerContextPredicate,
     holdsOnlyPredicate,
+    checkedAsSuccessPredicate,
+    holdsOnlyInstancesNotNamedPredicate,
     namesConfirmation,
     guardsUpdatePredicate,
     givenOnlyConstantsPredicate,

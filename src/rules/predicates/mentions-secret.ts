@@ -1,6 +1,6 @@
 import { isCodeConstant } from '../../analysis/code-constant.js';
 import { DEFAULT_SANITIZERS } from '../../analysis/sanitizers.js';
-import { isSecretName, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
+import { isSecretName, nameWords, SECRET_NAME_TEXT } from '../../analysis/secret-names.js';
 import { isSyntaxToken } from '../../analysis/syntax-token.js';
 import { type SyntaxNode, walkDescendants } from '../../analysis/syntax.js';
 import type { ImportMap } from '../../analysis/import-map.js';
@@ -50,8 +50,8 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
       }
       case 'conditional_expression': {
         // `'<redacted>' if password else '<empty>'`: the condition picks a branch, its value is not the result.
-        const [consequence, , alternative] = n.namedChildren.filter((c) => c.type !== 'comment');
-        for (const branch of [consequence, alternative]) if (branch && !found) found = findSecretUse(branch, imports, sanitizers);
+        const [consequence, condition, alternative] = n.namedChildren.filter((c) => c.type !== 'comment');
+        for (const branch of [consequence, alternative]) if (branch && !found && !(condition && takenOnlyWhenEmpty(branch, condition, branch === alternative))) found = findSecretUse(branch, imports, sanitizers);
         return false;
       }
       case 'keyword_argument': {
@@ -93,13 +93,38 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
         if (!callee && !isKeywordName(n) && name && isSecretName(name) && !isCodeConstant(n, imports) && !isSyntaxToken(n, imports) && !isSplitToken(n, imports) && !(n.type === 'identifier' && (redactedBefore(n) || policyValuesBefore(n) || iteratesNames(n, imports) || isBooleanFlag(n))) && !usedAsPath(n, imports) && !usedAsName(n, imports) && !labelledAsIdentifier(n, imports)) found = n;
         // A method called on a secret derives from it (`password.encode()`); reading another
         // field of a secret-named object does not (`credentials.username`, `secret.secret_ref`).
-        return n.type === 'attribute' && callee && !found;
+        // A method named for an identifier the object holds returns that, as reading the field would
+        // (`token.to_urn()`, `token.get_user_id()`; trovi logs the token's user URN).
+        return n.type === 'attribute' && callee && !found && !namesIdentifier(n.childForFieldName('attribute')?.text ?? '');
       }
       default:
         return true;
     }
   });
   return found;
+}
+
+/**
+ * Last words of a method that returns what identifies an object, not the object: `to_urn`,
+ * `get_user_id`, `subject`, `get_roles`.
+ */
+const IDENTIFYING_WORDS = new Set(['id', 'ids', 'uuid', 'urn', 'name', 'username', 'subject', 'issuer', 'audience', 'roles', 'scope', 'scopes']);
+
+/** True when a method's name ends in a word for what identifies an object (see IDENTIFYING_WORDS). */
+function namesIdentifier(method: string): boolean {
+  const words = nameWords(method);
+  return words.length > 0 && IDENTIFYING_WORDS.has(words[words.length - 1]!);
+}
+
+/**
+ * True when a conditional's branch is the value tested and is chosen only when that value is
+ * falsy, so it holds nothing (`'*****' if password else password`, trovi's error text; `password
+ * if not password else '***'`).
+ */
+function takenOnlyWhenEmpty(branch: SyntaxNode, condition: SyntaxNode, isAlternative: boolean): boolean {
+  const tested = condition.type === 'not_operator' ? condition.childForFieldName('argument') : condition;
+  if (!tested || !(tested.type === 'identifier' || tested.type === 'attribute') || tested.text !== branch.text) return false;
+  return condition.type === 'not_operator' ? !isAlternative : isAlternative;
 }
 
 /** True when `node` is the function part of a call: `f` in `f(x)`, `a.b` in `a.b(x)`. */

@@ -22,6 +22,11 @@ describe('is-fixed-text', () => {
     'T = ("a", "b")\ndef f(i):\n    x = T[i]',
     'def f(action):\n    t = {"add": "a"}\n    x = t.get(action, "b")',
     'def f(action):\n    t = {"add": "a"}\n    x = t.get(action, None)',
+    // A loop's row of a table written out (nectar-tools' image test).
+    'ONELINERS = [("disk", "grep vdb /proc/mounts"), ("ntp", "pgrep " + "ntp")]\nfor i in ONELINERS:\n    x = i[-1]',
+    'ONELINERS = [("disk", "grep vdb /proc/mounts"), ("ntp", "pgrep ntp")]\nfor i in ONELINERS:\n    x = i[0]',
+    'def f():\n    for label, command in [("disk", "df"), ("ntp", "pgrep ntp")]:\n        x = command',
+    'def f():\n    for command in ("df", "uptime"):\n        x = command',
   ])('%j is fixed text', (source) => {
     expect(holds(source)).toBe(true);
   });
@@ -42,6 +47,14 @@ describe('is-fixed-text', () => {
     'def f(action, extra):\n    t = {"add": "a", **extra}\n    x = t[action]',
     'def f(action, t={"add": "a"}):\n    x = t.get(action)',
     'def f(action):\n    t = {"add": "a"}\n    x = t.pop(action)',
+    // Loops over rows not all written out, or the name bound again in the body.
+    'def f(rows):\n    for i in rows:\n        x = i[-1]',
+    'def f(host):\n    for i in [("a", "df"), ("b", host)]:\n        x = i[-1]',
+    'def f():\n    for i in [("a", "df"), ("b",)]:\n        x = i[1]',
+    'def f(other):\n    for i in [("a", "df")]:\n        i = other\n        x = i[-1]',
+    'def f(extra):\n    for i in [("a", "df"), *extra]:\n        x = i[-1]',
+    'def f(k):\n    for i in [("a", "df")]:\n        x = i[k]',
+    'def f():\n    for label, command in [("disk", "df"), ("ntp",)]:\n        x = command',
   ])('%j is not', (source) => {
     expect(holds(source)).toBe(false);
   });
