@@ -408,3 +408,13 @@ def authenticate(request, access_token, JWT):
         LOG.debug("token owner %s", token.get_user_id())  # ok: DS201 an identifier the token holds
         LOG.debug(f"Authenticated with {token.serialize()}")  # expect: DS201 the token, serialised
     return token
+
+
+async def fetch_token(self, token_url, params, client_secret, urlencode, HTTPRequest):
+    # jupyterhub-chameleon's refresh handler: the request body logged with the client secret replaced.
+    body = urlencode(params)
+    req = HTTPRequest(token_url, "POST", body=body)
+    self.log.debug(f'url={token_url} body={body.replace(client_secret, "***")}')  # ok: DS201 the secret is what gets replaced
+    self.log.debug(f'url={token_url} body={body.replace("***", client_secret)}')  # expect: DS201 the secret put in
+    self.log.debug("secret %s", client_secret.replace("-", ""))  # expect: DS201 the secret itself, reshaped
+    return req

@@ -45,6 +45,12 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
     switch (n.type) {
       case 'call': {
         const fn = n.childForFieldName('function');
+        // `body.replace(client_secret, "***")` takes the secret out of the text: only the text is looked at.
+        const text = replacedOut(n);
+        if (text) {
+          found = findSecretUse(text, imports, sanitizers);
+          return false;
+        }
         // A sanitizer hides what it wraps; any other call may return what it is given.
         return !(fn && isSanitizer(fn, imports, sanitizers));
       }
@@ -102,6 +108,20 @@ export function findSecretUse(node: SyntaxNode, imports: ImportMap, sanitizers: 
     }
   });
   return found;
+}
+
+/**
+ * The text of `text.replace(old, "***")` when what replaces `old` is a constant string: the call
+ * takes `old` out (jupyterhub-chameleon logs a token request's body with its client secret
+ * replaced), so only the text can reveal anything. Null for any other call.
+ */
+function replacedOut(call: SyntaxNode): SyntaxNode | null {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'replace') return null;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((c) => c.type !== 'comment') ?? [];
+  const mask = args[1];
+  if (args.length < 2 || args.length > 3 || mask?.type !== 'string' || mask.namedChildren.some((c) => c.type === 'interpolation')) return null;
+  return fn.childForFieldName('object');
 }
 
 /**
