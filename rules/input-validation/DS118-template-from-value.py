@@ -91,3 +91,13 @@ def vrf_reconfigure(evpn_info, action, extra_templates):
 
 def vrf_leak(vrf, template=ADD_VRF_TEMPLATE):
     return jinja2.Template(template)  # expect: DS118 a parameter: callers elsewhere may pass anything
+
+
+def image_definitions(versions):
+    # OSISM's `manage images`: templates kept as constants in the package's data module.
+    from osism.data import TEMPLATE_IMAGE_OCTAVIA
+    from osism.settings import IMAGE_TEMPLATE
+
+    template = jinja2.Template(TEMPLATE_IMAGE_OCTAVIA)  # ok: DS118 an ALL_CAPS constant of the package's data module
+    custom = jinja2.Template(IMAGE_TEMPLATE)  # expect: DS118 a settings module's value: the deployment sets it
+    return [template.render(version=v) for v in versions] + [custom.render()]

@@ -63,6 +63,7 @@ import { validatedBefore } from './validated-before.js';
 import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
 import { checkedAsSuccessPredicate } from './checked-as-success.js';
+import { checksMembersBeforePredicate } from './checks-members-before.js';
 import { holdsOnlyInstancesNotNamedPredicate } from './holds-only-instances-not-named.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
@@ -148,6 +149,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     isServerContextPredicate,
     holdsOnlyPredicate,
     checkedAsSuccessPredicate,
+    checksMembersBeforePredicate,
     holdsOnlyInstancesNotNamedPredicate,
     namesConfirmation,
     guardsUpdatePredicate,
