@@ -115,7 +115,7 @@ def purge_deleted(self, stack_identifier, days):
     cmd = "heat-manage purge_deleted 0"
     processutils.execute(cmd,
                          shell=True)  # ok: DS101 assigned twice, the same constant each time
-    older = "heat-manage purge_deleted %d" % days
+    older = "heat-manage purge_deleted %s" % days
     processutils.execute(older, shell=True)  # expect: DS101 bound once, but to a formatted string
     again = "heat-manage purge_deleted 0"
     again = again + " " + stack_identifier
@@ -231,3 +231,14 @@ def check_hosts(hosts):
     shellout_remote(ONELINERS[0][-1])
     for host in hosts:
         shellout_remote("ssh %s uptime" % host)
+
+
+def physical_package_ids(cpu_count):
+    # eDeploy's health checks: the CPU's number, through int(), in a sysfs path.
+    ids = []
+    for cpu_nb in range(cpu_count):
+        cmdline = "cat /sys/devices/system/cpu/cpu%d/topology/physical_package_id" % int(cpu_nb)
+        ids.append(subprocess.Popen(cmdline, shell=True, stdout=subprocess.PIPE))  # ok: DS101 only a number filled in
+        ids.append(subprocess.Popen(f"taskset -c {int(cpu_nb)} true", shell=True))  # ok: DS101 int() of the value
+        ids.append(subprocess.Popen("taskset -c %s true" % cpu_nb, shell=True))  # expect: DS101 `%s` writes whatever it is given
+    return ids

@@ -63,3 +63,12 @@ def configure_nfp(ext_net_name):
 def remove_tree(path):
     import pipes
     os.system("rm -rf %s" % pipes.quote(path))  # ok: DS102 the value quoted for the shell
+
+
+def flush_disks(disks, port_number, rate):
+    # eDeploy's health checks: numbers written with `%d`, device names from the detection.
+    os.system("netserver -p %d" % port_number)  # ok: DS102 `%d` writes digits or raises
+    os.system("cpupower frequency-set -f %dMHz -r %.1f" % (rate, rate / 2))  # ok: DS102 numbers only
+    for disk in disks:
+        os.system("hdparm -f %s >/dev/null 2>&1" % disk)  # expect: DS102 a device name, as text
+        os.system("hdparm -f /dev/%s -T %d" % (disk, rate))  # expect: DS102 one value is text

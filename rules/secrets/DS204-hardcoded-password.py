@@ -289,3 +289,15 @@ def load_openrc(rc, get_pass):
     if password == "$ecretPass1":  # expect: DS204 a password that starts with a dollar sign
         rc.pop('OS_PASSWORD')
     return rc
+
+
+def create_app(client, kubernetes_cluster, find_default):
+    # azimuth's apps: the kubeconfig Secret and the entry of it that holds the file.
+    if kubernetes_cluster:
+        kubeconfig_secret_name = f"{kubernetes_cluster.id}-kubeconfig"
+        kubeconfig_secret_key = "value"  # ok: DS204 the name of the Secret's entry, in a name/key reference
+    else:
+        kubeconfig_secret_name, kubeconfig_secret_key = find_default()
+    client.create({"kubeconfigSecret": {"name": kubeconfig_secret_name, "key": kubeconfig_secret_key}})
+    registry_secret_key = "hunter2-registry"  # expect: DS204 written as the password of a login
+    client.login(user="robot", password=registry_secret_key)

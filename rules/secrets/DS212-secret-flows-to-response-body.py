@@ -231,3 +231,12 @@ def user_digest(user):
 
 def _issue_token(user):
     return "t-" + user
+
+
+def upgrade_job(remoteci):
+    # Red Hat's DCI control server: the new job, built from what the caller sent, sent back to it.
+    values = flask.request.json
+    values["remoteci_id"] = remoteci.id
+    echoed = flask.Response(flask.json.dumps({"job": values}), 201, content_type="application/json")  # ok: DS212 the caller's own request body
+    values["api_secret"] = remoteci.api_secret
+    return echoed, flask.Response(flask.json.dumps({"job": values}), 201)  # expect: DS212 a remote CI's secret added

@@ -99,6 +99,28 @@ export function poppedPath(call: SyntaxNode): KeyPath | null {
   return path ? { root: path.root, keys: [...path.keys, key] } : null;
 }
 
+/**
+ * `d.update({'client_secret': '<REDACTED>'})` or `d.update(password='***')`, every entry written a
+ * mask (see isMaskValue) under a constant key: the receiver's path and the entries it masks (cauth's
+ * OAuth2 login, before the request's parameters are logged). Null for any other call, or one that
+ * also writes a value.
+ */
+export function maskedUpdate(call: SyntaxNode): { path: KeyPath; keys: string[] } | null {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'update') return null;
+  const path = dictPath(fn.childForFieldName('object'));
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((a) => a.type !== 'comment') ?? [];
+  if (!path || args.length === 0) return null;
+  const keys: string[] = [];
+  const entries = args.length === 1 && args[0]!.type === 'dictionary' ? args[0]!.namedChildren.filter((c) => c.type !== 'comment') : args;
+  for (const entry of entries) {
+    const key = entry.type === 'pair' ? constantKey(entry.childForFieldName('key')) : entry.type === 'keyword_argument' ? entry.childForFieldName('name')?.text : undefined;
+    if (key === undefined || !isMaskValue(entry.childForFieldName('value'))) return null;
+    keys.push(key);
+  }
+  return keys.length > 0 ? { path, keys } : null;
+}
+
 /** `x.pop(key[, default])`: its receiver and key argument; null for any other call. */
 function popCall(call: SyntaxNode): { receiver: SyntaxNode | null; key: SyntaxNode } | null {
   const fn = call.childForFieldName('function');

@@ -2,7 +2,7 @@ import { isLoopTarget, type SyntaxNode, unwrapParens } from '../syntax.js';
 import type { Definition } from './definition.js';
 import { constantKey } from './constant-key.js';
 import { idOf, startOf } from './node-fields.js';
-import { constantKeysOf, deniesDisclosure, isMaskValue, keyPathOf, loopRedaction, poppedPath, type KeyPath } from './redaction.js';
+import { constantKeysOf, deniesDisclosure, isMaskValue, keyPathOf, loopRedaction, maskedUpdate, poppedPath, type KeyPath } from './redaction.js';
 import { yieldsKeyValuePairs } from './loop-elements.js';
 
 type Env = Map<string, readonly Definition[]>;
@@ -403,6 +403,11 @@ export class ScopeDefinitions {
         const popped = this.redactions ? poppedPath(node) : null;
         if (popped) {
           this.redact(env, popped, [popped.keys], null, node);
+          return;
+        }
+        const masked = this.redactions ? maskedUpdate(node) : null;
+        if (masked) {
+          this.redact(env, masked.path, masked.keys.map((k) => [...masked.path.keys, k]), null, node);
           return;
         }
         const fn = node.childForFieldName('function');

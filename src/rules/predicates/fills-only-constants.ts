@@ -47,7 +47,7 @@ function isConstantLoopElement(identifier: SyntaxNode): boolean {
 }
 
 /** A value fixed where it is written: a literal, a name bound to one (see constantBinding) or an upper-case constant, a loop's element of a constant container, a constant mapping read with a fixed key, a choice between such, or a placeholder list. */
-function isFixedValue(node: SyntaxNode, depth = 0): boolean {
+export function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   const n = unwrapParens(node);
   if (isConstantValue(n) || isPlaceholderList(n)) return true;
   if (depth > 4) return false;

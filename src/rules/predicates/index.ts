@@ -64,6 +64,8 @@ import { pathCheckedBefore } from './path-checked-before.js';
 import { holdsOnlyPredicate } from './holds-only.js';
 import { checkedAsSuccessPredicate } from './checked-as-success.js';
 import { checksMembersBeforePredicate } from './checks-members-before.js';
+import { keyedByPlainNamesPredicate } from './keyed-by-plain-names.js';
+import { fillsOnlyNumbers } from './fills-only-numbers.js';
 import { holdsOnlyInstancesNotNamedPredicate } from './holds-only-instances-not-named.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
@@ -150,6 +152,8 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     holdsOnlyPredicate,
     checkedAsSuccessPredicate,
     checksMembersBeforePredicate,
+    keyedByPlainNamesPredicate,
+    fillsOnlyNumbers,
     holdsOnlyInstancesNotNamedPredicate,
     namesConfirmation,
     guardsUpdatePredicate,

@@ -207,8 +207,41 @@ function isSecretDataKey(use: SyntaxNode): boolean {
   return isSecretData(fn.childForFieldName('object')!);
 }
 
-/** An argument a function of the file takes as a name, a value bound to a local called a name, or a Kubernetes Secret's entry name: see isNameArgument, isBoundAsName, isSecretDataKey. */
-const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: (use, imports) => isBoundAsName(use) || isSecretDataKey(use) || isNameArgument(use, imports) };
+/** Methods that cut a reference into its parts: `"namespace/name".split("/")`. */
+const SPLITTING_METHODS = new Set(['split', 'rsplit', 'partition', 'rpartition']);
+/** Last words of the parts a reference is cut into: a resource's name and the namespace it is in. */
+const REFERENCE_PARTS = /(?:^|_)(?:name|namespace|ns)$/;
+
+/**
+ * True when `use` is cut (`.split("/")`) into parts all bound to locals called names or namespaces:
+ * azimuth's `secret_namespace, secret_name = secret_info.split("/", maxsplit=1)`, where
+ * `secret_info` (from `GLOBAL_EXTRAVARS_SECRET`) says where a Secret is, not what it holds.
+ */
+function isSplitIntoNames(use: SyntaxNode): boolean {
+  const value = outermostParens(use);
+  const method = value.parent;
+  const call = method?.parent;
+  if (method?.type !== 'attribute' || method.childForFieldName('object')?.id !== value.id || !SPLITTING_METHODS.has(method.childForFieldName('attribute')?.text ?? '') || call?.type !== 'call') return false;
+  const assignment = outermostParens(call).parent;
+  const target = assignment?.type === 'assignment' && assignment.childForFieldName('right')?.id === outermostParens(call).id ? assignment.childForFieldName('left') : null;
+  if (target?.type !== 'pattern_list' && target?.type !== 'tuple_pattern') return false;
+  const parts = target.namedChildren;
+  return parts.length > 1 && parts.every((p) => p.type === 'identifier' && REFERENCE_PARTS.test(p.text) && !NOT_NAME_OF.test(p.text));
+}
+
+/**
+ * True when `use` is the `"key"` of a `{"name": …, "key": …}` mapping: Kubernetes' reference to one
+ * entry of a Secret (`secretKeyRef`, azimuth's `kubeconfigSecret`), whose key names the entry.
+ */
+function isSecretRefKey(use: SyntaxNode): boolean {
+  const value = outermostParens(use);
+  const pair = value.parent;
+  if (pair?.type !== 'pair' || pair.childForFieldName('value')?.id !== value.id || stringValue(pair.childForFieldName('key')!) !== 'key') return false;
+  return pair.parent?.type === 'dictionary' && pair.parent.namedChildren.some((p) => p.type === 'pair' && stringValue(p.childForFieldName('key')!) === 'name');
+}
+
+/** An argument a function of the file takes as a name, a value bound to a local called a name, a Kubernetes Secret's entry name, or a reference cut into names: see isNameArgument, isBoundAsName, isSecretDataKey, isSecretRefKey, isSplitIntoNames. */
+const NAME_ROLE: ArgumentRole = { id: 'name', isArgument: (use, imports) => isBoundAsName(use) || isSecretDataKey(use) || isSecretRefKey(use) || isSplitIntoNames(use) || isNameArgument(use, imports) };
 
 /**
  * True when `node` (a name or attribute) is, in its own function, passed to a function or method
@@ -223,7 +256,7 @@ export function usedAsName(node: SyntaxNode, imports: ImportMap): boolean {
 export const usedAsNamePredicate: Predicate = {
   name: 'used-as-name',
   description:
-    'The captured name or attribute is written, in the same function, as the value (or its `.strip()`, `.lower()`, `str()`) of a local called a name (`secret_name = line_secret.strip()`: `name` or `…_name`, not a user\'s, login\'s or account\'s), as the key a Kubernetes Secret\'s data is read at (`(secret.data or {}).get(secret_key)` after `secret = v1.read_namespaced_secret(...)`), as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
+    'The captured name or attribute is written, in the same function, as the value (or its `.strip()`, `.lower()`, `str()`) of a local called a name (`secret_name = line_secret.strip()`: `name` or `…_name`, not a user\'s, login\'s or account\'s), as the key a Kubernetes Secret\'s data is read at (`(secret.data or {}).get(secret_key)` after `secret = v1.read_namespaced_secret(...)`), as the `"key"` of a `{"name": …, "key": …}` reference to a Secret\'s entry, as the text cut (`.split("/")`) into locals all called names or namespaces (`secret_namespace, secret_name = secret_info.split("/")`), as an argument of a call to a function or method the same file defines, which takes it as a name (every definition of that name accepting the call has it at a parameter `ident`, `identifier`, `name` or `…_name`, not a user\'s, login\'s or account\'s name), or as the first argument (or `name=`) of a Kubernetes call that reads, deletes or patches a Secret by name (`read_namespaced_secret`, `kube_delete_secret`), and is not assigned again after that: it names something (`backend.drop_named_database(resource.db_token)` with `def drop_named_database(self, ident)`).',
   checkArg: expectTrue,
   test: (node, _arg, ctx) => usedAsName(node, ctx.imports),
 };
