@@ -131,3 +131,26 @@ def drop_table(cur, table):
     ident = pgsql.Identifier(table)
     cur.execute(pgsql.SQL("DROP TABLE {}").format(ident))  # ok: DS103 psycopg2's SQL.format, whatever fills it
     cur.execute("DROP TABLE {}".format(table))  # expect: DS103 the name formatted in as text, unquoted
+
+
+class StatusPage:
+    # Software Factory's status page: the columns are the class's own list, the values bound.
+    columns = [
+        "zuul_build.uuid",
+        "zuul_buildset.pipeline",
+        "zuul_build.result",
+    ]
+
+    def builds(self, cursor, yesterday, now):
+        cursor.execute(
+            "SELECT %s FROM zuul_build "  # ok: DS103 the class's own column names and two placeholders
+            "WHERE zuul_build.start_time > %s "
+            "AND zuul_build.start_time <= %s" %
+            (",".join(self.columns), "%s", "%s"), (yesterday, now))
+        return cursor.fetchall()
+
+    def set_columns(self, wanted):
+        self.extra = wanted
+
+    def more_builds(self, cursor):
+        cursor.execute("SELECT %s FROM zuul_build" % ",".join(self.extra))  # expect: DS103 columns a caller chose

@@ -1,9 +1,11 @@
-import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
+import { enclosingNode, enclosingNodes } from '../../analysis/enclosing-nodes.js';
+import { classAttribute } from '../../analysis/flow/class-attributes.js';
+import { fileText } from '../../analysis/flow/file-text.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
 import { constantBinding, fixedBinding, rebinds } from './constant-binding.js';
-import { filledValues, isPlaceholderList } from './fills-only-placeholders.js';
+import { constantSeparatorJoin, filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
 import { loopTableValues } from './loop-table-values.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -64,12 +66,35 @@ export function isFixedValue(node: SyntaxNode, depth = 0): boolean {
   const rows = n.type === 'identifier' || n.type === 'subscript' ? loopTableValues(n) : null;
   if (rows !== null) return rows.length > 0 && rows.every((v) => isFixedValue(v, depth + 1));
   if (n.type === 'identifier') return false;
+  // `",".join(self.columns)`: a constant separator's join of fixed values (sf-config's status page).
+  const joined = constantSeparatorJoin(n);
+  if (joined !== null) return isFixedValue(joined, depth + 1);
+  // `self.columns`, a class that gives it only fixed values (`columns = ["zuul_build.uuid", …]` in its body).
+  if (isSelfAttribute(n)) {
+    const values = classValues(n);
+    return values.length > 0 && values.every((v) => v !== null && isFixedValue(v, depth + 1));
+  }
   // `fk_prefixes[table]`: a constant mapping read with a fixed key.
   if (n.type === 'subscript') {
     const index = n.childForFieldName('subscript');
     return constantContainer(n.childForFieldName('value')!) !== null && index !== null && isFixedValue(index, depth + 1);
   }
   return false;
+}
+
+/** `self.x` or `cls.x`. */
+function isSelfAttribute(n: SyntaxNode): boolean {
+  const object = n.type === 'attribute' ? n.childForFieldName('object') : null;
+  return object?.type === 'identifier' && (object.text === 'self' || object.text === 'cls');
+}
+
+/** The values the enclosing class gives the attribute `self.x` reads: in its methods and in its body (see classAttribute). */
+function classValues(n: SyntaxNode): (SyntaxNode | null)[] {
+  const cls = enclosingNode(n, ['class_definition']);
+  const attr = n.childForFieldName('attribute')?.text;
+  if (!cls || !attr) return [];
+  const root = n.tree.rootNode;
+  return classAttribute(cls, attr, fileText(root), root, (x) => enclosingNode(x, ['class_definition'])).map((d) => d.value);
 }
 
 interface ChainFacts {

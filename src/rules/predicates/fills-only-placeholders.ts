@@ -41,7 +41,7 @@ export function isPlaceholderList(node: SyntaxNode): boolean {
 }
 
 /** What `SEP.join(x)` with a constant separator joins: its one argument (a bare generator expression too), or null for anything else. */
-function constantSeparatorJoin(n: SyntaxNode): SyntaxNode | null {
+export function constantSeparatorJoin(n: SyntaxNode): SyntaxNode | null {
   if (n.type !== 'call') return null;
   const fn = n.childForFieldName('function');
   if (fn?.type !== 'attribute' || fn.childForFieldName('attribute')?.text !== 'join') return null;
