@@ -136,10 +136,13 @@ export const fillsOnlyConstants: Predicate = {
   description:
     'The captured formatted string (f-string, `%`, `.format()`, `+`, or a list written out joined with a constant separator: `"".join([OVS_APPCTL, " --target=", SOCKET])`), or a name bound once to one (`source_command = f"source {OPENRC_PATH} && env"`; not a parameter\'s default, which a caller may replace), fills in only values fixed in the code: literals, upper-case constants, names bound once to a literal (a module constant, a parameter default, a local assigned once), the element of a loop over a constant list or tuple (or a fixed position of each row of one: `for label, command in ONELINERS`), a constant dict read with a fixed key, a choice between such (`\'incoming\' if incoming else \'outgoing\'`), or placeholder lists; use under `not:`.',
   checkArg: expectTrue,
-  test: (node) => {
-    if (fillsOnlyConstantsIn(node)) return true;
-    const n = unwrapParens(node);
-    const bound = n.type === 'identifier' ? fixedBinding(n) : null;
-    return bound !== null && fillsOnlyConstantsIn(bound);
-  },
+  test: (node) => inItOrItsBinding(node, fillsOnlyConstantsIn),
 };
+
+/** Whether `test` holds for `node`, or for the value a name `node` is bound to once (see fixedBinding). */
+export function inItOrItsBinding(node: SyntaxNode, test: (value: SyntaxNode) => boolean): boolean {
+  if (test(node)) return true;
+  const n = unwrapParens(node);
+  const bound = n.type === 'identifier' ? fixedBinding(n) : null;
+  return bound !== null && test(bound);
+}

@@ -1,7 +1,6 @@
 import { PERCENT_PLACEHOLDER, percentTemplateOf } from '../../analysis/percent-template.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
-import { fixedBinding } from './constant-binding.js';
-import { isFixedValue } from './fills-only-constants.js';
+import { inItOrItsBinding, isFixedValue } from './fills-only-constants.js';
 import { filledValues } from './fills-only-placeholders.js';
 import { expectTrue, type Predicate } from './predicate.js';
 
@@ -62,10 +61,5 @@ export const fillsOnlyNumbers: Predicate = {
   description:
     'The captured formatted string (f-string, `%`, `.format()`), or a name bound once to one, fills in only numbers and values fixed in the code: a value written by a numeric `%` conversion (`%d`, `%i`, `%x`, `%f`…, which writes digits or raises), a numeric literal, `int()`, `float()`, `len()` or `round()` of anything, or a value fixed as `fills-only-constants` judges; at least one number (`"cat /sys/devices/system/cpu/cpu%d/topology" % int(cpu)`, `"netserver -p %d" % port`). Use under `not:`: digits hold no shell or SQL syntax.',
   checkArg: expectTrue,
-  test: (node) => {
-    if (fillsOnlyNumbersIn(node)) return true;
-    const n = unwrapParens(node);
-    const bound = n.type === 'identifier' ? fixedBinding(n) : null;
-    return bound !== null && fillsOnlyNumbersIn(bound);
-  },
+  test: (node) => inItOrItsBinding(node, fillsOnlyNumbersIn),
 };
