@@ -242,3 +242,36 @@ def physical_package_ids(cpu_count):
         ids.append(subprocess.Popen(f"taskset -c {int(cpu_nb)} true", shell=True))  # ok: DS101 int() of the value
         ids.append(subprocess.Popen("taskset -c %s true" % cpu_nb, shell=True))  # expect: DS101 `%s` writes whatever it is given
     return ids
+
+
+# StackHPC's Slurm appliance: resource kinds are the keys of a module dict written out.
+CLUSTER_RESOURCES = {
+    "server": [],
+    "port": [],
+    "volume": ["--purge"],  # remove volume with snapshots
+}
+
+
+def delete_cluster(cluster_prefix):
+    to_delete = {}
+    for resource_type in CLUSTER_RESOURCES:
+        to_delete[resource_type] = []
+        subprocess.run(f"openstack {resource_type} list --format json", shell=True, check=True)  # ok: DS101 a key of a constant dict; the body writes under it, it does not rebind it
+        subprocess.run(f"openstack {resource_type} list --name {cluster_prefix}", shell=True)  # expect: DS101 the prefix a caller gives
+    for resource_type in CLUSTER_RESOURCES:
+        resource_type = resource_type + cluster_prefix
+        subprocess.run(f"openstack {resource_type} list", shell=True)  # expect: DS101 the loop's name bound again in its body
+
+
+def list_bridge_ports(res, processutils, OVS_VSCTL_LIST_IFACES):
+    # StarlingX's OVS plugin: a list written empty, then filled from OVS's output.
+    bridges_phy = []
+    for bridge in res.strip().split("\n"):
+        if bridge.startswith("br-phy"):
+            bridges_phy.append(bridge)
+    ports = {}
+    for bridge in bridges_phy:
+        ports[bridge] = True
+        cmd = " ".join([OVS_VSCTL_LIST_IFACES, bridge])
+        processutils.execute(cmd, shell=True)  # expect: DS101 the list was filled after it was written empty
+    return ports

@@ -301,3 +301,14 @@ def create_app(client, kubernetes_cluster, find_default):
     client.create({"kubeconfigSecret": {"name": kubeconfig_secret_name, "key": kubeconfig_secret_key}})
     registry_secret_key = "hunter2-registry"  # expect: DS204 written as the password of a login
     client.login(user="robot", password=registry_secret_key)
+
+
+def chat_client(ChatOpenAI, backend_url, settings):
+    # azimuth-llm's chat app: an OpenAI client for a local vLLM server, which asks for no key.
+    llm = ChatOpenAI(
+        base_url=backend_url,
+        model=settings.model_name,
+        openai_api_key="required-but-not-used",  # ok: DS204 the value says it is not used
+    )
+    paid = ChatOpenAI(base_url=backend_url, openai_api_key="sk-used-4f9a8b7c")  # expect: DS204 a key that looks used
+    return llm, paid

@@ -15,3 +15,17 @@ export function bindingTarget(binder: SyntaxNode): SyntaxNode | null {
   }
   return binder.childForFieldName('left') ?? binder.childForFieldName('name');
 }
+
+/** Patterns whose names are each bound: `a, b`, `(a, b)`, `[a, b]`, `*rest`. */
+const PATTERNS = new Set(['as_pattern_target', 'pattern_list', 'tuple_pattern', 'list_pattern', 'parenthesized_expression', 'list_splat_pattern', 'tuple', 'list', 'expression_list']);
+
+/**
+ * The names a binding target binds: the name itself, or each name of a tuple or list pattern (or a
+ * `with … as` alias); not the names inside a subscript or attribute written to (`out[rt] = []`
+ * binds neither `out` nor `rt`).
+ */
+export function boundNames(target: SyntaxNode): SyntaxNode[] {
+  if (target.type === 'identifier') return [target];
+  if (!PATTERNS.has(target.type)) return [];
+  return target.namedChildren.flatMap(boundNames);
+}

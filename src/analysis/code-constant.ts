@@ -1,4 +1,4 @@
-import { BINDERS, bindingTarget } from './binding-target.js';
+import { BINDERS, bindingTarget, boundNames } from './binding-target.js';
 import type Parser from 'tree-sitter';
 import type { ImportMap } from './import-map.js';
 import { isScalarConstant } from './scalar-constant.js';
@@ -44,7 +44,7 @@ function literalBindings(tree: Parser.Tree): Map<string, boolean> {
     const parameters = binder.type === 'parameters' || binder.type === 'lambda_parameters';
     const target = parameters ? binder : bindingTarget(binder);
     if (!target) continue;
-    const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
+    const names = parameters ? target.descendantsOfType('identifier') : boundNames(target);
     const right = !parameters && binder.type === 'assignment' && target.type === 'identifier' ? binder.childForFieldName('right') : null;
     const literal = right !== null && isLiteral(right);
     for (const n of names) {

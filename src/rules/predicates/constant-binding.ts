@@ -1,8 +1,9 @@
 import type Parser from 'tree-sitter';
-import { BINDERS, bindingTarget } from '../../analysis/binding-target.js';
+import { BINDERS, bindingTarget, boundNames } from '../../analysis/binding-target.js';
 import { enclosingNode } from '../../analysis/enclosing-nodes.js';
 import { statementHolding } from '../../analysis/block-statements.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
+import { fileText } from '../../analysis/flow/file-text.js';
 import type { SyntaxNode } from '../../analysis/syntax.js';
 
 /** The statement lists a read's statement sits in. */
@@ -27,12 +28,33 @@ export function fixedBinding(identifier: SyntaxNode): SyntaxNode | null {
   return bound && !isParameterDefault(bound) ? bound : null;
 }
 
+/** Methods that change a list, set or dict in place (the flow layer's ADDING_METHODS, and removal). */
+const MUTATING = 'append|extend|insert|update|add|setdefault|appendleft|pop|remove|clear|discard|__setitem__';
+
+/** Per tree and name, whether the file changes the name's value in place (see mutatedInFile). */
+const mutations: TreeMemo<string, boolean> = new WeakMap();
+
+/**
+ * True when the file changes, in place, a value a name of this spelling holds: `name.append(x)`,
+ * `name.update(…)`, `name[k] = v`, `name += …`. A container bound once to a literal
+ * (`bridges_phy = []`) and then filled is not that literal (StarlingX's OVS plugin loops over it).
+ * Read from the file's text once per name, wherever the change is (a module constant may be
+ * filled in any function).
+ */
+export function mutatedInFile(identifier: SyntaxNode): boolean {
+  return memoPerTree(mutations, identifier.tree, identifier.text, () => {
+    const name = identifier.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?<![\\w.])${name}\\s*(?:\\.\\s*(?:${MUTATING})\\s*\\(|\\[[^\\]\\n]*\\]\\s*=(?!=)|\\+=|\\|=)`);
+    return pattern.test(fileText(identifier.tree.rootNode));
+  });
+}
+
 /** True when `scope` (re)binds `name` anywhere inside it: `name = …`, `name += …`, `for name in …`, `as name`, `name := …`. */
 export function rebinds(scope: SyntaxNode, name: string): boolean {
   for (const node of scope.descendantsOfType([...BINDERS])) {
     const target = bindingTarget(node);
     if (!target) continue;
-    const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
+    const names = boundNames(target);
     if (names.some((n) => n.text === name)) return true;
   }
   return false;
@@ -53,7 +75,7 @@ function localBinding(body: SyntaxNode, name: string): SyntaxNode | null {
     }
     const target = bindingTarget(node);
     if (!target) continue;
-    const names = target.type === 'identifier' ? [target] : target.descendantsOfType('identifier');
+    const names = boundNames(target);
     if (!names.some((n) => n.text === name)) continue;
     const right = node.childForFieldName('right');
     if (node.type !== 'assignment' || target.type !== 'identifier' || !right || right.type === 'assignment') return null;

@@ -41,6 +41,8 @@ const PLACEHOLDER = /^(?:<?\s*your[\s_-]|<[^<>]{1,60}>$|\[[^[\]]{1,60}\]$|__[A-Z
 /** A dotted version number: swiftclient's `{'v2password': '2.0'}` maps auth plugins to API versions. */
 const VERSION = /^v?\d+(?:\.\d+)+$/;
 /** A reference to a value kept elsewhere, whole: a shell or environment variable, upper-case when bare (`'$OS_PASSWORD_INPUT'`, not `'$ecret'`; `'${DB_PASSWORD}'`, openrc's prompt placeholder), a Jinja field (`'{{ admin_password }}'`). */
+/** Words only, saying the value is not used: `"required-but-not-used"` (an API client's key for a local server that ignores it), `"unused"`, `"ignored"`. */
+const SAYS_UNUSED = /^[a-z\s_-]*(?:not[\s_-]*(?:used|needed|required)|unused|ignored)[a-z\s_-]*$/i;
 const VARIABLE_REFERENCE = /^(?:\$[A-Z_][A-Z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{\{\s*[\w.]+\s*\}\})$/;
 
 /**
@@ -66,7 +68,7 @@ const EVENT = /^on_[a-z]+(?:_[a-z]+)*$/;
 const KEY_FILE_NAME = /^[\w-]+(?:\.[\w-]+)*\.(?:crt|pem|key|cert|cer|der|p12|pfx|jks|csr|pub|keytab)$/i;
 
 /** This predicate's regexes, for the backtracking test. */
-export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VARIABLE_REFERENCE, VERSION, FILE_PATH, EVENT, PROMPT, KEY_FILE_NAME, BARE_MASK };
+export const CREDENTIAL_REGEXES = { NAME_LIKE, HAS_CONTENT, TOKEN_SHAPED, PLACEHOLDER, VARIABLE_REFERENCE, SAYS_UNUSED, VERSION, FILE_PATH, EVENT, PROMPT, KEY_FILE_NAME, BARE_MASK };
 
 /**
  * Words that make a name-like value a name: `CONF_PWD = "san_password"` (a config option's name),
@@ -121,7 +123,7 @@ function targetOf(value: SyntaxNode): SyntaxNode | null {
  */
 export function couldBeCredential(value: SyntaxNode): boolean {
   const text = stringValue(value);
-  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || BARE_MASK.test(text) || PLACEHOLDER.test(text) || VARIABLE_REFERENCE.test(text) || VERSION.test(text) || FILE_PATH.test(text) || KEY_FILE_NAME.test(text) || EVENT.test(text) || PROMPT.test(text)) return false;
+  if (text === null || text.length < 3 || !HAS_CONTENT.test(text) || SENTINELS.has(text.toLowerCase()) || WORDED_MASK.test(text) || BARE_MASK.test(text) || PLACEHOLDER.test(text) || VARIABLE_REFERENCE.test(text) || SAYS_UNUSED.test(text) || VERSION.test(text) || FILE_PATH.test(text) || KEY_FILE_NAME.test(text) || EVENT.test(text) || PROMPT.test(text)) return false;
   if (sharedWithPlainKey(value, text)) return false;
   const target = targetOf(value);
   const targetWords = nameWords((target && nameOf(target)) ?? '');
@@ -173,7 +175,7 @@ const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'name', 'account', 
 export const couldBeCredentialPredicate: Predicate = {
   name: 'could-be-credential',
   description:
-    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`, a bare `REDACTED`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a reference to a variable, whole (`\'$OS_PASSWORD_INPUT\'`, `\'${DB_PASSWORD}\'`, `\'{{ admin_password }}\'`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a key or certificate file\'s name (`\'ca.crt\'`, `\'tls.key\'`: the entry of a Kubernetes TLS Secret), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`, `fake`, `dummy`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
+    'The captured constant string could be a credential for the name it is assigned, passed, stored under or compared with: not empty, a mask (`***`, `**SECRET**`, `<redacted>`, a bare `REDACTED`), a placeholder (`your_api_token`, `<REGISTRATION-TOKEN>`), a reference to a variable, whole (`\'$OS_PASSWORD_INPUT\'`, `\'${DB_PASSWORD}\'`, `\'{{ admin_password }}\'`), words saying the value is not used (`\'required-but-not-used\'`, `\'unused\'`), a version number (`\'2.0\'`), a file path of two or more parts (`\'/var/lib/lxc\'`), a key or certificate file\'s name (`\'ca.crt\'`, `\'tls.key\'`: the entry of a Kubernetes TLS Secret), a delimiter, a one- or two-character flag, a sentinel or switch (`NONE`, `true`, `always`, `fake`, `dummy`) or an event a setting names (`\'on_create\'`), a prompt a session waits for (`LOGIN_USER_TOKEN = "Name:"`), a dict entry\'s value the same dict gives a key not named for a secret or an account (`{\'PublicKey\': \'keypairs\', \'PrivateKey\': \'keypairs\'}`); not a name, a sentence or a label containing the target\'s own noun or another credential word (`"No secrets found"`, `\'Pre-shared Key\'`, `UPDATING_PASSWORD = \'updating_password\'`, `ACCESS_KEY = \'aws_access_key_id\'`, a password\'s short spelling: `ADMIN_PASSWORD = \'admin_pass\'`); and for a token not plainly a credential (`token`, `problematic_token`: often a lexer\'s; `admin_token` is plainly one), shaped like one — no spaces, 8+ characters, a digit or 16+.',
   checkArg: expectTrue,
   test: (node) => couldBeCredential(node),
 };

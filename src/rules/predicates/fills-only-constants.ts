@@ -4,7 +4,7 @@ import { fileText } from '../../analysis/flow/file-text.js';
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
 import { memoPerTree, type TreeMemo } from '../../analysis/tree-memo.js';
-import { constantBinding, fixedBinding, rebinds } from './constant-binding.js';
+import { constantBinding, fixedBinding, mutatedInFile, rebinds } from './constant-binding.js';
 import { constantSeparatorJoin, filledValues, isPlaceholderList } from './fills-only-placeholders.js';
 import { isConstantValue } from './is-constant-value.js';
 import { loopTableValues } from './loop-table-values.js';
@@ -27,7 +27,8 @@ export function spelledAsConstant(node: SyntaxNode): boolean {
 /** A literal container of constants, written there or bound once to the name (`fk_tables = ('vnf', 'vims')`). */
 function constantContainer(node: SyntaxNode): SyntaxNode | null {
   const n = unwrapParens(node);
-  const value = n.type === 'identifier' ? constantBinding(n) : n;
+  // A name bound once to a literal and then filled (`names = []`, `names.append(x)`) is not the literal.
+  const value = n.type === 'identifier' ? (mutatedInFile(n) ? null : constantBinding(n)) : n;
   return value && ['list', 'tuple', 'set', 'dictionary'].includes(unwrapParens(value).type) && isConstantValue(value) ? unwrapParens(value) : null;
 }
 

@@ -1,6 +1,6 @@
 import { isConstantString } from '../../analysis/string-literal.js';
 import { type SyntaxNode, unwrapParens } from '../../analysis/syntax.js';
-import { fixedBinding } from './constant-binding.js';
+import { fixedBinding, mutatedInFile } from './constant-binding.js';
 import { fillsOnlyConstantsIn } from './fills-only-constants.js';
 import { loopTableValues } from './loop-table-values.js';
 import { expectTrue, type Predicate } from './predicate.js';
@@ -55,7 +55,8 @@ function tableOfFixedTexts({ table, fallback }: { table: SyntaxNode; fallback: S
   if (fallback !== null && !isFixedText(fallback, hops) && unwrapParens(fallback).type !== 'none') return false;
   let t = unwrapParens(table);
   if (t.type === 'identifier') {
-    const bound = fixedBinding(t);
+    // A table filled after it is written (`templates[k] = v`) holds more than its literal.
+    const bound = mutatedInFile(t) ? null : fixedBinding(t);
     if (!bound) return false;
     t = unwrapParens(bound);
   }

@@ -1,6 +1,6 @@
 import { enclosingNodes } from '../../analysis/enclosing-nodes.js';
 import { unwrapParens, type SyntaxNode } from '../../analysis/syntax.js';
-import { fixedBinding, rebinds } from './constant-binding.js';
+import { fixedBinding, mutatedInFile, rebinds } from './constant-binding.js';
 
 // nectar-tools' image test runs `for i in oneliners: shellout(i[-1])` over a module list of
 // (label, command) pairs written out: the loop's name, or one fixed position of it, takes one
@@ -65,7 +65,8 @@ function targetPosition(target: SyntaxNode, name: string): 'whole' | number | nu
 function tableRows(iterable: SyntaxNode | null): SyntaxNode[] | null {
   let table = iterable ? unwrapParens(iterable) : null;
   if (table?.type === 'identifier') {
-    const bound = fixedBinding(table);
+    // Bound once to a list written out, then filled (`rows.append(…)`): not only those rows.
+    const bound = mutatedInFile(table) ? null : fixedBinding(table);
     table = bound ? unwrapParens(bound) : null;
   }
   if (!table || !ROWS.has(table.type)) return null;
