@@ -72,3 +72,17 @@ def flush_disks(disks, port_number, rate):
     for disk in disks:
         os.system("hdparm -f %s >/dev/null 2>&1" % disk)  # expect: DS102 a device name, as text
         os.system("hdparm -f /dev/%s -T %d" % (disk, rate))  # expect: DS102 one value is text
+
+
+async def run_helm(command, kubetoken):
+    # pyhelm3: every part of the command quoted by shlex.join before the shell sees it.
+    import shlex
+    command.extend(["--kube-token", kubetoken])
+    shell_formatted_command = shlex.join(
+        part if isinstance(part, (str, bytes)) else str(part)
+        for part in command
+    )
+    proc = await asyncio.create_subprocess_shell(shell_formatted_command)  # ok: DS102 each part quoted by shlex.join
+    joined = " ".join(command)
+    other = await asyncio.create_subprocess_shell(joined)  # expect: DS102 joined with spaces, nothing quoted
+    return proc, other

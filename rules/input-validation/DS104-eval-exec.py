@@ -75,3 +75,13 @@ def handle(request):
 def fixed():
     return RequestController('1 + 1')
 
+
+
+def read_version(path="kgkeystone/__init__.py"):
+    # karaage-keystone's setup.py: the package's version read from its AST, nothing run.
+    with open(path) as file:
+        source = file.read()
+    tree = compile(source, path, 'exec', ast.PyCF_ONLY_AST)  # ok: DS104 an AST only, as ast.parse gives
+    tree2 = compile(source, path, 'exec', flags=ast.PyCF_ONLY_AST)  # ok: DS104 the flag by keyword
+    code = compile(source, path, 'exec')  # expect: DS104 compiled to run
+    return tree, tree2, code

@@ -180,3 +180,16 @@ def build_galaxy(release_string):
 def build_other(path):
     config = yaml.load(open(path))  # expect: DS106 here `yaml` is still the module
     return config
+
+
+# pyhelm3: the package's own loader, imported relatively from a sibling module.
+from .command import SafeLoader as HelmSafeLoader
+from ruamel_compat import FancyLoader
+
+
+def load_manifest(manifest):
+    return yaml.load(manifest, Loader=HelmSafeLoader)  # ok: DS106 the package's own loader, judged where it is defined
+
+
+def load_values(values):
+    return yaml.load(values, Loader=FancyLoader)  # expect: DS106 another package's loader, not shown to be safe

@@ -19,8 +19,9 @@ interface Arg {
   ownPackage?: boolean;
 }
 
-/** True when the dotted `name` starts with a folder of `path` (`heatclient.common.x` for `…/heatclient/v1/shell.py`). */
+/** True when the dotted `name` starts with a folder of `path` (`heatclient.common.x` for `…/heatclient/v1/shell.py`), or is imported relatively (`from .command import SafeLoader`: pyhelm3's). */
 function fromOwnPackage(name: string, path: string): boolean {
+  if (name.startsWith('.')) return true;
   const root = name.split('.')[0]!;
   return name.includes('.') && path.split('/').slice(0, -1).includes(root);
 }
