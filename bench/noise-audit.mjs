@@ -19,7 +19,7 @@
 // rules were never tuned on; --heldout bench/heldout-2.txt reads a second such set (barbican,
 // designate, keystonemiddleware, manila, octavia, oslo.log, oslo.messaging, oslo.utils,
 // python-keystoneclient), kept apart to measure precision after what the first led to, and
-// bench/heldout-3.txt … heldout-81.txt seventy-nine more, each read after the fixes the one before led to.
+// bench/heldout-3.txt … heldout-83.txt eighty-one more, each read after the fixes the one before led to.
 // --no-bandit leaves Bandit's columns out.
 //
 // The sample: unsuppressed findings of medium or high severity, shuffled with SEED (mulberry32),
