@@ -66,6 +66,7 @@ import { checkedAsSuccessPredicate } from './checked-as-success.js';
 import { checksMembersBeforePredicate } from './checks-members-before.js';
 import { keyedByPlainNamesPredicate } from './keyed-by-plain-names.js';
 import { fillsOnlyNumbers } from './fills-only-numbers.js';
+import { madeByCall } from './made-by-call.js';
 import { holdsOnlyInstancesNotNamedPredicate } from './holds-only-instances-not-named.js';
 import { givenOnlyConstantsPredicate } from './given-only-constants.js';
 import { comparesObjectsFieldPredicate } from './compares-objects-field.js';
@@ -154,6 +155,7 @@ export const PREDICATES: ReadonlyMap<string, Predicate> = new Map(
     checksMembersBeforePredicate,
     keyedByPlainNamesPredicate,
     fillsOnlyNumbers,
+    madeByCall,
     holdsOnlyInstancesNotNamedPredicate,
     namesConfirmation,
     guardsUpdatePredicate,
